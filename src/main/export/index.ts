@@ -1,0 +1,173 @@
+// The export core's entry points: panel servers in, a format's text (or QR images) out, or a
+// bundle of files for a folder. Pure apart from QR rendering being async; nothing here touches
+// electron, the clipboard or the file system (see write.ts for that).
+
+import type { PanelServer } from '../../shared/domain';
+import { collectServers, toShareLink } from './model';
+import type { ServerModel, SkipNote } from './model';
+import { displayName } from './formats/common';
+import type { FormatOutput } from './formats/common';
+import { renderLinks } from './formats/links';
+import { renderBase64 } from './formats/base64';
+import { renderClash } from './formats/clash';
+import { renderSingbox } from './formats/singbox';
+import { renderXray } from './formats/xray';
+import { qrPng, qrSvg } from './formats/qr';
+import type { ExportFile } from './write';
+
+export type { ServerModel, SkipNote, ParseResult, Protocol, Transport, Security } from './model';
+export { parseShareLink, toShareLink, fromPanelServer, collectServers, pseudoServerReason } from './model';
+export type { FormatOutput } from './formats/common';
+export { qrPng, qrSvg } from './formats/qr';
+export type { ExportFile, WrittenFiles } from './write';
+export { writeFilesAtomically } from './write';
+
+export type ExportFormat = 'links' | 'base64' | 'clash' | 'singbox' | 'xray' | 'qr';
+export type TextFormat = Exclude<ExportFormat, 'qr'>;
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['links', 'base64', 'clash', 'singbox', 'xray', 'qr'];
+export const TEXT_FORMATS: readonly TextFormat[] = ['links', 'base64', 'clash', 'singbox', 'xray'];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** How each text format is saved: a file-name suffix and a MIME type for save dialogs. */
+export const FORMAT_FILES: Record<TextFormat, { suffix: string; mime: string; label: string }> = {
+  links: { suffix: '-links.txt', mime: 'text/plain', label: 'Share links' },
+  base64: { suffix: '-subscription.txt', mime: 'text/plain', label: 'Base64 subscription (v2rayN)' },
+  clash: { suffix: '-clash.yaml', mime: 'application/yaml', label: 'Clash Meta / mihomo' },
+  singbox: { suffix: '-sing-box.json', mime: 'application/json', label: 'sing-box' },
+  xray: { suffix: '-xray.json', mime: 'application/json', label: 'Xray' },
+};
+
+const RENDERERS: Record<TextFormat, (models: readonly ServerModel[]) => FormatOutput> = {
+  links: renderLinks,
+  base64: renderBase64,
+  clash: renderClash,
+  singbox: renderSingbox,
+  xray: renderXray,
+};
+
+/** Renders models (already collected) in a text format. */
+export function renderFormat(models: readonly ServerModel[], format: TextFormat): FormatOutput {
+  return RENDERERS[format](models);
+}
+
+export interface QrCode {
+  remark: string;
+  /** What the code encodes. */
+  link: string;
+  png: Buffer;
+  svg: string;
+}
+
+export type ExportResult =
+  | {
+      format: TextFormat;
+      text: string;
+      /** Servers this format cannot express, with the reason. */
+      skipped: SkipNote[];
+      /** Panel entries that are not servers (plan info) or could not be read. */
+      dropped: SkipNote[];
+      count: number;
+    }
+  | { format: 'qr'; codes: QrCode[]; skipped: SkipNote[]; dropped: SkipNote[]; count: number };
+
+/** QR codes for models; a link too long for a QR code is skipped with a reason. */
+export async function renderQrCodes(
+  models: readonly ServerModel[],
+): Promise<{ codes: QrCode[]; skipped: SkipNote[] }> {
+  const codes: QrCode[] = [];
+  const skipped: SkipNote[] = [];
+  for (const model of models) {
+    const link = toShareLink(model);
+    try {
+      const [png, svg] = await Promise.all([qrPng(link), qrSvg(link)]);
+      codes.push({ remark: displayName(model), link, png, svg });
+    } catch (thrown) {
+      const detail = thrown instanceof Error ? thrown.message : String(thrown);
+      skipped.push({ remark: model.remark, reason: `the link does not fit in a QR code (${detail})` });
+    }
+  }
+  return { codes, skipped };
+}
+
+export async function buildExport(
+  servers: readonly PanelServer[],
+  format: ExportFormat,
+): Promise<ExportResult> {
+  const { models, dropped } = collectServers(servers);
+  if (format === 'qr') {
+    const { codes, skipped } = await renderQrCodes(models);
+    return { format, codes, skipped, dropped, count: codes.length };
+  }
+  const { text, skipped } = renderFormat(models, format);
+  return { format, text, skipped, dropped, count: models.length - skipped.length };
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+const MAX_NAME_BYTES = 100;
+
+/**
+ * A file name from free text (a remark): no path separators, no characters Windows refuses,
+ * no control or bidi-override characters, not a reserved device name, at most 100 UTF-8 bytes.
+ */
+export function safeFileName(raw: string, fallback = 'server'): string {
+  const cleaned = raw
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\p{Cs}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let name = '';
+  for (const char of cleaned) {
+    if (Buffer.byteLength(name + char, 'utf8') > MAX_NAME_BYTES) break;
+    name += char;
+  }
+  name = name.replace(/^[.\s]+|[.\s]+$/g, '');
+  if (name === '') name = fallback;
+  return WINDOWS_RESERVED.test(name) ? `_${name}` : name;
+}
+
+/** `stem + ext`, made unique against names already used (case-insensitively). */
+function uniqueName(stem: string, ext: string, used: Set<string>): string {
+  let name = `${stem}${ext}`;
+  for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${stem} (${n})${ext}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+export interface ExportBundle {
+  files: ExportFile[];
+  /** Per format, the servers it left out. */
+  skipped: (SkipNote & { format: ExportFormat })[];
+  /** Panel entries that are not servers or could not be read (once, not per format). */
+  dropped: SkipNote[];
+}
+
+/** Files for several formats at once, ready for writeFilesAtomically. */
+export async function buildBundle(
+  servers: readonly PanelServer[],
+  formats: readonly ExportFormat[],
+  baseName: string,
+): Promise<ExportBundle> {
+  const { models, dropped } = collectServers(servers);
+  const base = safeFileName(baseName, 'xmplus');
+  const used = new Set<string>();
+  const files: ExportFile[] = [];
+  const skipped: ExportBundle['skipped'] = [];
+  for (const format of new Set(formats)) {
+    if (format === 'qr') {
+      const qr = await renderQrCodes(models);
+      for (const code of qr.codes)
+        files.push({ name: uniqueName(safeFileName(code.remark), '.png', used), data: code.png });
+      for (const note of qr.skipped) skipped.push({ format, ...note });
+      continue;
+    }
+    const output = renderFormat(models, format);
+    files.push({ name: uniqueName(base, FORMAT_FILES[format].suffix, used), data: output.text });
+    for (const note of output.skipped) skipped.push({ format, ...note });
+  }
+  return { files, skipped, dropped };
+}
