@@ -1,0 +1,44 @@
+// The composition root of the main process in plain Node: builds every handler of the contract from
+// the core modules and a Platform. The Electron shell, the CLI and the end-to-end harness all use it.
+import type { Notice } from '../shared/contract';
+import { ok } from '../shared/errors';
+import type { Handlers } from './router';
+import type { Platform } from './platform';
+import { readSettings, writeSettings } from './settings/settings';
+
+export interface Core {
+  handlers: Partial<Handlers>;
+  dispose(): Promise<void>;
+}
+
+export function createCore(platform: Platform): Core {
+  const notices: Notice[] = platform.startupNotices.map((message, index) => ({
+    id: `startup-${index}`,
+    level: 'warning',
+    message,
+  }));
+
+  const handlers: Partial<Handlers> = {
+    'app.info': () => ok({ ...platform.app, provider: platform.provider.info }),
+    'app.openExternal': ({ url }) => platform.openExternal(url),
+    'app.notices': () => ok(notices),
+    'app.dismissNotice': ({ id }) => {
+      const index = notices.findIndex((n) => n.id === id);
+      if (index >= 0) notices.splice(index, 1);
+      return ok(notices);
+    },
+    'settings.get': () => ok(readSettings(platform.settingsStore)),
+    'settings.set': async (patch) => {
+      const before = readSettings(platform.settingsStore);
+      const next = writeSettings(platform.settingsStore, patch);
+      if (next.startAtLogin !== before.startAtLogin) await platform.setStartAtLogin(next.startAtLogin);
+      platform.emit('settings', next);
+      return ok(next);
+    },
+  };
+
+  return {
+    handlers,
+    async dispose() {},
+  };
+}

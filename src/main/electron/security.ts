@@ -1,0 +1,74 @@
+// The hardening of every window, in one place so that tests can assert it: web preferences, the
+// Content-Security-Policy, navigation and window-open denial, and the one vetted openExternal.
+import { shell, type BrowserWindow, type WebContents, type WebPreferences } from 'electron';
+import { appError, fail, ok, type Result } from '../../shared/errors';
+
+export { APP_SCHEME, APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../security-policy';
+import { APP_ORIGIN } from '../security-policy';
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** Only https: links leave the app, and only through here. */
+export async function openExternalSafely(url: string): Promise<Result<{ opened: true }>> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return fail(appError('validation', 'That link is not a valid address.'));
+  }
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password) {
+    return fail(appError('validation', 'Only secure https:// links can be opened in the browser.'));
+  }
+  try {
+    await shell.openExternal(parsed.toString());
+    return ok({ opened: true });
+  } catch {
+    return fail(appError('internal', 'The browser could not be opened. Copy the link instead.'));
+  }
+}
+
+/** True when `url` is a page of the app itself (the app:// renderer, or the dev server). */
+export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+  try {
+    const parsed = new URL(url);
+    if (`${parsed.protocol}//${parsed.host}` === APP_ORIGIN) return true;
+    if (devServerUrl) return parsed.origin === new URL(devServerUrl).origin;
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/** Deny navigation away from the app and every window.open; https links go to the browser. */
+export function lockDownContents(contents: WebContents, devServerUrl: string | undefined): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternalSafely(url);
+    return { action: 'deny' };
+  });
+}
+
+export function lockDownWindow(window: BrowserWindow, devServerUrl: string | undefined): void {
+  lockDownContents(window.webContents, devServerUrl);
+  // No camera, microphone, notifications-from-web, geolocation...: the app needs none.
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+}

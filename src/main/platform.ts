@@ -1,0 +1,32 @@
+// What the core needs from the desktop around it. The Electron shell implements it in
+// src/main/electron/; the CLI and the renderer end-to-end harness implement what they need. Keeping
+// this an interface is what lets everything outside src/main/electron run in plain Node.
+import type { AppInfo, EventName, Events } from '../shared/contract';
+import type { Result } from '../shared/errors';
+import type { KeyValueStore } from './settings/store';
+import type { ProviderConfig } from './provider';
+
+export interface NativeNotification {
+  title: string;
+  body: string;
+  /** The service to open on click. */
+  serviceId: number | null;
+  actions: { id: 'renew' | 'topup'; label: string }[];
+}
+
+export interface Platform {
+  app: Omit<AppInfo, 'provider'>;
+  provider: ProviderConfig;
+  settingsStore: KeyValueStore;
+  cacheStore: KeyValueStore;
+  /** Startup notices from the shell (e.g. the settings file was corrupt and was moved aside). */
+  startupNotices: string[];
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+  openExternal(url: string): Promise<Result<{ opened: true }>>;
+  writeClipboard(text: string): void;
+  /** Ask the user for a folder; null when cancelled. */
+  chooseFolder(title: string): Promise<string | null>;
+  notify(notification: NativeNotification): void;
+  setStartAtLogin(enabled: boolean): Promise<void>;
+  now(): number;
+}

@@ -1,0 +1,73 @@
+// A provider's branded build: resources/provider.json names the brand, the panel URL, the client API
+// key, a support link and an update feed. The key stays in the main process; the renderer only learns
+// whether there is one.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve, extname } from 'node:path';
+import { z } from 'zod';
+import type { ProviderInfo } from '../shared/contract';
+
+export interface ProviderConfig {
+  info: ProviderInfo;
+  /** Secret: never sent to the renderer. */
+  apiKey: string | null;
+  updateFeed: string | null;
+}
+
+const fileSchema = z.object({
+  name: z.string().trim().max(80).optional(),
+  logo: z.string().trim().max(512).optional(),
+  panelUrl: z.string().trim().max(2048).optional(),
+  apiKey: z.string().trim().max(512).optional(),
+  supportUrl: z.string().trim().max(2048).optional(),
+  updateFeed: z.string().trim().max(2048).optional(),
+});
+
+export const UNBRANDED: ProviderConfig = {
+  info: { name: 'XMPlus', logo: null, panelUrl: null, hasApiKey: false, supportUrl: null },
+  apiKey: null,
+  updateFeed: null,
+};
+
+const httpsOnly = (url: string | undefined): string | null => {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+};
+
+const MIME: Record<string, string> = { '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg' };
+
+/** Reads provider.json; a missing or invalid file means an unbranded build. */
+export function loadProvider(file: string): ProviderConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return UNBRANDED;
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) return UNBRANDED;
+  const p = parsed.data;
+  let logo: string | null = null;
+  if (p.logo && MIME[extname(p.logo).toLowerCase()]) {
+    try {
+      const bytes = readFileSync(resolve(dirname(file), p.logo));
+      logo = `data:${MIME[extname(p.logo).toLowerCase()]};base64,${bytes.toString('base64')}`;
+    } catch {
+      logo = null;
+    }
+  }
+  return {
+    info: {
+      name: p.name || UNBRANDED.info.name,
+      logo,
+      panelUrl: p.panelUrl || null,
+      hasApiKey: Boolean(p.apiKey),
+      supportUrl: httpsOnly(p.supportUrl),
+    },
+    apiKey: p.apiKey || null,
+    updateFeed: httpsOnly(p.updateFeed),
+  };
+}

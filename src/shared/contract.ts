@@ -1,0 +1,380 @@
+// THE IPC contract: every channel's input schema and output type, and every main -> renderer
+// event. Preload, router and renderer are all typed from this file; nothing else names a channel.
+import { z } from 'zod';
+import type { AppError, Result } from './errors';
+import type { Gateway, Invoice, Package, Payment, Snapshot } from './domain';
+import { settingsPatchSchema, type Settings } from './settings';
+
+// ---------------------------------------------------------------------------------------------
+// Shared view types (what the renderer receives; never a secret)
+
+export type Page = 'dashboard' | 'services' | 'billing' | 'invoices' | 'export' | 'settings';
+
+export interface ProviderInfo {
+  /** Brand name, or "XMPlus" when the build is not branded. */
+  name: string;
+  /** A data: URL of the provider's logo, or null. */
+  logo: string | null;
+  /** The panel URL fixed by the branded build, or null when the user enters one. */
+  panelUrl: string | null;
+  /** True when the branded build carries the client API key (the key itself never leaves main). */
+  hasApiKey: boolean;
+  supportUrl: string | null;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** The system's locale, for 'system' language. */
+  locale: string;
+  provider: ProviderInfo;
+}
+
+export interface ProfileOptions {
+  /** HTTP(S) proxy for panel requests; '' for none (HTTPS_PROXY still applies). */
+  proxyUrl: string;
+  /** IANA zone the panel prints dates in; '' for the machine's zone. */
+  timeZone: string;
+}
+
+export interface ProfileView {
+  id: string;
+  panelUrl: string;
+  email: string;
+  displayName: string;
+  options: ProfileOptions;
+  /** False: secrets live in memory for this run only. */
+  remember: boolean;
+  /** Secrets are at hand, so the panel can be asked. */
+  signedIn: boolean;
+}
+
+export type SecretStorageKind = 'keychain' | 'safeStorage' | 'memory';
+
+export interface ProfilesState {
+  profiles: ProfileView[];
+  activeId: string | null;
+  secretStorage: SecretStorageKind;
+}
+
+export interface MonitorState {
+  refreshing: boolean;
+  lastOkAt: number | null;
+  lastError: AppError | null;
+  nextAt: number | null;
+}
+
+export interface ForecastView {
+  bytesPerDay: number;
+  runOutAt: number | null;
+  /** Days by which traffic runs out before expiry or the next reset; null when it does not. */
+  daysEarly: number | null;
+  warning: boolean;
+}
+
+export type AlertLevel = 'ok' | 'warning' | 'critical' | 'expired';
+
+export interface DataState {
+  snapshot: Snapshot | null;
+  /** The snapshot comes from the cache (offline, or the last refresh failed). */
+  stale: boolean;
+  monitor: MonitorState;
+  forecasts: Record<string, ForecastView>;
+  level: AlertLevel;
+}
+
+export interface UsageDay {
+  date: string;
+  usedBytes: number;
+  deltaBytes: number;
+}
+
+export const EXPORT_FORMATS = ['links', 'base64', 'clash', 'singbox', 'xray', 'qr'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const COPY_FORMATS = ['links', 'base64', 'clash', 'singbox', 'xray', 'sublink'] as const;
+export type CopyFormat = (typeof COPY_FORMATS)[number];
+
+export interface SkippedServer {
+  remark: string;
+  reason: string;
+}
+
+export interface ExportPreview {
+  format: ExportFormat;
+  text: string;
+  count: number;
+  skipped: SkippedServer[];
+}
+
+export interface QrItem {
+  remark: string;
+  link: string;
+  svg: string;
+}
+
+export interface QrSet {
+  items: QrItem[];
+  skipped: SkippedServer[];
+  subscription: QrItem | null;
+}
+
+export type SaveResult = { saved: true; folder: string; files: string[] } | { saved: false };
+
+export type WatchState = 'watching' | 'paid' | 'expired' | 'cancelled' | 'error';
+
+export interface ServiceChange {
+  serviceId: number | null;
+  packageName: string;
+  expiresBefore: number | null;
+  expiresAfter: number | null;
+  totalBytesBefore: number | null;
+  totalBytesAfter: number | null;
+}
+
+export interface WatchView {
+  invoiceId: string;
+  profileId: string;
+  state: WatchState;
+  startedAt: number;
+  expiresAt: number | null;
+  lastCheckedAt: number | null;
+  change: ServiceChange | null;
+  message: string | null;
+}
+
+export interface PaymentView {
+  payment: Payment;
+  /** The payment data as a QR code, rendered locally. '' when there is nothing to encode. */
+  qrSvg: string;
+  watch: WatchView;
+}
+
+export interface InvoiceCreated {
+  invoiceId: string;
+  message: string;
+}
+
+export interface UpdateState {
+  enabled: boolean;
+  status: 'idle' | 'checking' | 'available' | 'downloading' | 'ready' | 'none' | 'error';
+  version: string | null;
+  progress: number | null;
+  message: string | null;
+}
+
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input schemas
+
+const empty = z.object({}).strict();
+const id = z.number().int().positive().max(2 ** 31);
+const shortText = (max: number) => z.string().trim().max(max);
+const panelUrl = z.string().trim().min(1).max(2048);
+const apiKey = z.string().trim().min(1).max(512).optional();
+const email = z.string().trim().min(3).max(254).email();
+const password = z.string().min(1).max(1024);
+const invoiceId = z.string().trim().min(1).max(64);
+const serviceScope = id.nullable();
+
+const profileOptionsPatch = z
+  .object({ proxyUrl: z.string().trim().max(2048), timeZone: z.string().trim().max(64) })
+  .partial()
+  .strict();
+
+// ---------------------------------------------------------------------------------------------
+// Channels
+
+interface Channel<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output: O;
+}
+
+const channel = <I extends z.ZodType, O>(input: I): Channel<I, O> => ({ input, output: undefined as O });
+
+export const channels = {
+  'app.info': channel<typeof empty, AppInfo>(empty),
+  'app.openExternal': channel<z.ZodObject<{ url: z.ZodString }>, { opened: true }>(
+    z.object({ url: z.string().max(4096) }).strict(),
+  ),
+  'app.notices': channel<typeof empty, Notice[]>(empty),
+  'app.dismissNotice': channel<z.ZodObject<{ id: z.ZodString }>, Notice[]>(z.object({ id: z.string().max(64) }).strict()),
+
+  'settings.get': channel<typeof empty, Settings>(empty),
+  'settings.set': channel<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
+
+  'provider.check': channel<z.ZodObject<{ panelUrl: typeof panelUrl; apiKey: typeof apiKey }>, { origin: string }>(
+    z.object({ panelUrl, apiKey }).strict(),
+  ),
+
+  'auth.signIn': (() => {
+    const input = z
+      .object({
+        panelUrl,
+        apiKey,
+        email,
+        password,
+        remember: z.boolean(),
+        displayName: shortText(80).optional(),
+      })
+      .strict();
+    return channel<typeof input, ProfilesState>(input);
+  })(),
+  'auth.signOut': channel<typeof empty, ProfilesState>(empty),
+  'auth.sendCode': (() => {
+    const input = z.object({ panelUrl, apiKey, name: shortText(64).min(1), email }).strict();
+    return channel<typeof input, { message: string }>(input);
+  })(),
+  'auth.register': (() => {
+    const input = z
+      .object({
+        panelUrl,
+        apiKey,
+        name: shortText(64).min(1),
+        email,
+        password: z.string().min(8).max(1024),
+        code: shortText(32).min(1),
+        aff: shortText(64),
+        remember: z.boolean(),
+      })
+      .strict();
+    return channel<typeof input, ProfilesState>(input);
+  })(),
+  'auth.resetPassword': (() => {
+    const input = z.object({ panelUrl, apiKey, email }).strict();
+    return channel<typeof input, { message: string }>(input);
+  })(),
+
+  'profiles.list': channel<typeof empty, ProfilesState>(empty),
+  'profiles.switch': channel<z.ZodObject<{ id: z.ZodString }>, ProfilesState>(z.object({ id: z.string().max(64) }).strict()),
+  'profiles.remove': channel<z.ZodObject<{ id: z.ZodString }>, ProfilesState>(z.object({ id: z.string().max(64) }).strict()),
+  'profiles.update': (() => {
+    const input = z
+      .object({ id: z.string().max(64), displayName: shortText(80).optional(), options: profileOptionsPatch.optional() })
+      .strict();
+    return channel<typeof input, ProfilesState>(input);
+  })(),
+
+  'data.get': channel<typeof empty, DataState>(empty),
+  'data.refresh': channel<typeof empty, DataState>(empty),
+  'service.history': (() => {
+    const input = z.object({ serviceId: id }).strict();
+    return channel<typeof input, { days: UsageDay[]; forecast: ForecastView | null }>(input);
+  })(),
+  'service.copySublink': (() => {
+    const input = z.object({ serviceId: id }).strict();
+    return channel<typeof input, { copied: true }>(input);
+  })(),
+
+  'export.preview': (() => {
+    const input = z.object({ serviceId: serviceScope, format: z.enum(EXPORT_FORMATS) }).strict();
+    return channel<typeof input, ExportPreview>(input);
+  })(),
+  'export.qr': (() => {
+    const input = z.object({ serviceId: serviceScope }).strict();
+    return channel<typeof input, QrSet>(input);
+  })(),
+  'export.save': (() => {
+    const input = z.object({ serviceId: serviceScope, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).max(6) }).strict();
+    return channel<typeof input, SaveResult>(input);
+  })(),
+  'export.copy': (() => {
+    const input = z.object({ serviceId: serviceScope, format: z.enum(COPY_FORMATS) }).strict();
+    return channel<typeof input, { copied: true }>(input);
+  })(),
+
+  'billing.store': channel<typeof empty, { packages: Package[]; traffic: Package[] }>(empty),
+  'billing.package': (() => {
+    const input = z.object({ id }).strict();
+    return channel<typeof input, Package>(input);
+  })(),
+  'billing.gateways': channel<typeof empty, Gateway[]>(empty),
+  'billing.buy': (() => {
+    const input = z
+      .object({
+        packageId: id,
+        cycle: z.enum(['month', 'quater', 'semiannual', 'annual']),
+        coupon: shortText(64),
+        qty: z.number().int().min(1).max(100),
+      })
+      .strict();
+    return channel<typeof input, InvoiceCreated>(input);
+  })(),
+  'billing.renew': (() => {
+    const input = z.object({ serviceId: id }).strict();
+    return channel<typeof input, InvoiceCreated>(input);
+  })(),
+  'billing.topup': (() => {
+    const input = z.object({ serviceId: id, packageId: id }).strict();
+    return channel<typeof input, InvoiceCreated>(input);
+  })(),
+  'billing.pay': (() => {
+    const input = z.object({ invoiceId, gatewayId: id }).strict();
+    return channel<typeof input, PaymentView>(input);
+  })(),
+  'billing.watches': channel<typeof empty, WatchView[]>(empty),
+  'billing.dismissWatch': (() => {
+    const input = z.object({ invoiceId }).strict();
+    return channel<typeof input, WatchView[]>(input);
+  })(),
+  'invoices.list': channel<typeof empty, Invoice[]>(empty),
+  'invoices.view': (() => {
+    const input = z.object({ invoiceId }).strict();
+    return channel<typeof input, Invoice>(input);
+  })(),
+
+  'updates.get': channel<typeof empty, UpdateState>(empty),
+  'updates.download': channel<typeof empty, UpdateState>(empty),
+  'updates.install': channel<typeof empty, UpdateState>(empty),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+export type ChannelInput<K extends ChannelName> = z.input<Channels[K]['input']>;
+export type ChannelParsed<K extends ChannelName> = z.output<Channels[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = Channels[K]['output'];
+
+// ---------------------------------------------------------------------------------------------
+// Events: main -> renderer
+
+export interface Events {
+  data: DataState;
+  profiles: ProfilesState;
+  settings: Settings;
+  payment: WatchView;
+  navigate: { page: Page; serviceId?: number };
+  notice: Notice;
+  update: UpdateState;
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: EventName[] = ['data', 'profiles', 'settings', 'payment', 'navigate', 'notice', 'update'];
+
+// ---------------------------------------------------------------------------------------------
+// The renderer's API (window.xmplus): one method per channel, named in camelCase.
+
+type Camel<S extends string> = S extends `${infer Head}.${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+
+export type MethodName<K extends ChannelName> = Camel<K>;
+
+export function methodName<K extends ChannelName>(channelName: K): MethodName<K> {
+  return channelName.replace(/\.([a-zA-Z])/g, (_m, c: string) => c.toUpperCase()) as MethodName<K>;
+}
+
+export type XmplusApi = {
+  [K in ChannelName as MethodName<K>]: {} extends ChannelInput<K>
+    ? (input?: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>>
+    : (input: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>>;
+} & {
+  on<E extends EventName>(event: E, callback: (payload: Events[E]) => void): () => void;
+};
+
+/** The IPC channel name used on the wire for a contract channel or an event. */
+export const wireChannel = (name: string): string => `xmplus:${name}`;

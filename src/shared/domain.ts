@@ -1,0 +1,144 @@
+// Normalized domain types: what the panel's answers become after schema + normalizer.
+// Sizes are bytes (1 GB = 1024^3, the panels' convention), times are epoch milliseconds.
+
+export interface Money {
+  amount: number;
+  /** As the panel gives it: a symbol ("$", "¥") or a code ("USD"); '' when none. */
+  currency: string;
+  /** The panel's own text, trimmed ("$ 49.00"). */
+  text: string;
+}
+
+export interface IpLimit {
+  online: number;
+  /** 0 means no limit. */
+  limit: number;
+}
+
+export type ServiceStatus = 'active' | 'expired' | 'suspended' | 'unknown';
+
+/** A server as the panel lists it under service/info; export parses `uri` into its own model. */
+export interface PanelServer {
+  type: string;
+  remark: string;
+  address: string;
+  port: number;
+  network: string;
+  security: string;
+  uri: string;
+  /** Every other field of the panel's server object, as given (strings, numbers, booleans). */
+  fields: Record<string, string | number | boolean | null>;
+}
+
+export interface Service {
+  id: number;
+  packageId: number;
+  packageName: string;
+  /** Billing cycle as the panel words it ("Quaterly", "quater", "month"). */
+  billing: string;
+  amount: Money | null;
+  paidAt: number | null;
+  expiresAt: number | null;
+  totalBytes: number;
+  usedBytes: number;
+  todayBytes: number;
+  ipLimit: IpLimit | null;
+  speedLimit: string;
+  serverGroup: string;
+  recentOnline: string | null;
+  status: ServiceStatus;
+  /** The panel's own status label ("Active", "فعال"); '' when the panel gave none. */
+  statusLabel: string;
+  /** The panel's free text about the next traffic reset. */
+  resetText: string;
+  resetInDays: number | null;
+  sublink: string;
+}
+
+export interface Account {
+  id: number;
+  username: string;
+  email: string;
+  balance: Money;
+}
+
+/** The last good data of a profile: what the dashboard shows, cached with its fetch time. */
+export interface Snapshot {
+  profileId: string;
+  account: Account;
+  services: Service[];
+  /** Servers per service id, from service/info. */
+  servers: Record<string, PanelServer[]>;
+  fetchedAt: number;
+}
+
+export type BillingCycle = 'month' | 'quater' | 'semiannual' | 'annual' | 'topup_traffic';
+export const FULL_CYCLES: readonly BillingCycle[] = ['month', 'quater', 'semiannual', 'annual'];
+
+export interface PackagePrice {
+  cycle: BillingCycle;
+  price: Money;
+}
+
+export interface Package {
+  id: number;
+  name: string;
+  kind: 'full' | 'traffic';
+  trafficBytes: number;
+  description: string;
+  /** Devices at once; null when the panel does not say (traffic packages). */
+  ipLimit: number | null;
+  speedLimit: string;
+  serverGroup: string;
+  trafficReset: boolean;
+  /** Units left; null when stock is not limited. */
+  stock: number | null;
+  /** Only the cycles switched on. */
+  prices: PackagePrice[];
+  sort: number;
+}
+
+export interface Gateway {
+  id: number;
+  gateway: string;
+  name: string;
+  currency: string;
+  feePercent: number;
+  feeFixed: number;
+}
+
+export type InvoiceStatus = 'pending' | 'paid' | 'expired' | 'cancelled' | 'unknown';
+
+export interface Invoice {
+  id: number;
+  invoiceId: string;
+  createdAt: number | null;
+  currency: string;
+  amount: number;
+  packageId: number;
+  packageName: string;
+  discount: number;
+  status: InvoiceStatus;
+  statusLabel: string;
+  quantity: number;
+  billing: string;
+  serviceId: number | null;
+  paidAt: number | null;
+}
+
+export type PaymentDataKind = 'https' | 'uri' | 'text' | 'object' | 'empty';
+
+export interface Payment {
+  id: number | null;
+  invoiceId: string;
+  createdAt: number | null;
+  amount: Money;
+  total: string;
+  gateway: string;
+  /** What to encode in the QR code / copy: a URI, an https URL, an address, or JSON text. */
+  data: string;
+  dataKind: PaymentDataKind;
+  /** The panel's own QR image URL or data, '' when none. */
+  qrcode: string;
+  expiresAt: number | null;
+}

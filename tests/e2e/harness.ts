@@ -1,0 +1,208 @@
+// The renderer end-to-end harness: Debian chromium loads the BUILT renderer (out/renderer) from a
+// loopback server that sends the app's CSP; window.xmplus is the preload's bridge code, reaching the
+// real core (router + handlers) through page.exposeBinding; the core talks to the panel simulator.
+// Only the Electron transport and the desktop Platform (clipboard, dialogs, notifications) differ.
+import { test as base, expect, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { startPanelSim, type PanelSim } from '../../tools/panel-sim/index';
+import { createCore, type Core } from '../../src/main/core';
+import { createRouter } from '../../src/main/router';
+import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
+import type { NativeNotification, Platform } from '../../src/main/platform';
+import { openFileStore } from '../../src/main/settings/store';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
+import type { EventName, Events } from '../../src/shared/contract';
+import { ok } from '../../src/shared/errors';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rendererDir = join(root, 'out', 'renderer');
+export const SCREENSHOT_DIR = join(root, 'test-results', 'screenshots');
+
+let bridgeScript: string | null = null;
+function bridgeBundle(): string {
+  bridgeScript ??= buildSync({
+    entryPoints: [join(root, 'tests', 'e2e', 'bridge-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    target: 'chrome120',
+  }).outputFiles[0]!.text;
+  return bridgeScript;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Serves out/renderer like the app:// protocol does: same files, same CSP header. */
+async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npx electron-vite build` first (npm run test:e2e does).');
+  }
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+    if (relative(rendererDir, file).startsWith('..') || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface DesktopRecorder {
+  clipboard: string[];
+  notifications: NativeNotification[];
+  opened: string[];
+  /** The folder chooseFolder() answers with; null answers "cancelled". */
+  folder: string | null;
+  startAtLogin: boolean[];
+}
+
+export interface AppFixture {
+  page: Page;
+  sim: PanelSim;
+  core: Core;
+  desktop: DesktopRecorder;
+  configDir: string;
+  /** Every IPC result the renderer received (for the secrets audit). */
+  ipcResults: unknown[];
+  open(options?: { locale?: string }): Promise<void>;
+  emit<E extends EventName>(event: E, payload: Events[E]): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  /** Rebuild the core on the same config folder, as an app restart would. */
+  restart(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  provider: ProviderConfig;
+  simOptions: Parameters<typeof startPanelSim>[0];
+}
+
+export const test = base.extend<HarnessOptions & { app: AppFixture }>({
+  provider: [UNBRANDED, { option: true }],
+  simOptions: [{}, { option: true }],
+  app: async ({ page, provider, simOptions }, use) => {
+    const sim = await startPanelSim(simOptions);
+    const renderer = await serveRenderer();
+    const configDir = mkdtempSync(join(tmpdir(), 'xmplus-e2e-'));
+    const desktop: DesktopRecorder = {
+      clipboard: [],
+      notifications: [],
+      opened: [],
+      folder: join(configDir, 'exports'),
+      startAtLogin: [],
+    };
+    mkdirSync(desktop.folder!, { recursive: true });
+    const ipcResults: unknown[] = [];
+    let pageReady = false;
+
+    const emit = async <E extends EventName>(event: E, payload: Events[E]) => {
+      if (!pageReady || page.isClosed()) return;
+      ipcResults.push(payload);
+      await page
+        .evaluate(([name, data]) => (window as unknown as { __xmplusEmit(e: string, p: unknown): void }).__xmplusEmit(name, data), [
+          event,
+          payload,
+        ] as const)
+        .catch(() => undefined);
+    };
+
+    const makeCore = () => {
+      const settings = openFileStore(join(configDir, 'config.json'));
+      const cache = openFileStore(join(configDir, 'cache.json'));
+      const platform: Platform = {
+        app: { name: 'xmplus-tray', version: '0.1.0', platform: process.platform, locale: 'en-US' },
+        provider,
+        settingsStore: settings.store,
+        cacheStore: cache.store,
+        startupNotices: settings.movedAside ? [`A damaged settings file was moved aside to ${settings.movedAside}.`] : [],
+        emit: (event, payload) => void emit(event, payload),
+        async openExternal(url) {
+          desktop.opened.push(url);
+          return ok({ opened: true as const });
+        },
+        writeClipboard: (text) => void desktop.clipboard.push(text),
+        chooseFolder: async () => desktop.folder,
+        notify: (n) => void desktop.notifications.push(n),
+        setStartAtLogin: async (enabled) => void desktop.startAtLogin.push(enabled),
+        now: () => Date.now(),
+      };
+      return createCore(platform);
+    };
+
+    let core = makeCore();
+    let router = createRouter(core.handlers);
+    await page.exposeBinding('__xmplusInvoke', async (_source, channel: string, input: unknown) => {
+      const result = await router.dispatch(channel, input);
+      ipcResults.push(result);
+      return result;
+    });
+    await page.addInitScript({ content: bridgeBundle() });
+
+    const fixture: AppFixture = {
+      page,
+      sim,
+      get core() {
+        return core;
+      },
+      desktop,
+      configDir,
+      ipcResults,
+      async open(options = {}) {
+        if (options.locale) {
+          await page.addInitScript((locale) => {
+            Object.defineProperty(navigator, 'language', { get: () => locale });
+          }, options.locale);
+        }
+        await page.goto(`${renderer.url}/index.html`);
+        pageReady = true;
+      },
+      emit,
+      async screenshot(name) {
+        mkdirSync(SCREENSHOT_DIR, { recursive: true });
+        const file = join(SCREENSHOT_DIR, `${name}.png`);
+        await page.screenshot({ path: file, fullPage: false });
+        return file;
+      },
+      async restart() {
+        await core.dispose();
+        core = makeCore();
+        router = createRouter(core.handlers);
+      },
+    };
+
+    await use(fixture);
+
+    pageReady = false;
+    await core.dispose();
+    await renderer.close();
+    await sim.close();
+    rmSync(configDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

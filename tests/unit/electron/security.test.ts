@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { electronMock, FakeBrowserWindow } from './electron-mock';
+
+vi.mock('electron', () => electronMock);
+
+const { CONTENT_SECURITY_POLICY, openExternalSafely, lockDownContents, isAppUrl, secureWebPreferences } = await import(
+  '../../../src/main/electron/security'
+);
+const { createMainWindow } = await import('../../../src/main/electron/window');
+
+beforeEach(() => {
+  electronMock.shell.openExternal.mockClear();
+  FakeBrowserWindow.created.length = 0;
+});
+
+describe('window factory', () => {
+  it('creates windows with isolated, sandboxed, node-free web preferences and loads app://', () => {
+    createMainWindow({ preloadPath: '/x/preload/index.cjs', devServerUrl: undefined, title: 't', onClosed: () => {} });
+    const win = FakeBrowserWindow.created[0]!;
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: '/x/preload/index.cjs',
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
+    expect(win.loaded).toBe('app://renderer/index.html');
+    expect(secureWebPreferences('/x/preload/index.cjs')).toEqual(prefs);
+  });
+
+  it('denies every permission request', () => {
+    createMainWindow({ preloadPath: 'p', devServerUrl: undefined, title: 't', onClosed: () => {} });
+    const granted: boolean[] = [];
+    FakeBrowserWindow.created[0]!.webContents.permissionHandler!(null, 'media', (g) => granted.push(g));
+    expect(granted).toEqual([false]);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  const directives = Object.fromEntries(
+    CONTENT_SECURITY_POLICY.split(';').map((d: string) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values];
+    }),
+  ) as Record<string, string[]>;
+
+  it('allows only the app own scripts: no eval, no inline, no remote', () => {
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+  });
+});
+
+describe('navigation and window.open', () => {
+  it('blocks navigation away from the app, allows the app itself', () => {
+    const win = new FakeBrowserWindow({});
+    lockDownContents(win.webContents as never, undefined);
+    const away = { prevented: false, preventDefault() { this.prevented = true; } };
+    win.webContents.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.prevented).toBe(true);
+    const home = { prevented: false, preventDefault() { this.prevented = true; } };
+    win.webContents.emit('will-navigate', home, 'app://renderer/index.html#/settings');
+    expect(home.prevented).toBe(false);
+  });
+
+  it('denies window.open and hands only https links to the browser', async () => {
+    const win = new FakeBrowserWindow({});
+    lockDownContents(win.webContents as never, undefined);
+    expect(win.webContents.windowOpenHandler!({ url: 'https://provider.example/help' })).toEqual({ action: 'deny' });
+    expect(win.webContents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    await Promise.resolve();
+    expect(electronMock.shell.openExternal.mock.calls.map((c) => c[0])).toEqual(['https://provider.example/help']);
+  });
+
+  it('knows the dev server as the app only when one is set', () => {
+    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(isAppUrl('http://localhost:5173/', undefined)).toBe(false);
+  });
+});
+
+describe('openExternal', () => {
+  it.each(['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'wxp://pay', 'smb://host/share', 'not a url', 'https://user:pw@example.com/'])(
+    'refuses %s',
+    async (url) => {
+      const result = await openExternalSafely(url);
+      expect(result.ok).toBe(false);
+      expect(electronMock.shell.openExternal).not.toHaveBeenCalled();
+    },
+  );
+
+  it('opens https URLs', async () => {
+    const result = await openExternalSafely('https://checkout.example/pay?id=1');
+    expect(result).toEqual({ ok: true, value: { opened: true } });
+    expect(electronMock.shell.openExternal).toHaveBeenCalledWith('https://checkout.example/pay?id=1');
+  });
+});
