@@ -1,0 +1,48 @@
+// Builders for monitor tests: a plausible service and snapshot with overridable fields.
+import type { Service, Snapshot } from '../../../src/shared/domain';
+
+export const GB = 1024 ** 3;
+export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+/** 2025-03-01T00:00:00Z: a fixed origin for simulated time. */
+export const T0 = Date.UTC(2025, 2, 1);
+
+export function makeService(overrides: Partial<Service> = {}): Service {
+  return {
+    id: 4,
+    packageId: 1,
+    packageName: 'StarterPack',
+    billing: 'month',
+    amount: null,
+    paidAt: T0,
+    expiresAt: T0 + 30 * DAY,
+    totalBytes: 100 * GB,
+    usedBytes: 0,
+    todayBytes: 0,
+    ipLimit: { online: 0, limit: 2 },
+    speedLimit: '100 Mb/s',
+    serverGroup: 'VIP',
+    recentOnline: null,
+    status: 'active',
+    statusLabel: 'Active',
+    resetText: '',
+    resetInDays: null,
+    sublink: 'https://panel.example/link/abc',
+    ...overrides,
+  };
+}
+
+export function makeSnapshot(services: Service[], fetchedAt: number): Snapshot {
+  return {
+    profileId: 'p1',
+    account: {
+      id: 1,
+      username: 'user',
+      email: 'user@example.com',
+      balance: { amount: 0, currency: '$', text: '$ 0.00' },
+    },
+    services,
+    servers: {},
+    fetchedAt,
+  };
+}
