@@ -149,7 +149,13 @@ export function decodeBase64Text(raw: string): string | null {
   return text.includes('\uFFFD') ? null : text;
 }
 
-const base64Url = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
+const base64Url = (text: string): string => Buffer.from(wellFormed(text), 'utf8').toString('base64url');
+
+/** Lone surrogates (seen in panel JSON) would make encodeURIComponent throw. */
+function wellFormed(text: string): string {
+  return text.replace(/\p{Cs}/gu, '\uFFFD');
+}
+const enc = (text: string): string => encodeURIComponent(wellFormed(text));
 
 /** `host` ready for a URL authority: IPv6 gets its brackets. */
 export function hostForUrl(host: string): string {
@@ -427,7 +433,7 @@ function parseVmessUrl(parts: SplitLink): ParseResult {
 
 type JsonValue = string | number | boolean | null | undefined | object;
 function jsonText(value: JsonValue): string {
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';
 }
@@ -445,7 +451,8 @@ function parseVmessJson(body: string): ParseResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return failed('vmess link: JSON is not an object');
   const j = raw as Record<string, JsonValue>;
-  const get = (key: string): string => jsonText(j[key]);
+  // The remark keeps its spaces; every other value is trimmed.
+  const get = (key: string): string => (key === 'ps' ? jsonText(j[key]) : jsonText(j[key]).trim());
   const host = get('add').replace(/^\[|\]$/g, '');
   const port = parsePort(get('port'));
   const uuid = get('id');
@@ -671,9 +678,9 @@ export function parseShareLink(uri: string): ParseResult {
 type QueryPairs = [string, string][];
 function renderQuery(pairs: QueryPairs): string {
   const kept = pairs.filter(([, value]) => value !== '');
-  return kept.length === 0 ? '' : `?${kept.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+  return kept.length === 0 ? '' : `?${kept.map(([k, v]) => `${k}=${enc(v)}`).join('&')}`;
 }
-const fragment = (remark: string): string => (remark === '' ? '' : `#${encodeURIComponent(remark)}`);
+const fragment = (remark: string): string => (remark === '' ? '' : `#${enc(remark)}`);
 
 function transportPairs(transport: Transport): QueryPairs {
   switch (transport.type) {
@@ -781,7 +788,7 @@ function renderVmessJson(model: VmessModel): string {
   };
   // Not in v2rayN's schema (it ignores unknown keys); kept so our own round trip loses nothing.
   if (s.type === 'tls' && s.allowInsecure) json.allowInsecure = '1';
-  return `vmess://${Buffer.from(JSON.stringify(json), 'utf8').toString('base64')}`;
+  return `vmess://${Buffer.from(wellFormed(JSON.stringify(json)), 'utf8').toString('base64')}`;
 }
 
 /**
@@ -794,7 +801,7 @@ export function toShareLink(model: ServerModel): string {
   const authority = `${hostForUrl(model.host)}:${model.port}`;
   switch (model.protocol) {
     case 'vless':
-      return `vless://${encodeURIComponent(model.uuid)}@${authority}${renderQuery([
+      return `vless://${enc(model.uuid)}@${authority}${renderQuery([
         ...transportPairs(model.transport).slice(0, 1),
         ['encryption', model.encryption],
         ...securityPairs(model.security),
@@ -804,20 +811,20 @@ export function toShareLink(model: ServerModel): string {
     case 'vmess':
       return renderVmessJson(model);
     case 'trojan':
-      return `trojan://${encodeURIComponent(model.password)}@${authority}${renderQuery([
+      return `trojan://${enc(model.password)}@${authority}${renderQuery([
         ...transportPairs(model.transport).slice(0, 1),
         ...securityPairs(model.security),
         ...transportPairs(model.transport).slice(1),
       ])}${fragment(model.remark)}`;
     case 'shadowsocks': {
       const userinfo = SS_PLAIN_USERINFO.test(model.method)
-        ? `${encodeURIComponent(model.method)}:${encodeURIComponent(model.password)}`
+        ? `${enc(model.method)}:${enc(model.password)}`
         : base64Url(`${model.method}:${model.password}`);
       const query = model.plugin === '' ? '' : `/${renderQuery([['plugin', model.plugin]])}`;
       return `ss://${userinfo}@${authority}${query}${fragment(model.remark)}`;
     }
     case 'hysteria2':
-      return `hysteria2://${encodeURIComponent(model.password)}@${authority}/${renderQuery([
+      return `hysteria2://${enc(model.password)}@${authority}/${renderQuery([
         ['sni', model.tls.sni],
         ['insecure', model.tls.allowInsecure ? '1' : ''],
         ['alpn', model.tls.alpn.join(',')],
@@ -826,16 +833,14 @@ export function toShareLink(model: ServerModel): string {
         ['obfs-password', model.obfs ? model.obfs.password : ''],
       ])}${fragment(model.remark)}`;
     case 'tuic':
-      return `tuic://${encodeURIComponent(model.uuid)}:${encodeURIComponent(model.password)}@${authority}${renderQuery(
-        [
-          ['congestion_control', model.congestionControl],
-          ['udp_relay_mode', model.udpRelayMode],
-          ['sni', model.tls.sni],
-          ['alpn', model.tls.alpn.join(',')],
-          ['fp', model.tls.fingerprint],
-          ['allow_insecure', model.tls.allowInsecure ? '1' : ''],
-        ],
-      )}${fragment(model.remark)}`;
+      return `tuic://${enc(model.uuid)}:${enc(model.password)}@${authority}${renderQuery([
+        ['congestion_control', model.congestionControl],
+        ['udp_relay_mode', model.udpRelayMode],
+        ['sni', model.tls.sni],
+        ['alpn', model.tls.alpn.join(',')],
+        ['fp', model.tls.fingerprint],
+        ['allow_insecure', model.tls.allowInsecure ? '1' : ''],
+      ])}${fragment(model.remark)}`;
   }
 }
 
