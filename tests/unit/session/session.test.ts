@@ -1,0 +1,180 @@
+// The token session on a fake client and a fake clock: caching by the token's own lifetime,
+// refresh ahead of expiry, single-flight under concurrency, and the one retry after a refusal.
+import { describe, expect, it } from 'vitest';
+import { createTokenSession } from '../../../src/main/session/session';
+import type { TokenGrant } from '../../../src/main/xmplus/client';
+import { tokenRefusedError } from '../../../src/main/xmplus/errors';
+import type { Result } from '../../../src/shared/errors';
+import { appError, fail, ok } from '../../../src/shared/errors';
+
+const HOUR = 3_600_000;
+
+/** A token endpoint on a settable clock; `skewMs` makes the panel's clock differ from ours. */
+function fakeTokens(options: { lifetimeSec?: number; delayMs?: number; skewMs?: number } = {}) {
+  let clock = 1_700_000_000_000;
+  let serial = 0;
+  const fake = {
+    requests: 0,
+    now: () => clock,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+    async fetchToken(apiKey: string): Promise<Result<TokenGrant>> {
+      fake.requests++;
+      if (apiKey !== 'good-key') return fail(appError('auth', 'The panel refused the client API key.'));
+      if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      serial++;
+      const iat = clock + (options.skewMs ?? 0);
+      return ok({
+        token: `tok-${serial}`,
+        issuedAt: iat,
+        expiresAt: iat + (options.lifetimeSec ?? 84_600) * 1000,
+      });
+    },
+  };
+  return fake;
+}
+
+const goodKey = async () => ok('good-key');
+
+describe('createTokenSession', () => {
+  it('fetches once and reuses the token until shortly before it expires', async () => {
+    const fake = fakeTokens({ lifetimeSec: 84_600 });
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    const seen: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      await session.withToken(async (t) => {
+        seen.push(t);
+        return ok(null);
+      });
+      fake.advance(HOUR);
+    }
+    // 10 h of hourly calls on a 23.5 h token: one request.
+    expect(fake.requests).toBe(1);
+    expect(session.tokenRequests).toBe(1);
+    expect(new Set(seen)).toEqual(new Set(['tok-1']));
+    // 10 min before expiry (23 h 20 min after issue) it is refreshed ahead.
+    fake.advance(13 * HOUR + 19 * 60_000);
+    expect(session.hasFreshToken()).toBe(true);
+    fake.advance(2 * 60_000);
+    expect(session.hasFreshToken()).toBe(false);
+    expect(await session.token()).toEqual({ ok: true, value: 'tok-2' });
+    expect(session.tokenRequests).toBe(2);
+  });
+
+  it('makes at most 4 token requests over 48 h of polling every 15 min', async () => {
+    const fake = fakeTokens({ lifetimeSec: 84_600 });
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    for (let t = 0; t <= 48 * 4; t++) {
+      const r = await session.withToken(async (token) => ok(token));
+      expect(r.ok).toBe(true);
+      fake.advance(15 * 60_000);
+    }
+    expect(fake.requests).toBeLessThanOrEqual(4);
+    expect(fake.requests).toBeGreaterThanOrEqual(3);
+  });
+
+  it('measures the lifetime from iat/exp, so a panel clock far behind ours causes no storm', async () => {
+    const fake = fakeTokens({ lifetimeSec: 84_600, skewMs: -2 * 24 * HOUR });
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    for (let i = 0; i < 20; i++) await session.withToken(async (t) => ok(t));
+    expect(fake.requests).toBe(1);
+  });
+
+  it('100 concurrent calls needing a token cause one token request', async () => {
+    const fake = fakeTokens({ delayMs: 20 });
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => session.withToken(async (t) => ok(t))),
+    );
+    expect(fake.requests).toBe(1);
+    expect(results.every((r) => r.ok && r.value === 'tok-1')).toBe(true);
+    // Again at expiry.
+    fake.advance(30 * HOUR);
+    await Promise.all(Array.from({ length: 100 }, () => session.withToken(async (t) => ok(t))));
+    expect(fake.requests).toBe(2);
+  });
+
+  it('a refused token is refreshed once and the call retried once', async () => {
+    const fake = fakeTokens();
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    await session.token();
+    const calls: string[] = [];
+    const result = await session.withToken(async (t) => {
+      calls.push(t);
+      return t === 'tok-1' ? fail(tokenRefusedError('panel.example')) : ok('done');
+    });
+    expect(result).toEqual({ ok: true, value: 'done' });
+    expect(calls).toEqual(['tok-1', 'tok-2']);
+    expect(fake.requests).toBe(2);
+  });
+
+  it('gives up after one retry when the fresh token is refused too', async () => {
+    const fake = fakeTokens();
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    let calls = 0;
+    const result = await session.withToken(async () => {
+      calls++;
+      return fail(tokenRefusedError('panel.example'));
+    });
+    expect(result.ok).toBe(false);
+    expect(calls).toBe(2);
+    expect(fake.requests).toBe(2);
+  });
+
+  it('concurrent refusals of the same token share one refresh', async () => {
+    const fake = fakeTokens({ delayMs: 10 });
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    await session.token();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        session.withToken(async (t) => (t === 'tok-1' ? fail(tokenRefusedError('panel.example')) : ok(t))),
+      ),
+    );
+    expect(results.every((r) => r.ok && r.value === 'tok-2')).toBe(true);
+    expect(fake.requests).toBe(2);
+  });
+
+  it('does not retry other errors, and passes key errors through', async () => {
+    const fake = fakeTokens();
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    let calls = 0;
+    const r = await session.withToken(async () => {
+      calls++;
+      return fail(appError('panel', 'Service not found', { code: 208 }));
+    });
+    expect(r.ok ? null : r.error.kind).toBe('panel');
+    expect(calls).toBe(1);
+
+    const badKey = createTokenSession({ client: fake, getApiKey: async () => ok('wrong'), now: fake.now });
+    const refused = await badKey.withToken(async () => ok(1));
+    expect(refused.ok ? null : refused.error.kind).toBe('auth');
+    const noKey = createTokenSession({
+      client: fake,
+      getApiKey: async () => fail(appError('keychain', 'Keychain locked.')),
+      now: fake.now,
+    });
+    const locked = await noKey.withToken(async () => ok(1));
+    expect(locked.ok ? null : locked.error.kind).toBe('keychain');
+  });
+
+  it('invalidate drops the cached token and ignores an in-flight one', async () => {
+    const fake = fakeTokens({ delayMs: 20 });
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    const pending = session.token();
+    session.invalidate();
+    expect(await pending).toEqual({ ok: true, value: 'tok-1' });
+    expect(session.hasFreshToken()).toBe(false);
+    expect(await session.token()).toEqual({ ok: true, value: 'tok-2' });
+    expect(session.hasFreshToken()).toBe(true);
+  });
+
+  it('renew fetches a new token and reports its expiry', async () => {
+    const fake = fakeTokens({ lifetimeSec: 600 });
+    const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    await session.token();
+    const renewed = await session.renew();
+    expect(renewed).toEqual({ ok: true, value: { expiresAt: fake.now() + 600_000 } });
+    expect(await session.token()).toEqual({ ok: true, value: 'tok-2' });
+  });
+});
