@@ -1,7 +1,7 @@
 // What the core needs from the desktop around it. The Electron shell implements it in
 // src/main/electron/; the CLI and the renderer end-to-end harness implement what they need. Keeping
 // this an interface is what lets everything outside src/main/electron run in plain Node.
-import type { AppInfo, EventName, Events } from '../shared/contract';
+import type { AlertLevel, AppInfo, EventName, Events } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import type { KeyValueStore } from './settings/store';
 import type { ProviderConfig } from './provider';
@@ -12,6 +12,18 @@ export interface NativeNotification {
   /** The service to open on click. */
   serviceId: number | null;
   actions: { id: 'renew' | 'topup'; label: string }[];
+}
+
+/** What the tray shows; the shell draws the gauge (monitor/gauge.ts) and builds the menu from it. */
+export interface TrayState {
+  signedIn: boolean;
+  refreshing: boolean;
+  level: AlertLevel;
+  /** Remaining share (0..1) of the most urgent service's traffic or time; null when unknown. */
+  fraction: number | null;
+  tooltip: string;
+  /** One menu line per service ("StarterPack — 45 GB of 100 GB · 12 days left"). */
+  services: { id: number; label: string; hasSublink: boolean }[];
 }
 
 export interface Platform {
@@ -28,5 +40,6 @@ export interface Platform {
   chooseFolder(title: string): Promise<string | null>;
   notify(notification: NativeNotification): void;
   setStartAtLogin(enabled: boolean): Promise<void>;
+  updateTray(state: TrayState): void;
   now(): number;
 }

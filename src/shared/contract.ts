@@ -163,6 +163,13 @@ export interface UpdateState {
   message: string | null;
 }
 
+export interface NavigateTarget {
+  page: Page;
+  serviceId?: number;
+  /** Billing: open the renew or top-up flow for serviceId. */
+  action?: 'renew' | 'topup';
+}
+
 export interface Notice {
   id: string;
   level: 'info' | 'warning' | 'error';
@@ -204,6 +211,8 @@ export const channels = {
     z.object({ url: z.string().max(4096) }).strict(),
   ),
   'app.notices': channel<typeof empty, Notice[]>(empty),
+  /** Where the window should open (a notification or tray click); taken once. */
+  'app.takeNavigation': channel<typeof empty, NavigateTarget | null>(empty),
   'app.dismissNotice': channel<z.ZodObject<{ id: z.ZodString }>, Notice[]>(z.object({ id: z.string().max(64) }).strict()),
 
   'settings.get': channel<typeof empty, Settings>(empty),
@@ -350,7 +359,7 @@ export interface Events {
   profiles: ProfilesState;
   settings: Settings;
   payment: WatchView;
-  navigate: { page: Page; serviceId?: number };
+  navigate: NavigateTarget;
   notice: Notice;
   update: UpdateState;
 }

@@ -14,7 +14,7 @@ import { startPanelSim, type PanelSim } from '../../tools/panel-sim/index';
 import { createCore, type Core } from '../../src/main/core';
 import { createRouter } from '../../src/main/router';
 import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
-import type { NativeNotification, Platform } from '../../src/main/platform';
+import type { NativeNotification, Platform, TrayState } from '../../src/main/platform';
 import { openFileStore } from '../../src/main/settings/store';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
 import type { EventName, Events } from '../../src/shared/contract';
@@ -80,6 +80,7 @@ export interface DesktopRecorder {
   /** The folder chooseFolder() answers with; null answers "cancelled". */
   folder: string | null;
   startAtLogin: boolean[];
+  tray: TrayState[];
 }
 
 export interface AppFixture {
@@ -115,6 +116,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
       opened: [],
       folder: join(configDir, 'exports'),
       startAtLogin: [],
+      tray: [],
     };
     mkdirSync(desktop.folder!, { recursive: true });
     const ipcResults: unknown[] = [];
@@ -124,7 +126,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
       if (!pageReady || page.isClosed()) return;
       ipcResults.push(payload);
       await page
-        .evaluate(([name, data]) => (window as unknown as { __xmplusEmit(e: string, p: unknown): void }).__xmplusEmit(name, data), [
+        .evaluate(([name, data]) => (globalThis as unknown as { __xmplusEmit(e: string, p: unknown): void }).__xmplusEmit(name, data), [
           event,
           payload,
         ] as const)
@@ -149,6 +151,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
         chooseFolder: async () => desktop.folder,
         notify: (n) => void desktop.notifications.push(n),
         setStartAtLogin: async (enabled) => void desktop.startAtLogin.push(enabled),
+        updateTray: (state) => void desktop.tray.push(state),
         now: () => Date.now(),
       };
       return createCore(platform);

@@ -82,6 +82,7 @@ async function start(): Promise<void> {
     async setStartAtLogin(enabled) {
       app.setLoginItemSettings({ openAtLogin: enabled });
     },
+    updateTray: () => undefined,
     now: () => Date.now(),
   };
 

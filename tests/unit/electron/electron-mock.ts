@@ -1,7 +1,7 @@
 // The one mock of the `electron` module (the boundary that cannot run here). Each fake records what
 // the code under test did so that tests assert behaviour, not calls for their own sake.
 import { EventEmitter } from 'node:events';
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 
 export class FakeWebContents extends EventEmitter {
   static nextId = 1;
@@ -40,8 +40,11 @@ export class FakeBrowserWindow extends EventEmitter {
   show() {}
 }
 
+const openExternal: Mock<(url: string) => Promise<undefined>> = vi.fn(async (_url: string) => undefined);
+const mockFn = (): Mock<(...args: unknown[]) => unknown> => vi.fn();
+
 export const electronMock = {
-  shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+  shell: { openExternal },
   ipcMain: {
     handlers: new Map<string, (event: unknown, input: unknown) => unknown>(),
     handle(channel: string, handler: (event: unknown, input: unknown) => unknown) {
@@ -52,6 +55,6 @@ export const electronMock = {
     },
   },
   BrowserWindow: FakeBrowserWindow,
-  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-  net: { fetch: vi.fn() },
+  protocol: { registerSchemesAsPrivileged: mockFn(), handle: mockFn() },
+  net: { fetch: mockFn() },
 };

@@ -86,6 +86,7 @@ describe('settings channels through the router', () => {
       chooseFolder: async () => null,
       notify: () => undefined,
       setStartAtLogin: async (enabled) => void loginItems.push(enabled),
+      updateTray: () => undefined,
       now: () => 0,
     };
     const router = createRouter(createCore(platform).handlers);
