@@ -97,7 +97,8 @@ export function parseMoney(value: unknown, currency = ''): Money | null {
   if (/,\d{1,2}$/.test(digits) && !digits.includes('.'))
     digits = digits.replace(/\.(?=\d{3})/g, '').replace(',', '.');
   else digits = digits.replace(/,/g, '');
-  const amount = Number(digits) * (match[1] === '-' ? -1 : 1);
+  const negative = match[1] === '-' || text.startsWith('-');
+  const amount = Number(digits) * (negative ? -1 : 1);
   if (!Number.isFinite(amount)) return null;
   const symbol = (text.slice(0, match.index) + ' ' + text.slice(match.index + match[0].length))
     .replace(/[-\s]+/g, ' ')
