@@ -178,6 +178,37 @@ function checkId(path: string, value: unknown, what: string): AppError | null {
     : invalid(path, `${what} must be a positive whole number.`);
 }
 
+interface IssueLike {
+  code?: string;
+  path: PropertyKey[];
+  message: string;
+  errors?: IssueLike[][];
+}
+
+/**
+ * Zod reports a failed union (array-or-object lists) at the union itself; descend into the branch
+ * that got furthest so the message names the field that is actually wrong.
+ */
+function flattenIssues(
+  issues: readonly IssueLike[],
+  prefix: PropertyKey[] = [],
+): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
+      const depth = (branch: IssueLike[]) => Math.max(0, ...branch.map((i) => i.path.length));
+      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];
+      if (best && best.length > 0 && depth(best) > 0) {
+        out.push(...flattenIssues(best, path));
+        continue;
+      }
+    }
+    out.push({ path: path.map(String).join('.'), message: issue.message });
+  }
+  return out;
+}
+
 export function createPanelClient(options: PanelClientOptions): Result<PanelClient> {
   const url = validatePanelUrl(options.panelUrl);
   if (!url.ok) return url;
@@ -222,9 +253,7 @@ export function createPanelClient(options: PanelClientOptions): Result<PanelClie
   ): Result<z.infer<S>> {
     const checked = schema.safeParse(obj);
     if (checked.success) return ok(checked.data);
-    const issues = checked.error.issues
-      .slice(0, 5)
-      .map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const issues = flattenIssues(checked.error.issues).slice(0, 5);
     const first = issues[0];
     return fail(
       scrubError(
