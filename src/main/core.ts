@@ -1,12 +1,16 @@
 // The composition root of the main process in plain Node: builds every handler of the contract from
 // the core modules and a Platform. The Electron shell, the CLI and the end-to-end harness all use it.
-import type { NavigateTarget, Notice } from '../shared/contract';
+import type { NavigateTarget, Notice, UpdateState } from '../shared/contract';
 import { ok } from '../shared/errors';
 import type { Handlers } from './router';
 import type { Platform } from './platform';
 import { readSettings, writeSettings } from './settings/settings';
+import { createCredentialStore } from './session/secrets';
+import { createAccounts } from './accounts';
+import { createDataService } from './data';
+import { ALL_FORMATS, createExportService } from './export-service';
 
-/** What the tray menu and notifications can ask of the core. */
+/** What the tray menu, notifications and the shell's lifecycle can ask of the core. */
 export interface CoreActions {
   refresh(): Promise<void>;
   /** Copies the subscription link of a service (or the first) to the clipboard. */
@@ -15,44 +19,99 @@ export interface CoreActions {
   exportAll(serviceId: number | null): Promise<void>;
   /** Remembers where the window should open and tells an open window at once. */
   navigate(target: NavigateTarget): void;
+  setWindowOpen(open: boolean): void;
+  onResume(): void;
+  onOnline(): void;
 }
 
 export interface Core {
   handlers: Partial<Handlers>;
   actions: CoreActions;
+  /** Reads profiles and secrets, resumes polling; call once. */
+  start(): Promise<void>;
   dispose(): Promise<void>;
 }
 
+const NO_UPDATES: UpdateState = {
+  enabled: false,
+  status: 'idle',
+  version: null,
+  progress: null,
+  message: null,
+};
+
 export function createCore(platform: Platform): Core {
-  const notices: Notice[] = platform.startupNotices.map((message, index) => ({
-    id: `startup-${index}`,
-    level: 'warning',
-    message,
-  }));
+  const notices: Notice[] = [
+    ...platform.startupNotices,
+    ...(platform.secretsNotice ? [platform.secretsNotice] : []),
+  ].map((message, index) => ({ id: `startup-${index}`, level: 'warning', message }));
+  const credentials = createCredentialStore(platform.secrets);
+
+  // Data and accounts know each other only through these callbacks.
+  let data: ReturnType<typeof createDataService> | null = null;
+  const accounts = createAccounts({
+    platform,
+    credentials,
+    onActiveChanged: (profile, signedIn) => data?.activeChanged(profile?.id ?? null, signedIn),
+    onRemoved: (profileId) => data?.forget(profileId),
+  });
+  data = createDataService({ platform, accounts });
+  const dataService = data;
+  const activeSnapshot = () => {
+    const profile = accounts.activeProfile();
+    return profile ? dataService.snapshot(profile.id) : null;
+  };
+  const exporter = createExportService(platform, activeSnapshot);
 
   let pendingNavigation: NavigateTarget | null = null;
 
   const actions: CoreActions = {
-    async refresh() {},
-    async copySublink() {
-      return false;
+    async refresh() {
+      await dataService.refreshNow();
     },
-    async exportAll() {},
+    async copySublink(serviceId) {
+      const snapshot = activeSnapshot();
+      const service = snapshot?.services.find((s) =>
+        serviceId === null ? s.sublink !== '' : s.id === serviceId,
+      );
+      if (!service?.sublink) return false;
+      platform.writeClipboard(service.sublink);
+      return true;
+    },
+    async exportAll(serviceId) {
+      const result = await exporter.save(serviceId, ALL_FORMATS);
+      if (!result.ok) {
+        platform.notify({ title: 'Export failed', body: result.error.message, serviceId, actions: [] });
+      } else if (result.value.saved) {
+        platform.notify({
+          title: 'Export saved',
+          body: `${result.value.files.length} files in ${result.value.folder}`,
+          serviceId: null,
+          actions: [],
+        });
+      }
+    },
     navigate(target) {
       pendingNavigation = target;
       platform.emit('navigate', target);
     },
+    setWindowOpen: (open) => dataService.setWindowOpen(open),
+    onResume: () => dataService.onResume(),
+    onOnline: () => dataService.onOnline(),
   };
 
   const handlers: Partial<Handlers> = {
+    ...accounts.handlers,
+    ...dataService.handlers,
+    ...exporter.handlers,
+    'app.info': () => ok({ ...platform.app, provider: platform.provider.info }),
+    'app.openExternal': ({ url }) => platform.openExternal(url),
+    'app.notices': () => ok(notices),
     'app.takeNavigation': () => {
       const target = pendingNavigation;
       pendingNavigation = null;
       return ok(target);
     },
-    'app.info': () => ok({ ...platform.app, provider: platform.provider.info }),
-    'app.openExternal': ({ url }) => platform.openExternal(url),
-    'app.notices': () => ok(notices),
     'app.dismissNotice': ({ id }) => {
       const index = notices.findIndex((n) => n.id === id);
       if (index >= 0) notices.splice(index, 1);
@@ -64,13 +123,23 @@ export function createCore(platform: Platform): Core {
       const next = writeSettings(platform.settingsStore, patch);
       if (next.startAtLogin !== before.startAtLogin) await platform.setStartAtLogin(next.startAtLogin);
       platform.emit('settings', next);
+      dataService.settingsChanged();
       return ok(next);
     },
+    'updates.get': () => ok(platform.updates?.state() ?? NO_UPDATES),
+    'updates.download': async () => ok(platform.updates ? await platform.updates.download() : NO_UPDATES),
+    'updates.install': () => ok(platform.updates?.install() ?? NO_UPDATES),
   };
 
   return {
     handlers,
     actions,
-    async dispose() {},
+    async start() {
+      await accounts.init();
+    },
+    async dispose() {
+      dataService.dispose();
+      await accounts.dispose();
+    },
   };
 }

@@ -5,6 +5,8 @@ import type { AlertLevel, AppInfo, EventName, Events } from '../shared/contract'
 import type { Result } from '../shared/errors';
 import type { KeyValueStore } from './settings/store';
 import type { ProviderConfig } from './provider';
+import type { SecretBackend } from './session/secrets';
+import type { UpdateState } from '../shared/contract';
 
 export interface NativeNotification {
   title: string;
@@ -30,6 +32,12 @@ export interface Platform {
   app: Omit<AppInfo, 'provider'>;
   provider: ProviderConfig;
   settingsStore: KeyValueStore;
+  /** Where passwords and API keys go: the OS keychain, else safeStorage, else memory for this run. */
+  secrets: SecretBackend;
+  /** Set when secrets can only be kept in memory: shown to the user. */
+  secretsNotice: string | null;
+  /** The auto-updater, where the shell has one (a provider feed is configured). */
+  updates?: { state(): UpdateState; download(): Promise<UpdateState>; install(): UpdateState };
   cacheStore: KeyValueStore;
   /** Startup notices from the shell (e.g. the settings file was corrupt and was moved aside). */
   startupNotices: string[];

@@ -180,7 +180,11 @@ export interface Notice {
 // Input schemas
 
 const empty = z.object({}).strict();
-const id = z.number().int().positive().max(2 ** 31);
+const id = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31);
 const shortText = (max: number) => z.string().trim().max(max);
 const panelUrl = z.string().trim().min(1).max(2048);
 const apiKey = z.string().trim().min(1).max(512).optional();
@@ -213,14 +217,17 @@ export const channels = {
   'app.notices': channel<typeof empty, Notice[]>(empty),
   /** Where the window should open (a notification or tray click); taken once. */
   'app.takeNavigation': channel<typeof empty, NavigateTarget | null>(empty),
-  'app.dismissNotice': channel<z.ZodObject<{ id: z.ZodString }>, Notice[]>(z.object({ id: z.string().max(64) }).strict()),
+  'app.dismissNotice': channel<z.ZodObject<{ id: z.ZodString }>, Notice[]>(
+    z.object({ id: z.string().max(64) }).strict(),
+  ),
 
   'settings.get': channel<typeof empty, Settings>(empty),
   'settings.set': channel<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
 
-  'provider.check': channel<z.ZodObject<{ panelUrl: typeof panelUrl; apiKey: typeof apiKey }>, { origin: string }>(
-    z.object({ panelUrl, apiKey }).strict(),
-  ),
+  'provider.check': channel<
+    z.ZodObject<{ panelUrl: typeof panelUrl; apiKey: typeof apiKey }>,
+    { origin: string }
+  >(z.object({ panelUrl, apiKey }).strict()),
 
   'auth.signIn': (() => {
     const input = z
@@ -261,11 +268,19 @@ export const channels = {
   })(),
 
   'profiles.list': channel<typeof empty, ProfilesState>(empty),
-  'profiles.switch': channel<z.ZodObject<{ id: z.ZodString }>, ProfilesState>(z.object({ id: z.string().max(64) }).strict()),
-  'profiles.remove': channel<z.ZodObject<{ id: z.ZodString }>, ProfilesState>(z.object({ id: z.string().max(64) }).strict()),
+  'profiles.switch': channel<z.ZodObject<{ id: z.ZodString }>, ProfilesState>(
+    z.object({ id: z.string().max(64) }).strict(),
+  ),
+  'profiles.remove': channel<z.ZodObject<{ id: z.ZodString }>, ProfilesState>(
+    z.object({ id: z.string().max(64) }).strict(),
+  ),
   'profiles.update': (() => {
     const input = z
-      .object({ id: z.string().max(64), displayName: shortText(80).optional(), options: profileOptionsPatch.optional() })
+      .object({
+        id: z.string().max(64),
+        displayName: shortText(80).optional(),
+        options: profileOptionsPatch.optional(),
+      })
       .strict();
     return channel<typeof input, ProfilesState>(input);
   })(),
@@ -290,7 +305,9 @@ export const channels = {
     return channel<typeof input, QrSet>(input);
   })(),
   'export.save': (() => {
-    const input = z.object({ serviceId: serviceScope, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).max(6) }).strict();
+    const input = z
+      .object({ serviceId: serviceScope, formats: z.array(z.enum(EXPORT_FORMATS)).min(1).max(6) })
+      .strict();
     return channel<typeof input, SaveResult>(input);
   })(),
   'export.copy': (() => {
@@ -364,12 +381,22 @@ export interface Events {
   update: UpdateState;
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = ['data', 'profiles', 'settings', 'payment', 'navigate', 'notice', 'update'];
+export const EVENT_NAMES: EventName[] = [
+  'data',
+  'profiles',
+  'settings',
+  'payment',
+  'navigate',
+  'notice',
+  'update',
+];
 
 // ---------------------------------------------------------------------------------------------
 // The renderer's API (window.xmplus): one method per channel, named in camelCase.
 
-type Camel<S extends string> = S extends `${infer Head}.${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+type Camel<S extends string> = S extends `${infer Head}.${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
 
 export type MethodName<K extends ChannelName> = Camel<K>;
 
@@ -377,8 +404,12 @@ export function methodName<K extends ChannelName>(channelName: K): MethodName<K>
   return channelName.replace(/\.([a-zA-Z])/g, (_m, c: string) => c.toUpperCase()) as MethodName<K>;
 }
 
+/** True when every field of the input is optional, so the argument may be left out. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "{} is assignable" is exactly the test
+type InputOptional<T> = {} extends T ? true : false;
+
 export type XmplusApi = {
-  [K in ChannelName as MethodName<K>]: {} extends ChannelInput<K>
+  [K in ChannelName as MethodName<K>]: InputOptional<ChannelInput<K>> extends true
     ? (input?: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>>
     : (input: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>>;
 } & {

@@ -30,7 +30,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(error: AppError): Result<T> => ({ ok: false, error });
-export const appError = (kind: ErrorKind, message: string, extra: Omit<AppError, 'kind' | 'message'> = {}): AppError => ({
+export const appError = (
+  kind: ErrorKind,
+  message: string,
+  extra: Omit<AppError, 'kind' | 'message'> = {},
+): AppError => ({
   kind,
   message,
   ...extra,

@@ -19,6 +19,7 @@ import { openFileStore } from '../../src/main/settings/store';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
 import type { EventName, Events } from '../../src/shared/contract';
 import { ok } from '../../src/shared/errors';
+import { chooseSecretBackend } from '../../src/main/session/secrets';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
@@ -126,22 +127,29 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
       if (!pageReady || page.isClosed()) return;
       ipcResults.push(payload);
       await page
-        .evaluate(([name, data]) => (globalThis as unknown as { __xmplusEmit(e: string, p: unknown): void }).__xmplusEmit(name, data), [
-          event,
-          payload,
-        ] as const)
+        .evaluate(
+          ([name, data]) =>
+            (globalThis as unknown as { __xmplusEmit(e: string, p: unknown): void }).__xmplusEmit(name, data),
+          [event, payload] as const,
+        )
         .catch(() => undefined);
     };
 
-    const makeCore = () => {
+    // The real OS keychain when a Secret Service runs (npm run test:e2e starts one), else memory.
+    const secrets = await chooseSecretBackend();
+    const makeCore = async () => {
       const settings = openFileStore(join(configDir, 'config.json'));
       const cache = openFileStore(join(configDir, 'cache.json'));
       const platform: Platform = {
         app: { name: 'xmplus-tray', version: '0.1.0', platform: process.platform, locale: 'en-US' },
         provider,
         settingsStore: settings.store,
+        secrets: secrets.backend,
+        secretsNotice: secrets.notice,
         cacheStore: cache.store,
-        startupNotices: settings.movedAside ? [`A damaged settings file was moved aside to ${settings.movedAside}.`] : [],
+        startupNotices: settings.movedAside
+          ? [`A damaged settings file was moved aside to ${settings.movedAside}.`]
+          : [],
         emit: (event, payload) => void emit(event, payload),
         async openExternal(url) {
           desktop.opened.push(url);
@@ -154,10 +162,12 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
         updateTray: (state) => void desktop.tray.push(state),
         now: () => Date.now(),
       };
-      return createCore(platform);
+      const created = createCore(platform);
+      await created.start();
+      return created;
     };
 
-    let core = makeCore();
+    let core = await makeCore();
     let router = createRouter(core.handlers);
     await page.exposeBinding('__xmplusInvoke', async (_source, channel: string, input: unknown) => {
       const result = await router.dispatch(channel, input);
@@ -193,7 +203,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
       },
       async restart() {
         await core.dispose();
-        core = makeCore();
+        core = await makeCore();
         router = createRouter(core.handlers);
       },
     };

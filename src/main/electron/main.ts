@@ -1,12 +1,13 @@
 // Electron entry: lifecycle (single instance, lives in the tray when every window is closed),
 // the app:// renderer, IPC binding and the Platform that connects the plain-Node core to the desktop.
-import { app, BrowserWindow, clipboard, dialog, Notification, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Notification, safeStorage, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
 import { createRouter } from '../router';
 import { loadProvider } from '../provider';
 import type { Platform } from '../platform';
+import { chooseSecretBackend } from '../session/secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
 import { bindIpc, sendEvent } from './ipc';
 import { handleAppScheme, registerAppScheme } from './protocol';
@@ -26,7 +27,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
-  const windows = (): WebContents[] => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []);
+  const windows = (): WebContents[] =>
+    mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : [];
 
   const showWindow = () => {
     if (!mainWindow || mainWindow.isDestroyed()) {
@@ -59,11 +61,20 @@ async function start(): Promise<void> {
     .filter((file): file is string => file !== null)
     .map((file) => `A damaged settings file was moved aside to ${file}; defaults were restored.`);
 
+  // The OS keychain first; safeStorage ciphertext only on a real keyring backend; else memory.
+  const secrets = await chooseSecretBackend({ safeStorage, cipherFile: join(userData, 'secrets.json') });
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
   const platform: Platform = {
-    app: { name: app.getName(), version: app.getVersion(), platform: process.platform, locale: app.getLocale() },
+    app: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      locale: app.getLocale(),
+    },
     provider: loadProvider(join(resourcesDir, 'provider.json')),
     settingsStore: settings.store,
+    secrets: secrets.backend,
+    secretsNotice: secrets.notice,
     cacheStore: cache.store,
     startupNotices,
     emit: (event, payload) => sendEvent(windows(), event, payload),
@@ -91,6 +102,7 @@ async function start(): Promise<void> {
     onInternalError: (channel, error) => console.error(`[xmplus] handler ${channel} failed:`, error),
   });
   bindIpc(router, { devServerUrl, ownContents: windows });
+  await core.start();
 
   app.on('before-quit', () => void core.dispose());
   showWindow();

@@ -18,6 +18,7 @@ import { createRouter } from '../../../src/main/router';
 import { UNBRANDED } from '../../../src/main/provider';
 import { ok } from '../../../src/shared/errors';
 import type { Platform } from '../../../src/main/platform';
+import { memoryBackend } from '../../../src/main/session/secrets';
 
 describe('settings store', () => {
   it('persists settings and reads them back', () => {
@@ -58,8 +59,16 @@ describe('profiles', () => {
   it('adds, updates in place, removes and moves the active profile', () => {
     const store = memoryStore();
     const a = upsertProfile(store, { panelUrl: 'https://a.example', email: 'me@a.example' });
-    const b = upsertProfile(store, { panelUrl: 'https://b.example', email: 'me@b.example', displayName: 'B' });
-    const a2 = upsertProfile(store, { panelUrl: 'https://a.example', email: 'ME@a.example', options: { proxyUrl: 'http://127.0.0.1:8080', timeZone: '' } });
+    const b = upsertProfile(store, {
+      panelUrl: 'https://b.example',
+      email: 'me@b.example',
+      displayName: 'B',
+    });
+    const a2 = upsertProfile(store, {
+      panelUrl: 'https://a.example',
+      email: 'ME@a.example',
+      options: { proxyUrl: 'http://127.0.0.1:8080', timeZone: '' },
+    });
     expect(a2.id).toBe(a.id);
     expect(readProfiles(store)).toHaveLength(2);
     setActiveProfileId(store, a.id);
@@ -78,6 +87,8 @@ describe('settings channels through the router', () => {
       app: { name: 'xmplus-tray', version: '1.2.3', platform: 'linux', locale: 'en' },
       provider: UNBRANDED,
       settingsStore: memoryStore(),
+      secrets: memoryBackend(),
+      secretsNotice: null,
       cacheStore: memoryStore(),
       startupNotices: [],
       emit: (_e, p) => void events.push(p),
@@ -90,7 +101,10 @@ describe('settings channels through the router', () => {
       now: () => 0,
     };
     const router = createRouter(createCore(platform).handlers);
-    expect(await router.dispatch('app.info', {})).toMatchObject({ ok: true, value: { version: '1.2.3', name: 'xmplus-tray' } });
+    expect(await router.dispatch('app.info', {})).toMatchObject({
+      ok: true,
+      value: { version: '1.2.3', name: 'xmplus-tray' },
+    });
     const set = await router.dispatch('settings.set', { theme: 'light', startAtLogin: true });
     expect(set).toMatchObject({ ok: true, value: { theme: 'light', startAtLogin: true } });
     expect(events).toHaveLength(1);

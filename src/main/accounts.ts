@@ -1,0 +1,391 @@
+// Profiles and sign-in: which panels and accounts the user has, their secrets in the keychain, and
+// one live PanelSession per signed-in profile (so the token is reused across the tray, the window
+// and billing). Handlers for provider.check, auth.* and profiles.*.
+import type { ProfileView, ProfilesState, SecretStorageKind } from '../shared/contract';
+import { appError, fail, ok, type AppError, type Result } from '../shared/errors';
+import type { Handlers } from './router';
+import type { Platform } from './platform';
+import {
+  readActiveProfileId,
+  readProfiles,
+  removeProfile,
+  setActiveProfileId,
+  upsertProfile,
+  writeProfiles,
+  type ProfileRecord,
+} from './settings/settings';
+import { createPanelSession, type PanelSession } from './session/panel-session';
+import type { CredentialStore } from './session/secrets';
+import { validatePanelUrl } from './xmplus/transport';
+
+export interface ActiveProfile {
+  profileId: string;
+  profile: ProfileRecord;
+  session: PanelSession;
+}
+
+export interface AccountsDeps {
+  platform: Platform;
+  credentials: CredentialStore;
+  /** Told when the active profile or its sign-in state changes (start / stop polling). */
+  onActiveChanged(active: ProfileRecord | null, signedIn: boolean): void;
+  /** Told when a profile is removed (drop its cache and history). */
+  onRemoved(profileId: string): void;
+  /** Overrides for tests: environment for proxy variables. */
+  env?: NodeJS.ProcessEnv;
+}
+
+type AccountHandlers = Pick<
+  Handlers,
+  | 'provider.check'
+  | 'auth.signIn'
+  | 'auth.signOut'
+  | 'auth.sendCode'
+  | 'auth.register'
+  | 'auth.resetPassword'
+  | 'profiles.list'
+  | 'profiles.switch'
+  | 'profiles.remove'
+  | 'profiles.update'
+>;
+
+export interface Accounts {
+  handlers: AccountHandlers;
+  /** Works out which profiles have their secrets at hand; call once at start. */
+  init(): Promise<void>;
+  state(): ProfilesState;
+  activeProfile(): ProfileRecord | null;
+  isSignedIn(profileId: string): boolean;
+  active(): Promise<Result<ActiveProfile>>;
+  sessionFor(profileId: string): Promise<Result<PanelSession>>;
+  dispose(): Promise<void>;
+}
+
+const signInFirst = (): AppError => appError('auth', 'You are signed out. Sign in to see your plans.');
+
+export function createAccounts(deps: AccountsDeps): Accounts {
+  const { platform, credentials } = deps;
+  const store = platform.settingsStore;
+  const sessions = new Map<string, PanelSession>();
+  const signedIn = new Set<string>();
+
+  const origin = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url).origin;
+
+  /** The API key for a panel: typed now, else the branded build's, else the keychain's. */
+  async function apiKeyFor(panelUrl: string, typed?: string): Promise<Result<string>> {
+    if (typed) return ok(typed);
+    if (platform.provider.apiKey) return ok(platform.provider.apiKey);
+    const stored = await credentials.getApiKey(origin(panelUrl));
+    if (!stored.ok) return stored;
+    return stored.value
+      ? ok(stored.value)
+      : fail(appError('auth', 'Enter the client API key your provider gave you.'));
+  }
+
+  function resolvePanelUrl(input: string | undefined): Result<string> {
+    const raw = platform.provider.info.panelUrl ?? input ?? '';
+    const url = validatePanelUrl(raw);
+    return url.ok ? ok(url.value.toString().replace(/\/+$/, '')) : url;
+  }
+
+  /** A session not tied to a saved profile (setup, registration, password reset, sign-in check). */
+  function transientSession(panelUrl: string, apiKey: string, creds?: { email: string; password: string }) {
+    return createPanelSession({
+      panelUrl,
+      getApiKey: async () => ok(apiKey),
+      getCredentials: async () => (creds ? ok(creds) : fail(signInFirst())),
+      now: () => platform.now(),
+      ...(deps.env ? { env: deps.env } : {}),
+    });
+  }
+
+  function sessionOf(profile: ProfileRecord): Result<PanelSession> {
+    const existing = sessions.get(profile.id);
+    if (existing) return ok(existing);
+    const created = createPanelSession({
+      panelUrl: profile.panelUrl,
+      proxyUrl: profile.options.proxyUrl || null,
+      ...(profile.options.timeZone ? { timeZone: profile.options.timeZone } : {}),
+      getApiKey: () => apiKeyFor(profile.panelUrl),
+      getCredentials: async () => {
+        const password = await credentials.getPassword(origin(profile.panelUrl), profile.email);
+        if (!password.ok) return password;
+        return password.value ? ok({ email: profile.email, password: password.value }) : fail(signInFirst());
+      },
+      now: () => platform.now(),
+      ...(deps.env ? { env: deps.env } : {}),
+    });
+    if (created.ok) sessions.set(profile.id, created.value);
+    return created;
+  }
+
+  async function closeSession(profileId: string) {
+    const session = sessions.get(profileId);
+    sessions.delete(profileId);
+    await session?.close();
+  }
+
+  function view(profile: ProfileRecord): ProfileView {
+    return {
+      id: profile.id,
+      panelUrl: profile.panelUrl,
+      email: profile.email,
+      displayName: profile.displayName,
+      options: profile.options,
+      remember: profile.remember,
+      signedIn: signedIn.has(profile.id),
+    };
+  }
+
+  function state(): ProfilesState {
+    return {
+      profiles: readProfiles(store).map(view),
+      activeId: readActiveProfileId(store),
+      secretStorage: credentials.backendKind as SecretStorageKind,
+    };
+  }
+
+  function activeProfile(): ProfileRecord | null {
+    const id = readActiveProfileId(store);
+    return readProfiles(store).find((p) => p.id === id) ?? null;
+  }
+
+  function announce() {
+    const current = activeProfile();
+    deps.onActiveChanged(current, current ? signedIn.has(current.id) : false);
+    const next = state();
+    platform.emit('profiles', next);
+    return next;
+  }
+
+  async function completeSignIn(
+    panelUrl: string,
+    apiKey: string | undefined,
+    email: string,
+    password: string,
+    remember: boolean,
+    displayName: string | undefined,
+    verified: PanelSession,
+  ): Promise<Result<ProfilesState>> {
+    const profile = upsertProfile(
+      store,
+      { panelUrl, email, remember, ...(displayName ? { displayName } : {}) },
+      () => platform.now(),
+    );
+    const typedKey = apiKey && !platform.provider.apiKey ? apiKey : undefined;
+    const saved = await credentials.save(
+      origin(panelUrl),
+      email,
+      { password, ...(typedKey ? { apiKey: typedKey } : {}) },
+      { remember },
+    );
+    if (!saved.ok) {
+      await verified.close();
+      return fail(saved.error);
+    }
+    await closeSession(profile.id);
+    // Keep the verified session's client and token? It was built with a fixed key and password;
+    // build the profile's own session (reads secrets from the store) and let it fetch its token.
+    await verified.close();
+    signedIn.add(profile.id);
+    setActiveProfileId(store, profile.id);
+    return ok(announce());
+  }
+
+  const handlers: AccountHandlers = {
+    async 'provider.check'({ panelUrl, apiKey }) {
+      const url = resolvePanelUrl(panelUrl);
+      if (!url.ok) return url;
+      const key = await apiKeyFor(url.value, apiKey);
+      if (!key.ok) return key;
+      const session = transientSession(url.value, key.value);
+      if (!session.ok) return session;
+      try {
+        const verified = await session.value.verifyKey();
+        return verified.ok ? ok({ origin: origin(url.value) }) : verified;
+      } finally {
+        await session.value.close();
+      }
+    },
+
+    async 'auth.signIn'({ panelUrl, apiKey, email, password, remember, displayName }) {
+      const url = resolvePanelUrl(panelUrl);
+      if (!url.ok) return url;
+      const key = await apiKeyFor(url.value, apiKey);
+      if (!key.ok) return key;
+      const session = transientSession(url.value, key.value, { email, password });
+      if (!session.ok) return session;
+      const account = await session.value.accountInfo();
+      if (!account.ok) {
+        await session.value.close();
+        return account;
+      }
+      return completeSignIn(url.value, apiKey, email, password, remember, displayName, session.value);
+    },
+
+    async 'auth.signOut'() {
+      const profile = activeProfile();
+      if (!profile) return ok(state());
+      await closeSession(profile.id);
+      const others = readProfiles(store).some(
+        (p) => p.id !== profile.id && origin(p.panelUrl) === origin(profile.panelUrl),
+      );
+      const forgotten = await credentials.forget(origin(profile.panelUrl), profile.email, {
+        apiKeyToo: !others,
+      });
+      signedIn.delete(profile.id);
+      const next = announce();
+      return forgotten.ok ? ok(next) : fail(forgotten.error);
+    },
+
+    async 'auth.sendCode'({ panelUrl, apiKey, name, email }) {
+      const url = resolvePanelUrl(panelUrl);
+      if (!url.ok) return url;
+      const key = await apiKeyFor(url.value, apiKey);
+      if (!key.ok) return key;
+      const session = transientSession(url.value, key.value);
+      if (!session.ok) return session;
+      try {
+        return await session.value.registerSendCode({ name, email });
+      } finally {
+        await session.value.close();
+      }
+    },
+
+    async 'auth.register'({ panelUrl, apiKey, name, email, password, code, aff, remember }) {
+      const url = resolvePanelUrl(panelUrl);
+      if (!url.ok) return url;
+      const key = await apiKeyFor(url.value, apiKey);
+      if (!key.ok) return key;
+      const session = transientSession(url.value, key.value, { email, password });
+      if (!session.ok) return session;
+      const registered = await session.value.register({ name, email, passwd: password, code, aff });
+      if (!registered.ok) {
+        await session.value.close();
+        return registered;
+      }
+      // Success signs in: check the new account answers, then save it like a sign-in.
+      const account = await session.value.accountInfo();
+      if (!account.ok) {
+        await session.value.close();
+        return account;
+      }
+      return completeSignIn(url.value, apiKey, email, password, remember, name, session.value);
+    },
+
+    async 'auth.resetPassword'({ panelUrl, apiKey, email }) {
+      const url = resolvePanelUrl(panelUrl);
+      if (!url.ok) return url;
+      const key = await apiKeyFor(url.value, apiKey);
+      if (!key.ok) return key;
+      const session = transientSession(url.value, key.value);
+      if (!session.ok) return session;
+      try {
+        return await session.value.passwordReset(email);
+      } finally {
+        await session.value.close();
+      }
+    },
+
+    'profiles.list': () => ok(state()),
+
+    'profiles.switch'({ id }) {
+      if (!readProfiles(store).some((p) => p.id === id)) {
+        return fail(appError('validation', 'That profile no longer exists.'));
+      }
+      setActiveProfileId(store, id);
+      return ok(announce());
+    },
+
+    async 'profiles.remove'({ id }) {
+      const profile = readProfiles(store).find((p) => p.id === id);
+      if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
+      await closeSession(id);
+      removeProfile(store, id);
+      const others = readProfiles(store).some((p) => origin(p.panelUrl) === origin(profile.panelUrl));
+      const forgotten = await credentials.forget(origin(profile.panelUrl), profile.email, {
+        apiKeyToo: !others,
+      });
+      signedIn.delete(id);
+      deps.onRemoved(id);
+      const next = announce();
+      return forgotten.ok ? ok(next) : fail(forgotten.error);
+    },
+
+    async 'profiles.update'({ id, displayName, options }) {
+      const profiles = readProfiles(store);
+      const profile = profiles.find((p) => p.id === id);
+      if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
+      if (options?.proxyUrl) {
+        try {
+          const proxy = new URL(options.proxyUrl);
+          if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') throw new Error('scheme');
+        } catch {
+          return fail(
+            appError(
+              'validation',
+              'The proxy must be an http:// or https:// address, like http://127.0.0.1:8080.',
+              {
+                issues: [{ path: 'options.proxyUrl', message: 'not an http(s) URL' }],
+              },
+            ),
+          );
+        }
+      }
+      if (options?.timeZone) {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: options.timeZone });
+        } catch {
+          return fail(
+            appError('validation', `"${options.timeZone}" is not a time zone name, such as Asia/Shanghai.`, {
+              issues: [{ path: 'options.timeZone', message: 'unknown time zone' }],
+            }),
+          );
+        }
+      }
+      const updated: ProfileRecord = {
+        ...profile,
+        displayName: displayName?.trim() || profile.displayName,
+        options: { ...profile.options, ...options },
+      };
+      writeProfiles(
+        store,
+        profiles.map((p) => (p.id === id ? updated : p)),
+      );
+      // Proxy and time zone live in the session's client: rebuild it.
+      if (options) await closeSession(id);
+      return ok(announce());
+    },
+  };
+
+  return {
+    handlers,
+    async init() {
+      for (const profile of readProfiles(store)) {
+        const password = await credentials.getPassword(origin(profile.panelUrl), profile.email);
+        if (password.ok && password.value) signedIn.add(profile.id);
+      }
+      const current = activeProfile();
+      deps.onActiveChanged(current, current ? signedIn.has(current.id) : false);
+    },
+    state,
+    activeProfile,
+    isSignedIn: (id) => signedIn.has(id),
+    async active() {
+      const profile = activeProfile();
+      if (!profile) return fail(appError('state', 'Add a panel account first.'));
+      if (!signedIn.has(profile.id)) return fail(signInFirst());
+      const session = sessionOf(profile);
+      return session.ok ? ok({ profileId: profile.id, profile, session: session.value }) : session;
+    },
+    async sessionFor(profileId) {
+      const profile = readProfiles(store).find((p) => p.id === profileId);
+      if (!profile) return fail(appError('state', 'That profile no longer exists.'));
+      if (!signedIn.has(profile.id)) return fail(signInFirst());
+      return sessionOf(profile);
+    },
+    async dispose() {
+      await Promise.all([...sessions.keys()].map(closeSession));
+    },
+  };
+}

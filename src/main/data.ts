@@ -1,0 +1,271 @@
+// The data the app shows: the active profile's snapshot (cached, so it appears at once and offline),
+// polled by the monitor's scheduler; usage history, forecasts and alerts after each good refresh;
+// the tray state and native notifications. Handlers for data.*, service.*.
+import type { DataState, ForecastView, MonitorState } from '../shared/contract';
+import type { Snapshot } from '../shared/domain';
+import { appError, fail, ok, type AppError, type Result } from '../shared/errors';
+import type { Handlers } from './router';
+import type { NativeNotification, Platform, TrayState } from './platform';
+import type { Accounts } from './accounts';
+import {
+  readSettings,
+  readCachedSnapshot,
+  writeCachedSnapshot,
+  dropCachedSnapshot,
+} from './settings/settings';
+import {
+  alertLevel,
+  createScheduler,
+  dailyUse,
+  emptyFiredState,
+  evaluateAlerts,
+  forecastAll,
+  mostUrgent,
+  parseFiredState,
+  parseHistory,
+  recordUsage,
+  serviceLine,
+  tooltipText,
+  WINDOW_OPEN_INTERVAL_MS,
+  type Alert,
+  type Forecast,
+  type Scheduler,
+  type Thresholds,
+} from './monitor';
+
+type DataHandlers = Pick<Handlers, 'data.get' | 'data.refresh' | 'service.history' | 'service.copySublink'>;
+
+export interface DataService {
+  handlers: DataHandlers;
+  /** The active profile or its sign-in state changed. */
+  activeChanged(profileId: string | null, signedIn: boolean): void;
+  setWindowOpen(open: boolean): void;
+  refreshNow(): Promise<Result<Snapshot>>;
+  onResume(): void;
+  onOnline(): void;
+  /** The snapshot shown now (cached or fresh) for a profile. */
+  snapshot(profileId: string): Snapshot | null;
+  /** Refresh a given profile's data (billing, after a payment). */
+  refreshProfile(profileId: string): Promise<Result<Snapshot>>;
+  forget(profileId: string): void;
+  settingsChanged(): void;
+  state(): DataState;
+  dispose(): void;
+}
+
+export interface DataDeps {
+  platform: Platform;
+  accounts: Pick<Accounts, 'active' | 'sessionFor' | 'activeProfile'>;
+  timers?: { setTimeout(cb: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
+  random?: () => number;
+}
+
+const keyed = <T>(value: unknown): Record<string, T> =>
+  value && typeof value === 'object' ? (value as Record<string, T>) : {};
+
+export function createDataService(deps: DataDeps): DataService {
+  const { platform } = deps;
+  const cache = platform.cacheStore;
+  let profileId: string | null = null;
+  let signedIn = false;
+  let windowOpen = false;
+  let current: Snapshot | null = null;
+  let lastFresh = false;
+
+  const thresholds = (): Thresholds => {
+    const s = readSettings(platform.settingsStore);
+    return { trafficPercent: s.trafficThresholds, daysLeft: s.expiryThresholds };
+  };
+
+  const historyOf = (id: string) => parseHistory(keyed<unknown>(cache.get('history'))[id]);
+  const forecastsOf = (snapshot: Snapshot | null): Record<string, Forecast> =>
+    snapshot ? forecastAll(historyOf(snapshot.profileId), snapshot) : {};
+
+  const scheduler: Scheduler<Snapshot> = createScheduler<Snapshot>({
+    refresh: () =>
+      profileId ? refreshProfile(profileId) : Promise.resolve(fail(appError('state', 'No account.'))),
+    intervalMs: () =>
+      windowOpen ? WINDOW_OPEN_INTERVAL_MS : readSettings(platform.settingsStore).refreshMinutes * 60_000,
+    now: () => platform.now(),
+    ...(deps.timers ? { timers: deps.timers } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+  });
+
+  function monitorState(): MonitorState {
+    const s = scheduler.state;
+    return { refreshing: s.running, lastOkAt: s.lastOkAt, lastError: s.lastError, nextAt: s.nextAt };
+  }
+
+  function state(): DataState {
+    const forecasts = forecastsOf(current);
+    const views: Record<string, ForecastView> = {};
+    for (const [id, f] of Object.entries(forecasts)) {
+      views[id] = {
+        bytesPerDay: f.bytesPerDay,
+        runOutAt: f.runOutAt,
+        daysEarly: f.daysEarly,
+        warning: f.warning,
+      };
+    }
+    const now = platform.now();
+    return {
+      snapshot: current,
+      stale: current !== null && (!lastFresh || scheduler.state.lastError !== null),
+      monitor: monitorState(),
+      forecasts: views,
+      level: current ? alertLevel(current, thresholds(), now, forecasts) : 'ok',
+    };
+  }
+
+  function trayState(): TrayState {
+    const now = platform.now();
+    const t = thresholds();
+    const forecasts = forecastsOf(current);
+    const urgent = current ? mostUrgent(current, t, now, forecasts) : null;
+    return {
+      signedIn,
+      refreshing: scheduler.state.running,
+      level: current ? alertLevel(current, t, now, forecasts) : 'ok',
+      fraction: urgent ? urgent.fraction : null,
+      tooltip: tooltipText(current, now, {
+        appName: platform.provider.info.name,
+        error: scheduler.state.lastError,
+        maxLength: 127,
+      }),
+      services: (current?.services ?? []).map((s) => ({
+        id: s.id,
+        label: serviceLine(s, now),
+        hasSublink: s.sublink !== '',
+      })),
+    };
+  }
+
+  function publish() {
+    platform.emit('data', state());
+    platform.updateTray(trayState());
+  }
+
+  scheduler.subscribe(() => publish());
+
+  function notifyAlerts(alerts: Alert[]) {
+    if (!readSettings(platform.settingsStore).notifications) return;
+    for (const alert of alerts) {
+      const actions: NativeNotification['actions'] =
+        alert.kind === 'traffic' || alert.kind === 'forecast'
+          ? [{ id: 'topup', label: 'Top up' }]
+          : [{ id: 'renew', label: 'Renew' }];
+      platform.notify({ title: alert.title, body: alert.body, serviceId: alert.serviceId, actions });
+    }
+  }
+
+  /** After a good fetch: cache, history, alerts. Each step's state persists before the next. */
+  function absorb(snapshot: Snapshot) {
+    const now = platform.now();
+    writeCachedSnapshot(cache, snapshot);
+    const allHistory = keyed<unknown>(cache.get('history'));
+    const history = recordUsage(historyOf(snapshot.profileId), snapshot, now, undefined);
+    cache.set('history', { ...allHistory, [snapshot.profileId]: history });
+    const forecasts = forecastAll(history, snapshot);
+    const allFired = keyed<unknown>(cache.get('alerts'));
+    const fired = parseFiredState(allFired[snapshot.profileId] ?? emptyFiredState());
+    const evaluated = evaluateAlerts(snapshot, forecasts, thresholds(), fired, now);
+    cache.set('alerts', { ...allFired, [snapshot.profileId]: evaluated.firedState });
+    notifyAlerts(evaluated.alerts);
+  }
+
+  async function refreshProfile(id: string): Promise<Result<Snapshot>> {
+    const session = await deps.accounts.sessionFor(id);
+    if (!session.ok) return session;
+    const fetched = await session.value.snapshot(id);
+    if (!fetched.ok) return fetched;
+    absorb(fetched.value);
+    if (id === profileId) {
+      current = fetched.value;
+      lastFresh = true;
+    }
+    return fetched;
+  }
+
+  const handlers: DataHandlers = {
+    'data.get': () => ok(state()),
+    async 'data.refresh'() {
+      if (!profileId) return fail(appError('state', 'Add a panel account first.'));
+      if (!signedIn) return fail(appError('auth', 'You are signed out. Sign in to refresh.'));
+      const result = await scheduler.refreshNow('manual');
+      // A failed refresh still answers with the state: the last good data, marked stale, and the error.
+      return result.ok ? ok(state()) : current ? ok(state()) : fail(result.error);
+    },
+    'service.history'({ serviceId }) {
+      if (!profileId || !current) return fail(appError('state', 'No data yet. Refresh first.'));
+      const service = current.services.find((s) => s.id === serviceId);
+      if (!service) return fail(appError('validation', `There is no service #${serviceId} in this account.`));
+      const days = dailyUse(historyOf(profileId), serviceId).map((d) => ({
+        date: d.date,
+        usedBytes: d.usedBytes,
+        deltaBytes: d.deltaBytes,
+      }));
+      const f = forecastsOf(current)[String(serviceId)];
+      return ok({
+        days,
+        forecast: f
+          ? { bytesPerDay: f.bytesPerDay, runOutAt: f.runOutAt, daysEarly: f.daysEarly, warning: f.warning }
+          : null,
+      });
+    },
+    'service.copySublink'({ serviceId }) {
+      const service = current?.services.find((s) => s.id === serviceId);
+      if (!service) return fail(appError('validation', `There is no service #${serviceId} in this account.`));
+      if (!service.sublink)
+        return fail(appError('state', 'The panel gives no subscription link for this service.'));
+      platform.writeClipboard(service.sublink);
+      return ok({ copied: true as const });
+    },
+  };
+
+  return {
+    handlers,
+    activeChanged(id, isSignedIn) {
+      const changed = id !== profileId;
+      profileId = id;
+      signedIn = isSignedIn;
+      if (changed) {
+        current = id ? readCachedSnapshot(cache, id) : null;
+        lastFresh = false;
+      }
+      if (id && isSignedIn) scheduler.start();
+      else scheduler.stop();
+      publish();
+    },
+    setWindowOpen(open) {
+      if (open === windowOpen) return;
+      windowOpen = open;
+      scheduler.setIntervalChanged();
+    },
+    refreshNow: () => scheduler.refreshNow('manual'),
+    onResume: () => scheduler.onResume(),
+    onOnline: () => scheduler.onOnline(),
+    snapshot: (id) => (id === profileId ? current : readCachedSnapshot(cache, id)),
+    async refreshProfile(id) {
+      const result = id === profileId ? await scheduler.refreshNow('manual') : await refreshProfile(id);
+      publish();
+      return result;
+    },
+    forget(id) {
+      dropCachedSnapshot(cache, id);
+      for (const key of ['history', 'alerts']) {
+        const all = keyed<unknown>(cache.get(key));
+        delete all[id];
+        cache.set(key, all);
+      }
+      if (id === profileId) current = null;
+    },
+    settingsChanged() {
+      scheduler.setIntervalChanged();
+      publish();
+    },
+    state,
+    dispose: () => scheduler.stop(),
+  };
+}
+
+export type { AppError };

@@ -1,0 +1,135 @@
+// Export for the window, the tray and the clipboard: picks the servers of one service (or all of the
+// active profile's), renders through src/main/export and writes folders atomically. Handlers export.*.
+import { basename } from 'node:path';
+import type { ExportFormat, QrItem, SaveResult } from '../shared/contract';
+import type { PanelServer, Snapshot } from '../shared/domain';
+import { appError, fail, ok, type Result } from '../shared/errors';
+import type { Handlers } from './router';
+import type { Platform } from './platform';
+import {
+  buildBundle,
+  buildExport,
+  collectServers,
+  qrPng,
+  qrSvg,
+  renderQrCodes,
+  safeFileName,
+  writeFilesAtomically,
+} from './export';
+
+type ExportHandlers = Pick<Handlers, 'export.preview' | 'export.qr' | 'export.save' | 'export.copy'>;
+
+export interface ExportService {
+  handlers: ExportHandlers;
+  save(serviceId: number | null, formats: readonly ExportFormat[]): Promise<Result<SaveResult>>;
+}
+
+export const ALL_FORMATS: ExportFormat[] = ['links', 'base64', 'clash', 'singbox', 'xray', 'qr'];
+
+export function createExportService(platform: Platform, snapshot: () => Snapshot | null): ExportService {
+  function scope(
+    serviceId: number | null,
+  ): Result<{ servers: PanelServer[]; label: string; sublink: string }> {
+    const snap = snapshot();
+    if (!snap) return fail(appError('state', 'No data yet. Sign in and refresh first.'));
+    if (serviceId !== null) {
+      const service = snap.services.find((s) => s.id === serviceId);
+      if (!service) return fail(appError('validation', `There is no service #${serviceId} in this account.`));
+      return ok({
+        servers: snap.servers[String(serviceId)] ?? [],
+        label: `${service.packageName || 'service'}-${service.id}`,
+        sublink: service.sublink,
+      });
+    }
+    // All services: each server once, even when plans share nodes.
+    const seen = new Set<string>();
+    const servers = Object.values(snap.servers)
+      .flat()
+      .filter((s) => {
+        const key = s.uri || `${s.type}|${s.address}|${s.port}|${s.remark}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    return ok({
+      servers,
+      label: 'all-services',
+      sublink: snap.services.length === 1 ? snap.services[0]!.sublink : '',
+    });
+  }
+
+  const nothingToExport = () =>
+    fail<never>(
+      appError('state', 'There are no servers to export for this selection. Refresh and try again.'),
+    );
+
+  async function save(
+    serviceId: number | null,
+    formats: readonly ExportFormat[],
+  ): Promise<Result<SaveResult>> {
+    const chosen = scope(serviceId);
+    if (!chosen.ok) return chosen;
+    if (chosen.value.servers.length === 0) return nothingToExport();
+    const folder = await platform.chooseFolder('Choose a folder for the exported configs');
+    if (!folder) return ok({ saved: false });
+    const bundle = await buildBundle(
+      chosen.value.servers,
+      formats,
+      safeFileName(chosen.value.label, 'xmplus'),
+    );
+    const files = [...bundle.files];
+    if (chosen.value.sublink) {
+      files.push({ name: 'subscription-link.txt', data: `${chosen.value.sublink}\n` });
+      files.push({ name: 'subscription-link.png', data: await qrPng(chosen.value.sublink) });
+    }
+    const skipped = bundle.skipped.map((s) => `${s.format}: ${s.remark} — ${s.reason}`);
+    if (skipped.length) files.push({ name: 'skipped-servers.txt', data: `${skipped.join('\n')}\n` });
+    const written = await writeFilesAtomically(folder, files);
+    if (!written.ok) return written;
+    return ok({ saved: true, folder, files: written.value.paths.map((p) => basename(p)) });
+  }
+
+  const handlers: ExportHandlers = {
+    async 'export.preview'({ serviceId, format }) {
+      const chosen = scope(serviceId);
+      if (!chosen.ok) return chosen;
+      const result = await buildExport(chosen.value.servers, format === 'qr' ? 'links' : format);
+      if (result.format === 'qr') return nothingToExport();
+      return ok({
+        format,
+        text: result.text,
+        count: result.count,
+        skipped: [...result.skipped, ...result.dropped].map((s) => ({ remark: s.remark, reason: s.reason })),
+      });
+    },
+    async 'export.qr'({ serviceId }) {
+      const chosen = scope(serviceId);
+      if (!chosen.ok) return chosen;
+      const { models, dropped } = collectServers(chosen.value.servers);
+      const { codes, skipped } = await renderQrCodes(models);
+      const items: QrItem[] = codes.map((c) => ({ remark: c.remark, link: c.link, svg: c.svg }));
+      const subscription = chosen.value.sublink
+        ? { remark: 'Subscription link', link: chosen.value.sublink, svg: await qrSvg(chosen.value.sublink) }
+        : null;
+      return ok({ items, skipped: [...skipped, ...dropped], subscription });
+    },
+    'export.save': ({ serviceId, formats }) => save(serviceId, formats),
+    async 'export.copy'({ serviceId, format }) {
+      const chosen = scope(serviceId);
+      if (!chosen.ok) return chosen;
+      if (format === 'sublink') {
+        if (!chosen.value.sublink)
+          return fail(appError('state', 'Choose one service: it has its own subscription link.'));
+        platform.writeClipboard(chosen.value.sublink);
+        return ok({ copied: true as const });
+      }
+      if (chosen.value.servers.length === 0) return nothingToExport();
+      const result = await buildExport(chosen.value.servers, format);
+      if (result.format === 'qr' || result.count === 0) return nothingToExport();
+      platform.writeClipboard(result.text);
+      return ok({ copied: true as const });
+    },
+  };
+
+  return { handlers, save };
+}

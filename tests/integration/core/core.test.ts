@@ -1,0 +1,243 @@
+// The composed core (router + accounts + data + export) against the real simulator, with the
+// desktop Platform recorded: sign-in, refresh, cache, profiles, export and settings.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { createCore, type Core } from '../../../src/main/core';
+import { createRouter, type Router } from '../../../src/main/router';
+import { UNBRANDED } from '../../../src/main/provider';
+import type { NativeNotification, Platform, TrayState } from '../../../src/main/platform';
+import { openFileStore } from '../../../src/main/settings/store';
+import { memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
+import type { DataState, ProfilesState } from '../../../src/shared/contract';
+import { ok, type Result } from '../../../src/shared/errors';
+
+interface Harness {
+  core: Core;
+  router: Router;
+  clipboard: string[];
+  notifications: NativeNotification[];
+  trays: TrayState[];
+  dir: string;
+  call<T>(channel: string, input?: unknown): Promise<Result<T>>;
+}
+
+let sim: PanelSim;
+let secrets: SecretBackend;
+let harnesses: Harness[] = [];
+
+async function makeHarness(dir = mkdtempSync(join(tmpdir(), 'xmplus-core-'))): Promise<Harness> {
+  const clipboard: string[] = [];
+  const notifications: NativeNotification[] = [];
+  const trays: TrayState[] = [];
+  const exportDir = join(dir, 'exports');
+  const platform: Platform = {
+    app: { name: 'xmplus-tray', version: '0.1.0', platform: 'linux', locale: 'en-US' },
+    provider: UNBRANDED,
+    settingsStore: openFileStore(join(dir, 'config.json')).store,
+    cacheStore: openFileStore(join(dir, 'cache.json')).store,
+    secrets,
+    secretsNotice: null,
+    startupNotices: [],
+    emit: () => undefined,
+    openExternal: async () => ok({ opened: true as const }),
+    writeClipboard: (text) => void clipboard.push(text),
+    chooseFolder: async () => {
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(exportDir, { recursive: true });
+      return exportDir;
+    },
+    notify: (n) => void notifications.push(n),
+    setStartAtLogin: async () => undefined,
+    updateTray: (state) => void trays.push(state),
+    now: () => Date.now(),
+  };
+  const core = createCore(platform);
+  await core.start();
+  const router = createRouter(core.handlers);
+  const h: Harness = {
+    core,
+    router,
+    clipboard,
+    notifications,
+    trays,
+    dir,
+    call: (channel, input = {}) => router.dispatch(channel, input) as never,
+  };
+  harnesses.push(h);
+  return h;
+}
+
+beforeEach(async () => {
+  sim = await startPanelSim();
+  secrets = memoryBackend();
+  harnesses = [];
+});
+
+afterEach(async () => {
+  for (const h of harnesses) await h.core.dispose();
+  await sim.close();
+});
+
+const signIn = (h: Harness, password = sim.demo.password, remember = true) =>
+  h.call<ProfilesState>('auth.signIn', {
+    panelUrl: sim.url,
+    apiKey: sim.apiKey,
+    email: sim.demo.email,
+    password,
+    remember,
+  });
+
+describe('core against the simulator', () => {
+  it('checks the provider key by fetching a token, and refuses a wrong key', async () => {
+    const h = await makeHarness();
+    expect(await h.call('provider.check', { panelUrl: sim.url, apiKey: sim.apiKey })).toMatchObject({
+      ok: true,
+    });
+    const bad = await h.call('provider.check', { panelUrl: sim.url, apiKey: 'wrong-key' });
+    expect(bad.ok === false && bad.error.kind).toBe('auth');
+    const insecure = await h.call('provider.check', { panelUrl: 'http://panel.example.com', apiKey: 'k' });
+    expect(insecure.ok === false && insecure.error.kind).toBe('validation');
+  });
+
+  it('signs in, refreshes, caches, and shows cached data marked stale after a restart', async () => {
+    const h = await makeHarness();
+    const wrong = await signIn(h, 'not-the-password');
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.message.length).toBeGreaterThan(3);
+    expect(JSON.stringify(wrong)).not.toContain('not-the-password');
+
+    const signed = await signIn(h);
+    expect(signed.ok).toBe(true);
+    if (!signed.ok) return;
+    expect(signed.value.profiles).toHaveLength(1);
+    expect(signed.value.profiles[0]).toMatchObject({ email: sim.demo.email, signedIn: true });
+
+    const refreshed = await h.call<DataState>('data.refresh');
+    expect(refreshed.ok).toBe(true);
+    if (!refreshed.ok) return;
+    expect(refreshed.value.snapshot?.services).toHaveLength(3);
+    expect(refreshed.value.stale).toBe(false);
+    expect(h.trays.at(-1)?.services).toHaveLength(3);
+    // The demo seed has a plan at 90 % and one expiring in 2 days: alerts fire once.
+    expect(h.notifications.length).toBeGreaterThan(0);
+    const fired = h.notifications.length;
+    await h.call('data.refresh');
+    expect(h.notifications.length).toBe(fired);
+
+    // Restart on the same folder and keychain: cached data at once, stale until refreshed; no repeat alerts.
+    await h.core.dispose();
+    const again = await makeHarness(h.dir);
+    const cached = await again.call<DataState>('data.get');
+    expect(cached.ok && cached.value.snapshot?.services.length).toBe(3);
+    expect(cached.ok && cached.value.stale).toBe(true);
+    await again.call('data.refresh');
+    expect(again.notifications).toHaveLength(0);
+  });
+
+  it('keeps the last good data and reports the error when the panel fails', async () => {
+    const h = await makeHarness();
+    await signIn(h);
+    await h.call('data.refresh');
+    sim.admin.setFault('*', { kind: 'http502' });
+    const failed = await h.call<DataState>('data.refresh');
+    expect(failed.ok).toBe(true);
+    if (!failed.ok) return;
+    expect(failed.value.stale).toBe(true);
+    expect(failed.value.snapshot?.services).toHaveLength(3);
+    expect(failed.value.monitor.lastError?.kind).toBe('http');
+  });
+
+  it('exports, copies the subscription link, and writes a folder', async () => {
+    const h = await makeHarness();
+    await signIn(h);
+    const data = await h.call<DataState>('data.refresh');
+    const service = data.ok ? data.value.snapshot!.services[0]! : null;
+    expect(service).not.toBeNull();
+    const preview = await h.call<{ text: string; count: number }>('export.preview', {
+      serviceId: null,
+      format: 'links',
+    });
+    expect(preview.ok && preview.value.count).toBeGreaterThan(3);
+    expect(await h.call('export.copy', { serviceId: service!.id, format: 'sublink' })).toMatchObject({
+      ok: true,
+    });
+    expect(h.clipboard.at(-1)).toBe(service!.sublink);
+    const saved = await h.call<{ saved: boolean; files: string[] }>('export.save', {
+      serviceId: null,
+      formats: ['clash', 'singbox'],
+    });
+    expect(saved.ok && saved.value.saved).toBe(true);
+    const files = readdirSync(join(h.dir, 'exports'));
+    expect(files.some((f) => f.endsWith('.yaml'))).toBe(true);
+    expect(files.some((f) => f.endsWith('.json'))).toBe(true);
+    expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('adds, switches and removes profiles; removing deletes the secrets and sign-out forgets the password', async () => {
+    const h = await makeHarness();
+    await signIn(h);
+    await sim.admin.state(); // the sim is shared; register a second account through the API
+    const sent = await h.call('auth.sendCode', {
+      panelUrl: sim.url,
+      apiKey: sim.apiKey,
+      name: 'second',
+      email: 'second@example.com',
+    });
+    expect(sent.ok).toBe(true);
+    const code = sim.admin.emailCodes('second@example.com').at(-1)!;
+    const registered = await h.call<ProfilesState>('auth.register', {
+      panelUrl: sim.url,
+      apiKey: sim.apiKey,
+      name: 'second',
+      email: 'second@example.com',
+      password: 'second-password-1',
+      code,
+      aff: '',
+      remember: true,
+    });
+    expect(registered.ok).toBe(true);
+    if (!registered.ok) return;
+    expect(registered.value.profiles).toHaveLength(2);
+    const [first, second] = registered.value.profiles;
+    expect(registered.value.activeId).toBe(second!.id);
+    const switched = await h.call<ProfilesState>('profiles.switch', { id: first!.id });
+    expect(switched.ok && switched.value.activeId).toBe(first!.id);
+
+    const origin = new URL(sim.url).origin;
+    expect(await secrets.get(`xmplus-tray:${origin}`, 'second@example.com')).toBe('second-password-1');
+    const removed = await h.call<ProfilesState>('profiles.remove', { id: second!.id });
+    expect(removed.ok && removed.value.profiles).toHaveLength(1);
+    expect(await secrets.get(`xmplus-tray:${origin}`, 'second@example.com')).toBeNull();
+
+    const out = await h.call<ProfilesState>('auth.signOut');
+    expect(out.ok && out.value.profiles[0]?.signedIn).toBe(false);
+    expect(await secrets.get(`xmplus-tray:${origin}`, sim.demo.email)).toBeNull();
+    const refused = await h.call('data.refresh');
+    expect(refused.ok === false && refused.error.kind).toBe('auth');
+    const settingsText = readFileSync(join(h.dir, 'config.json'), 'utf8');
+    expect(settingsText).not.toContain(sim.demo.password);
+    expect(settingsText).not.toContain(sim.apiKey);
+  });
+
+  it('"Remember me" off keeps the password in memory only', async () => {
+    const h = await makeHarness();
+    await signIn(h, sim.demo.password, false);
+    const origin = new URL(sim.url).origin;
+    expect(await secrets.get(`xmplus-tray:${origin}`, sim.demo.email)).toBeNull();
+    expect((await h.call<DataState>('data.refresh')).ok).toBe(true);
+  });
+
+  it('resets a password with the panel message', async () => {
+    const h = await makeHarness();
+    const reset = await h.call<{ message: string }>('auth.resetPassword', {
+      panelUrl: sim.url,
+      apiKey: sim.apiKey,
+      email: sim.demo.email,
+    });
+    expect(reset.ok && reset.value.message).toMatch(/\w+/);
+    expect(sim.admin.resetEmails(sim.demo.email)).toBe(1);
+  });
+});
