@@ -1,0 +1,120 @@
+// Token handling against the simulator: one token request for 100 concurrent calls at expiry, the
+// refused-token retry in both refusal modes, a refused API key, and the snapshot's request pattern.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RefusedTokenMode } from '../../../tools/panel-sim/index';
+import { isTokenRefused } from '../../../src/main/xmplus/errors';
+import { ok } from '../../../src/shared/errors';
+import type { Rig } from './helpers';
+import { startRig } from './helpers';
+
+let rig: Rig | null = null;
+afterEach(async () => {
+  await rig?.close();
+  rig = null;
+});
+
+const HOUR = 3_600_000;
+
+describe('tokens against the simulator', () => {
+  it('100 concurrent calls with an expired token make exactly one token request', async () => {
+    rig = await startRig({ latencyMs: 20 });
+    const r = rig;
+    expect((await r.session.packages()).ok).toBe(true);
+    r.clock.now += 24 * HOUR; // past the 23.5 h lifetime, on both clocks
+    r.sim.admin.resetStats();
+    const results = await Promise.all(Array.from({ length: 100 }, () => r.session.gateways()));
+    expect(results.every((x) => x.ok)).toBe(true);
+    expect(r.sim.admin.stats().tokenRequests).toBe(1);
+    expect(r.sim.admin.stats().requests['/api/client/gateways']).toBe(100);
+  });
+
+  it.each<RefusedTokenMode>(['http401', 'code200'])(
+    'a refused token (%s) is refreshed once and the call retried once',
+    async (mode) => {
+      rig = await startRig({ refusedTokenMode: mode });
+      const r = rig;
+      expect((await r.session.accountInfo()).ok).toBe(true);
+      r.sim.admin.expireTokens();
+      r.sim.admin.resetStats();
+      const again = await r.session.accountInfo();
+      expect(again.ok).toBe(true);
+      expect(r.sim.admin.stats()).toEqual({
+        tokenRequests: 1,
+        requests: { '/api/client/account/info': 2, '/api/client/token': 1 },
+      });
+      expect(r.session.tokenRequests).toBe(2);
+    },
+  );
+
+  it.each<RefusedTokenMode>(['http401', 'code200'])(
+    'concurrent calls refused together (%s) share one new token',
+    async (mode) => {
+      rig = await startRig({ refusedTokenMode: mode, latencyMs: 10 });
+      const r = rig;
+      expect((await r.session.snapshot('p')).ok).toBe(true);
+      r.sim.admin.expireTokens();
+      r.sim.admin.resetStats();
+      const snaps = await Promise.all([
+        r.session.snapshot('p'),
+        r.session.snapshot('p'),
+        r.session.packages(),
+      ]);
+      expect(snaps.every((s) => s.ok)).toBe(true);
+      expect(r.sim.admin.stats().tokenRequests).toBe(1);
+    },
+  );
+
+  it('a wrong API key is an auth error that is not retried and names no key', async () => {
+    rig = await startRig({}, { getApiKey: async () => ok('definitely-not-the-key') });
+    const r = rig;
+    const result = await r.session.packages();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe('auth');
+    expect(isTokenRefused(result.error)).toBe(false);
+    expect(result.error.message).toMatch(/API key/);
+    expect(JSON.stringify(result)).not.toContain('definitely-not-the-key');
+    expect(r.sim.admin.stats().tokenRequests).toBe(1);
+    const verify = await r.session.verifyKey();
+    expect(verify.ok ? null : verify.error.kind).toBe('auth');
+  });
+
+  it('cold snapshot: token, then account/info, then every service/info; warm: one round', async () => {
+    rig = await startRig();
+    const r = rig;
+    const cold = await r.session.snapshot('profile-1');
+    expect(cold.ok).toBe(true);
+    if (!cold.ok) return;
+    expect(cold.value.profileId).toBe('profile-1');
+    expect(cold.value.fetchedAt).toBe(r.clock.now);
+    const ids = cold.value.services.map((s) => String(s.id));
+    expect(Object.keys(cold.value.servers).sort()).toEqual(ids.sort());
+    expect(r.sim.admin.stats().requests).toEqual({
+      '/api/client/token': 1,
+      '/api/client/account/info': 1,
+      '/api/client/service/info': ids.length,
+    });
+    r.sim.admin.resetStats();
+    const warm = await r.session.snapshot('profile-1');
+    expect(warm.ok).toBe(true);
+    expect(r.sim.admin.stats().requests).toEqual({
+      '/api/client/account/info': 1,
+      '/api/client/service/info': ids.length,
+    });
+  });
+
+  it('a usage change on the panel shows in the next snapshot', async () => {
+    rig = await startRig();
+    const r = rig;
+    const first = await r.session.snapshot('p');
+    if (!first.ok) throw new Error(first.error.message);
+    const sid = first.value.services[0]?.id ?? 4;
+    r.sim.admin.setUsage(sid, { usedBytes: 5 * 1024 ** 3, todayBytes: 1024 ** 3 });
+    const second = await r.session.snapshot('p');
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value.services.find((s) => s.id === sid)).toMatchObject({
+      usedBytes: 5 * 1024 ** 3,
+      todayBytes: 1024 ** 3,
+    });
+  });
+});
