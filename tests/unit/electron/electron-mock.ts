@@ -43,6 +43,137 @@ export class FakeBrowserWindow extends EventEmitter {
 const openExternal: Mock<(url: string) => Promise<undefined>> = vi.fn(async (_url: string) => undefined);
 const mockFn = (): Mock<(...args: unknown[]) => unknown> => vi.fn();
 
+/** One bitmap representation of a FakeNativeImage, as the code handed it over. */
+export interface FakeRepresentation {
+  scaleFactor: number;
+  width: number;
+  height: number;
+  buffer: Buffer;
+}
+
+export class FakeNativeImage {
+  representations: FakeRepresentation[] = [];
+  template = false;
+  addRepresentation(options: { scaleFactor?: number; width?: number; height?: number; buffer?: Buffer }) {
+    if (!options.buffer || !options.width || !options.height)
+      throw new Error('raw bitmap needs buffer, width, height');
+    if (options.buffer.length !== options.width * options.height * 4) throw new Error('bitmap size mismatch');
+    this.representations.push({
+      scaleFactor: options.scaleFactor ?? 1,
+      width: options.width,
+      height: options.height,
+      buffer: options.buffer,
+    });
+  }
+  setTemplateImage(value: boolean) {
+    this.template = value;
+  }
+  isTemplateImage() {
+    return this.template;
+  }
+  getScaleFactors() {
+    return this.representations.map((r) => r.scaleFactor);
+  }
+}
+
+export const nativeImage = {
+  createFromBitmap: vi.fn(
+    (buffer: Buffer, options: { width: number; height: number; scaleFactor?: number }) => {
+      if (!Buffer.isBuffer(buffer)) throw new TypeError('createFromBitmap takes a Buffer');
+      const image = new FakeNativeImage();
+      image.addRepresentation({ ...options, buffer });
+      return image;
+    },
+  ),
+  createEmpty: vi.fn(() => new FakeNativeImage()),
+};
+
+/** A menu item template as the code built it; `click` is what the test calls to "click" it. */
+export interface FakeMenuItem {
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  click?: () => void;
+  submenu?: FakeMenuItem[];
+}
+
+export class FakeMenu {
+  constructor(public items: FakeMenuItem[]) {}
+  static buildFromTemplate = vi.fn((template: FakeMenuItem[]) => new FakeMenu(template));
+  static setApplicationMenu = mockFn();
+}
+
+export class FakeTray extends EventEmitter {
+  static created: FakeTray[] = [];
+  image: FakeNativeImage;
+  imageSets = 0;
+  tooltip: string | null = null;
+  menu: FakeMenu | null = null;
+  menuSets = 0;
+  destroyed = false;
+  constructor(image: FakeNativeImage) {
+    super();
+    this.image = image;
+    FakeTray.created.push(this);
+  }
+  setImage(image: FakeNativeImage) {
+    this.image = image;
+    this.imageSets += 1;
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: FakeMenu | null) {
+    this.menu = menu;
+    this.menuSets += 1;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  static created: FakeNotification[] = [];
+  static isSupported = vi.fn(() => true);
+  shown = false;
+  constructor(public options: Record<string, unknown>) {
+    super();
+    FakeNotification.created.push(this);
+  }
+  show() {
+    this.shown = true;
+  }
+  close() {
+    this.emit('close', {});
+  }
+}
+
+class FakeApp extends EventEmitter {
+  name = 'XMPlus Tray';
+  isPackaged = false;
+  loginItems: { openAtLogin: boolean; wasOpenedAtLogin: boolean } = {
+    openAtLogin: false,
+    wasOpenedAtLogin: false,
+  };
+  setAppUserModelId: Mock<(id: string) => void> = vi.fn();
+  setLoginItemSettings = vi.fn((settings: { openAtLogin?: boolean }) => {
+    this.loginItems.openAtLogin = Boolean(settings.openAtLogin);
+  });
+  getLoginItemSettings = vi.fn(() => ({ ...this.loginItems }));
+  getName = vi.fn(() => this.name);
+  getVersion = vi.fn(() => '0.1.0');
+  quit: Mock<() => void> = vi.fn();
+  focus: Mock<(options?: { steal: boolean }) => void> = vi.fn();
+}
+
+export const app = new FakeApp();
+export const powerMonitor = new EventEmitter();
+export const clipboard = { writeText: mockFn(), readText: vi.fn((): string => '') };
+export const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })) };
+
 export const electronMock = {
   shell: { openExternal },
   ipcMain: {
@@ -56,5 +187,13 @@ export const electronMock = {
   },
   BrowserWindow: FakeBrowserWindow,
   protocol: { registerSchemesAsPrivileged: mockFn(), handle: mockFn() },
-  net: { fetch: mockFn() },
+  net: { fetch: mockFn(), isOnline: vi.fn(() => true) },
+  nativeImage,
+  Menu: FakeMenu,
+  Tray: FakeTray,
+  Notification: FakeNotification,
+  app,
+  powerMonitor,
+  clipboard,
+  dialog,
 };

@@ -1,0 +1,146 @@
+// The tray icon and its menu, drawn from the core's TrayState: the icon is the gauge of the most
+// urgent plan (monitor/gauge.ts, pure RGBA) turned into a multi-resolution nativeImage; the menu is
+// always set, because on Linux (StatusNotifierItem) a tray without a menu does nothing on click.
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import type { CoreActions } from '../core';
+import type { TrayState } from '../platform';
+import { drawGauge, toBGRA } from '../monitor/gauge';
+
+/** The pixel size at 1x per platform: macOS menu bar and Windows notification area use 16 px,
+ * GNOME/KDE status icons 22 px. Each image also carries a 2x representation for HiDPI. */
+export function traySizes(platform: NodeJS.Platform): { size: number; scaleFactor: number }[] {
+  const base = platform === 'linux' ? 22 : 16;
+  return [
+    { size: base, scaleFactor: 1 },
+    { size: base * 2, scaleFactor: 2 },
+  ];
+}
+
+/** Arc steps: 64 per turn is finer than a 32 px ring can show, and keeps rebuilds rare. */
+const FRACTION_STEPS = 64;
+
+const quantize = (fraction: number | null): number =>
+  fraction === null || !Number.isFinite(fraction)
+    ? 0
+    : Math.round(Math.min(1, Math.max(0, fraction)) * FRACTION_STEPS) / FRACTION_STEPS;
+
+/** The gauge as a nativeImage: straight RGBA from the drawer, BGRA premultiplied for Electron. */
+export function trayImage(
+  state: Pick<TrayState, 'level' | 'fraction'>,
+  platform: NodeJS.Platform,
+): NativeImage {
+  // macOS draws menu bar icons as templates (black + alpha, tinted by the system for light and
+  // dark bars); the level then shows only as the arc length, the tooltip and the menu say the rest.
+  const template = platform === 'darwin';
+  const fraction = quantize(state.fraction);
+  let image: NativeImage | null = null;
+  for (const { size, scaleFactor } of traySizes(platform)) {
+    const gauge = drawGauge({ fraction, level: state.level, size, template });
+    const bgra = toBGRA(gauge.rgba);
+    const buffer = Buffer.from(bgra.buffer, bgra.byteOffset, bgra.byteLength);
+    const dims = { width: gauge.width, height: gauge.height, scaleFactor };
+    if (image === null) image = nativeImage.createFromBitmap(buffer, dims);
+    else image.addRepresentation({ ...dims, buffer });
+  }
+  if (image === null) throw new Error('no tray sizes');
+  if (template) image.setTemplateImage(true);
+  return image;
+}
+
+export interface TrayMenuDeps {
+  appName: string;
+  actions: Pick<CoreActions, 'refresh' | 'copySublink' | 'exportAll'>;
+  openWindow(): void;
+  quit(): void;
+}
+
+/** The context menu for a state. Service lines are disabled labels: information, not commands. */
+export function trayMenuTemplate(state: TrayState, deps: TrayMenuDeps): MenuItemConstructorOptions[] {
+  const { actions } = deps;
+  const items: MenuItemConstructorOptions[] = [];
+  if (!state.signedIn) items.push({ label: 'Not signed in', enabled: false });
+  else if (state.services.length === 0) items.push({ label: 'No services', enabled: false });
+  for (const service of state.services) items.push({ label: service.label, enabled: false });
+  items.push({ type: 'separator' });
+
+  items.push({
+    label: state.refreshing ? 'Refreshing…' : 'Refresh now',
+    enabled: state.signedIn && !state.refreshing,
+    click: () => void actions.refresh(),
+  });
+
+  const linked = state.services.filter((s) => s.hasSublink);
+  if (linked.length > 1) {
+    items.push({
+      label: 'Copy subscription link',
+      submenu: linked.map((s) => ({ label: s.label, click: () => void actions.copySublink(s.id) })),
+    });
+  } else {
+    const only = linked[0];
+    items.push({
+      label: 'Copy subscription link',
+      enabled: only !== undefined,
+      click: () => void actions.copySublink(only ? only.id : null),
+    });
+  }
+  items.push({
+    label: 'Export…',
+    enabled: state.signedIn && state.services.length > 0,
+    click: () => void actions.exportAll(null),
+  });
+  items.push({ type: 'separator' });
+  items.push({ label: `Open ${deps.appName}`, click: deps.openWindow });
+  items.push({ label: 'Quit', click: deps.quit });
+  return items;
+}
+
+export interface TrayController {
+  update(state: TrayState): void;
+  destroy(): void;
+}
+
+export interface TrayDeps extends TrayMenuDeps {
+  platform: NodeJS.Platform;
+  initial: TrayState;
+}
+
+export const SIGNED_OUT_TRAY: TrayState = {
+  signedIn: false,
+  refreshing: false,
+  level: 'ok',
+  fraction: null,
+  tooltip: 'Not signed in',
+  services: [],
+};
+
+/** Creates the tray now and redraws only what changed on each update (icon, tooltip, menu). */
+export function createTray(deps: TrayDeps): TrayController {
+  const imageKey = (s: TrayState) => `${s.level}:${quantize(s.fraction)}`;
+  const menuKey = (s: TrayState) => JSON.stringify([s.signedIn, s.refreshing, s.services]);
+
+  let current = deps.initial;
+  const tray = new Tray(trayImage(current, deps.platform));
+  tray.setToolTip(current.tooltip);
+  tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(current, deps)));
+
+  // macOS opens the menu on click by itself; Windows and Linux expect a click to open the window.
+  if (deps.platform !== 'darwin') {
+    tray.on('click', () => deps.openWindow());
+    tray.on('double-click', () => deps.openWindow());
+  }
+
+  return {
+    update(next) {
+      if (tray.isDestroyed()) return;
+      if (imageKey(next) !== imageKey(current)) tray.setImage(trayImage(next, deps.platform));
+      if (next.tooltip !== current.tooltip) tray.setToolTip(next.tooltip);
+      if (menuKey(next) !== menuKey(current)) {
+        tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(next, deps)));
+      }
+      current = next;
+    },
+    destroy() {
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
+}

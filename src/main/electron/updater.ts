@@ -1,0 +1,119 @@
+// Updates from the provider's generic feed (provider.json "updateFeed"; none means updates are
+// off). Checks on start and once a day and tells the user; downloads only when they ask
+// (updates.download) and installs only when they ask again (updates.install). Nothing happens
+// behind their back: autoDownload and autoInstallOnAppQuit are off.
+import electronUpdater from 'electron-updater';
+import type { UpdateState } from '../../shared/contract';
+
+export const UPDATE_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+export interface UpdaterDeps {
+  /** The generic feed URL (https), or null when the provider names none. */
+  feedUrl: string | null;
+  /** Pushes every state change to the window (the contract's 'update' event). */
+  emit(state: UpdateState): void;
+  /** Tells the user natively, once per version, that an update can be downloaded. */
+  onAvailable(version: string): void;
+  checkIntervalMs?: number;
+}
+
+export interface Updater {
+  state(): UpdateState;
+  /** Starts the download when an update is available; otherwise returns the state unchanged. */
+  download(): UpdateState;
+  /** Quits and installs when the download is ready; otherwise returns the state unchanged. */
+  install(): UpdateState;
+  dispose(): void;
+}
+
+const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+
+export function createUpdater(deps: UpdaterDeps): Updater {
+  let current: UpdateState = {
+    enabled: deps.feedUrl !== null,
+    status: 'idle',
+    version: null,
+    progress: null,
+    message: null,
+  };
+  const state = () => ({ ...current });
+
+  if (deps.feedUrl === null) {
+    return { state, download: state, install: state, dispose: () => undefined };
+  }
+
+  const set = (patch: Partial<UpdateState>) => {
+    current = { ...current, ...patch };
+    deps.emit(state());
+  };
+
+  const updater = electronUpdater.autoUpdater;
+  updater.autoDownload = false;
+  updater.autoInstallOnAppQuit = false;
+  updater.setFeedURL({ provider: 'generic', url: deps.feedUrl });
+
+  let announced: string | null = null;
+  const onChecking = () => set({ status: 'checking', message: null });
+  const onAvailable = (info: { version: string }) => {
+    set({ status: 'available', version: info.version, progress: null, message: null });
+    if (announced !== info.version) {
+      announced = info.version;
+      deps.onAvailable(info.version);
+    }
+  };
+  const onNone = () => set({ status: 'none', version: null, progress: null, message: null });
+  const onProgress = (p: { percent: number }) =>
+    set({ status: 'downloading', progress: Math.min(1, Math.max(0, p.percent / 100)) });
+  const onDownloaded = (info: { version: string }) =>
+    set({ status: 'ready', version: info.version, progress: 1, message: null });
+  const onError = (error: unknown) => set({ status: 'error', message: firstLine(error) });
+
+  updater.on('checking-for-update', onChecking);
+  updater.on('update-available', onAvailable);
+  updater.on('update-not-available', onNone);
+  updater.on('download-progress', onProgress);
+  updater.on('update-downloaded', onDownloaded);
+  updater.on('error', onError);
+
+  const check = async () => {
+    // A download in flight or waiting to be installed is not thrown away by a routine check.
+    if (current.status === 'downloading' || current.status === 'ready' || current.status === 'checking')
+      return;
+    try {
+      const result = await updater.checkForUpdates();
+      // Unpackaged runs resolve null without any event: do not stay "checking" forever.
+      if (result === null && state().status === 'checking') set({ status: 'idle' });
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  void check();
+  const timer = setInterval(() => void check(), deps.checkIntervalMs ?? UPDATE_CHECK_INTERVAL_MS);
+
+  return {
+    state,
+    download() {
+      if (current.status !== 'available') return state();
+      set({ status: 'downloading', progress: 0, message: null });
+      updater.downloadUpdate().catch(onError);
+      return state();
+    },
+    install() {
+      if (current.status !== 'ready') return state();
+      // Closes the windows, emits before-quit (the core disposes), runs the installer, relaunches.
+      updater.quitAndInstall(false, true);
+      return state();
+    },
+    dispose() {
+      clearInterval(timer);
+      updater.off('checking-for-update', onChecking);
+      updater.off('update-available', onAvailable);
+      updater.off('update-not-available', onNone);
+      updater.off('download-progress', onProgress);
+      updater.off('update-downloaded', onDownloaded);
+      updater.off('error', onError);
+    },
+  };
+}

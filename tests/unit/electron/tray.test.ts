@@ -1,0 +1,241 @@
+// The tray at the mocked Electron boundary: the icon's bitmaps (sizes, scale factors, BGRA pixels,
+// template on macOS), the menu per state, clicks reaching the core, and redraws only on change.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  electronMock,
+  FakeTray,
+  type FakeMenu,
+  type FakeMenuItem,
+  type FakeNativeImage,
+} from './electron-mock';
+import type { TrayState } from '../../../src/main/platform';
+import { LEVEL_COLOURS } from '../../../src/main/monitor/gauge';
+
+vi.mock('electron', () => electronMock);
+const { createTray, trayImage, SIGNED_OUT_TRAY } = await import('../../../src/main/electron/tray');
+
+const actions = {
+  refresh: vi.fn(async () => undefined),
+  copySublink: vi.fn(async (_id: number | null) => true),
+  exportAll: vi.fn(async (_id: number | null) => undefined),
+};
+const openWindow = vi.fn();
+const quit = vi.fn();
+
+const state = (patch: Partial<TrayState> = {}): TrayState => ({
+  signedIn: true,
+  refreshing: false,
+  level: 'warning',
+  fraction: 0.5,
+  tooltip: 'Starter: 50 GB left',
+  services: [
+    { id: 1, label: 'Starter — 50 GB of 100 GB · 12 days left', hasSublink: true },
+    { id: 2, label: 'Family — 900 GB of 1 TB · 40 days left', hasSublink: true },
+  ],
+  ...patch,
+});
+
+const make = (platform: NodeJS.Platform, initial: TrayState = state()) =>
+  createTray({ platform, initial, appName: 'XMPlus Tray', actions, openWindow, quit });
+
+const lastTray = () => FakeTray.created.at(-1)!;
+const items = (menu: FakeMenu | null) => menu!.items;
+const byLabel = (list: FakeMenuItem[], label: string) => {
+  const found = list.find((i) => i.label === label);
+  if (!found) throw new Error(`no menu item ${label}: ${list.map((i) => i.label).join(', ')}`);
+  return found;
+};
+
+/** BGRA pixel at (x, y) of a representation. */
+function bgra(image: FakeNativeImage, scale: number, x: number, y: number) {
+  const rep = image.representations.find((r) => r.scaleFactor === scale)!;
+  const i = (y * rep.width + x) * 4;
+  return [...rep.buffer.subarray(i, i + 4)];
+}
+
+beforeEach(() => {
+  FakeTray.created.length = 0;
+  vi.clearAllMocks();
+});
+
+describe('tray icon', () => {
+  it('Windows: 16 px at 1x and 32 px at 2x, level colour in BGRA, not a template', () => {
+    const image = trayImage({ level: 'critical', fraction: 0.5 }, 'win32') as unknown as FakeNativeImage;
+    expect(image.representations.map((r) => [r.scaleFactor, r.width, r.height])).toEqual([
+      [1, 16, 16],
+      [2, 32, 32],
+    ]);
+    expect(image.template).toBe(false);
+    const [r, g, b] = LEVEL_COLOURS.critical;
+    // 3 o'clock on the ring of the 32 px image: inside the remaining half, fully opaque.
+    expect(bgra(image, 2, 28, 16)).toEqual([b, g, r, 255]);
+    // 9 o'clock: the used half is the faint track, premultiplied.
+    const track = bgra(image, 2, 4, 16);
+    expect(track[3]).toBe(Math.round(0.3 * 255));
+    expect(track[2]).toBe(Math.round((r * track[3]!) / 255));
+    // centre transparent
+    expect(bgra(image, 2, 16, 16)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('Linux: 22 px and 44 px', () => {
+    const image = trayImage({ level: 'ok', fraction: 1 }, 'linux') as unknown as FakeNativeImage;
+    expect(image.representations.map((r) => [r.scaleFactor, r.width])).toEqual([
+      [1, 22],
+      [2, 44],
+    ]);
+  });
+
+  it('macOS: a template image, black with alpha only', () => {
+    const image = trayImage({ level: 'critical', fraction: 0.5 }, 'darwin') as unknown as FakeNativeImage;
+    expect(image.template).toBe(true);
+    expect(image.representations.map((r) => r.width)).toEqual([16, 32]);
+    for (const rep of image.representations) {
+      let opaque = 0;
+      for (let i = 0; i < rep.buffer.length; i += 4) {
+        expect([rep.buffer[i], rep.buffer[i + 1], rep.buffer[i + 2]]).toEqual([0, 0, 0]);
+        if (rep.buffer[i + 3]! > 0) opaque += 1;
+      }
+      expect(opaque).toBeGreaterThan(rep.width); // something is drawn
+    }
+  });
+
+  it('an unknown fraction draws the empty ring (track only)', () => {
+    const image = trayImage({ level: 'ok', fraction: null }, 'win32') as unknown as FakeNativeImage;
+    const rep = image.representations[1]!;
+    let maxAlpha = 0;
+    for (let i = 3; i < rep.buffer.length; i += 4) maxAlpha = Math.max(maxAlpha, rep.buffer[i]!);
+    expect(maxAlpha).toBe(Math.round(0.3 * 255));
+  });
+});
+
+describe('tray menu', () => {
+  it('is set at creation, lists each service as a disabled line, and wires every command', () => {
+    make('linux');
+    const tray = lastTray();
+    expect(tray.menu).not.toBeNull();
+    expect(tray.tooltip).toBe('Starter: 50 GB left');
+    const list = items(tray.menu);
+    const labels = list.filter((i) => i.type !== 'separator').map((i) => i.label);
+    expect(labels).toEqual([
+      'Starter — 50 GB of 100 GB · 12 days left',
+      'Family — 900 GB of 1 TB · 40 days left',
+      'Refresh now',
+      'Copy subscription link',
+      'Export…',
+      'Open XMPlus Tray',
+      'Quit',
+    ]);
+    expect(list[0]!.enabled).toBe(false);
+    expect(list[1]!.enabled).toBe(false);
+
+    byLabel(list, 'Refresh now').click!();
+    expect(actions.refresh).toHaveBeenCalledTimes(1);
+    const copy = byLabel(list, 'Copy subscription link');
+    expect(copy.submenu!.map((i) => i.label)).toEqual([list[0]!.label, list[1]!.label]);
+    copy.submenu![1]!.click!();
+    expect(actions.copySublink).toHaveBeenCalledWith(2);
+    byLabel(list, 'Export…').click!();
+    expect(actions.exportAll).toHaveBeenCalledWith(null);
+    byLabel(list, 'Open XMPlus Tray').click!();
+    expect(openWindow).toHaveBeenCalledTimes(1);
+    byLabel(list, 'Quit').click!();
+    expect(quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('one service with a link: a plain item copying that service', () => {
+    make(
+      'win32',
+      state({
+        services: [
+          { id: 7, label: 'Solo', hasSublink: true },
+          { id: 8, label: 'NoLink', hasSublink: false },
+        ],
+      }),
+    );
+    const copy = byLabel(items(lastTray().menu), 'Copy subscription link');
+    expect(copy.submenu).toBeUndefined();
+    expect(copy.enabled).toBe(true);
+    copy.click!();
+    expect(actions.copySublink).toHaveBeenCalledWith(7);
+  });
+
+  it('signed out: says so, and refresh / copy / export are disabled but Open and Quit work', () => {
+    make('linux', SIGNED_OUT_TRAY);
+    const list = items(lastTray().menu);
+    expect(list[0]).toMatchObject({ label: 'Not signed in', enabled: false });
+    expect(byLabel(list, 'Refresh now').enabled).toBe(false);
+    expect(byLabel(list, 'Copy subscription link').enabled).toBe(false);
+    expect(byLabel(list, 'Export…').enabled).toBe(false);
+    expect(byLabel(list, 'Open XMPlus Tray').enabled).not.toBe(false);
+    expect(byLabel(list, 'Quit').enabled).not.toBe(false);
+  });
+
+  it('while refreshing, the refresh item says so and is disabled', () => {
+    make('linux', state({ refreshing: true }));
+    expect(byLabel(items(lastTray().menu), 'Refreshing…').enabled).toBe(false);
+  });
+});
+
+describe('tray clicks', () => {
+  it('opens the window on click and double-click on Windows and Linux', () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      openWindow.mockClear();
+      make(platform);
+      lastTray().emit('click');
+      lastTray().emit('double-click');
+      expect(openWindow).toHaveBeenCalledTimes(2);
+    }
+  });
+
+  it('leaves click to the menu on macOS', () => {
+    make('darwin');
+    lastTray().emit('click');
+    expect(openWindow).not.toHaveBeenCalled();
+  });
+});
+
+describe('tray updates', () => {
+  it('redraws only what changed', () => {
+    const controller = make('linux');
+    const tray = lastTray();
+    const menusAtStart = tray.menuSets;
+
+    controller.update(state());
+    expect(tray.imageSets).toBe(0);
+    expect(tray.menuSets).toBe(menusAtStart);
+
+    controller.update(state({ tooltip: 'new tooltip' }));
+    expect(tray.tooltip).toBe('new tooltip');
+    expect(tray.imageSets).toBe(0);
+    expect(tray.menuSets).toBe(menusAtStart);
+
+    controller.update(state({ tooltip: 'new tooltip', level: 'critical' }));
+    expect(tray.imageSets).toBe(1);
+    expect(tray.menuSets).toBe(menusAtStart);
+
+    // A change smaller than one arc step draws the same icon: no rebuild.
+    controller.update(state({ tooltip: 'new tooltip', level: 'critical', fraction: 0.5001 }));
+    expect(tray.imageSets).toBe(1);
+
+    controller.update(
+      state({ tooltip: 'new tooltip', level: 'critical', fraction: 0.5001, refreshing: true }),
+    );
+    expect(tray.menuSets).toBe(menusAtStart + 1);
+    expect(tray.imageSets).toBe(1);
+
+    controller.update(
+      state({ tooltip: 'new tooltip', level: 'critical', fraction: 0.5001, refreshing: true, services: [] }),
+    );
+    expect(tray.menuSets).toBe(menusAtStart + 2);
+    expect(items(tray.menu)[0]).toMatchObject({ label: 'No services', enabled: false });
+  });
+
+  it('does nothing after destroy', () => {
+    const controller = make('linux');
+    controller.destroy();
+    expect(lastTray().destroyed).toBe(true);
+    controller.update(state({ level: 'expired', tooltip: 'x' }));
+    expect(lastTray().imageSets).toBe(0);
+    expect(lastTray().tooltip).not.toBe('x');
+  });
+});
