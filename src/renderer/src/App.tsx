@@ -1,0 +1,198 @@
+// The root: loads what the UI needs from main (app info, settings, profiles, data, notices),
+// keeps it current from main's events, applies theme and language, and shows onboarding or the shell.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo, DataState, NavigateTarget, Notice, Page, ProfilesState } from '../../shared/contract';
+import { api } from './api';
+import { I18nProvider, resolveLocale, useI18n } from './i18n';
+import type { Settings } from './lib/settings';
+import { Shell } from './Shell';
+import { AppContext, type AppStateValue, type NavIntent, type NavState } from './state/app';
+
+const OnboardingPage = lazy(() => import('./pages/onboarding/OnboardingPage'));
+
+type Boot =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; info: AppInfo; settings: Settings; profiles: ProfilesState; notices: Notice[] };
+
+async function boot(): Promise<Boot> {
+  const x = api();
+  const [info, settings, profiles, notices] = await Promise.all([
+    x.appInfo(),
+    x.settingsGet(),
+    x.profilesList(),
+    x.appNotices(),
+  ]);
+  if (!info.ok) return { status: 'error', message: info.error.message };
+  if (!settings.ok) return { status: 'error', message: settings.error.message };
+  if (!profiles.ok) return { status: 'error', message: profiles.error.message };
+  return {
+    status: 'ready',
+    info: info.value,
+    settings: settings.value,
+    profiles: profiles.value,
+    notices: notices.ok ? notices.value : [],
+  };
+}
+
+const navFrom = (target: NavigateTarget): NavState => ({
+  page: target.page,
+  serviceId: target.serviceId ?? null,
+  intent: target.action ?? null,
+});
+
+/** data-theme on <html>: the chosen theme, or the system's, following it live. */
+function useTheme(theme: Settings['theme'] | undefined) {
+  useEffect(() => {
+    const root = document.documentElement;
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      root.dataset.theme = theme === 'light' || theme === 'dark' ? theme : query.matches ? 'dark' : 'light';
+    };
+    apply();
+    if (theme !== 'system' && theme !== undefined) return undefined;
+    query.addEventListener('change', apply);
+    return () => query.removeEventListener('change', apply);
+  }, [theme]);
+}
+
+function Splash({ message, onRetry }: { message: string | null; onRetry(): void }) {
+  const { t } = useI18n();
+  return (
+    <main className="splash" id="main">
+      {message ? (
+        <div className="card">
+          <p role="alert">{t('app.startFailed', { message })}</p>
+          <button type="button" className="button button-primary" onClick={onRetry}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : (
+        <p role="status" className="muted">
+          {t('app.loading')}
+        </p>
+      )}
+    </main>
+  );
+}
+
+export function App() {
+  const [state, setState] = useState<Boot>({ status: 'loading' });
+  const [data, setData] = useState<DataState | null>(null);
+  const [nav, setNav] = useState<NavState>({ page: 'dashboard', serviceId: null, intent: null });
+  const [adding, setAdding] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void boot().then((result) => {
+      if (current) setState(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  const ready = state.status === 'ready' ? state : null;
+  const activeId = ready?.profiles.activeId ?? null;
+
+  // Main pushes changes; we mirror them. Subscribed once the first state is in.
+  const isReady = ready !== null;
+  useEffect(() => {
+    if (!isReady) return undefined;
+    const x = api();
+    const patch = (change: Partial<Extract<Boot, { status: 'ready' }>>) =>
+      setState((prev) => (prev.status === 'ready' ? { ...prev, ...change } : prev));
+    const offs = [
+      x.on('data', (next) => setData(next)),
+      x.on('profiles', (profiles) => patch({ profiles })),
+      x.on('settings', (settings) => patch({ settings })),
+      x.on('notice', (notice) =>
+        setState((prev) =>
+          prev.status === 'ready'
+            ? { ...prev, notices: [...prev.notices.filter((n) => n.id !== notice.id), notice] }
+            : prev,
+        ),
+      ),
+      x.on('navigate', (target) => {
+        setAdding(false);
+        setNav(navFrom(target));
+      }),
+    ];
+    // A notification or tray click may have opened the window: go where it points, once.
+    void x.appTakeNavigation().then((result) => {
+      if (result.ok && result.value) setNav(navFrom(result.value));
+    });
+    return () => offs.forEach((off) => off());
+  }, [isReady]);
+
+  // The active profile decides what data there is: load it whenever that changes.
+  useEffect(() => {
+    if (!isReady) return undefined;
+    let current = true;
+    setData(null);
+    if (activeId === null) return undefined;
+    void api()
+      .dataGet()
+      .then((result) => {
+        if (current && result.ok) setData(result.value);
+      });
+    return () => {
+      current = false;
+    };
+  }, [isReady, activeId]);
+
+  const navigate = useCallback(
+    (page: Page, options: { serviceId?: number | null; intent?: NavIntent } = {}) => {
+      setNav({ page, serviceId: options.serviceId ?? null, intent: options.intent ?? null });
+    },
+    [],
+  );
+
+  const value = useMemo<AppStateValue | null>(() => {
+    if (!ready) return null;
+    const patch = (change: Partial<Extract<Boot, { status: 'ready' }>>) =>
+      setState((prev) => (prev.status === 'ready' ? { ...prev, ...change } : prev));
+    return {
+      info: ready.info,
+      settings: ready.settings,
+      profiles: ready.profiles,
+      data,
+      notices: ready.notices,
+      nav,
+      navigate,
+      setSettings: (settings) => patch({ settings }),
+      setProfiles: (profiles) => patch({ profiles }),
+      setData,
+      setNotices: (notices) => patch({ notices }),
+      setAdding,
+    };
+  }, [ready, data, nav, navigate]);
+
+  useTheme(ready?.settings.theme);
+  const locale = resolveLocale(
+    ready?.settings.language ?? 'system',
+    ready?.info.locale ?? navigator.language,
+  );
+
+  return (
+    <I18nProvider locale={locale}>
+      {!value ? (
+        <Splash
+          message={state.status === 'error' ? state.message : null}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
+      ) : (
+        <AppContext.Provider value={value}>
+          {adding || value.profiles.activeId === null ? (
+            <Suspense fallback={<Splash message={null} onRetry={() => undefined} />}>
+              <OnboardingPage />
+            </Suspense>
+          ) : (
+            <Shell />
+          )}
+        </AppContext.Provider>
+      )}
+    </I18nProvider>
+  );
+}

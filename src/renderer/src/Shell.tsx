@@ -1,0 +1,58 @@
+// The signed-in frame: skip link, sidebar, banners (stale data, notices) and the open page, with
+// every page but the Dashboard loaded on demand behind a Suspense fallback.
+import { Suspense, useEffect, useRef } from 'react';
+import { NoticeList, StaleBanner } from './components/Banners';
+import { Sidebar } from './components/Sidebar';
+import { useI18n } from './i18n';
+import { pageDef } from './pages/registry';
+import { useApp } from './state/app';
+
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <div className="page" role="status">
+      <p className="muted">{t('app.pageLoading')}</p>
+    </div>
+  );
+}
+
+export function Shell() {
+  const { t } = useI18n();
+  const { nav, data, notices, setNotices } = useApp();
+  const Page = pageDef(nav.page).component;
+  const first = useRef(true);
+
+  // After a navigation, put focus on the new page's heading (not on first load).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return undefined;
+    }
+    let tries = 0;
+    // A lazy page's heading appears once its chunk has loaded.
+    const timer = window.setInterval(() => {
+      const heading = document.querySelector<HTMLElement>('main [data-page-title]');
+      if (heading || ++tries > 40) {
+        window.clearInterval(timer);
+        heading?.focus();
+      }
+    }, 25);
+    return () => window.clearInterval(timer);
+  }, [nav.page, nav.serviceId]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Sidebar />
+      <main id="main" tabIndex={-1} className="main">
+        <StaleBanner data={data} />
+        <NoticeList notices={notices} onChange={setNotices} />
+        <Suspense fallback={<PageLoading />}>
+          <Page />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Page-top banners: the stale-data banner (cached data, with its age and the reason) and the
+// main process's notices (dismissible).
+import type { DataState, Notice } from '../../../shared/contract';
+import { api } from '../api';
+import { useI18n } from '../i18n';
+import { useNow } from '../lib/useNow';
+import { Icon } from './Icon';
+
+export function StaleBanner({ data }: { data: DataState | null }) {
+  const { t, relative } = useI18n();
+  const now = useNow(30_000);
+  const fetchedAt = data?.snapshot?.fetchedAt;
+  const visible = Boolean(data?.stale && fetchedAt);
+  const message = data?.monitor.lastError?.message;
+  return (
+    <div
+      role="status"
+      className={visible ? 'banner banner-warning' : 'banner-empty'}
+      data-testid="stale-banner"
+    >
+      {visible && fetchedAt ? (
+        <>
+          <Icon name="alert" />
+          <p>
+            {message
+              ? t('banner.stale', { age: relative(fetchedAt, now), message })
+              : t('banner.staleNoError', { age: relative(fetchedAt, now) })}
+          </p>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function NoticeList({ notices, onChange }: { notices: Notice[]; onChange(notices: Notice[]): void }) {
+  const { t } = useI18n();
+  if (notices.length === 0) return null;
+  const dismiss = async (id: string) => {
+    const result = await api().appDismissNotice({ id });
+    onChange(result.ok ? result.value : notices.filter((notice) => notice.id !== id));
+  };
+  return (
+    <section aria-label={t('banner.notices')} className="notices">
+      {notices.map((notice) => (
+        <div key={notice.id} className={`banner banner-${notice.level === 'info' ? 'info' : notice.level}`}>
+          <Icon name={notice.level === 'info' ? 'info' : 'alert'} />
+          <p>{notice.message}</p>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('common.dismiss')}
+            onClick={() => void dismiss(notice.id)}
+          >
+            <Icon name="close" />
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

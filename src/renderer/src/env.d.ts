@@ -1,0 +1,2 @@
+// Vite's client types: lets the renderer import its stylesheet (and assets) as modules.
+/// <reference types="vite/client" />

@@ -1,0 +1,122 @@
+// The first page: a card per service, the balance, the last-updated time and a manual refresh.
+// Data arrives from main (dataGet at start, then the 'data' event); Refresh asks for it now.
+import { useState } from 'react';
+import { api } from '../api';
+import { BusyButton } from '../components/Button';
+import { Icon } from '../components/Icon';
+import { ServiceCard } from '../components/ServiceCard';
+import { useI18n } from '../i18n';
+import { useNow } from '../lib/useNow';
+import { activeProfile, useApp } from '../state/app';
+
+export default function DashboardPage() {
+  const { t, relative } = useI18n();
+  const { data, setData, settings, profiles, navigate, setAdding } = useApp();
+  const [refreshing, setRefreshing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const now = useNow(30_000);
+  const profile = activeProfile(profiles);
+  const snapshot = data?.snapshot ?? null;
+  const busy = refreshing || Boolean(data?.monitor.refreshing);
+  const lastOk = snapshot?.fetchedAt ?? data?.monitor.lastOkAt ?? null;
+
+  const refresh = async () => {
+    setRefreshing(true);
+    setError(null);
+    const result = await api().dataRefresh();
+    setRefreshing(false);
+    if (result.ok) setData(result.value);
+    else setError(result.error.message);
+  };
+
+  const thresholds = { traffic: settings.trafficThresholds, expiry: settings.expiryThresholds };
+  const loadError = error ?? (snapshot ? null : (data?.monitor.lastError?.message ?? null));
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1 tabIndex={-1} data-page-title>
+          {t('dashboard.title')}
+        </h1>
+        <div className="page-tools">
+          <p className="muted" data-testid="last-updated">
+            {lastOk ? t('dashboard.updated', { age: relative(lastOk, now) }) : t('dashboard.neverUpdated')}
+          </p>
+          <BusyButton
+            variant="secondary"
+            busy={busy}
+            busyLabel={t('dashboard.refreshing')}
+            onClick={() => void refresh()}
+            disabled={!profile?.signedIn}
+          >
+            <Icon name="refresh" /> {t('dashboard.refresh')}
+          </BusyButton>
+        </div>
+      </header>
+      <div className="progress-line" hidden={!busy} aria-hidden="true" />
+
+      {profile && !profile.signedIn ? (
+        <div className="card notice-card">
+          <p>{t('dashboard.signedOut')}</p>
+          <BusyButton onClick={() => setAdding(true)}>{t('dashboard.signInAgain')}</BusyButton>
+        </div>
+      ) : null}
+
+      {loadError ? (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" />
+          <p>{snapshot ? loadError : t('dashboard.error', { message: loadError })}</p>
+        </div>
+      ) : null}
+
+      {!snapshot && !loadError && profile?.signedIn ? (
+        <p className="muted" role="status">
+          {t('dashboard.loading')}
+        </p>
+      ) : null}
+
+      {snapshot ? (
+        <>
+          <section className="card balance-card" aria-labelledby="balance-title">
+            <div>
+              <h2 id="balance-title" className="card-label">
+                {t('dashboard.balance')}
+              </h2>
+              <p className="balance" data-testid="balance">
+                <bdi>{snapshot.account.balance.text || snapshot.account.balance.amount}</bdi>
+              </p>
+            </div>
+            <div className="account">
+              <p className="card-label">{t('dashboard.account')}</p>
+              <p>
+                <bdi>{snapshot.account.email}</bdi>
+              </p>
+            </div>
+          </section>
+          <section aria-labelledby="services-title">
+            <h2 id="services-title" className="section-title">
+              {t('dashboard.servicesHeading')}
+            </h2>
+            {snapshot.services.length === 0 ? (
+              <div className="card empty-state">
+                <p>{t('dashboard.empty')}</p>
+                <BusyButton onClick={() => navigate('billing')}>{t('dashboard.emptyAction')}</BusyButton>
+              </div>
+            ) : (
+              <div className="card-grid">
+                {snapshot.services.map((service) => (
+                  <ServiceCard
+                    key={service.id}
+                    service={service}
+                    thresholds={thresholds}
+                    onOpen={() => navigate('services', { serviceId: service.id })}
+                  />
+                ))}
+              </div>
+            )}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

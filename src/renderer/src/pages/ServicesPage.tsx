@@ -1,0 +1,210 @@
+// Services: the list, and one service in detail with its daily-use chart, the run-out forecast,
+// Copy subscription link, and links into Billing (renew / top up) and Export for that service.
+import { useEffect, useState } from 'react';
+import type { ForecastView, UsageDay } from '../../../shared/contract';
+import type { Service } from '../../../shared/domain';
+import { api } from '../api';
+import { BusyButton } from '../components/Button';
+import { FormError, FormStatus } from '../components/Field';
+import { Icon } from '../components/Icon';
+import { ExpiryLine, LimitsList } from '../components/ServiceCard';
+import { StatusBadge } from '../components/StatusBadge';
+import { UsageBar } from '../components/UsageBar';
+import { UsageChart } from '../components/UsageChart';
+import { useI18n } from '../i18n';
+import { expiryLevel, trafficLevel, usagePercent } from '../lib/levels';
+import { useApp } from '../state/app';
+
+type History = { days: UsageDay[]; forecast: ForecastView | null };
+
+function Forecast({ forecast }: { forecast: ForecastView | null }) {
+  const { t, bytes, date } = useI18n();
+  if (!forecast || forecast.bytesPerDay <= 0) return <p className="forecast">{t('services.forecastNone')}</p>;
+  let sentence: string;
+  if (forecast.warning && forecast.daysEarly !== null) {
+    sentence = t('services.forecastEarly', { count: Math.max(1, Math.round(forecast.daysEarly)) });
+  } else if (forecast.runOutAt !== null) {
+    sentence = t('services.forecastRunOut', { date: date(forecast.runOutAt) });
+  } else {
+    sentence = t('services.forecastFine');
+  }
+  return (
+    <p className={forecast.warning ? 'forecast forecast-warning' : 'forecast'} data-testid="forecast">
+      {forecast.warning ? <Icon name="alert" /> : null}
+      <span>
+        {sentence} {t('services.forecastRate', { size: bytes(forecast.bytesPerDay) })}
+      </span>
+    </p>
+  );
+}
+
+function ServiceDetail({ service }: { service: Service }) {
+  const { t, bytes } = useI18n();
+  const { settings, navigate } = useApp();
+  const [history, setHistory] = useState<History | null>(null);
+  const [historyError, setHistoryError] = useState<string | null>(null);
+  const [copying, setCopying] = useState(false);
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
+  const [copyError, setCopyError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void api()
+      .serviceHistory({ serviceId: service.id })
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) setHistory(result.value);
+        else setHistoryError(result.error.message);
+      });
+    return () => {
+      current = false;
+    };
+    // The history changes when the data does (a refresh records today's point).
+  }, [service.id, service.usedBytes]);
+
+  const copy = async () => {
+    setCopying(true);
+    setCopyStatus(null);
+    setCopyError(null);
+    const result = await api().serviceCopySublink({ serviceId: service.id });
+    setCopying(false);
+    if (result.ok) setCopyStatus(t('services.copied'));
+    else setCopyError(result.error.message);
+  };
+
+  const percent = usagePercent(service);
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <button type="button" className="link-button" onClick={() => navigate('services')}>
+            <Icon name="back" className="flip-rtl" /> {t('services.back')}
+          </button>
+          <h1 tabIndex={-1} data-page-title>
+            <bdi>{service.packageName}</bdi> <span className="muted">#{service.id}</span>
+          </h1>
+        </div>
+        <StatusBadge status={service.status} label={service.statusLabel} />
+      </header>
+
+      <section className="card">
+        <UsageBar
+          id={`detail-${service.id}-usage`}
+          label={t('service.usage')}
+          usedBytes={service.usedBytes}
+          totalBytes={service.totalBytes}
+          percent={percent}
+          level={trafficLevel(percent, settings.trafficThresholds)}
+        />
+        <p className="muted small">{t('service.today', { today: bytes(service.todayBytes) })}</p>
+        <ExpiryLine
+          expiresAt={service.expiresAt}
+          level={expiryLevel(service.expiresAt, Date.now(), settings.expiryThresholds)}
+        />
+        <LimitsList service={service} />
+        <div className="card-actions">
+          <BusyButton busy={copying} onClick={() => void copy()}>
+            <Icon name="copy" /> {t('services.copySublink')}
+          </BusyButton>
+          <BusyButton
+            variant="secondary"
+            onClick={() => navigate('billing', { serviceId: service.id, intent: 'renew' })}
+          >
+            {t('services.renew')}
+          </BusyButton>
+          <BusyButton
+            variant="secondary"
+            onClick={() => navigate('billing', { serviceId: service.id, intent: 'topup' })}
+          >
+            {t('services.topup')}
+          </BusyButton>
+          <BusyButton variant="secondary" onClick={() => navigate('export', { serviceId: service.id })}>
+            <Icon name="export" /> {t('services.export')}
+          </BusyButton>
+        </div>
+        <FormStatus message={copyStatus} />
+        <FormError message={copyError} />
+      </section>
+
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title" className="section-title">
+          {t('services.history')}
+        </h2>
+        {historyError ? (
+          <p className="field-error" role="alert">
+            {historyError}
+          </p>
+        ) : !history ? (
+          <p className="muted" role="status">
+            {t('services.historyLoading')}
+          </p>
+        ) : (
+          <>
+            <Forecast forecast={history.forecast} />
+            {history.days.length === 0 ? (
+              <p className="muted">{t('services.historyEmpty')}</p>
+            ) : (
+              <UsageChart days={history.days} name={service.packageName} />
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+export default function ServicesPage() {
+  const { t, bytes } = useI18n();
+  const { data, nav, navigate } = useApp();
+  const services = data?.snapshot?.services ?? [];
+  const selected = nav.serviceId === null ? null : (services.find((s) => s.id === nav.serviceId) ?? null);
+
+  if (selected) {
+    return (
+      <div className="page">
+        <ServiceDetail key={selected.id} service={selected} />
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1 tabIndex={-1} data-page-title>
+          {t('services.title')}
+        </h1>
+      </header>
+      {nav.serviceId !== null ? <p className="banner banner-info">{t('services.notFound')}</p> : null}
+      {services.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t('dashboard.empty')}</p>
+        </div>
+      ) : (
+        <ul className="service-list" aria-label={t('services.listLabel')}>
+          {services.map((service) => (
+            <li key={service.id}>
+              <button
+                type="button"
+                className="service-row"
+                onClick={() => navigate('services', { serviceId: service.id })}
+              >
+                <span className="service-row-name">
+                  <bdi>{service.packageName}</bdi> <span className="muted">#{service.id}</span>
+                </span>
+                <span className="muted">
+                  {service.totalBytes > 0
+                    ? t('service.usageText', {
+                        used: bytes(service.usedBytes),
+                        total: bytes(service.totalBytes),
+                      })
+                    : t('service.usageUnlimited', { used: bytes(service.usedBytes) })}
+                </span>
+                <StatusBadge status={service.status} label={service.statusLabel} />
+                <Icon name="chevron" className="rot-inline-end" />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

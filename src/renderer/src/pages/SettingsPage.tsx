@@ -1,0 +1,273 @@
+// Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate),
+// each form with its own Save, a "Saved" status and the errors main reports.
+import { useState, type FormEvent } from 'react';
+import type { ProfileView } from '../../../shared/contract';
+import { api } from '../api';
+import { BusyButton } from '../components/Button';
+import { CheckboxField, FormError, FormStatus, SelectField, TextField } from '../components/Field';
+import { LOCALE_NAMES, resolveLocale, useI18n } from '../i18n';
+import { LANGUAGE_OPTIONS, THEME_OPTIONS, type Language, type Settings, type Theme } from '../lib/settings';
+import { isProxyUrl, isTimeZone, originOf, parseNumberList } from '../lib/validate';
+import { activeProfile, useApp } from '../state/app';
+
+type Errors = Partial<Record<'refresh' | 'traffic' | 'expiry' | 'proxy' | 'timeZone', string>>;
+
+function GeneralForm({ settings }: { settings: Settings }) {
+  const { t } = useI18n();
+  const { info, setSettings } = useApp();
+  const [language, setLanguage] = useState<Language>(settings.language);
+  const [theme, setTheme] = useState<Theme>(settings.theme);
+  const [refresh, setRefresh] = useState(String(settings.refreshMinutes));
+  const [traffic, setTraffic] = useState(settings.trafficThresholds.join(', '));
+  const [expiry, setExpiry] = useState(settings.expiryThresholds.join(', '));
+  const [notifications, setNotifications] = useState(settings.notifications);
+  const [startAtLogin, setStartAtLogin] = useState(settings.startAtLogin);
+  const [updates, setUpdates] = useState(settings.autoUpdateCheck);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus(null);
+    setFailure(null);
+    const minutes = /^\d+$/.test(refresh.trim()) ? Number(refresh.trim()) : NaN;
+    const trafficList = parseNumberList(traffic, 1, 100);
+    const expiryList = parseNumberList(expiry, 0, 365);
+    const next: Errors = {};
+    if (!(minutes >= 5 && minutes <= 1440)) next.refresh = t('settings.refreshInvalid');
+    if (!trafficList) next.traffic = t('settings.trafficInvalid');
+    if (!expiryList) next.expiry = t('settings.expiryInvalid');
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !trafficList || !expiryList) return;
+    setBusy(true);
+    const result = await api().settingsSet({
+      language,
+      theme,
+      refreshMinutes: minutes,
+      trafficThresholds: [...trafficList].sort((a, b) => a - b),
+      expiryThresholds: [...expiryList].sort((a, b) => b - a),
+      notifications,
+      startAtLogin,
+      autoUpdateCheck: updates,
+    });
+    setBusy(false);
+    if (result.ok) {
+      setSettings(result.value);
+      setTraffic(result.value.trafficThresholds.join(', '));
+      setExpiry(result.value.expiryThresholds.join(', '));
+      setStatus(t('common.saved'));
+    } else setFailure(result.error.message);
+  };
+
+  const systemName = LOCALE_NAMES[resolveLocale('system', info.locale)];
+  return (
+    <form
+      className="card form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby="general-title"
+    >
+      <h2 id="general-title" className="section-title">
+        {t('settings.general')}
+      </h2>
+      <div className="form-grid">
+        <SelectField
+          id="set-language"
+          label={t('settings.language')}
+          value={language}
+          onChange={(event) => setLanguage(event.target.value as Language)}
+        >
+          {LANGUAGE_OPTIONS.map((option) => (
+            <option key={option} value={option} lang={option === 'system' ? undefined : option}>
+              {option === 'system'
+                ? t('settings.language.system', { name: systemName })
+                : LOCALE_NAMES[option]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="set-theme"
+          label={t('settings.theme')}
+          value={theme}
+          onChange={(event) => setTheme(event.target.value as Theme)}
+        >
+          {THEME_OPTIONS.map((option) => (
+            <option key={option} value={option}>
+              {t(`settings.theme.${option}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="set-refresh"
+          label={t('settings.refresh')}
+          hint={t('settings.refreshHint')}
+          error={errors.refresh}
+          inputMode="numeric"
+          value={refresh}
+          onChange={(event) => setRefresh(event.target.value)}
+        />
+        <TextField
+          id="set-traffic"
+          label={t('settings.traffic')}
+          hint={t('settings.trafficHint')}
+          error={errors.traffic}
+          value={traffic}
+          onChange={(event) => setTraffic(event.target.value)}
+        />
+        <TextField
+          id="set-expiry"
+          label={t('settings.expiry')}
+          hint={t('settings.expiryHint')}
+          error={errors.expiry}
+          value={expiry}
+          onChange={(event) => setExpiry(event.target.value)}
+        />
+      </div>
+      <div className="checks">
+        <CheckboxField
+          id="set-notifications"
+          label={t('settings.notifications')}
+          checked={notifications}
+          onChange={(event) => setNotifications(event.target.checked)}
+        />
+        <CheckboxField
+          id="set-start"
+          label={t('settings.startAtLogin')}
+          checked={startAtLogin}
+          onChange={(event) => setStartAtLogin(event.target.checked)}
+        />
+        <CheckboxField
+          id="set-updates"
+          label={t('settings.updates')}
+          checked={updates}
+          onChange={(event) => setUpdates(event.target.checked)}
+        />
+      </div>
+      <div className="form-actions">
+        <BusyButton type="submit" busy={busy} busyLabel={t('common.saving')}>
+          {t('common.save')}
+        </BusyButton>
+        <FormStatus message={status} />
+      </div>
+      <FormError message={failure} />
+    </form>
+  );
+}
+
+function ProfileForm({ profile }: { profile: ProfileView }) {
+  const { t } = useI18n();
+  const { profiles, setProfiles } = useApp();
+  const [displayName, setDisplayName] = useState(profile.displayName);
+  const [proxy, setProxy] = useState(profile.options.proxyUrl);
+  const [timeZone, setTimeZone] = useState(profile.options.timeZone);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus(null);
+    setFailure(null);
+    const next: Errors = {};
+    if (!isProxyUrl(proxy)) next.proxy = t('settings.proxyInvalid');
+    if (!isTimeZone(timeZone)) next.timeZone = t('settings.timeZoneInvalid');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    setBusy(true);
+    const result = await api().profilesUpdate({
+      id: profile.id,
+      displayName: displayName.trim(),
+      options: { proxyUrl: proxy.trim(), timeZone: timeZone.trim() },
+    });
+    setBusy(false);
+    if (result.ok) {
+      setProfiles(result.value);
+      setStatus(t('common.saved'));
+    } else setFailure(result.error.message);
+  };
+
+  return (
+    <form
+      className="card form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby="profile-title"
+    >
+      <h2 id="profile-title" className="section-title">
+        {t('settings.profile')}
+      </h2>
+      <p className="muted">
+        {t('settings.profileOf', { email: profile.email, origin: originOf(profile.panelUrl) })}
+      </p>
+      <div className="form-grid">
+        <TextField
+          id="set-display"
+          label={t('settings.displayName')}
+          value={displayName}
+          maxLength={80}
+          onChange={(event) => setDisplayName(event.target.value)}
+        />
+        <TextField
+          id="set-proxy"
+          label={t('settings.proxy')}
+          hint={t('settings.proxyHint')}
+          error={errors.proxy}
+          dir="ltr"
+          value={proxy}
+          inputMode="url"
+          onChange={(event) => setProxy(event.target.value)}
+        />
+        <TextField
+          id="set-tz"
+          label={t('settings.timeZone')}
+          hint={t('settings.timeZoneHint')}
+          error={errors.timeZone}
+          dir="ltr"
+          list="tz-list"
+          value={timeZone}
+          onChange={(event) => setTimeZone(event.target.value)}
+        />
+        <datalist id="tz-list">
+          {zones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+      </div>
+      <p className="muted small">
+        {t('settings.secretStorage', { kind: t(`settings.storage.${profiles.secretStorage}`) })}
+      </p>
+      <div className="form-actions">
+        <BusyButton type="submit" busy={busy} busyLabel={t('common.saving')}>
+          {t('common.save')}
+        </BusyButton>
+        <FormStatus message={status} />
+      </div>
+      <FormError message={failure} />
+    </form>
+  );
+}
+
+export default function SettingsPage() {
+  const { t } = useI18n();
+  const { settings, profiles } = useApp();
+  const profile = activeProfile(profiles);
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1 tabIndex={-1} data-page-title>
+          {t('settings.title')}
+        </h1>
+      </header>
+      <GeneralForm settings={settings} />
+      {profile ? (
+        <ProfileForm key={profile.id} profile={profile} />
+      ) : (
+        <p className="muted">{t('settings.noProfile')}</p>
+      )}
+    </div>
+  );
+}

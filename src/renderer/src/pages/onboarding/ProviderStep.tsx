@@ -1,0 +1,114 @@
+// Provider setup: the panel URL (https, or http on loopback) and the client API key, checked on
+// the client and then verified by main fetching a token before anything is saved.
+import { useState, type FormEvent } from 'react';
+import type { ProviderInfo } from '../../../../shared/contract';
+import { api } from '../../api';
+import { BusyButton } from '../../components/Button';
+import { FormError, FormStatus, TextField } from '../../components/Field';
+import { useI18n } from '../../i18n';
+import { checkPanelUrl } from '../../lib/validate';
+
+export interface ProviderChoice {
+  panelUrl: string;
+  /** Undefined when the branded build carries the key. */
+  apiKey: string | undefined;
+}
+
+export function ProviderStep({
+  provider,
+  initial,
+  onDone,
+}: {
+  provider: ProviderInfo;
+  initial: ProviderChoice | null;
+  onDone(choice: ProviderChoice, origin: string): void;
+}) {
+  const { t } = useI18n();
+  const [url, setUrl] = useState(provider.panelUrl ?? initial?.panelUrl ?? '');
+  const [key, setKey] = useState(initial?.apiKey ?? '');
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [keyError, setKeyError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    setStatus(null);
+    const checked = checkPanelUrl(url);
+    const urlMessage = checked.ok
+      ? null
+      : checked.reason === 'required'
+        ? t('provider.urlRequired')
+        : checked.reason === 'insecure'
+          ? t('provider.urlInsecure')
+          : t('provider.urlInvalid');
+    const keyMessage = !provider.hasApiKey && !key.trim() ? t('provider.keyRequired') : null;
+    setUrlError(urlMessage);
+    setKeyError(keyMessage);
+    if (!checked.ok || keyMessage) {
+      document.getElementById(urlMessage ? 'provider-url' : 'provider-key')?.focus();
+      return;
+    }
+    const choice: ProviderChoice = {
+      panelUrl: checked.url,
+      apiKey: provider.hasApiKey ? undefined : key.trim(),
+    };
+    setBusy(true);
+    setStatus(t('provider.checking'));
+    const result = await api().providerCheck(choice);
+    setBusy(false);
+    if (result.ok) {
+      setStatus(t('provider.ok', { origin: result.value.origin }));
+      onDone(choice, result.value.origin);
+    } else {
+      setStatus(null);
+      setFailure(result.error.message);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="step-title">
+      <h1 id="step-title" tabIndex={-1} data-page-title>
+        {t('onboarding.title')}
+      </h1>
+      {provider.panelUrl ? null : <p className="muted">{t('onboarding.intro')}</p>}
+      {provider.panelUrl ? null : (
+        <TextField
+          id="provider-url"
+          label={t('provider.url')}
+          hint={t('provider.urlHint')}
+          error={urlError}
+          type="url"
+          dir="ltr"
+          autoComplete="url"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          autoFocus
+        />
+      )}
+      {provider.hasApiKey ? null : (
+        <TextField
+          id="provider-key"
+          label={t('provider.apiKey')}
+          hint={t('provider.apiKeyHint')}
+          error={keyError}
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          value={key}
+          onChange={(event) => setKey(event.target.value)}
+          autoFocus={Boolean(provider.panelUrl)}
+        />
+      )}
+      <div className="form-actions">
+        <BusyButton type="submit" busy={busy} busyLabel={t('provider.checking')}>
+          {t('provider.check')}
+        </BusyButton>
+      </div>
+      <FormStatus message={status} />
+      <FormError message={failure} />
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+// Password reset request: the panel emails the user; we show the panel's own message.
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api';
+import { BusyButton } from '../../components/Button';
+import { FormError, FormStatus, TextField } from '../../components/Field';
+import { useI18n } from '../../i18n';
+import { isEmail } from '../../lib/validate';
+import type { ProviderChoice } from './ProviderStep';
+
+export function ResetForm({ provider }: { provider: ProviderChoice }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState('');
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus(null);
+    setFailure(null);
+    if (!isEmail(email)) {
+      setEmailError(t('auth.emailInvalid'));
+      document.getElementById('reset-email')?.focus();
+      return;
+    }
+    setEmailError(null);
+    setBusy(true);
+    const result = await api().authResetPassword({
+      panelUrl: provider.panelUrl,
+      apiKey: provider.apiKey,
+      email: email.trim(),
+    });
+    setBusy(false);
+    if (result.ok) setStatus(result.value.message);
+    else setFailure(result.error.message);
+  };
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="step-title">
+      <h1 id="step-title" tabIndex={-1} data-page-title>
+        {t('reset.title')}
+      </h1>
+      <p className="muted">{t('reset.intro')}</p>
+      <TextField
+        id="reset-email"
+        label={t('auth.email')}
+        error={emailError}
+        type="email"
+        dir="ltr"
+        autoComplete="username"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        autoFocus
+      />
+      <div className="form-actions">
+        <BusyButton type="submit" busy={busy} busyLabel={t('reset.submitting')}>
+          {t('reset.submit')}
+        </BusyButton>
+      </div>
+      <FormStatus message={status} />
+      <FormError message={failure} />
+    </form>
+  );
+}

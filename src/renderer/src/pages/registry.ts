@@ -1,0 +1,51 @@
+// The shell's pages, in sidebar order. To add a page: write pages/<name>/<Name>Page.tsx with a
+// default export taking no props (read the selected service with useApp().nav), then point its
+// entry below at it with lazy(() => import(...)). Only the Dashboard is in the first chunk.
+import { lazy, type ComponentType } from 'react';
+import type { Page } from '../../../shared/contract';
+import type { IconName } from '../components/Icon';
+import type { MessageKey } from '../i18n';
+import DashboardPage from './DashboardPage';
+
+export interface PageDef {
+  id: Page;
+  labelKey: MessageKey;
+  icon: IconName;
+  component: ComponentType;
+}
+
+export const PAGES: readonly PageDef[] = [
+  { id: 'dashboard', labelKey: 'nav.dashboard', icon: 'dashboard', component: DashboardPage },
+  {
+    id: 'services',
+    labelKey: 'nav.services',
+    icon: 'services',
+    component: lazy(() => import('./ServicesPage')),
+  },
+  {
+    id: 'billing',
+    labelKey: 'nav.billing',
+    icon: 'billing',
+    component: lazy(() => import('./billing/BillingPage')),
+  },
+  {
+    id: 'invoices',
+    labelKey: 'nav.invoices',
+    icon: 'invoices',
+    component: lazy(() => import('./invoices/InvoicesPage')),
+  },
+  {
+    id: 'export',
+    labelKey: 'nav.export',
+    icon: 'export',
+    component: lazy(() => import('./export/ExportPage')),
+  },
+  {
+    id: 'settings',
+    labelKey: 'nav.settings',
+    icon: 'settings',
+    component: lazy(() => import('./SettingsPage')),
+  },
+];
+
+export const pageDef = (id: Page): PageDef => PAGES.find((page) => page.id === id) ?? (PAGES[0] as PageDef);
