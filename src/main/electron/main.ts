@@ -1,6 +1,7 @@
 // Electron entry: lifecycle (single instance, lives in the tray when every window is closed),
 // the app:// renderer, IPC binding and the Platform that connects the plain-Node core to the desktop.
-import { app, BrowserWindow, clipboard, dialog, Notification, safeStorage, type WebContents } from 'electron';
+import type { BrowserWindow} from 'electron';
+import { app, clipboard, dialog, Notification, safeStorage, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
@@ -71,7 +72,7 @@ async function start(): Promise<void> {
       platform: process.platform,
       locale: app.getLocale(),
     },
-    provider: loadProvider(join(resourcesDir, 'provider.json')),
+    provider: loadProvider(process.env.XMPLUS_PROVIDER_FILE ?? join(resourcesDir, 'provider.json')),
     settingsStore: settings.store,
     secrets: secrets.backend,
     secretsNotice: secrets.notice,
