@@ -1,0 +1,637 @@
+// The Billing page: the balance, the store (plans with their prices per cycle, stock and limits,
+// details on demand), renew / top up for a service (preselected when the app navigates here with a
+// service and an action), the payments being watched, and the checkout for a new invoice. Every
+// invoice is created only after the user confirms the price.
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import type { WatchView } from '../../../../shared/contract';
+import type { Package, PackagePrice, Service } from '../../../../shared/domain';
+import { api } from '../../api';
+import { BusyButton } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SelectField, TextField } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+import { useApp } from '../../state/app';
+import { Checkout } from './Checkout';
+import { useBillingText, type BillingText } from './messages';
+import { cycleLabel, ErrorBox, moneyText, timesText } from './shared';
+import './billing.css';
+
+type Store = { packages: Package[]; traffic: Package[] };
+type View =
+  | { kind: 'store' }
+  | { kind: 'buy'; pkg: Package }
+  | { kind: 'renew'; serviceId: number }
+  | { kind: 'topup'; serviceId: number }
+  | { kind: 'checkout'; invoiceId: string };
+
+function initialView(serviceId: number | null, intent: 'renew' | 'topup' | null): View {
+  if (serviceId !== null && intent === 'renew') return { kind: 'renew', serviceId };
+  if (serviceId !== null && intent === 'topup') return { kind: 'topup', serviceId };
+  return { kind: 'store' };
+}
+
+function PackageFacts({ pkg, text }: { pkg: Package; text: BillingText }) {
+  const { bt } = text;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{bt('billing.traffic')}</dt>
+        <dd>{text.bytes(pkg.trafficBytes)}</dd>
+      </div>
+      {pkg.kind === 'full' ? (
+        <>
+          <div>
+            <dt>{bt('billing.speed')}</dt>
+            <dd>
+              <bdi>{pkg.speedLimit || text.t('common.unlimited')}</bdi>
+            </dd>
+          </div>
+          <div>
+            <dt>{bt('billing.devices')}</dt>
+            <dd>{pkg.ipLimit ? text.number(pkg.ipLimit) : text.t('common.unlimited')}</dd>
+          </div>
+        </>
+      ) : null}
+      <div>
+        <dt>{bt('billing.stock')}</dt>
+        <dd>
+          {pkg.stock === null
+            ? text.t('common.unlimited')
+            : pkg.stock > 0
+              ? bt('billing.stockLeft', { count: pkg.stock })
+              : bt('billing.soldOut')}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function PriceList({ prices, text }: { prices: PackagePrice[]; text: BillingText }) {
+  return (
+    <ul className="price-list" aria-label={text.bt('billing.price')}>
+      {prices.map((p) => (
+        <li key={p.cycle}>
+          <span>{cycleLabel(text, p.cycle)}</span>
+          <bdi className="strong">{moneyText(p.price)}</bdi>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
+  const text = useBillingText();
+  const { bt } = text;
+  const detailsId = useId();
+  const [open, setOpen] = useState(false);
+  const [details, setDetails] = useState<Package | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const toggle = async () => {
+    const next = !open;
+    setOpen(next);
+    if (!next || details) return;
+    setLoading(true);
+    setError(null);
+    const result = await api().billingPackage({ id: pkg.id });
+    setLoading(false);
+    if (result.ok) setDetails(result.value);
+    else setError(result.error.message);
+  };
+
+  return (
+    <article
+      className="card package-card"
+      aria-labelledby={`${detailsId}-name`}
+      data-testid={`package-${pkg.id}`}
+    >
+      <h3 id={`${detailsId}-name`}>
+        <bdi>{pkg.name}</bdi>
+      </h3>
+      {pkg.description ? <p className="muted">{pkg.description}</p> : null}
+      <PriceList prices={pkg.prices} text={text} />
+      <PackageFacts pkg={pkg} text={text} />
+      <div className="card-actions">
+        {onBuy ? (
+          <BusyButton onClick={onBuy} disabled={pkg.stock === 0}>
+            {bt('billing.buy')}
+          </BusyButton>
+        ) : null}
+        <BusyButton
+          variant="ghost"
+          busy={loading}
+          aria-expanded={open}
+          aria-controls={`${detailsId}-details`}
+          onClick={() => void toggle()}
+        >
+          {open ? bt('billing.hideDetails') : bt('billing.details')}
+        </BusyButton>
+      </div>
+      <div id={`${detailsId}-details`} hidden={!open}>
+        {error ? (
+          <ErrorBox
+            message={bt('billing.detailsFailed', { message: error })}
+            retryLabel={bt('billing.retry')}
+          />
+        ) : null}
+        {details ? (
+          <dl className="facts" data-testid="package-details">
+            {details.serverGroup ? (
+              <div>
+                <dt>{bt('billing.group')}</dt>
+                <dd>
+                  <bdi>{details.serverGroup}</bdi>
+                </dd>
+              </div>
+            ) : null}
+            {details.kind === 'full' ? (
+              <div>
+                <dt>{bt('billing.reset')}</dt>
+                <dd>{details.trafficReset ? '✓' : '—'}</dd>
+              </div>
+            ) : null}
+            {details.prices.map((p) => (
+              <div key={p.cycle}>
+                <dt>{cycleLabel(text, p.cycle)}</dt>
+                <dd>
+                  <bdi>{moneyText(p.price)}</bdi>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+/** Shared by buy / renew / top-up: confirm, then create the invoice, then go to checkout. */
+function useCreate(onCreated: (invoiceId: string) => void) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(
+    async (
+      create: () => Promise<
+        { ok: true; value: { invoiceId: string } } | { ok: false; error: { message: string } }
+      >,
+    ) => {
+      setBusy(true);
+      setError(null);
+      const result = await create();
+      setBusy(false);
+      setConfirming(false);
+      if (result.ok) onCreated(result.value.invoiceId);
+      else setError(result.error.message);
+    },
+    [onCreated],
+  );
+  return { confirming, setConfirming, busy, error, run };
+}
+
+function BuyForm({
+  pkg,
+  onCancel,
+  onCreated,
+}: {
+  pkg: Package;
+  onCancel(): void;
+  onCreated(id: string): void;
+}) {
+  const text = useBillingText();
+  const { bt } = text;
+  const id = useId();
+  const full = pkg.prices.filter((p) => p.cycle !== 'topup_traffic');
+  const [cycle, setCycle] = useState(full[0]?.cycle ?? 'month');
+  const [coupon, setCoupon] = useState('');
+  const [qty, setQty] = useState(1);
+  const create = useCreate(onCreated);
+  const price = full.find((p) => p.cycle === cycle)?.price ?? null;
+  const maxQty = Math.min(100, pkg.stock ?? 100);
+  const total = price ? timesText(price, qty) : '';
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="buy-form">
+      <h2 id={`${id}-title`}>
+        <bdi>{bt('billing.buyTitle', { name: pkg.name })}</bdi>
+      </h2>
+      <form
+        className="form buy-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (price) create.setConfirming(true);
+        }}
+      >
+        <SelectField
+          id={`${id}-cycle`}
+          label={bt('billing.cycle')}
+          value={cycle}
+          onChange={(e) => setCycle(e.target.value as typeof cycle)}
+        >
+          {full.map((p) => (
+            <option key={p.cycle} value={p.cycle}>
+              {cycleLabel(text, p.cycle)} — {moneyText(p.price)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id={`${id}-coupon`}
+          label={
+            <>
+              {bt('billing.coupon')} <span className="muted">{text.t('common.optional')}</span>
+            </>
+          }
+          hint={bt('billing.couponHint')}
+          value={coupon}
+          maxLength={64}
+          autoComplete="off"
+          onChange={(e) => setCoupon(e.target.value)}
+        />
+        <TextField
+          id={`${id}-qty`}
+          label={bt('billing.qty')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={maxQty}
+          value={qty}
+          onChange={(e) => setQty(Math.max(1, Math.min(maxQty, Math.floor(Number(e.target.value) || 1))))}
+        />
+        <dl className="facts" aria-label={bt('billing.summary')}>
+          <div>
+            <dt>{bt('billing.subtotal')}</dt>
+            <dd className="strong" data-testid="buy-total">
+              <bdi>{total}</bdi>
+            </dd>
+          </div>
+        </dl>
+        {create.error ? <ErrorBox message={create.error} retryLabel={bt('billing.retry')} /> : null}
+        <div className="form-actions">
+          <BusyButton type="submit" disabled={!price}>
+            {bt('billing.continue')}
+          </BusyButton>
+          <BusyButton variant="secondary" onClick={onCancel}>
+            {bt('billing.cancel')}
+          </BusyButton>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={create.confirming}
+        title={bt('billing.confirmBuyTitle')}
+        confirmLabel={bt('billing.confirmCreate')}
+        busy={create.busy}
+        onCancel={() => create.setConfirming(false)}
+        onConfirm={() =>
+          void create.run(() =>
+            api().billingBuy({ packageId: pkg.id, cycle: cycle as 'month', coupon: coupon.trim(), qty }),
+          )
+        }
+      >
+        <p>
+          {bt('billing.confirmBuyBody', {
+            qty,
+            name: pkg.name,
+            cycle: cycleLabel(text, cycle),
+            price: total,
+          })}
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function RenewForm({
+  service,
+  onCancel,
+  onCreated,
+}: {
+  service: Service;
+  onCancel(): void;
+  onCreated(id: string): void;
+}) {
+  const text = useBillingText();
+  const { bt } = text;
+  const id = useId();
+  const create = useCreate(onCreated);
+  const price = service.amount ? moneyText(service.amount) : '—';
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="renew-form">
+      <h2 id={`${id}-title`}>
+        <bdi>{bt('billing.renewTitle', { name: service.packageName })}</bdi>
+      </h2>
+      <p>
+        {bt('billing.renewBody', {
+          cycle: cycleLabel(text, service.billing),
+          date: service.expiresAt ? text.date(service.expiresAt) : '—',
+        })}
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{bt('billing.renewPrice')}</dt>
+          <dd className="strong">
+            <bdi>{price}</bdi>
+          </dd>
+        </div>
+      </dl>
+      {create.error ? <ErrorBox message={create.error} retryLabel={bt('billing.retry')} /> : null}
+      <div className="card-actions">
+        <BusyButton onClick={() => create.setConfirming(true)}>{bt('billing.continue')}</BusyButton>
+        <BusyButton variant="secondary" onClick={onCancel}>
+          {bt('billing.cancel')}
+        </BusyButton>
+      </div>
+      <ConfirmDialog
+        open={create.confirming}
+        title={bt('billing.confirmRenewTitle')}
+        confirmLabel={bt('billing.confirmCreate')}
+        busy={create.busy}
+        onCancel={() => create.setConfirming(false)}
+        onConfirm={() => void create.run(() => api().billingRenew({ serviceId: service.id }))}
+      >
+        <p>{bt('billing.confirmRenewBody', { price, name: service.packageName })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function TopupForm({
+  service,
+  traffic,
+  onCancel,
+  onCreated,
+}: {
+  service: Service;
+  traffic: Package[];
+  onCancel(): void;
+  onCreated(id: string): void;
+}) {
+  const text = useBillingText();
+  const { bt } = text;
+  const id = useId();
+  const create = useCreate(onCreated);
+  const available = traffic.filter((p) => p.stock !== 0);
+  const [packageId, setPackageId] = useState<number | null>(available[0]?.id ?? null);
+  const chosen = traffic.find((p) => p.id === packageId) ?? null;
+  const price = chosen?.prices[0] ? moneyText(chosen.prices[0].price) : '';
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="topup-form">
+      <h2 id={`${id}-title`}>
+        <bdi>{bt('billing.topupTitle', { name: service.packageName })}</bdi>
+      </h2>
+      <fieldset className="choice-group">
+        <legend>{bt('billing.topupChoose')}</legend>
+        {traffic.map((p) => (
+          <label key={p.id} className="choice">
+            <input
+              type="radio"
+              name={`${id}-package`}
+              checked={packageId === p.id}
+              disabled={p.stock === 0}
+              onChange={() => setPackageId(p.id)}
+            />
+            <span className="choice-body">
+              <span className="strong">
+                <bdi>{p.name}</bdi>
+              </span>{' '}
+              · {text.bytes(p.trafficBytes)} · <bdi>{p.prices[0] ? moneyText(p.prices[0].price) : ''}</bdi>
+              {p.stock === 0 ? (
+                <span className="small muted choice-note">{bt('billing.soldOut')}</span>
+              ) : null}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {create.error ? <ErrorBox message={create.error} retryLabel={bt('billing.retry')} /> : null}
+      <div className="card-actions">
+        <BusyButton onClick={() => create.setConfirming(true)} disabled={!chosen}>
+          {bt('billing.continue')}
+        </BusyButton>
+        <BusyButton variant="secondary" onClick={onCancel}>
+          {bt('billing.cancel')}
+        </BusyButton>
+      </div>
+      <ConfirmDialog
+        open={create.confirming && chosen !== null}
+        title={bt('billing.confirmTopupTitle')}
+        confirmLabel={bt('billing.confirmCreate')}
+        busy={create.busy}
+        onCancel={() => create.setConfirming(false)}
+        onConfirm={() =>
+          chosen
+            ? void create.run(() => api().billingTopup({ serviceId: service.id, packageId: chosen.id }))
+            : undefined
+        }
+      >
+        <p>
+          {bt('billing.confirmTopupBody', {
+            package: chosen?.name ?? '',
+            traffic: chosen ? text.bytes(chosen.trafficBytes) : '',
+            name: service.packageName,
+            price,
+          })}
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function Watches({ watches, onDismiss }: { watches: WatchView[]; onDismiss(id: string): void }) {
+  const text = useBillingText();
+  const { bt } = text;
+  if (watches.length === 0) return null;
+  return (
+    <section aria-labelledby="watches-title">
+      <h2 id="watches-title" className="section-title">
+        {bt('watches.title')}
+      </h2>
+      <ul className="watch-list">
+        {watches.map((w) => (
+          <li key={`${w.profileId}-${w.invoiceId}`} className="card watch-item" data-testid="watch-item">
+            <bdi className="mono">{w.invoiceId}</bdi>
+            <span className={`invoice-status invoice-status-${w.state === 'watching' ? 'pending' : w.state}`}>
+              {bt(`watches.state.${w.state}`)}
+            </span>
+            {w.change ? <span className="muted small">{w.change.packageName}</span> : null}
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={bt('watches.dismiss', { id: w.invoiceId })}
+              onClick={() => onDismiss(w.invoiceId)}
+            >
+              <Icon name="close" />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default function BillingPage() {
+  const text = useBillingText();
+  const { bt } = text;
+  const { data, nav } = useApp();
+  const snapshot = data?.snapshot ?? null;
+  const [view, setView] = useState<View>(() => initialView(nav.serviceId, nav.intent));
+  const [store, setStore] = useState<Store | null>(null);
+  const [storeError, setStoreError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [watches, setWatches] = useState<WatchView[]>([]);
+
+  // A navigation into Billing with a service and an action opens that flow.
+  useEffect(() => {
+    setView(initialView(nav.serviceId, nav.intent));
+  }, [nav.serviceId, nav.intent]);
+
+  useEffect(() => {
+    let current = true;
+    setStoreError(null);
+    void api()
+      .billingStore()
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) setStore(result.value);
+        else setStoreError(result.error.message);
+      });
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  useEffect(() => {
+    const x = api();
+    void x.billingWatches().then((result) => {
+      if (result.ok) setWatches(result.value);
+    });
+    return x.on('payment', (next) =>
+      setWatches((prev) => [
+        next,
+        ...prev.filter((w) => !(w.invoiceId === next.invoiceId && w.profileId === next.profileId)),
+      ]),
+    );
+  }, []);
+
+  const dismiss = async (invoiceId: string) => {
+    const result = await api().billingDismissWatch({ invoiceId });
+    if (result.ok) setWatches(result.value);
+  };
+
+  const toStore = () => setView({ kind: 'store' });
+  const toCheckout = (invoiceId: string) => setView({ kind: 'checkout', invoiceId });
+  const service = (id: number) => snapshot?.services.find((s) => s.id === id) ?? null;
+
+  let body: ReactNode = null;
+  if (view.kind === 'buy') {
+    body = <BuyForm pkg={view.pkg} onCancel={toStore} onCreated={toCheckout} />;
+  } else if (view.kind === 'renew' || view.kind === 'topup') {
+    const target = service(view.serviceId);
+    if (!target)
+      body = <p className="muted">{snapshot ? bt('billing.noServices') : bt('billing.loading')}</p>;
+    else if (view.kind === 'renew')
+      body = <RenewForm service={target} onCancel={toStore} onCreated={toCheckout} />;
+    else if (!store) body = <p className="muted">{bt('billing.loading')}</p>;
+    else
+      body = <TopupForm service={target} traffic={store.traffic} onCancel={toStore} onCreated={toCheckout} />;
+  } else if (view.kind === 'checkout') {
+    body = <Checkout invoiceId={view.invoiceId} onClose={toStore} closeLabel={bt('billing.back')} />;
+  }
+
+  return (
+    <div className="page billing-page">
+      <header className="page-header">
+        <h1 tabIndex={-1} data-page-title>
+          {bt('billing.title')}
+        </h1>
+        {snapshot ? (
+          <p className="billing-balance" data-testid="billing-balance">
+            <span className="muted">{bt('billing.balance')}</span>{' '}
+            <bdi className="strong">{moneyText(snapshot.account.balance)}</bdi>
+          </p>
+        ) : null}
+      </header>
+
+      {body}
+
+      {view.kind === 'store' ? (
+        <>
+          <Watches watches={watches} onDismiss={(id) => void dismiss(id)} />
+          {storeError ? (
+            <ErrorBox
+              message={bt('billing.loadFailed', { message: storeError })}
+              onRetry={() => setAttempt((n) => n + 1)}
+              retryLabel={bt('billing.retry')}
+            />
+          ) : null}
+          {!store && !storeError ? (
+            <p className="muted" role="status">
+              {bt('billing.loading')}
+            </p>
+          ) : null}
+          {snapshot && snapshot.services.length > 0 ? (
+            <section aria-labelledby="billing-services-title">
+              <h2 id="billing-services-title" className="section-title">
+                {bt('billing.chooseService')}
+              </h2>
+              <ul className="billing-services">
+                {snapshot.services.map((s) => (
+                  <li key={s.id} className="card billing-service" data-testid={`billing-service-${s.id}`}>
+                    <div>
+                      <p className="strong">
+                        <bdi>{s.packageName}</bdi> <span className="muted">#{s.id}</span>
+                      </p>
+                      <p className="small muted">
+                        {s.expiresAt ? text.date(s.expiresAt) : '—'} · {text.bytes(s.totalBytes)}
+                      </p>
+                    </div>
+                    <div className="card-actions">
+                      <BusyButton
+                        variant="secondary"
+                        onClick={() => setView({ kind: 'renew', serviceId: s.id })}
+                      >
+                        {bt('billing.renew')}
+                      </BusyButton>
+                      <BusyButton
+                        variant="secondary"
+                        onClick={() => setView({ kind: 'topup', serviceId: s.id })}
+                      >
+                        {bt('billing.topup')}
+                      </BusyButton>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {store ? (
+            <>
+              <section aria-labelledby="billing-packages-title">
+                <h2 id="billing-packages-title" className="section-title">
+                  {bt('billing.packages')}
+                </h2>
+                {store.packages.length === 0 ? <p className="muted">{bt('billing.noPackages')}</p> : null}
+                <div className="card-grid">
+                  {store.packages.map((pkg) => (
+                    <PackageCard key={pkg.id} pkg={pkg} onBuy={() => setView({ kind: 'buy', pkg })} />
+                  ))}
+                </div>
+              </section>
+              {store.traffic.length > 0 ? (
+                <section aria-labelledby="billing-traffic-title">
+                  <h2 id="billing-traffic-title" className="section-title">
+                    {bt('billing.trafficPackages')}
+                  </h2>
+                  <div className="card-grid">
+                    {store.traffic.map((pkg) => (
+                      <PackageCard key={pkg.id} pkg={pkg} />
+                    ))}
+                  </div>
+                </section>
+              ) : null}
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

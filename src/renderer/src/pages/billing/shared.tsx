@@ -1,0 +1,88 @@
+// Small pieces the Billing and Invoices pages share: cycle and status labels, money text, the copy
+// helper (navigator.clipboard, else a selected textarea) and an error box with a retry button.
+import type { BillingCycle, InvoiceStatus, Money } from '../../../../shared/domain';
+import { BusyButton } from '../../components/Button';
+import { Icon } from '../../components/Icon';
+import type { BillingKey, BillingText } from './messages';
+
+const CYCLES: readonly BillingCycle[] = ['month', 'quater', 'semiannual', 'annual', 'topup_traffic'];
+
+/** A cycle key as words; a cycle the app does not know is shown as the panel wrote it. */
+export function cycleLabel(text: BillingText, cycle: string): string {
+  return (CYCLES as readonly string[]).includes(cycle) ? text.bt(`cycle.${cycle}` as BillingKey) : cycle;
+}
+
+export function statusLabel(text: BillingText, status: InvoiceStatus, panelLabel: string): string {
+  return status === 'unknown' && panelLabel ? panelLabel : text.bt(`status.${status}`);
+}
+
+/** The panel's own money text when it gave one, else the amount with its currency. */
+export function moneyText(money: Money): string {
+  return money.text || `${money.currency} ${money.amount.toFixed(2)}`.trim();
+}
+
+/** `count` times a price, written like the panel writes it ("$ 20.00"). */
+export function timesText(money: Money, count: number): string {
+  if (count === 1) return moneyText(money);
+  return `${money.currency} ${(money.amount * count).toFixed(2)}`.trim();
+}
+
+/** An invoice amount: invoices carry a currency code and a bare number. */
+export function invoiceAmount(amount: number, currency: string): string {
+  return `${amount.toFixed(2)} ${currency}`.trim();
+}
+
+/**
+ * Copies text. navigator.clipboard needs a secure, focused document and can be refused; the
+ * fallback selects a hidden textarea and uses the legacy copy command, which Chromium still runs.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the textarea
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.className = 'visually-hidden';
+  document.body.appendChild(area);
+  area.select();
+  let copied: boolean;
+  try {
+    copied = document.execCommand('copy');
+  } catch {
+    copied = false;
+  }
+  area.remove();
+  return copied;
+}
+
+export function ErrorBox({
+  message,
+  onRetry,
+  retryLabel,
+}: {
+  message: string;
+  onRetry?: () => void;
+  retryLabel: string;
+}) {
+  return (
+    <div className="banner banner-error billing-error" role="alert">
+      <Icon name="alert" />
+      <p>{message}</p>
+      {onRetry ? (
+        <BusyButton variant="secondary" onClick={onRetry}>
+          <Icon name="refresh" /> {retryLabel}
+        </BusyButton>
+      ) : null}
+    </div>
+  );
+}
+
+export function InvoiceStatusPill({ status, label }: { status: InvoiceStatus; label: string }) {
+  return <span className={`invoice-status invoice-status-${status}`}>{label}</span>;
+}

@@ -1,0 +1,247 @@
+// The Invoices page: every invoice of the account (status, amount, package, dates), a detail view
+// from invoice/view, and "Pay" on a pending invoice, which opens the same checkout as Billing.
+import { useEffect, useState } from 'react';
+import type { Invoice } from '../../../../shared/domain';
+import { api } from '../../api';
+import { BusyButton } from '../../components/Button';
+import { Icon } from '../../components/Icon';
+import { Checkout } from '../billing/Checkout';
+import { useBillingText } from '../billing/messages';
+import { cycleLabel, ErrorBox, invoiceAmount, InvoiceStatusPill, statusLabel } from '../billing/shared';
+import '../billing/billing.css';
+
+type View = { kind: 'list' } | { kind: 'detail'; invoiceId: string } | { kind: 'pay'; invoiceId: string };
+
+function InvoiceDetail({ invoiceId, onClose, onPay }: { invoiceId: string; onClose(): void; onPay(): void }) {
+  const text = useBillingText();
+  const { bt } = text;
+  const [invoice, setInvoice] = useState<Invoice | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setError(null);
+    void api()
+      .invoicesView({ invoiceId })
+      .then((result) => {
+        if (!current) return;
+        if (result.ok) setInvoice(result.value);
+        else setError(result.error.message);
+      });
+    return () => {
+      current = false;
+    };
+  }, [invoiceId, attempt]);
+
+  return (
+    <section className="card" aria-labelledby="invoice-detail-title" data-testid="invoice-detail">
+      <h2 id="invoice-detail-title">
+        <bdi>{bt('invoices.detail', { id: invoiceId })}</bdi>
+      </h2>
+      {error ? (
+        <ErrorBox message={error} onRetry={() => setAttempt((n) => n + 1)} retryLabel={bt('billing.retry')} />
+      ) : null}
+      {!invoice && !error ? (
+        <p className="muted" role="status">
+          {bt('checkout.loading')}
+        </p>
+      ) : null}
+      {invoice ? (
+        <dl className="facts">
+          <div>
+            <dt>{bt('invoices.status')}</dt>
+            <dd>
+              <InvoiceStatusPill
+                status={invoice.status}
+                label={statusLabel(text, invoice.status, invoice.statusLabel)}
+              />
+            </dd>
+          </div>
+          <div>
+            <dt>{bt('invoices.package')}</dt>
+            <dd>
+              <bdi>{invoice.packageName}</bdi>
+            </dd>
+          </div>
+          <div>
+            <dt>{bt('invoices.cycle')}</dt>
+            <dd>{cycleLabel(text, invoice.billing)}</dd>
+          </div>
+          <div>
+            <dt>{bt('invoices.quantity')}</dt>
+            <dd>{text.number(invoice.quantity)}</dd>
+          </div>
+          {invoice.discount > 0 ? (
+            <div>
+              <dt>{bt('checkout.discount')}</dt>
+              <dd>− {invoiceAmount(invoice.discount, invoice.currency)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{bt('invoices.amount')}</dt>
+            <dd className="strong">{invoiceAmount(invoice.amount, invoice.currency)}</dd>
+          </div>
+          {invoice.serviceId !== null ? (
+            <div>
+              <dt>{bt('invoices.service')}</dt>
+              <dd>#{invoice.serviceId}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{bt('invoices.created')}</dt>
+            <dd>{invoice.createdAt ? text.dateTime(invoice.createdAt) : '—'}</dd>
+          </div>
+          {invoice.paidAt ? (
+            <div>
+              <dt>{bt('invoices.paid')}</dt>
+              <dd>{text.dateTime(invoice.paidAt)}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      <div className="card-actions">
+        {invoice?.status === 'pending' ? <BusyButton onClick={onPay}>{bt('invoices.pay')}</BusyButton> : null}
+        <BusyButton variant="secondary" onClick={onClose}>
+          <Icon name="back" /> {bt('invoices.close')}
+        </BusyButton>
+      </div>
+    </section>
+  );
+}
+
+export default function InvoicesPage() {
+  const text = useBillingText();
+  const { bt } = text;
+  const [invoices, setInvoices] = useState<Invoice[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [view, setView] = useState<View>({ kind: 'list' });
+
+  useEffect(() => {
+    if (view.kind !== 'list') return undefined;
+    let current = true;
+    setLoading(true);
+    setError(null);
+    void api()
+      .invoicesList()
+      .then((result) => {
+        if (!current) return;
+        setLoading(false);
+        if (result.ok) setInvoices(result.value);
+        else setError(result.error.message);
+      });
+    return () => {
+      current = false;
+    };
+  }, [attempt, view.kind]);
+
+  const toList = () => setView({ kind: 'list' });
+
+  return (
+    <div className="page invoices-page">
+      <header className="page-header">
+        <h1 tabIndex={-1} data-page-title>
+          {bt('invoices.title')}
+        </h1>
+        {view.kind === 'list' ? (
+          <div className="page-tools">
+            <BusyButton variant="secondary" busy={loading} onClick={() => setAttempt((n) => n + 1)}>
+              <Icon name="refresh" /> {bt('invoices.refresh')}
+            </BusyButton>
+          </div>
+        ) : null}
+      </header>
+
+      {view.kind === 'detail' ? (
+        <InvoiceDetail
+          invoiceId={view.invoiceId}
+          onClose={toList}
+          onPay={() => setView({ kind: 'pay', invoiceId: view.invoiceId })}
+        />
+      ) : null}
+      {view.kind === 'pay' ? (
+        <Checkout invoiceId={view.invoiceId} onClose={toList} closeLabel={bt('invoices.close')} />
+      ) : null}
+
+      {view.kind === 'list' ? (
+        <>
+          {error ? (
+            <ErrorBox
+              message={bt('invoices.loadFailed', { message: error })}
+              onRetry={() => setAttempt((n) => n + 1)}
+              retryLabel={bt('billing.retry')}
+            />
+          ) : null}
+          {!invoices && !error ? (
+            <p className="muted" role="status">
+              {bt('invoices.loading')}
+            </p>
+          ) : null}
+          {invoices && invoices.length === 0 ? (
+            <p className="card empty-state">{bt('invoices.empty')}</p>
+          ) : null}
+          {invoices && invoices.length > 0 ? (
+            <div className="card invoice-table-wrap">
+              <table className="invoice-table" data-testid="invoice-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{bt('invoices.id')}</th>
+                    <th scope="col">{bt('invoices.package')}</th>
+                    <th scope="col">{bt('invoices.amount')}</th>
+                    <th scope="col">{bt('invoices.status')}</th>
+                    <th scope="col">{bt('invoices.created')}</th>
+                    <th scope="col">{bt('invoices.paid')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{bt('invoices.pay')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {invoices.map((inv) => (
+                    <tr key={inv.invoiceId} data-testid="invoice-row">
+                      <td>
+                        <button
+                          type="button"
+                          className="link-button mono"
+                          aria-label={bt('invoices.open', { id: inv.invoiceId })}
+                          onClick={() => setView({ kind: 'detail', invoiceId: inv.invoiceId })}
+                        >
+                          {inv.invoiceId}
+                        </button>
+                      </td>
+                      <td>
+                        <bdi>{inv.packageName}</bdi>
+                        <span className="muted small"> · {cycleLabel(text, inv.billing)}</span>
+                      </td>
+                      <td className="num">{invoiceAmount(inv.amount, inv.currency)}</td>
+                      <td>
+                        <InvoiceStatusPill
+                          status={inv.status}
+                          label={statusLabel(text, inv.status, inv.statusLabel)}
+                        />
+                      </td>
+                      <td>{inv.createdAt ? text.dateTime(inv.createdAt) : '—'}</td>
+                      <td>{inv.paidAt ? text.dateTime(inv.paidAt) : '—'}</td>
+                      <td>
+                        {inv.status === 'pending' ? (
+                          <BusyButton
+                            variant="secondary"
+                            onClick={() => setView({ kind: 'pay', invoiceId: inv.invoiceId })}
+                          >
+                            {bt('invoices.pay')}
+                          </BusyButton>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
