@@ -9,6 +9,7 @@ import { createCredentialStore } from './session/secrets';
 import { createAccounts } from './accounts';
 import { createDataService } from './data';
 import { ALL_FORMATS, createExportService } from './export-service';
+import { createBilling } from './billing';
 
 /** What the tray menu, notifications and the shell's lifecycle can ask of the core. */
 export interface CoreActions {
@@ -63,6 +64,21 @@ export function createCore(platform: Platform): Core {
   };
   const exporter = createExportService(platform, activeSnapshot);
 
+  const billing = createBilling({
+    active: async () => {
+      const active = await accounts.active();
+      return active.ok ? ok({ profileId: active.value.profileId, session: active.value.session }) : active;
+    },
+    sessionFor: (profileId) => accounts.sessionFor(profileId),
+    // Watches are state, not settings: they live with the cache, beside the data they change.
+    store: platform.cacheStore,
+    emit: (event, payload) => platform.emit(event, payload),
+    notify: (notification) => platform.notify(notification),
+    refreshData: (profileId) => dataService.refreshProfile(profileId),
+    snapshot: (profileId) => dataService.snapshot(profileId),
+    now: () => platform.now(),
+  });
+
   let pendingNavigation: NavigateTarget | null = null;
 
   const actions: CoreActions = {
@@ -104,6 +120,7 @@ export function createCore(platform: Platform): Core {
     ...accounts.handlers,
     ...dataService.handlers,
     ...exporter.handlers,
+    ...billing.handlers,
     'app.info': () => ok({ ...platform.app, provider: platform.provider.info }),
     'app.openExternal': ({ url }) => platform.openExternal(url),
     'app.notices': () => ok(notices),
@@ -136,8 +153,10 @@ export function createCore(platform: Platform): Core {
     actions,
     async start() {
       await accounts.init();
+      billing.start();
     },
     async dispose() {
+      billing.stop();
       dataService.dispose();
       await accounts.dispose();
     },
