@@ -1,0 +1,49 @@
+// electron-builder afterPack hook: flips Electron's fuses on the packaged app only (a dev run keeps
+// the stock binary). Runs after the files are copied and before signing, so the signature covers
+// the flipped binary. What each fuse closes is said beside it.
+import { join } from 'node:path';
+import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
+
+/** electron-builder's Arch enum values that contain an arm64 slice (arm64 = 3, universal = 4). */
+const ARM64_ARCHES = new Set([3, 4]);
+
+export const FUSES = {
+  version: FuseVersion.V1,
+  // No ELECTRON_RUN_AS_NODE: the signed binary cannot be used as a plain Node interpreter.
+  [FuseV1Options.RunAsNode]: false,
+  // Cookies on disk encrypted with the OS key.
+  [FuseV1Options.EnableCookieEncryption]: true,
+  // NODE_OPTIONS and --inspect cannot inject code into the main process.
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  // app.asar is checked against the hash electron-builder embeds (macOS and Windows) ...
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  // ... and code is loaded only from it, not from a loose app/ folder put beside it.
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+};
+
+/** The binary that carries the fuse wire, per platform (the .app bundle on macOS: fuses finds the framework). */
+export function executablePath(context) {
+  const { appOutDir, electronPlatformName, packager } = context;
+  switch (electronPlatformName) {
+    case 'darwin':
+    case 'mas':
+      return join(appOutDir, `${packager.appInfo.productFilename}.app`);
+    case 'win32':
+      return join(appOutDir, `${packager.appInfo.productFilename}.exe`);
+    case 'linux':
+      return join(appOutDir, packager.executableName);
+    default:
+      throw new Error(`after-pack: unknown platform ${electronPlatformName}`);
+  }
+}
+
+export async function afterPack(context) {
+  const isMac = context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas';
+  // Flipping bytes breaks the ad-hoc signature arm64 macOS requires to launch at all; re-sign ad hoc
+  // (the real signature, when there is one, is applied after this hook).
+  const resetAdHocDarwinSignature = isMac && ARM64_ARCHES.has(context.arch);
+  await flipFuses(executablePath(context), { ...FUSES, resetAdHocDarwinSignature });
+}
+
+export default afterPack;
