@@ -1,0 +1,167 @@
+// A plain-Node rig around the composed core for resilience and audit tests: a recording Platform
+// (clipboard, notifications, tray, events), file or memory stores, an injectable clock and secret
+// backend, the router, and a recorder for unhandled rejections. Mirrors what the Electron shell
+// wires in src/main/electron/main.ts, minus the desktop.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../src/main/core';
+import { createRouter, type Router } from '../../src/main/router';
+import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
+import type { NativeNotification, Platform, TrayState } from '../../src/main/platform';
+import { memoryStore, openFileStore, type KeyValueStore } from '../../src/main/settings/store';
+import { memoryBackend, type SecretBackend } from '../../src/main/session/secrets';
+import type { EventName } from '../../src/shared/contract';
+import { ok, type AppError, type ErrorKind, type Result } from '../../src/shared/errors';
+
+/** Every ErrorKind, checked against the type both ways so a new kind fails to compile here. */
+export const ERROR_KINDS = [
+  'network',
+  'timeout',
+  'http',
+  'panel',
+  'auth',
+  'schema',
+  'keychain',
+  'validation',
+  'state',
+  'internal',
+] as const satisfies readonly ErrorKind[];
+type Missing = Exclude<ErrorKind, (typeof ERROR_KINDS)[number]>;
+const exhaustive: Missing extends never ? true : never = true;
+void exhaustive;
+
+export interface RigOptions {
+  /** Folder for config.json / cache.json; a fresh temp folder by default. Ignored with `memory`. */
+  dir?: string;
+  /** In-memory stores instead of files. */
+  memory?: boolean;
+  secrets?: SecretBackend;
+  provider?: ProviderConfig;
+  now?: () => number;
+  /** Start the core (accounts.init) before returning; default true. */
+  start?: boolean;
+}
+
+export interface CoreRig {
+  core: Core;
+  router: Router;
+  platform: Platform;
+  dir: string;
+  clipboard: string[];
+  notifications: NativeNotification[];
+  trays: TrayState[];
+  events: { event: EventName; payload: unknown }[];
+  /** Router-reported handler crashes (bugs): tests assert none. */
+  internalErrors: { channel: string; error: unknown }[];
+  /** Where stores moved a damaged file, as the shell reports it. */
+  movedAside: string[];
+  call<T>(channel: string, input?: unknown): Promise<Result<T>>;
+  dispose(): Promise<void>;
+}
+
+export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'xmplus-resilience-'));
+  const clipboard: string[] = [];
+  const notifications: NativeNotification[] = [];
+  const trays: TrayState[] = [];
+  const events: CoreRig['events'] = [];
+  const internalErrors: CoreRig['internalErrors'] = [];
+  const movedAside: string[] = [];
+
+  let settingsStore: KeyValueStore;
+  let cacheStore: KeyValueStore;
+  if (options.memory) {
+    settingsStore = memoryStore();
+    cacheStore = memoryStore();
+  } else {
+    const settings = openFileStore(join(dir, 'config.json'));
+    const cache = openFileStore(join(dir, 'cache.json'));
+    settingsStore = settings.store;
+    cacheStore = cache.store;
+    for (const file of [settings.movedAside, cache.movedAside]) if (file) movedAside.push(file);
+  }
+  const exportDir = join(dir, 'exports');
+  const platform: Platform = {
+    app: { name: 'xmplus-tray', version: '0.1.0', platform: 'linux', locale: 'en-US' },
+    provider: options.provider ?? UNBRANDED,
+    settingsStore,
+    cacheStore,
+    secrets: options.secrets ?? memoryBackend(),
+    secretsNotice: null,
+    // The same sentence the Electron shell shows (src/main/electron/main.ts).
+    startupNotices: movedAside.map(
+      (file) => `A damaged settings file was moved aside to ${file}; defaults were restored.`,
+    ),
+    emit: (event, payload) => void events.push({ event, payload }),
+    openExternal: async () => ok({ opened: true as const }),
+    writeClipboard: (text) => void clipboard.push(text),
+    chooseFolder: async () => {
+      mkdirSync(exportDir, { recursive: true });
+      return exportDir;
+    },
+    notify: (n) => void notifications.push(n),
+    setStartAtLogin: async () => undefined,
+    updateTray: (state) => void trays.push(state),
+    now: options.now ?? (() => Date.now()),
+  };
+  const core = createCore(platform);
+  if (options.start !== false) await core.start();
+  const router = createRouter(core.handlers, {
+    onInternalError: (channel, error) => void internalErrors.push({ channel, error }),
+  });
+  let disposed = false;
+  return {
+    core,
+    router,
+    platform,
+    dir,
+    clipboard,
+    notifications,
+    trays,
+    events,
+    internalErrors,
+    movedAside,
+    call: (channel, input = {}) => router.dispatch(channel, input) as never,
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await core.dispose();
+    },
+  };
+}
+
+/** Records unhandled rejections (and uncaught exceptions) while installed. */
+export function recordUnhandled(): { reasons: unknown[]; stop(): void } {
+  const reasons: unknown[] = [];
+  const onRejection = (reason: unknown) => void reasons.push(reason);
+  const onException = (error: unknown) => void reasons.push(error);
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onException);
+  return {
+    reasons,
+    stop() {
+      process.off('unhandledRejection', onRejection);
+      process.off('uncaughtException', onException);
+    },
+  };
+}
+
+/** Every string in an AppError a person or a log could see. */
+export function errorText(error: AppError): string {
+  return JSON.stringify(error);
+}
+
+/** A manually advanced clock for platform.now and the simulator's `now`. */
+export function manualClock(start = Date.UTC(2026, 0, 10, 9, 0, 0)) {
+  let t = start;
+  return {
+    now: () => t,
+    set(ms: number) {
+      t = ms;
+    },
+    advance(ms: number) {
+      t += ms;
+    },
+  };
+}
