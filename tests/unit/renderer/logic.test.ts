@@ -7,8 +7,8 @@ import {
   isTimeZone,
   parseNumberList,
 } from '../../../src/renderer/src/lib/validate';
-import { niceCeiling } from '../../../src/renderer/src/components/UsageChart';
-import { resolveLocale } from '../../../src/renderer/src/i18n';
+import { niceCeiling } from '../../../src/renderer/src/lib/chart';
+import { resolveLocale } from '../../../src/renderer/src/i18n/catalogue';
 
 const DAY = 86_400_000;
 

@@ -3,19 +3,12 @@
 import { useId } from 'react';
 import type { UsageDay } from '../../../shared/contract';
 import { useI18n } from '../i18n';
+import { niceCeiling } from '../lib/chart';
 
 const WIDTH = 640;
 const HEIGHT = 220;
 const PAD = { top: 12, right: 12, bottom: 28, left: 64 };
 const MAX_DAYS = 30;
-
-/** A round axis top above `value` (1, 2 or 5 times a power of 1024-ish byte steps). */
-export function niceCeiling(value: number): number {
-  if (value <= 0) return 1024 * 1024;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
-  return 10 * power;
-}
 
 /** Panel dates are 'YYYY-MM-DD'; read them as local noon so no time zone shifts the day. */
 const dayTime = (date: string): number => {

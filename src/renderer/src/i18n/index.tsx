@@ -1,7 +1,7 @@
 // The renderer's i18n: picks the locale from the settings (or the system's), loads its catalogue
 // (English is bundled; the others are small lazy chunks), and sets lang/dir on <html>.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Language } from '../lib/settings';
+import { LOCALE_NAMES, isRtl, resolveLocale, type Catalogue } from './catalogue';
 import { en, type MessageKey } from './locales/en';
 import {
   formatBytes,
@@ -13,28 +13,10 @@ import {
   interpolate,
   type SizeUnits,
 } from './format';
-import type { LocaleCode, Message, Vars } from './types';
+import type { LocaleCode, Vars } from './types';
 
-export type { MessageKey };
-export type Catalogue = Record<MessageKey, Message>;
-
-export const LOCALE_NAMES: Record<LocaleCode, string> = {
-  en: 'English',
-  'zh-CN': '简体中文',
-  fa: 'فارسی',
-  ru: 'Русский',
-};
-
-export function resolveLocale(language: Language, systemLocale: string): LocaleCode {
-  if (language !== 'system') return language;
-  const tag = systemLocale.toLowerCase();
-  if (tag.startsWith('zh')) return 'zh-CN';
-  if (tag.startsWith('fa')) return 'fa';
-  if (tag.startsWith('ru')) return 'ru';
-  return 'en';
-}
-
-export const isRtl = (locale: LocaleCode): boolean => locale === 'fa';
+export type { Catalogue, MessageKey };
+export { LOCALE_NAMES, isRtl, resolveLocale };
 
 export async function loadCatalogue(locale: LocaleCode): Promise<Catalogue> {
   switch (locale) {

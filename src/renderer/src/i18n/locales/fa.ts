@@ -1,5 +1,5 @@
 // Persian (right-to-left).
-import type { Catalogue } from '../index';
+import type { Catalogue } from '../catalogue';
 
 export const fa: Catalogue = {
   'app.loading': 'در حال بارگذاری…',

@@ -1,5 +1,5 @@
 // Russian.
-import type { Catalogue } from '../index';
+import type { Catalogue } from '../catalogue';
 
 export const ru: Catalogue = {
   'app.loading': 'Загрузка…',

@@ -1,5 +1,5 @@
 // Simplified Chinese.
-import type { Catalogue } from '../index';
+import type { Catalogue } from '../catalogue';
 
 export const zhCN: Catalogue = {
   'app.loading': '正在加载…',
