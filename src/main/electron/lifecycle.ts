@@ -1,13 +1,16 @@
 // Events that make the data stale while the app sat in the tray: waking from sleep, unlocking the
-// screen, and the network coming back. Each asks the core for a refresh now; triggers that arrive
-// together (resume is usually followed by unlock-screen) are folded into one.
+// screen, and the network coming back. Each tells the core (which refreshes now); wake triggers
+// that arrive together (resume is usually followed by unlock-screen) are folded into one.
 import { net, powerMonitor } from 'electron';
 
 export interface LifecycleDeps {
-  refresh(): void;
+  /** Resume from sleep or screen unlocked: core.actions.onResume. */
+  onWake(): void;
+  /** The network is back after being down: core.actions.onOnline. */
+  onOnline(): void;
   /** How often to ask the OS whether the network is up; 30 s by default. */
   onlinePollMs?: number;
-  /** Triggers closer together than this make one refresh; 5 s by default. */
+  /** Wake triggers closer together than this count once; 5 s by default. */
   coalesceMs?: number;
   now?(): number;
 }
@@ -23,7 +26,7 @@ export function watchLifecycle(deps: LifecycleDeps): () => void {
     const t = now();
     if (t - last < coalesceMs) return;
     last = t;
-    deps.refresh();
+    deps.onWake();
   };
 
   powerMonitor.on('resume', trigger);
@@ -34,7 +37,7 @@ export function watchLifecycle(deps: LifecycleDeps): () => void {
   let online = net.isOnline();
   const timer = setInterval(() => {
     const next = net.isOnline();
-    if (next && !online) trigger();
+    if (next && !online) deps.onOnline();
     online = next;
   }, pollMs);
 

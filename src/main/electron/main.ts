@@ -1,19 +1,24 @@
 // Electron entry: lifecycle (single instance, lives in the tray when every window is closed),
 // the app:// renderer, IPC binding and the Platform that connects the plain-Node core to the desktop.
-import type { BrowserWindow} from 'electron';
-import { app, clipboard, dialog, Notification, safeStorage, type WebContents } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { app, clipboard, dialog, safeStorage, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core';
+import { createCore, type Core } from '../core';
 import { createRouter } from '../router';
 import { loadProvider } from '../provider';
-import type { Platform } from '../platform';
+import type { Platform, TrayState } from '../platform';
 import { chooseSecretBackend } from '../session/secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
+import { setStartAtLogin, startedHidden } from './autostart';
 import { bindIpc, sendEvent } from './ipc';
+import { watchLifecycle } from './lifecycle';
+import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { openExternalSafely } from './security';
 import { openElectronStore } from './store';
+import { createTray, SIGNED_OUT_TRAY, type TrayController } from './tray';
+import { createUpdater } from './updater';
 import { createMainWindow, preloadPathFrom } from './window';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -27,6 +32,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // Started at login: only the tray until the user opens the window.
+  const hidden = startedHidden(process.argv, process.platform);
+  // Windows attributes notifications to the shortcut carrying this id; set it before any is shown.
+  setNotificationIdentity(process.platform);
+  let core: Core | null = null;
   let mainWindow: BrowserWindow | null = null;
   const windows = (): WebContents[] =>
     mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : [];
@@ -38,14 +48,19 @@ async function start(): Promise<void> {
         devServerUrl,
         title: app.getName(),
         onClosed: () => {
+          // Closed windows are destroyed: the tray alone keeps only the main process running.
           mainWindow = null;
+          core?.actions.setWindowOpen(false);
         },
       });
+      core?.actions.setWindowOpen(true);
     } else {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.show();
       mainWindow.focus();
     }
+    // A menu-bar app (LSUIElement) is not activated by showing a window; bring it forward.
+    if (process.platform === 'darwin') app.focus({ steal: true });
   };
 
   app.on('second-instance', showWindow);
@@ -65,6 +80,32 @@ async function start(): Promise<void> {
   // The OS keychain first; safeStorage ciphertext only on a real keyring backend; else memory.
   const secrets = await chooseSecretBackend({ safeStorage, cipherFile: join(userData, 'secrets.json') });
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
+  const provider = loadProvider(process.env.XMPLUS_PROVIDER_FILE ?? join(resourcesDir, 'provider.json'));
+
+  const notifier = createNotifier({
+    platform: process.platform,
+    navigate: (target) => core?.actions.navigate(target),
+    showWindow,
+  });
+  const updater = createUpdater({
+    feedUrl: provider.updateFeed,
+    emit: (state) => sendEvent(windows(), 'update', state),
+    onAvailable: (version) =>
+      notifier.notify(
+        {
+          title: `${app.getName()} ${version} is available`,
+          body: 'Open the app to download and install it.',
+          serviceId: null,
+          actions: [],
+        },
+        { page: 'settings' },
+      ),
+  });
+
+  // The core may report tray state before the tray exists (while it starts): keep the latest.
+  let tray: TrayController | null = null;
+  let trayState: TrayState = SIGNED_OUT_TRAY;
+
   const platform: Platform = {
     app: {
       name: app.getName(),
@@ -72,10 +113,13 @@ async function start(): Promise<void> {
       platform: process.platform,
       locale: app.getLocale(),
     },
-    provider: loadProvider(process.env.XMPLUS_PROVIDER_FILE ?? join(resourcesDir, 'provider.json')),
+    provider,
     settingsStore: settings.store,
     secrets: secrets.backend,
     secretsNotice: secrets.notice,
+    updates: provider.updateFeed
+      ? { state: updater.state, download: async () => updater.download(), install: updater.install }
+      : undefined,
     cacheStore: cache.store,
     startupNotices,
     emit: (event, payload) => sendEvent(windows(), event, payload),
@@ -85,26 +129,44 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    notify(notification) {
-      if (!Notification.isSupported()) return;
-      const native = new Notification({ title: notification.title, body: notification.body });
-      native.on('click', showWindow);
-      native.show();
+    notify: (notification) => notifier.notify(notification),
+    setStartAtLogin: (enabled) => setStartAtLogin(enabled, { platform: process.platform }),
+    updateTray(state) {
+      trayState = state;
+      tray?.update(state);
     },
-    async setStartAtLogin(enabled) {
-      app.setLoginItemSettings({ openAtLogin: enabled });
-    },
-    updateTray: () => undefined,
     now: () => Date.now(),
   };
 
-  const core = createCore(platform);
-  const router = createRouter(core.handlers, {
+  const created = createCore(platform);
+  core = created;
+  const router = createRouter(created.handlers, {
     onInternalError: (channel, error) => console.error(`[xmplus] handler ${channel} failed:`, error),
   });
   bindIpc(router, { devServerUrl, ownContents: windows });
-  await core.start();
 
-  app.on('before-quit', () => void core.dispose());
-  showWindow();
+  tray = createTray({
+    platform: process.platform,
+    initial: trayState,
+    appName: app.getName(),
+    actions: created.actions,
+    openWindow: showWindow,
+    // Quit means quit: window-all-closed keeps the app alive, app.quit() does not go through it.
+    quit: () => app.quit(),
+  });
+  const stopLifecycle = watchLifecycle({
+    onWake: () => created.actions.onResume(),
+    onOnline: () => created.actions.onOnline(),
+  });
+
+  await created.start();
+
+  app.on('before-quit', () => {
+    stopLifecycle();
+    updater.dispose();
+    notifier.dispose();
+    tray?.destroy();
+    void created.dispose();
+  });
+  if (!hidden) showWindow();
 }
