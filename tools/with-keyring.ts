@@ -32,7 +32,10 @@ if (process.env.XMPLUS_KEYRING_READY === '1' || process.env.DBUS_SESSION_BUS_ADD
         if (key && rest.length) process.env[key] = rest.join('=');
       }
     } catch (error) {
-      console.error('[with-keyring] gnome-keyring-daemon did not start; keychain tests will skip:', String(error));
+      console.error(
+        '[with-keyring] gnome-keyring-daemon did not start; keychain tests will skip:',
+        String(error),
+      );
     }
   }
   const [cmd, ...args] = command;
@@ -41,12 +44,16 @@ if (process.env.XMPLUS_KEYRING_READY === '1' || process.env.DBUS_SESSION_BUS_ADD
 
 if (has('dbus-run-session') && has('gnome-keyring-daemon')) {
   const home = mkdtempSync(join(tmpdir(), 'xmplus-keyring-'));
-  run('dbus-run-session', ['--', process.execPath, ...process.execArgv, process.argv[1] as string, ...command], {
-    ...process.env,
-    XMPLUS_KEYRING_READY: '1',
-    XDG_DATA_HOME: join(home, 'data'),
-    XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? home,
-  });
+  run(
+    'dbus-run-session',
+    ['--', process.execPath, ...process.execArgv, process.argv[1] as string, ...command],
+    {
+      ...process.env,
+      XMPLUS_KEYRING_READY: '1',
+      XDG_DATA_HOME: join(home, 'data'),
+      XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? home,
+    },
+  );
 }
 
 console.error('[with-keyring] no dbus-run-session / gnome-keyring-daemon: keychain tests will skip.');

@@ -19,7 +19,10 @@ function electronBinary(): { path: string | null; reason: string } {
   const pkg = join(root, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { path: null, reason: 'the Electron binary is not installed (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1)' };
+    return {
+      path: null,
+      reason: 'the Electron binary is not installed (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1)',
+    };
   }
   const binaryPath = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binaryPath)
@@ -48,17 +51,21 @@ test.describe('packaged shell', () => {
       // The hardened webPreferences, observed from inside the page: no Node, isolated worlds, web security.
       const seen = await window.evaluate(async () => {
         const g = globalThis as unknown as Record<string, unknown>;
-        let fileFetch = 'blocked';
-        try {
-          await fetch('file:///etc/hostname');
-          fileFetch = 'allowed';
-        } catch {
-          fileFetch = 'blocked';
-        }
+        const fileFetch = await fetch('file:///etc/hostname').then(
+          () => 'allowed',
+          () => 'blocked',
+        );
         return { process: typeof g.process, require: typeof g.require, module: typeof g.module, fileFetch };
       });
-      expect(seen).toEqual({ process: 'undefined', require: 'undefined', module: 'undefined', fileFetch: 'blocked' });
-      expect(await window.evaluate(() => typeof (globalThis as unknown as { xmplus?: unknown }).xmplus)).toBe('object');
+      expect(seen).toEqual({
+        process: 'undefined',
+        require: 'undefined',
+        module: 'undefined',
+        fileFetch: 'blocked',
+      });
+      expect(await window.evaluate(() => typeof (globalThis as unknown as { xmplus?: unknown }).xmplus)).toBe(
+        'object',
+      );
     } finally {
       await app.close();
     }

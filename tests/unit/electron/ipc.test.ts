@@ -25,11 +25,17 @@ describe('IPC sender policy', () => {
   });
 
   it('binds every contract channel and refuses untrusted senders without calling the handler', async () => {
-    const handler = vi.fn(() => ({ ok: true as const, value: { name: 'n', version: 'v', platform: 'p', locale: 'l', provider: null as never } }));
+    const handler = vi.fn(() => ({
+      ok: true as const,
+      value: { name: 'n', version: 'v', platform: 'p', locale: 'l', provider: null as never },
+    }));
     bindIpc(createRouter({ 'app.info': handler }), policy);
     expect([...electronMock.ipcMain.handlers.keys()].sort()).toEqual(CHANNEL_NAMES.map(wireChannel).sort());
     const invoke = electronMock.ipcMain.handlers.get(wireChannel('app.info'))!;
-    const refused = (await invoke(event(stranger, 'app://renderer/index.html'), {})) as { ok: boolean; error: { kind: string } };
+    const refused = (await invoke(event(stranger, 'app://renderer/index.html'), {})) as {
+      ok: boolean;
+      error: { kind: string };
+    };
     expect(refused.ok).toBe(false);
     expect(refused.error.kind).toBe('validation');
     expect(handler).not.toHaveBeenCalled();

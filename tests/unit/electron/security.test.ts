@@ -3,9 +3,8 @@ import { electronMock, FakeBrowserWindow } from './electron-mock';
 
 vi.mock('electron', () => electronMock);
 
-const { CONTENT_SECURITY_POLICY, openExternalSafely, lockDownContents, isAppUrl, secureWebPreferences } = await import(
-  '../../../src/main/electron/security'
-);
+const { CONTENT_SECURITY_POLICY, openExternalSafely, lockDownContents, isAppUrl, secureWebPreferences } =
+  await import('../../../src/main/electron/security');
 const { createMainWindow } = await import('../../../src/main/electron/window');
 
 beforeEach(() => {
@@ -15,7 +14,12 @@ beforeEach(() => {
 
 describe('window factory', () => {
   it('creates windows with isolated, sandboxed, node-free web preferences and loads app://', () => {
-    createMainWindow({ preloadPath: '/x/preload/index.cjs', devServerUrl: undefined, title: 't', onClosed: () => {} });
+    createMainWindow({
+      preloadPath: '/x/preload/index.cjs',
+      devServerUrl: undefined,
+      title: 't',
+      onClosed: () => {},
+    });
     const win = FakeBrowserWindow.created[0]!;
     const prefs = win.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
@@ -59,10 +63,20 @@ describe('navigation and window.open', () => {
   it('blocks navigation away from the app, allows the app itself', () => {
     const win = new FakeBrowserWindow({});
     lockDownContents(win.webContents as never, undefined);
-    const away = { prevented: false, preventDefault() { this.prevented = true; } };
+    const away = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     win.webContents.emit('will-navigate', away, 'https://evil.example/');
     expect(away.prevented).toBe(true);
-    const home = { prevented: false, preventDefault() { this.prevented = true; } };
+    const home = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     win.webContents.emit('will-navigate', home, 'app://renderer/index.html#/settings');
     expect(home.prevented).toBe(false);
   });
@@ -70,10 +84,14 @@ describe('navigation and window.open', () => {
   it('denies window.open and hands only https links to the browser', async () => {
     const win = new FakeBrowserWindow({});
     lockDownContents(win.webContents as never, undefined);
-    expect(win.webContents.windowOpenHandler!({ url: 'https://provider.example/help' })).toEqual({ action: 'deny' });
+    expect(win.webContents.windowOpenHandler!({ url: 'https://provider.example/help' })).toEqual({
+      action: 'deny',
+    });
     expect(win.webContents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     await Promise.resolve();
-    expect(electronMock.shell.openExternal.mock.calls.map((c) => c[0])).toEqual(['https://provider.example/help']);
+    expect(electronMock.shell.openExternal.mock.calls.map((c) => c[0])).toEqual([
+      'https://provider.example/help',
+    ]);
   });
 
   it('knows the dev server as the app only when one is set', () => {
@@ -83,14 +101,19 @@ describe('navigation and window.open', () => {
 });
 
 describe('openExternal', () => {
-  it.each(['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'wxp://pay', 'smb://host/share', 'not a url', 'https://user:pw@example.com/'])(
-    'refuses %s',
-    async (url) => {
-      const result = await openExternalSafely(url);
-      expect(result.ok).toBe(false);
-      expect(electronMock.shell.openExternal).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'http://example.com',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'wxp://pay',
+    'smb://host/share',
+    'not a url',
+    'https://user:pw@example.com/',
+  ])('refuses %s', async (url) => {
+    const result = await openExternalSafely(url);
+    expect(result.ok).toBe(false);
+    expect(electronMock.shell.openExternal).not.toHaveBeenCalled();
+  });
 
   it('opens https URLs', async () => {
     const result = await openExternalSafely('https://checkout.example/pay?id=1');
