@@ -433,8 +433,14 @@ describe('Clash Meta / mihomo YAML', () => {
 
   it('quotes names YAML would misread', () => {
     const odd: ServerModel = { ...models[0]!, remark: '- &a *b: #c "d" @e' };
-    const parsed = mihomoConfig.parse(parseYaml(renderClash([odd, odd]).text));
-    expect(parsed.proxies.map((p) => p.name)).toEqual(['- &a *b: #c "d" @e', '- &a *b: #c "d" @e (2)']);
+    const multiline: ServerModel = { ...models[0]!, remark: 'line one\n  line two: x' };
+    const parsed = mihomoConfig.parse(parseYaml(renderClash([odd, odd, multiline]).text));
+    expect(parsed.proxies.map((p) => p.name)).toEqual([
+      '- &a *b: #c "d" @e',
+      '- &a *b: #c "d" @e (2)',
+      'line one\n  line two: x',
+    ]);
+    expect(parsed['proxy-groups'][0]?.proxies).toHaveLength(4);
   });
 });
 

