@@ -1,0 +1,171 @@
+// Each fault behaves as configured, per endpoint or for all ('*'), set through options or admin.
+import { request } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FAULT_KINDS, startPanelSim } from '../../../tools/panel-sim';
+import type { PanelSim } from '../../../tools/panel-sim';
+import { clientFor, field } from './helpers';
+import type { Body } from './helpers';
+
+let sim: PanelSim;
+let api: Awaited<ReturnType<typeof clientFor>>;
+
+beforeAll(async () => {
+  sim = await startPanelSim();
+  api = await clientFor(sim);
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.admin.reset());
+
+const INFO = '/api/client/account/info';
+const infoRaw = () => api.raw('account/info', api.creds);
+
+describe('HTTP-level faults', () => {
+  it('http500 and http502 answer with an HTML error page and leave state alone', async () => {
+    sim.admin.setFault('/api/client/service/renew', { kind: 'http500' });
+    const r500 = await api.raw('service/renew', { ...api.creds, sid: 4 });
+    expect(r500.status).toBe(500);
+    expect(r500.contentType).toMatch(/text\/html/);
+    expect(r500.text).toMatch(/<html>[\s\S]*500/);
+    expect(sim.admin.state().invoices).toHaveLength(5);
+
+    sim.admin.setFault(INFO, { kind: 'http502' });
+    const r502 = await infoRaw();
+    expect(r502.status).toBe(502);
+    expect(r502.text).toContain('502 Bad Gateway');
+    // Other endpoints are unaffected.
+    expect((await api.raw('packages')).status).toBe(200);
+  });
+
+  it('phpWarning puts PHP warning text before the JSON', async () => {
+    sim.admin.setFault(INFO, { kind: 'phpWarning' });
+    const res = await infoRaw();
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(
+      /^<br \/>\n<b>Warning<\/b>: .* in <b>\/var\/www\/[^<]+<\/b> on line <b>\d+<\/b>/,
+    );
+    const json = JSON.parse(res.text.slice(res.text.indexOf('{'))) as Body;
+    expect(json).toMatchObject({ code: 100 });
+  });
+
+  it('malformedJson gives a body that does not parse', async () => {
+    sim.admin.setFault(INFO, { kind: 'malformedJson' });
+    const res = await infoRaw();
+    expect(res.status).toBe(200);
+    expect(res.text.length).toBeGreaterThan(0);
+    expect(() => JSON.parse(res.text) as unknown).toThrow();
+  });
+
+  it('empty200 gives HTTP 200 with an empty body, after the panel acted', async () => {
+    sim.admin.setFault('/api/client/invoice/pay', { kind: 'empty200' });
+    const res = await api.raw('invoice/pay', { ...api.creds, invid: 'R8D4TZ1LQ6MXC9PBN2YE', gatewayid: 1 });
+    expect(res).toMatchObject({ status: 200, text: '' });
+    expect(sim.admin.invoice('R8D4TZ1LQ6MXC9PBN2YE')?.payment).not.toBeNull();
+  });
+
+  it('reset destroys the connection', async () => {
+    sim.admin.setFault(INFO, { kind: 'reset' });
+    await expect(infoRaw()).rejects.toThrow();
+  });
+
+  it('hang never answers (until the client gives up)', async () => {
+    sim.admin.setFault(INFO, { kind: 'hang' });
+    const outcome = await new Promise<string>((resolve) => {
+      const req = request(`${sim.url}${INFO}`, { method: 'POST' }, () => resolve('answered'));
+      req.setTimeout(300, () => {
+        resolve('timed out');
+        req.destroy();
+      });
+      req.on('error', () => undefined);
+      req.end('{}');
+    });
+    expect(outcome).toBe('timed out');
+  });
+
+  it('latency delays the answer', async () => {
+    sim.admin.setFault(INFO, { latencyMs: 250 });
+    const started = performance.now();
+    expect((await infoRaw()).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(240);
+  });
+
+  it("'*' applies to every endpoint; an endpoint's own fault wins; clearFaults removes them", async () => {
+    sim.admin.setFault('*', { kind: 'http502' });
+    sim.admin.setFault('/api/client/packages', { kind: 'empty200' });
+    expect((await api.raw('gateways')).status).toBe(502);
+    expect(await api.raw('packages')).toMatchObject({ status: 200, text: '' });
+    sim.admin.setFault('/api/client/packages', null);
+    expect((await api.raw('packages')).status).toBe(502);
+    sim.admin.clearFaults();
+    expect((await api.raw('gateways')).status).toBe(200);
+  });
+
+  it('rejects a fault that is not one', () => {
+    expect(() => sim.admin.setFault(INFO, { kind: 'explode' } as never)).toThrow();
+  });
+});
+
+describe('data-shape faults', () => {
+  it('gatewaysObject prints the single-object form; gatewaysArray the list', async () => {
+    sim.admin.setFault('/api/client/gateways', { kind: 'gatewaysObject' });
+    const obj = field<Body>(await api.call('gateways'), 'gateways');
+    expect(Array.isArray(obj)).toBe(false);
+    expect(obj).toMatchObject({ id: 1, gateway: 'VWechatPay', fee_fixed: '0.00' });
+    sim.admin.setFault('/api/client/gateways', { kind: 'gatewaysArray' });
+    expect(field<Body[]>(await api.call('gateways'), 'gateways')).toHaveLength(2);
+  });
+
+  it('numericStrings turns numeric fields into strings, keeping code numeric', async () => {
+    sim.admin.setFault(INFO, { kind: 'numericStrings' });
+    const res = await api.user('account/info');
+    expect(res.code).toBe(100);
+    expect(field(res, 'data', 'uid')).toBe('1');
+    expect(field(res, 'data', 'services', 0)).toMatchObject({ sid: '4', userid: '1', packageid: '1' });
+    sim.admin.setFault('/api/client/service/info', { kind: 'numericStrings' });
+    expect(field(await api.user('service/info', { serviceid: 4 }), 'servers', 0, 'port')).toBe('443');
+  });
+
+  it('localizedStatus prints the service status in Persian', async () => {
+    sim.admin.setFault('*', { kind: 'localizedStatus' });
+    expect(await api.user('service/info', { serviceid: 4 })).toMatchObject({ code: 100, status: 'فعال' });
+    sim.admin.setExpiry(7, Date.now() - 1000);
+    const list = field<Body[]>(await api.user('account/info'), 'data', 'services');
+    expect(list.map((s) => s.status)).toEqual(['فعال', 'منقضی شده', 'فعال']);
+    // The envelope's own status is untouched.
+    expect((await api.user('account/info')).status).toBe('success');
+  });
+});
+
+describe('faults from options', () => {
+  it('start with faults and a base latency', async () => {
+    const faulty = await startPanelSim({
+      latencyMs: 100,
+      faults: { '/api/client/packages': { kind: 'http500' } },
+    });
+    try {
+      const c = await clientFor(faulty);
+      const started = performance.now();
+      expect((await c.raw('packages')).status).toBe(500);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it('lists every fault kind the brief names', () => {
+    expect([...FAULT_KINDS].sort()).toEqual(
+      [
+        'http500',
+        'http502',
+        'phpWarning',
+        'malformedJson',
+        'empty200',
+        'reset',
+        'hang',
+        'gatewaysObject',
+        'gatewaysArray',
+        'numericStrings',
+        'localizedStatus',
+      ].sort(),
+    );
+  });
+});
