@@ -51,6 +51,55 @@ describe('share-link round trip', () => {
   });
 });
 
+describe('uri -> model -> uri -> model, from links written by other tools', () => {
+  // Parameter order, aliases and spellings as panels and other clients write them.
+  const foreign = [
+    SEED_URI,
+    `vless://${UUID}@[2001:db8::3]:443?security=tls&type=ws&path=%2Fws%3Fed%3D2048&host=cdn.example.com&sni=a.example.com&fp=safari&alpn=h2&allowInsecure=true#WS%20%F0%9F%87%A9%F0%9F%87%AA`,
+    `vless://${UUID}@h.example.com:443?type=grpc&serviceName=svc&mode=multi&security=reality&pbk=7xhH4b_VkliBxGulljcyPOH-bYUA2dl-XAdZAsfhk04&sid=ab&spx=%2F&fp=chrome&sni=x.com`,
+    `vless://${UUID}@h.example.com:443?type=splithttp&path=%2Fsh&host=h.example.com&security=tls`,
+    `vless://${UUID}@h.example.com:8080?type=httpupgrade&path=%2Fhu&encryption=none`,
+    `vless://${UUID}@h.example.com:80?type=tcp&headerType=http&host=a.com%2Cb.com&path=%2Fp`,
+    `vless://${UUID}@h.example.com:4000?type=kcp&headerType=srtp&seed=abc`,
+    `trojan://p%40ss%3Aword@t.example.com:443?peer=t.example.com&type=ws&path=%2Ft#T`,
+    `trojan://pw@t.example.com:443?security=reality&pbk=7xhH4b_VkliBxGulljcyPOH-bYUA2dl-XAdZAsfhk04&sid=01&sni=r.com&type=tcp`,
+    `vmess://${UUID}@v.example.com:443?type=grpc&serviceName=g&encryption=aes-128-gcm&security=tls&sni=v.example.com#V`,
+    `ss://${Buffer.from('chacha20-ietf-poly1305:pw').toString('base64')}@[2001:db8::4]:8388#SS`,
+    'ss://2022-blake3-aes-256-gcm:a2V5%3D@s.example.com:8388/?plugin=#S2022',
+    'hy2://a%3Ab@h.example.com:443?insecure=0&sni=h.example.com&alpn=h3#H',
+    `tuic://${UUID}:pw@t.example.com:443?alpn=h3&congestion_control=bbr&udp_relay_mode=native&allow_insecure=1&sni=t.example.com#TU`,
+  ];
+
+  it.each(foreign)('%s', (uri) => {
+    const first = parsed(uri);
+    const again = parsed(toShareLink(first));
+    expect(again).toEqual(first);
+  });
+
+  it('the order of query parameters does not matter', () => {
+    const links = modelMatrix()
+      .map(toShareLink)
+      .filter((l) => l.includes('?'));
+    fc.assert(
+      fc.property(fc.constantFrom(...links), fc.infiniteStream(fc.nat()), (link, seeds) => {
+        const [head, rest] = [link.slice(0, link.indexOf('?')), link.slice(link.indexOf('?') + 1)];
+        const [query, frag] = rest.includes('#')
+          ? [rest.slice(0, rest.indexOf('#')), rest.slice(rest.indexOf('#'))]
+          : [rest, ''];
+        const params = query.split('&');
+        // Fisher-Yates with the generated seeds
+        const it = seeds[Symbol.iterator]();
+        for (let i = params.length - 1; i > 0; i -= 1) {
+          const j = (it.next().value as number) % (i + 1);
+          [params[i], params[j]] = [params[j]!, params[i]!];
+        }
+        expect(parsed(`${head}?${params.join('&')}${frag}`)).toEqual(parsed(link));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('parseShareLink: real-world inputs', () => {
   it('reads the panel seed vless reality uri', () => {
     expect(parsed(SEED_URI)).toEqual({
