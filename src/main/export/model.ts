@@ -1030,6 +1030,9 @@ const PSEUDO_PATTERNS: { pattern: RegExp; reason: string }[] = [
     reason: 'plan info',
   },
   { pattern: /\bremaining\b|\bdays? left\b|\btraffic left\b/i, reason: 'plan info' },
+  // Without a colon: "Expire 2026-01-01", "Expires in 5 days", "Total 150 GB"
+  { pattern: /\bexpir\w*\b.*\d{4}[-/.]\d{1,2}|\bexpires?\s+in\b/i, reason: 'plan info' },
+  { pattern: /\b(total|used)\b.*\d\s*(b|[kmgtp]i?b?)\b/i, reason: 'plan info' },
   { pattern: /剩余|流量|过期|到期|套餐|有效期|重置/, reason: 'plan info' },
   { pattern: /حجم|ترافیک|انقضا|باقی\s*‌?مانده|باقیمانده|اعتبار|روز\s+مانده/, reason: 'plan info' },
 ];

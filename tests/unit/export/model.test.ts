@@ -334,6 +334,10 @@ describe('pseudo-servers', () => {
   it.each([
     'Total: 150G Used: 3G',
     'Expire: 2026-01-01',
+    'Expire 2026-01-01',
+    'Expires in 5 days',
+    'Total 150 GB, used 3.2 GB',
+    'Days left: 12',
     'Remaining traffic 12 GB',
     'Traffic: 10GB / 100GB',
     '剩余流量：97.5 GB',
@@ -345,12 +349,18 @@ describe('pseudo-servers', () => {
     expect(pseudoServerReason({ remark, address: 'example.com' })).not.toBeNull();
   });
 
-  it.each(['🇺🇸 Test', 'Germany 01', 'HK Traffic-Optimized', 'Tokyo | reality', '香港 01', 'آلمان ۱'])(
-    'keeps the real server "%s"',
-    (remark) => {
-      expect(pseudoServerReason({ remark, address: 'example.com' })).toBeNull();
-    },
-  );
+  it.each([
+    '🇺🇸 Test',
+    'Germany 01',
+    'Total Speed 1 Gbps node',
+    'Usedom DE',
+    'HK Traffic-Optimized',
+    'Tokyo | reality',
+    '香港 01',
+    'آلمان ۱',
+  ])('keeps the real server "%s"', (remark) => {
+    expect(pseudoServerReason({ remark, address: 'example.com' })).toBeNull();
+  });
 
   it('collectServers returns the models and says what it dropped and why', () => {
     const servers = [
