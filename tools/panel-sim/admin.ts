@@ -1,6 +1,7 @@
 // The simulator's admin surface: the in-process SimAdmin object, and the same operations over
 // HTTP under /__sim/ (loopback only) for tools and demos that run the simulator out of process.
 import type { IncomingMessage } from 'node:http';
+import { API_PATHS } from './api';
 import { isFault } from './faults';
 import { AdminError } from './panel';
 import type { Panel } from './panel';
@@ -13,6 +14,8 @@ export interface SimRuntime {
   panel: Panel;
   tokens: TokenIssuer;
   faults: Map<string, Fault>;
+  /** Faults from the options, restored by reset(). */
+  initialFaults: Readonly<Record<string, Fault>>;
   stats: SimStats;
 }
 
@@ -26,6 +29,13 @@ function deepFreeze<T>(value: T): DeepReadonly<T> {
 
 function nonNegative(n: number | undefined, what: string): void {
   if (n !== undefined && (!Number.isFinite(n) || n < 0)) throw new AdminError(`${what} must be >= 0`, 400);
+}
+
+/** Faults are keyed by an API path or '*'; a typo would silently never fire. */
+export function assertFaultTarget(endpoint: string): void {
+  if (endpoint !== '*' && !API_PATHS.includes(endpoint)) {
+    throw new AdminError(`Unknown endpoint '${endpoint}' (use an /api/client/... path or '*')`, 400);
+  }
 }
 
 export function createAdmin(rt: SimRuntime): SimAdmin {
@@ -89,6 +99,7 @@ export function createAdmin(rt: SimRuntime): SimAdmin {
       panel.state.coupons = coupons;
     },
     setFault: (endpoint, fault) => {
+      assertFaultTarget(endpoint);
       if (fault === null) rt.faults.delete(endpoint);
       else if (isFault(fault)) rt.faults.set(endpoint, fault);
       else throw new AdminError(`Not a fault: ${JSON.stringify(fault)}`, 400);
@@ -103,6 +114,7 @@ export function createAdmin(rt: SimRuntime): SimAdmin {
     reset: () => {
       panel.reset();
       rt.faults.clear();
+      for (const [endpoint, fault] of Object.entries(rt.initialFaults)) rt.faults.set(endpoint, fault);
     },
     state: (): DeepReadonly<SimState> => {
       panel.refresh();

@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { adminOperations, createAdmin, isLoopbackRequest } from './admin';
+import { adminOperations, assertFaultTarget, createAdmin, isLoopbackRequest } from './admin';
 import type { SimRuntime } from './admin';
 import { findHandler } from './api';
 import type { ApiContext, JsonObject, RequestBody } from './api';
-import { errorPage, faultKind, faultLatency, rewriteBody, rewriteJson } from './faults';
+import { errorPage, faultKind, faultLatency, isFault, rewriteBody, rewriteJson } from './faults';
 import { formatDate, formatSize, unixSeconds } from './format';
 import { AdminError, Panel, PanelCrash, PanelError } from './panel';
 import { DEMO_EMAIL, DEMO_PASSWORD } from './seed';
@@ -72,6 +72,10 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
   const refusedMode = options.refusedTokenMode ?? 'http401';
   const latencyMs = options.latencyMs ?? 0;
   const apiKey = options.apiKey ?? randomBytes(16).toString('hex');
+  for (const [endpoint, fault] of Object.entries(options.faults ?? {})) {
+    assertFaultTarget(endpoint);
+    if (!isFault(fault)) throw new TypeError(`Not a fault for ${endpoint}: ${JSON.stringify(fault)}`);
+  }
   let url = '';
   let closed = false;
 
@@ -86,6 +90,7 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     panel,
     tokens: new TokenIssuer(() => url, options.tokenTtlSec ?? DEFAULT_TOKEN_TTL_SEC, now),
     faults: new Map(Object.entries(options.faults ?? {})),
+    initialFaults: { ...options.faults },
     stats: { requests: {}, tokenRequests: 0 },
   };
   const admin = createAdmin(rt);

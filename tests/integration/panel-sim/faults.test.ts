@@ -99,8 +99,12 @@ describe('HTTP-level faults', () => {
     expect((await api.raw('gateways')).status).toBe(200);
   });
 
-  it('rejects a fault that is not one', () => {
+  it('rejects a fault that is not one, or an endpoint that does not exist', async () => {
     expect(() => sim.admin.setFault(INFO, { kind: 'explode' } as never)).toThrow();
+    expect(() => sim.admin.setFault('/api/client/acount/info', { kind: 'http500' })).toThrow(
+      /Unknown endpoint/,
+    );
+    await expect(startPanelSim({ faults: { '*': { latencyMs: -1 } } })).rejects.toThrow(TypeError);
   });
 });
 
@@ -146,6 +150,10 @@ describe('faults from options', () => {
       const started = performance.now();
       expect((await c.raw('packages')).status).toBe(500);
       expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+      // reset() keeps the faults given as options.
+      faulty.admin.clearFaults();
+      faulty.admin.reset();
+      expect((await c.raw('packages')).status).toBe(500);
     } finally {
       await faulty.close();
     }
