@@ -941,7 +941,8 @@ export function modelFromFields(server: PanelServer): ParseResult {
         protocol,
         ...base,
         uuid: asText(f('uuid', 'id')) || secret,
-        password: asText(f('uuid', 'id')) !== '' ? asText(f('password')) : asText(f('password2', 'token')),
+        // Panels that give one secret use it as both uuid and password (as their nodes do).
+        password: asText(f('uuid', 'id')) !== '' ? asText(f('password')) || secret : secret,
         tls,
         congestionControl: asText(f('congestion_control', 'congestion', 'congestioncontrol')) || 'bbr',
         udpRelayMode: asText(f('udp_relay_mode', 'udprelaymode')) || 'native',

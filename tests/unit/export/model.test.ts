@@ -328,6 +328,41 @@ describe('fromPanelServer', () => {
     });
     expect(fromPanelServer({ ...seedServer(), uri: '', type: 'wireguard' })).toMatchObject({ ok: false });
   });
+
+  it('builds hysteria2 and tuic models from fields', () => {
+    const base = { remark: 'Q', address: 'q.example.com', port: 443, network: '', security: 'tls', uri: '' };
+    expect(
+      fromPanelServer({
+        ...base,
+        type: 'hysteria2',
+        fields: { password: 'pw', sni: 'q.example.com', obfs: 'salamander', 'obfs-password': 'ob' },
+      }),
+    ).toMatchObject({
+      ok: true,
+      model: {
+        protocol: 'hysteria2',
+        password: 'pw',
+        obfs: { password: 'ob' },
+        tls: { sni: 'q.example.com' },
+      },
+    });
+    expect(
+      fromPanelServer({ ...base, type: 'tuic', fields: { uuid: UUID, password: 'pw', alpn: 'h3' } }),
+    ).toMatchObject({
+      ok: true,
+      model: {
+        protocol: 'tuic',
+        uuid: UUID,
+        password: 'pw',
+        tls: { alpn: ['h3'] },
+        congestionControl: 'bbr',
+      },
+    });
+    expect(fromPanelServer({ ...base, type: 'tuic', fields: { password: UUID } })).toMatchObject({
+      ok: true,
+      model: { uuid: UUID, password: UUID },
+    });
+  });
 });
 
 describe('pseudo-servers', () => {
