@@ -91,7 +91,7 @@ describe('settings channels through the router', () => {
       secretsNotice: null,
       cacheStore: memoryStore(),
       startupNotices: [],
-      emit: (_e, p) => void events.push(p),
+      emit: (event, payload) => void events.push({ event, payload }),
       openExternal: async () => ok({ opened: true as const }),
       writeClipboard: () => undefined,
       chooseFolder: async () => null,
@@ -107,7 +107,9 @@ describe('settings channels through the router', () => {
     });
     const set = await router.dispatch('settings.set', { theme: 'light', startAtLogin: true });
     expect(set).toMatchObject({ ok: true, value: { theme: 'light', startAtLogin: true } });
-    expect(events).toHaveLength(1);
+    expect(events.filter((e) => (e as { event: string }).event === 'settings')).toEqual([
+      { event: 'settings', payload: expect.objectContaining({ theme: 'light', startAtLogin: true }) },
+    ]);
     expect(loginItems).toEqual([true]);
     expect(await router.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { theme: 'light' } });
   });
