@@ -125,13 +125,58 @@ function safeHost(url: string): string {
 // ---------------------------------------------------------------------------------------------
 // The cache: the last good snapshot per profile, so the app shows data at once and offline.
 
+const money = z.object({ amount: z.number(), currency: z.string(), text: z.string() });
+/** The shape the monitor, tray and export read from a cached snapshot; a damaged one is dropped. */
+const cachedSnapshotSchema = z.object({
+  fetchedAt: z.number(),
+  account: z.object({ id: z.number(), username: z.string(), email: z.string(), balance: money }),
+  services: z.array(
+    z.object({
+      id: z.number(),
+      packageId: z.number(),
+      packageName: z.string(),
+      billing: z.string(),
+      amount: money.nullable(),
+      paidAt: z.number().nullable(),
+      expiresAt: z.number().nullable(),
+      totalBytes: z.number(),
+      usedBytes: z.number(),
+      todayBytes: z.number(),
+      ipLimit: z.object({ online: z.number(), limit: z.number() }).nullable(),
+      speedLimit: z.string(),
+      serverGroup: z.string(),
+      recentOnline: z.string().nullable(),
+      status: z.string(),
+      statusLabel: z.string(),
+      resetText: z.string(),
+      resetInDays: z.number().nullable(),
+      sublink: z.string(),
+    }),
+  ),
+  servers: z.record(
+    z.string(),
+    z.array(
+      z.object({
+        type: z.string(),
+        remark: z.string(),
+        address: z.string(),
+        port: z.number(),
+        network: z.string(),
+        security: z.string(),
+        uri: z.string(),
+        fields: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  ),
+});
+
 export function readCachedSnapshot(cache: KeyValueStore, profileId: string): Snapshot | null {
   const all = cache.get('snapshots');
   if (!all || typeof all !== 'object') return null;
   const snapshot = (all as Record<string, unknown>)[profileId];
   if (!snapshot || typeof snapshot !== 'object') return null;
-  const s = snapshot as Snapshot;
-  return typeof s.fetchedAt === 'number' && Array.isArray(s.services) && s.account ? s : null;
+  // A hand-edited or damaged cache must not crash start-up (forecasts, tray, export read every field).
+  return cachedSnapshotSchema.safeParse(snapshot).success ? (snapshot as Snapshot) : null;
 }
 
 export function writeCachedSnapshot(cache: KeyValueStore, snapshot: Snapshot): void {
