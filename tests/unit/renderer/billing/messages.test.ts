@@ -1,9 +1,9 @@
 // The Billing/Invoices message catalogues: every locale has exactly the English keys, the same
 // {placeholders}, no empty message, and is really translated (not English copied over).
 import { describe, expect, it } from 'vitest';
-import { BILLING_CATALOGUES } from '../../../src/renderer/src/pages/billing/messages';
-import { interpolate, placeholders } from '../../../src/renderer/src/i18n/format';
-import { LOCALES } from '../../../src/renderer/src/i18n/types';
+import { BILLING_CATALOGUES } from '../../../../src/renderer/src/pages/billing/messages';
+import { interpolate, placeholders } from '../../../../src/renderer/src/i18n/format';
+import { LOCALES } from '../../../../src/renderer/src/i18n/types';
 
 const en = BILLING_CATALOGUES.en;
 const keys = Object.keys(en).sort();

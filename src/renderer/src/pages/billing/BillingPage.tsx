@@ -136,29 +136,35 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
           />
         ) : null}
         {details ? (
+          // package/info gives the group as a bare id and prices without currency on many panels:
+          // the list already shows those well, so the details add what the list lacks.
           <dl className="facts" data-testid="package-details">
-            {details.serverGroup ? (
+            {details.description && details.description !== pkg.description ? (
+              <div>
+                <dt>{bt('billing.details')}</dt>
+                <dd>{details.description}</dd>
+              </div>
+            ) : null}
+            {pkg.serverGroup || details.serverGroup ? (
               <div>
                 <dt>{bt('billing.group')}</dt>
                 <dd>
-                  <bdi>{details.serverGroup}</bdi>
+                  <bdi>{pkg.serverGroup || details.serverGroup}</bdi>
                 </dd>
               </div>
             ) : null}
             {details.kind === 'full' ? (
               <div>
                 <dt>{bt('billing.reset')}</dt>
-                <dd>{details.trafficReset ? '✓' : '—'}</dd>
+                <dd>{details.trafficReset ? bt('billing.resetYes') : bt('billing.resetNo')}</dd>
               </div>
             ) : null}
-            {details.prices.map((p) => (
-              <div key={p.cycle}>
-                <dt>{cycleLabel(text, p.cycle)}</dt>
-                <dd>
-                  <bdi>{moneyText(p.price)}</bdi>
-                </dd>
+            {details.kind === 'full' ? (
+              <div>
+                <dt>{bt('billing.cycles')}</dt>
+                <dd>{details.prices.map((p) => cycleLabel(text, p.cycle)).join(', ')}</dd>
               </div>
-            ))}
+            ) : null}
           </dl>
         ) : null}
       </div>
