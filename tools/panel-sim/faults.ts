@@ -11,7 +11,7 @@ export function isFault(value: unknown): value is Fault {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   if ('kind' in v) return typeof v.kind === 'string' && (FAULT_KINDS as readonly string[]).includes(v.kind);
-  return typeof v.latencyMs === 'number' && v.latencyMs >= 0;
+  return v.latencyMs === undefined || (typeof v.latencyMs === 'number' && v.latencyMs >= 0);
 }
 
 export function faultKind(fault: Fault | undefined): FaultKind | null {
@@ -19,7 +19,7 @@ export function faultKind(fault: Fault | undefined): FaultKind | null {
 }
 
 export function faultLatency(fault: Fault | undefined): number {
-  return fault && 'latencyMs' in fault ? fault.latencyMs : 0;
+  return !fault || 'kind' in fault ? 0 : (fault.latencyMs ?? 0);
 }
 
 function numbersToStrings(value: Json, isRoot = false): Json {

@@ -54,7 +54,7 @@ const SIZE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
  */
 export function formatSize(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes <= 0) return '0 B';
-  const pow = Math.min(Math.floor(Math.log(bytes) / Math.log(1024)), SIZE_UNITS.length - 1);
+  const pow = Math.max(0, Math.min(Math.floor(Math.log(bytes) / Math.log(1024)), SIZE_UNITS.length - 1));
   const value = Math.round((bytes / 1024 ** pow) * 100) / 100;
   return `${String(value)} ${SIZE_UNITS[pow] ?? 'B'}`;
 }

@@ -66,7 +66,8 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'localizedStatus',
 ];
 
-export type Fault = { latencyMs: number } | { kind: FaultKind };
+/** Either extra latency, or one of the fault kinds (see README.md). */
+export type Fault = { latencyMs?: number } | { kind: FaultKind };
 
 export interface SimStats {
   /** Requests per API path (e.g. '/api/client/account/info'), including refused ones. */
