@@ -95,6 +95,7 @@ export function App() {
 
   const ready = state.status === 'ready' ? state : null;
   const activeId = ready?.profiles.activeId ?? null;
+  const activeSignedIn = ready?.profiles.profiles.find((p) => p.id === activeId)?.signedIn ?? false;
 
   // Main pushes changes; we mirror them. Subscribed once the first state is in.
   const isReady = ready !== null;
@@ -132,15 +133,22 @@ export function App() {
     let current = true;
     setData(null);
     if (activeId === null) return undefined;
-    void api()
-      .dataGet()
-      .then((result) => {
-        if (current && result.ok) setData(result.value);
-      });
+    void (async () => {
+      const result = await api().dataGet();
+      if (!current || !result.ok) return;
+      setData(result.value);
+      // Nothing cached for this profile and nothing under way (a new or just-switched profile):
+      // ask for it now rather than waiting for the next poll.
+      const { snapshot, monitor } = result.value;
+      if (activeSignedIn && snapshot === null && !monitor.refreshing && monitor.lastError === null) {
+        const fresh = await api().dataRefresh();
+        if (current && fresh.ok) setData(fresh.value);
+      }
+    })();
     return () => {
       current = false;
     };
-  }, [isReady, activeId]);
+  }, [isReady, activeId, activeSignedIn]);
 
   const navigate = useCallback(
     (page: Page, options: { serviceId?: number | null; intent?: NavIntent } = {}) => {

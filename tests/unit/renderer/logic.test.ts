@@ -79,11 +79,15 @@ describe('form checks', () => {
 });
 
 describe('chart axis and locale choice', () => {
-  it('rounds the axis top up to a readable value', () => {
+  it('rounds the axis top up to a readable value in the shown unit', () => {
+    const GB = 1024 ** 3;
     expect(niceCeiling(0)).toBe(1024 * 1024);
     expect(niceCeiling(7)).toBe(10);
     expect(niceCeiling(130)).toBe(200);
     expect(niceCeiling(240)).toBe(250);
+    expect(niceCeiling(9 * GB)).toBe(10 * GB);
+    expect(niceCeiling(10 * GB)).toBe(10 * GB);
+    expect(niceCeiling(1.3 * GB)).toBe(2 * GB);
   });
 
   it('maps the system locale to a supported one', () => {

@@ -12,6 +12,8 @@ export function StaleBanner({ data }: { data: DataState | null }) {
   const fetchedAt = data?.snapshot?.fetchedAt;
   const visible = Boolean(data?.stale && fetchedAt);
   const message = data?.monitor.lastError?.message;
+  // At least a minute old, so the sentence never reads "data from now".
+  const age = fetchedAt ? relative(Math.min(fetchedAt, now - 60_000), now) : '';
   return (
     <div
       role="status"
@@ -21,11 +23,7 @@ export function StaleBanner({ data }: { data: DataState | null }) {
       {visible && fetchedAt ? (
         <>
           <Icon name="alert" />
-          <p>
-            {message
-              ? t('banner.stale', { age: relative(fetchedAt, now), message })
-              : t('banner.staleNoError', { age: relative(fetchedAt, now) })}
-          </p>
+          <p>{message ? t('banner.stale', { age, message }) : t('banner.staleNoError', { age })}</p>
         </>
       ) : null}
     </div>
@@ -44,7 +42,7 @@ export function NoticeList({ notices, onChange }: { notices: Notice[]; onChange(
       {notices.map((notice) => (
         <div key={notice.id} className={`banner banner-${notice.level === 'info' ? 'info' : notice.level}`}>
           <Icon name={notice.level === 'info' ? 'info' : 'alert'} />
-          <p>{notice.message}</p>
+          <p dir="auto">{notice.message}</p>
           <button
             type="button"
             className="icon-button"

@@ -87,7 +87,7 @@ function ServiceDetail({ service }: { service: Service }) {
         <StatusBadge status={service.status} label={service.statusLabel} />
       </header>
 
-      <section className="card">
+      <section className="card service-detail">
         <UsageBar
           id={`detail-${service.id}-usage`}
           label={t('service.usage')}
