@@ -60,13 +60,23 @@ export interface CoreRig {
   dispose(): Promise<void>;
 }
 
-export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
+export interface PlatformRecorder {
+  platform: Platform;
+  dir: string;
+  clipboard: string[];
+  notifications: NativeNotification[];
+  trays: TrayState[];
+  events: { event: EventName; payload: unknown }[];
+  movedAside: string[];
+}
+
+/** A desktop Platform that records what the core asks of the desktop. */
+export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformRecorder {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'xmplus-resilience-'));
   const clipboard: string[] = [];
   const notifications: NativeNotification[] = [];
   const trays: TrayState[] = [];
   const events: CoreRig['events'] = [];
-  const internalErrors: CoreRig['internalErrors'] = [];
   const movedAside: string[] = [];
 
   let settingsStore: KeyValueStore;
@@ -105,6 +115,12 @@ export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
     updateTray: (state) => void trays.push(state),
     now: options.now ?? (() => Date.now()),
   };
+  return { platform, dir, clipboard, notifications, trays, events, movedAside };
+}
+
+export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
+  const { platform, dir, clipboard, notifications, trays, events, movedAside } = makePlatform(options);
+  const internalErrors: CoreRig['internalErrors'] = [];
   const core = createCore(platform);
   if (options.start !== false) await core.start();
   const router = createRouter(core.handlers, {
