@@ -1,6 +1,540 @@
-// Placeholder for the Export page; the billing/export change replaces this file with the real page.
-import { PlaceholderPage } from '../PlaceholderPage';
+// The Export page: pick a service (or all), a format, see what that format holds (and which servers
+// it had to leave out, and why), copy it, save several formats to a folder, or scan per-server QR
+// codes and the subscription link. Everything is rendered in main (export.*); this page only shows it.
+import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import type { ExportFormat, ExportPreview, QrItem, QrSet, SkippedServer } from '../../../../shared/contract';
+import type { Result } from '../../../../shared/errors';
+import { api } from '../../api';
+import { BusyButton } from '../../components/Button';
+import { FormError, SelectField } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+import { useApp } from '../../state/app';
+import { EXPORT_FORMATS, useExportText, type ExportKey, type ExportText } from './messages';
+import './export.css';
+
+/** base64 of a UTF-8 string, for a data: URL (the SVG is shown as an image, never as markup). */
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+const svgUrl = (svg: string): string => `data:image/svg+xml;base64,${base64(svg)}`;
+
+/**
+ * One server's link to the clipboard. No channel copies a single link, so this is the renderer's
+ * clipboard (allowed in a focused window); a selected textarea is the fallback.
+ */
+async function copyLocally(value: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(value);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = value;
+    area.setAttribute('readonly', '');
+    area.className = 'visually-hidden';
+    document.body.appendChild(area);
+    area.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      area.remove();
+    }
+  }
+}
+
+type Load<T> =
+  | { status: 'loading'; last: T | null }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; value: T };
+
+/** Runs `fetch` whenever `key` changes; keeps the previous value on screen while reloading. */
+function useLoad<T>(key: string, fetch: () => Promise<Result<T>>): [Load<T>, () => void] {
+  const [state, setState] = useState<Load<T>>({ status: 'loading', last: null });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setState((prev) => ({ status: 'loading', last: prev.status === 'ready' ? prev.value : null }));
+    void fetch().then((result) => {
+      if (!current) return;
+      setState(
+        result.ok
+          ? { status: 'ready', value: result.value }
+          : { status: 'error', message: result.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+    // `fetch` is rebuilt on each render; `key` says when its inputs changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, attempt]);
+  return [state, () => setAttempt((n) => n + 1)];
+}
+
+function Loading({ label }: { label: string }) {
+  return (
+    <div className="export-loading">
+      <progress aria-label={label} />
+      <p role="status" className="muted">
+        {label}
+      </p>
+    </div>
+  );
+}
+
+function LoadError({ text, message, onRetry }: { text: ExportText; message: string; onRetry(): void }) {
+  return (
+    <div className="banner banner-error export-error" role="alert">
+      <Icon name="alert" />
+      <p>{text.et('export.loadFailed', { message })}</p>
+      <BusyButton variant="secondary" onClick={onRetry}>
+        <Icon name="refresh" /> {text.et('export.retry')}
+      </BusyButton>
+    </div>
+  );
+}
+
+/** The servers a format could not take, each with the reason, so nothing goes missing silently. */
+function SkippedList({ text, skipped }: { text: ExportText; skipped: SkippedServer[] }) {
+  const id = useId();
+  if (skipped.length === 0) return null;
+  return (
+    <section
+      className="banner banner-warning export-skipped"
+      aria-labelledby={id}
+      data-testid="export-skipped"
+    >
+      <Icon name="alert" />
+      <div>
+        <h3 id={id}>{text.et('export.skippedTitle', { count: skipped.length })}</h3>
+        <ul>
+          {skipped.map((s, index) => (
+            <li key={`${index}-${s.remark}`}>
+              <bdi className="strong">{s.remark}</bdi>: <bdi>{s.reason}</bdi>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+/** A copy button whose outcome is announced in a status line beside it. */
+function CopyButton({
+  label,
+  ariaLabel,
+  text,
+  copy,
+  variant = 'primary',
+}: {
+  label: string;
+  ariaLabel?: string;
+  text: ExportText;
+  copy(): Promise<Result<unknown> | boolean>;
+  variant?: 'primary' | 'secondary';
+}) {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const onClick = async () => {
+    setBusy(true);
+    setStatus(null);
+    setError(null);
+    const result = await copy();
+    setBusy(false);
+    if (result === true || (typeof result === 'object' && result.ok)) setStatus(text.et('export.copied'));
+    else
+      setError(
+        text.et('export.copyFailed', {
+          message: typeof result === 'object' && !result.ok ? result.error.message : '—',
+        }),
+      );
+  };
+  return (
+    <div className="copy-control">
+      <BusyButton variant={variant} busy={busy} aria-label={ariaLabel} onClick={() => void onClick()}>
+        <Icon name="copy" /> {label}
+      </BusyButton>
+      <div className="copy-note" role="status">
+        {status ? (
+          <>
+            <Icon name="check" /> {status}
+          </>
+        ) : null}
+      </div>
+      {error ? <FormError message={error} /> : null}
+    </div>
+  );
+}
+
+function TextPreview({
+  text,
+  serviceId,
+  format,
+  refreshKey,
+}: {
+  text: ExportText;
+  serviceId: number | null;
+  format: Exclude<ExportFormat, 'qr'>;
+  refreshKey: number;
+}) {
+  const titleId = useId();
+  const [state, retry] = useLoad<ExportPreview>(`${serviceId}|${format}|${refreshKey}`, () =>
+    api().exportPreview({ serviceId, format }),
+  );
+  const name = text.formatName(format);
+  const shown = state.status === 'ready' ? state.value : state.status === 'loading' ? state.last : null;
+  // While another format loads, the previous one must not be shown under this format's name.
+  const value = shown && shown.format === format ? shown : null;
+
+  return (
+    <section
+      className="card export-preview-card"
+      aria-labelledby={titleId}
+      aria-busy={state.status === 'loading'}
+    >
+      <div className="export-preview-head">
+        <h2 id={titleId} className="section-title">
+          {text.et('export.preview')}
+        </h2>
+        {value ? (
+          <span className="export-count" data-testid="export-count">
+            {text.et('export.count', { count: value.count })}
+          </span>
+        ) : null}
+        {value && value.count > 0 ? (
+          <CopyButton
+            text={text}
+            label={text.et('export.copyFormat', { format: name })}
+            copy={() => api().exportCopy({ serviceId, format })}
+          />
+        ) : null}
+      </div>
+      {state.status === 'error' ? <LoadError text={text} message={state.message} onRetry={retry} /> : null}
+      {state.status === 'loading' && !value ? <Loading label={text.et('export.loading')} /> : null}
+      {value ? (
+        <>
+          <SkippedList text={text} skipped={value.skipped} />
+          {value.count === 0 ? (
+            <p className="empty-state muted">{text.et('export.noServers')}</p>
+          ) : (
+            <pre
+              className={`export-preview export-preview-${format}`}
+              dir="ltr"
+              // A scrollable region must be reachable from the keyboard.
+              tabIndex={0}
+              aria-label={text.et('export.previewLabel', { format: name })}
+              data-testid="export-preview"
+            >
+              {value.text}
+            </pre>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function QrFigure({
+  text,
+  item,
+  alt,
+  children,
+}: {
+  text: ExportText;
+  item: QrItem;
+  alt: string;
+  /** In place of the per-server copy button (the subscription has its own beside it). */
+  children?: ReactNode;
+}) {
+  return (
+    <figure className="qr-figure">
+      <div className="qr-frame">
+        <img className="qr-image" src={svgUrl(item.svg)} alt={alt} width={256} height={256} />
+      </div>
+      <figcaption>
+        <bdi className="strong">{item.remark}</bdi>
+      </figcaption>
+      {children !== undefined ? (
+        children
+      ) : (
+        <CopyButton
+          text={text}
+          variant="secondary"
+          label={text.et('export.copyLink')}
+          ariaLabel={text.et('export.copyLinkOf', { remark: item.remark })}
+          copy={() => copyLocally(item.link)}
+        />
+      )}
+    </figure>
+  );
+}
+
+function QrView({
+  text,
+  serviceId,
+  refreshKey,
+}: {
+  text: ExportText;
+  serviceId: number | null;
+  refreshKey: number;
+}) {
+  const subId = useId();
+  const serversId = useId();
+  const [state, retry] = useLoad<QrSet>(`${serviceId}|${refreshKey}`, () => api().exportQr({ serviceId }));
+  const value = state.status === 'ready' ? state.value : state.status === 'loading' ? state.last : null;
+
+  return (
+    <>
+      {state.status === 'error' ? <LoadError text={text} message={state.message} onRetry={retry} /> : null}
+      {state.status === 'loading' && !value ? <Loading label={text.et('export.loadingQr')} /> : null}
+      {value ? (
+        <>
+          <section className="card" aria-labelledby={subId}>
+            <h2 id={subId} className="section-title">
+              {text.et('export.subscription')}
+            </h2>
+            {value.subscription ? (
+              <div className="subscription">
+                <QrFigure text={text} item={value.subscription} alt={text.et('export.subscriptionAlt')}>
+                  {null}
+                </QrFigure>
+                <div className="subscription-text">
+                  <p className="muted">{text.et('export.subscriptionHint')}</p>
+                  <code className="export-link" dir="ltr" data-testid="subscription-link">
+                    {value.subscription.link}
+                  </code>
+                  <CopyButton
+                    text={text}
+                    label={text.et('export.copySubscription')}
+                    copy={() => api().exportCopy({ serviceId, format: 'sublink' })}
+                  />
+                </div>
+              </div>
+            ) : (
+              <p className="muted">{text.et('export.subscriptionChoose')}</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby={serversId} aria-busy={state.status === 'loading'}>
+            <div className="export-preview-head">
+              <h2 id={serversId} className="section-title">
+                {text.et('export.servers')}
+              </h2>
+              <span className="export-count" data-testid="export-count">
+                {text.et('export.count', { count: value.items.length })}
+              </span>
+            </div>
+            <SkippedList text={text} skipped={value.skipped} />
+            {value.items.length === 0 ? (
+              <p className="empty-state muted">{text.et('export.noServers')}</p>
+            ) : (
+              <ul className="qr-grid" aria-labelledby={serversId}>
+                {value.items.map((item, index) => (
+                  <li key={`${index}-${item.link}`}>
+                    <QrFigure
+                      text={text}
+                      item={item}
+                      alt={text.et('export.qrAlt', { remark: item.remark })}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+const DEFAULT_SAVE: readonly ExportFormat[] = ['links', 'clash', 'singbox'];
+
+function SavePanel({ text, serviceId }: { text: ExportText; serviceId: number | null }) {
+  const titleId = useId();
+  const [chosen, setChosen] = useState<ExportFormat[]>([...DEFAULT_SAVE]);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<{ folder: string; files: string[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const toggle = (format: ExportFormat, on: boolean) =>
+    setChosen((prev) => EXPORT_FORMATS.filter((f) => (f === format ? on : prev.includes(f))));
+
+  const save = async () => {
+    setSaved(null);
+    setError(null);
+    if (chosen.length === 0) {
+      setError(text.et('export.saveNone'));
+      return;
+    }
+    setBusy(true);
+    const result = await api().exportSave({ serviceId, formats: chosen });
+    setBusy(false);
+    if (!result.ok) setError(text.et('export.saveFailed', { message: result.error.message }));
+    else if (result.value.saved) setSaved({ folder: result.value.folder, files: result.value.files });
+    // Cancelled in the folder dialog: nothing happened, so nothing is said.
+  };
+
+  return (
+    <section className="card export-save" aria-labelledby={titleId}>
+      <h2 id={titleId} className="section-title">
+        {text.et('export.saveTitle')}
+      </h2>
+      <p className="muted">{text.et('export.saveHint')}</p>
+      <fieldset className="save-formats">
+        <legend className="visually-hidden">{text.et('export.saveFormats')}</legend>
+        {EXPORT_FORMATS.map((format) => (
+          <label key={format} className="save-format">
+            <input
+              type="checkbox"
+              name="export-save"
+              value={format}
+              checked={chosen.includes(format)}
+              onChange={(event) => toggle(format, event.currentTarget.checked)}
+            />
+            <span>{text.formatName(format)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-actions">
+        <BusyButton busy={busy} busyLabel={text.et('export.saving')} onClick={() => void save()}>
+          {text.et('export.save')}
+        </BusyButton>
+      </div>
+      <FormError message={error} />
+      <div role="status" className="save-result" data-testid="save-result">
+        {saved ? (
+          <>
+            <p>
+              <Icon name="check" />{' '}
+              {text.et('export.saved', {
+                count: saved.files.length,
+                folder: '\u2068' + saved.folder + '\u2069',
+              })}
+            </p>
+            <ul className="save-files" dir="ltr">
+              {saved.files.map((file) => (
+                <li key={file}>
+                  <code>{file}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function FormatChoice({
+  text,
+  format,
+  onChange,
+}: {
+  text: ExportText;
+  format: ExportFormat;
+  onChange(format: ExportFormat): void;
+}) {
+  const base = useId();
+  return (
+    <fieldset className="format-choice">
+      <legend className="section-title">{text.et('export.format')}</legend>
+      <div className="format-options">
+        {EXPORT_FORMATS.map((f) => (
+          <label key={f} className="format-option" data-format={f}>
+            <input
+              type="radio"
+              name="export-format"
+              value={f}
+              checked={format === f}
+              onChange={() => onChange(f)}
+              aria-describedby={`${base}-${f}`}
+            />
+            <span className="format-text">
+              <span className="format-name">{text.formatName(f)}</span>
+              <span className="format-help muted small" id={`${base}-${f}`}>
+                {text.et(`help.${f}` as ExportKey)}
+              </span>
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
 
 export default function ExportPage() {
-  return <PlaceholderPage titleKey="nav.export" />;
+  const text = useExportText();
+  const { et } = text;
+  const { data, nav } = useApp();
+  const snapshot = data?.snapshot ?? null;
+  const services = useMemo(() => snapshot?.services ?? [], [snapshot]);
+  const known = useCallback(
+    (id: number | null) => id !== null && services.some((s) => s.id === id),
+    [services],
+  );
+  const [serviceId, setServiceId] = useState<number | null>(() =>
+    known(nav.serviceId) ? nav.serviceId : null,
+  );
+  const [format, setFormat] = useState<ExportFormat>('links');
+
+  // Another page (or the tray) pointed at a service: follow it.
+  useEffect(() => {
+    if (nav.serviceId !== null && known(nav.serviceId)) setServiceId(nav.serviceId);
+  }, [nav.serviceId, known]);
+
+  const scope = known(serviceId) ? serviceId : null;
+  const refreshKey = snapshot?.fetchedAt ?? 0;
+
+  return (
+    <div className="page export-page">
+      <header className="page-header">
+        <h1 tabIndex={-1} data-page-title>
+          {et('export.title')}
+        </h1>
+      </header>
+      {!snapshot || services.length === 0 ? (
+        data?.monitor.refreshing ? (
+          <Loading label={et('export.loading')} />
+        ) : (
+          <div className="card empty-state" data-testid="export-empty">
+            <p>{et('export.noData')}</p>
+          </div>
+        )
+      ) : (
+        <>
+          <p className="muted export-intro">{et('export.intro')}</p>
+          <div className="card export-controls">
+            <SelectField
+              id="export-service"
+              label={et('export.service')}
+              value={scope === null ? 'all' : String(scope)}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                setServiceId(value === 'all' ? null : Number(value));
+              }}
+            >
+              <option value="all">{et('export.allServices')}</option>
+              {services.map((service) => (
+                <option key={service.id} value={String(service.id)}>
+                  {`${service.packageName} #${service.id}`}
+                </option>
+              ))}
+            </SelectField>
+            <FormatChoice text={text} format={format} onChange={setFormat} />
+          </div>
+          {format === 'qr' ? (
+            <QrView text={text} serviceId={scope} refreshKey={refreshKey} />
+          ) : (
+            <TextPreview text={text} serviceId={scope} format={format} refreshKey={refreshKey} />
+          )}
+          <SavePanel text={text} serviceId={scope} />
+        </>
+      )}
+    </div>
+  );
 }
