@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { adminOperations, assertFaultTarget, createAdmin, isLoopbackRequest } from './admin';
 import type { SimRuntime } from './admin';
 import { findHandler } from './api';
-import type { ApiContext, JsonObject, RequestBody } from './api';
+import type { JsonObject, RequestBody } from './api';
 import { errorPage, faultKind, faultLatency, isFault, rewriteBody, rewriteJson } from './faults';
 import { formatDate, formatSize, unixSeconds } from './format';
 import { AdminError, Panel, PanelCrash, PanelError } from './panel';
@@ -20,6 +20,9 @@ export const DEFAULT_TOKEN_TTL_SEC = 84_600;
 const TOKEN_PATH = '/api/client/token';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const HTML_TYPE = 'text/html; charset=UTF-8';
+
+/** What the panel's code decided, before faults rewrite it. */
+type Outcome = { json: JsonObject } | { refused: string } | { notFound: true } | { crash: string };
 
 const REFUSALS: Record<Exclude<TokenCheck, 'ok'>, string> = {
   missing: 'Authorization token is required.',
@@ -172,6 +175,28 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     send(res, 200, Buffer.from(lines.join('\n'), 'utf8').toString('base64'), 'text/plain; charset=utf-8');
   }
 
+  function answerToken(req: IncomingMessage): Outcome {
+    const header = req.headers['xmplus-authorization'];
+    const given = (Array.isArray(header) ? header[0] : header)?.trim().toLowerCase();
+    if (given !== md5Hex(apiKey)) return { refused: 'Invalid client API key.' };
+    return { json: { status: 'success', code: 100, data: { token: rt.tokens.issue() } } };
+  }
+
+  function answerEndpoint(req: IncomingMessage, path: string, raw: string): Outcome {
+    const handler = findHandler(path);
+    if (!handler) return { notFound: true };
+    const check = rt.tokens.check(req.headers.authorization);
+    if (check !== 'ok') return { refused: REFUSALS[check] };
+    panel.refresh();
+    try {
+      return { json: handler(parseBody(raw, req.headers['content-type']), { panel, timeZone, url }) };
+    } catch (err) {
+      if (err instanceof PanelError) return { json: { status: 'error', code: 208, message: err.message } };
+      if (err instanceof PanelCrash) return { crash: err.message };
+      throw err;
+    }
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     rt.stats.requests[path] = (rt.stats.requests[path] ?? 0) + 1;
     if (path === TOKEN_PATH) rt.stats.tokenRequests++;
@@ -196,45 +221,21 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
       sendJson(res, 405, { status: 'error', code: 405, message: 'Method Not Allowed' });
       return;
     }
-    const handler = path === TOKEN_PATH ? undefined : findHandler(path);
-    if (path !== TOKEN_PATH && !handler) {
+    const outcome = path === TOKEN_PATH ? answerToken(req) : answerEndpoint(req, path, raw);
+    if ('crash' in outcome) {
+      log(`panel crash on ${path}: ${outcome.crash}`);
+      send(res, 500, errorPage(500, outcome.crash), HTML_TYPE);
+      return;
+    }
+    if ('notFound' in outcome) {
       sendJson(res, 404, { status: 'error', code: 404, message: 'Not Found' });
       return;
     }
-
-    let json: JsonObject;
-    if (path === TOKEN_PATH) {
-      const header = req.headers['xmplus-authorization'];
-      const given = (Array.isArray(header) ? header[0] : header)?.trim().toLowerCase();
-      if (given !== md5Hex(apiKey)) {
-        refuse(res, 'Invalid client API key.');
-        return;
-      }
-      json = { status: 'success', code: 100, data: { token: rt.tokens.issue() } };
-    } else {
-      const check = rt.tokens.check(req.headers.authorization);
-      if (check !== 'ok') {
-        refuse(res, REFUSALS[check]);
-        return;
-      }
-      const ctx: ApiContext = { panel, timeZone, url };
-      panel.refresh();
-      try {
-        json = handler ? handler(parseBody(raw, req.headers['content-type']), ctx) : {};
-      } catch (err) {
-        if (err instanceof PanelError) {
-          json = { status: 'error', code: 208, message: err.message };
-        } else if (err instanceof PanelCrash) {
-          log(`panel crash on ${path}: ${err.message}`);
-          send(res, 500, errorPage(500, err.message), HTML_TYPE);
-          return;
-        } else {
-          throw err;
-        }
-      }
+    if ('refused' in outcome) {
+      refuse(res, outcome.refused);
+      return;
     }
-
-    const body = rewriteBody(JSON.stringify(rewriteJson(path, json, kind)), kind);
+    const body = rewriteBody(JSON.stringify(rewriteJson(path, outcome.json, kind)), kind);
     send(res, 200, body, kind === 'phpWarning' ? HTML_TYPE : JSON_TYPE);
   }
 

@@ -341,3 +341,14 @@ describe('sizes', () => {
     sim.admin.reset();
   });
 });
+
+describe('routing', () => {
+  it('answers unknown API paths with 404 and non-POST methods with 405', async () => {
+    expect((await api.raw('no/such/endpoint')).status).toBe(404);
+    const get = await fetch(`${sim.url}/api/client/packages`, {
+      headers: { authorization: `Bearer ${api.token}` },
+    });
+    expect(get.status).toBe(405);
+    expect((await fetch(`${sim.url}/elsewhere`)).status).toBe(404);
+  });
+});
