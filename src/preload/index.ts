@@ -1,7 +1,7 @@
 // The preload: exposes window.xmplus (one method per contract channel, plus on()) and nothing raw.
 // Bundled as CommonJS by electron-vite so that it runs in a sandboxed renderer.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { wireChannel } from '../shared/contract';
+import { wireChannel } from '../shared/channel-names';
 import { createBridge } from '../shared/bridge';
 
 const api = createBridge({

@@ -4,6 +4,10 @@ import { z } from 'zod';
 import type { AppError, Result } from './errors';
 import type { Gateway, Invoice, Package, Payment, Snapshot } from './domain';
 import { settingsPatchSchema, type Settings } from './settings';
+import { type ChannelName, type EventName, type MethodName } from './channel-names';
+
+export { CHANNEL_NAMES, EVENT_NAMES, methodName, wireChannel } from './channel-names';
+export type { ChannelName, EventName, MethodName } from './channel-names';
 
 // ---------------------------------------------------------------------------------------------
 // Shared view types (what the renderer receives; never a secret)
@@ -361,8 +365,11 @@ export const channels = {
 } as const;
 
 export type Channels = typeof channels;
-export type ChannelName = keyof Channels;
-export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+// The name list (channel-names.ts) and the channels here must be the same set, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<keyof Channels, ChannelName> = true;
+void namesMatch;
 
 export type ChannelInput<K extends ChannelName> = z.input<Channels[K]['input']>;
 export type ChannelParsed<K extends ChannelName> = z.output<Channels[K]['input']>;
@@ -380,29 +387,11 @@ export interface Events {
   notice: Notice;
   update: UpdateState;
 }
-export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = [
-  'data',
-  'profiles',
-  'settings',
-  'payment',
-  'navigate',
-  'notice',
-  'update',
-];
+const eventsMatch: Same<keyof Events, EventName> = true;
+void eventsMatch;
 
 // ---------------------------------------------------------------------------------------------
 // The renderer's API (window.xmplus): one method per channel, named in camelCase.
-
-type Camel<S extends string> = S extends `${infer Head}.${infer Tail}`
-  ? `${Head}${Capitalize<Camel<Tail>>}`
-  : S;
-
-export type MethodName<K extends ChannelName> = Camel<K>;
-
-export function methodName<K extends ChannelName>(channelName: K): MethodName<K> {
-  return channelName.replace(/\.([a-zA-Z])/g, (_m, c: string) => c.toUpperCase()) as MethodName<K>;
-}
 
 /** True when every field of the input is optional, so the argument may be left out. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "{} is assignable" is exactly the test
@@ -415,6 +404,3 @@ export type XmplusApi = {
 } & {
   on<E extends EventName>(event: E, callback: (payload: Events[E]) => void): () => void;
 };
-
-/** The IPC channel name used on the wire for a contract channel or an event. */
-export const wireChannel = (name: string): string => `xmplus:${name}`;
