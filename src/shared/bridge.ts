@@ -1,13 +1,7 @@
 // Builds window.xmplus from two transport functions. Used by the preload (over ipcRenderer) and by
 // the renderer end-to-end harness (over Playwright's exposeBinding), so both run the same code.
-import {
-  CHANNEL_NAMES,
-  EVENT_NAMES,
-  methodName,
-  type EventName,
-  type Events,
-  type XmplusApi,
-} from './contract';
+import { CHANNEL_NAMES, EVENT_NAMES, methodName, type EventName } from './channel-names';
+import type { Events, XmplusApi } from './contract';
 import { appError, fail, type Result } from './errors';
 
 export interface BridgeTransport {
