@@ -20,25 +20,26 @@ export function Shell() {
   const { t } = useI18n();
   const { nav, data, notices, setNotices } = useApp();
   const Page = pageDef(nav.page).component;
-  const first = useRef(true);
+  const previous = useRef<string | null>(null);
+  const view = `${nav.page}:${nav.serviceId ?? ''}`;
 
   // After a navigation, put focus on the new page's heading (not on first load).
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return undefined;
-    }
+    const before = previous.current;
+    previous.current = view;
+    if (before === null || before === view) return undefined;
     let tries = 0;
-    // A lazy page's heading appears once its chunk has loaded.
+    // A lazy page's heading appears once its chunk has loaded; until then React may still show the
+    // previous page, so look only inside the new view's wrapper.
     const timer = window.setInterval(() => {
-      const heading = document.querySelector<HTMLElement>('main [data-page-title]');
+      const heading = document.querySelector<HTMLElement>(`main [data-view="${view}"] [data-page-title]`);
       if (heading || ++tries > 40) {
         window.clearInterval(timer);
         heading?.focus();
       }
     }, 25);
     return () => window.clearInterval(timer);
-  }, [nav.page, nav.serviceId]);
+  }, [view]);
 
   return (
     <div className="shell">
@@ -50,7 +51,9 @@ export function Shell() {
         <StaleBanner data={data} />
         <NoticeList notices={notices} onChange={setNotices} />
         <Suspense fallback={<PageLoading />}>
-          <Page />
+          <div data-view={view} key={view}>
+            <Page />
+          </div>
         </Suspense>
       </main>
     </div>
