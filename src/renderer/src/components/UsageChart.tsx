@@ -7,7 +7,7 @@ import { niceCeiling } from '../lib/chart';
 
 const WIDTH = 640;
 const HEIGHT = 220;
-const PAD = { top: 12, right: 12, bottom: 28, left: 64 };
+const PAD = { top: 12, right: 12, bottom: 28, left: 88 };
 const MAX_DAYS = 30;
 
 /** Panel dates are 'YYYY-MM-DD'; read them as local noon so no time zone shifts the day. */

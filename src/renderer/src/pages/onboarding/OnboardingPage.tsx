@@ -1,6 +1,6 @@
 // Onboarding: provider setup (skipped or shortened in a branded build), then sign in, register or
 // reset the password against that panel. Also used to add another profile.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProfilesState } from '../../../../shared/contract';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
@@ -21,12 +21,9 @@ export default function OnboardingPage() {
   const [provider, setProvider] = useState<ProviderChoice | null>(
     branded && brand.panelUrl ? { panelUrl: brand.panelUrl, apiKey: undefined } : null,
   );
+  // Each step's form focuses its first field when it mounts (autoFocus), which also tells screen
+  // readers where they are.
   const [step, setStep] = useState<Step>(provider ? 'signin' : 'provider');
-
-  // Move focus to the new step's heading so keyboard and screen-reader users land on it.
-  useEffect(() => {
-    document.querySelector<HTMLElement>('[data-page-title]')?.focus();
-  }, [step]);
 
   const signedIn = (state: ProfilesState) => {
     setProfiles(state);
