@@ -202,3 +202,17 @@ test('panel refusals read as the panel words them; an empty invoice/pay answer c
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByTestId('payment-screen')).toBeVisible();
 });
+
+test('a navigation with a service and an action (tray, notification) opens renew or top-up preselected', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openSignedIn(app);
+  app.core.actions.navigate({ page: 'billing', serviceId: 7, action: 'topup' });
+  await expect(page.getByTestId('topup-form').getByRole('heading')).toHaveText('Add traffic to Pro 200');
+  await expect(page.getByTestId('topup-form').getByRole('radio', { name: /TOP50/ })).toBeChecked();
+  app.core.actions.navigate({ page: 'billing', serviceId: 4, action: 'renew' });
+  await expect(page.getByTestId('renew-form').getByRole('heading')).toHaveText('Renew StarterPack');
+  await page.getByTestId('renew-form').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { name: 'Plans' })).toBeVisible();
+});

@@ -25,6 +25,8 @@ export async function openSignedIn(
   );
   expect(signed.error?.message ?? null).toBeNull();
   await expect(app.page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  // The services have arrived (Billing lists them for renew / top-up).
+  await expect(app.page.locator('article.service-card').first()).toBeVisible({ timeout: 20_000 });
 }
 
 /** The id of the newest invoice in the simulator. */

@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
 import { Checkout } from './Checkout';
+import { changeText } from './PaymentScreen';
 import { useBillingText, type BillingText } from './messages';
 import { cycleLabel, ErrorBox, moneyText, timesText } from './shared';
 import './billing.css';
@@ -114,7 +115,7 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
       <PackageFacts pkg={pkg} text={text} />
       <div className="card-actions">
         {onBuy ? (
-          <BusyButton onClick={onBuy} disabled={pkg.stock === 0}>
+          <BusyButton onClick={onBuy} disabled={pkg.stock === 0} aria-describedby={`${detailsId}-name`}>
             {bt('billing.buy')}
           </BusyButton>
         ) : null}
@@ -458,7 +459,7 @@ function Watches({ watches, onDismiss }: { watches: WatchView[]; onDismiss(id: s
             <span className={`invoice-status invoice-status-${w.state === 'watching' ? 'pending' : w.state}`}>
               {bt(`watches.state.${w.state}`)}
             </span>
-            {w.change ? <span className="muted small">{w.change.packageName}</span> : null}
+            {w.change ? <span className="muted small">{changeText(text, w.change)}</span> : null}
             <button
               type="button"
               className="icon-button"
@@ -593,12 +594,14 @@ export default function BillingPage() {
                     <div className="card-actions">
                       <BusyButton
                         variant="secondary"
+                        aria-label={`${bt('billing.renew')}: ${s.packageName} #${s.id}`}
                         onClick={() => setView({ kind: 'renew', serviceId: s.id })}
                       >
                         {bt('billing.renew')}
                       </BusyButton>
                       <BusyButton
                         variant="secondary"
+                        aria-label={`${bt('billing.topup')}: ${s.packageName} #${s.id}`}
                         onClick={() => setView({ kind: 'topup', serviceId: s.id })}
                       >
                         {bt('billing.topup')}

@@ -61,6 +61,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
     return (
       <PaymentScreen
         view={payment}
+        gatewayName={loaded?.gateways.find((g) => g.id === gatewayId)?.name ?? ''}
         onDone={onClose}
         onPayAgain={() => {
           setPayment(null);
@@ -101,13 +102,15 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
             {invoice.discount > 0 ? (
               <div>
                 <dt>{bt('checkout.discount')}</dt>
-                <dd data-testid="checkout-discount">− {invoiceAmount(invoice.discount, invoice.currency)}</dd>
+                <dd data-testid="checkout-discount">
+                  <bdi>− {invoiceAmount(invoice.discount, invoice.currency)}</bdi>
+                </dd>
               </div>
             ) : null}
             <div>
               <dt>{bt('checkout.amount')}</dt>
               <dd className="strong" data-testid="checkout-amount">
-                {invoiceAmount(invoice.amount, invoice.currency)}
+                <bdi>{invoiceAmount(invoice.amount, invoice.currency)}</bdi>
               </dd>
             </div>
             <div>

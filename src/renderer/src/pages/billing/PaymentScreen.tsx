@@ -56,11 +56,13 @@ export function changeText(text: BillingText, change: ServiceChange): string {
 
 interface PaymentScreenProps {
   view: PaymentView;
+  /** The payment method's display name (invoice/pay only gives its code). */
+  gatewayName: string;
   onDone(): void;
   onPayAgain(): void;
 }
 
-export function PaymentScreen({ view, onDone, onPayAgain }: PaymentScreenProps) {
+export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: PaymentScreenProps) {
   const text = useBillingText();
   const { bt } = text;
   const { payment, qrSvg } = view;
@@ -96,8 +98,12 @@ export function PaymentScreen({ view, onDone, onPayAgain }: PaymentScreenProps) 
   };
 
   return (
-    <section className="card payment" aria-labelledby="payment-title" data-testid="payment-screen">
-      <div className="payment-qr">
+    <section
+      className={`card payment${watching ? '' : ' payment-settled'}`}
+      aria-labelledby="payment-title"
+      data-testid="payment-screen"
+    >
+      <div className="payment-qr" hidden={!watching}>
         {qrSvg ? (
           <img
             className="payment-qr-image"
@@ -115,16 +121,21 @@ export function PaymentScreen({ view, onDone, onPayAgain }: PaymentScreenProps) 
         <p className="payment-amount" data-testid="payment-amount">
           <bdi>{amount}</bdi>
         </p>
-        <p className="muted">{bt('payment.gateway', { gateway: payment.gateway })}</p>
-        {left !== null ? (
-          watching || left > 0 ? (
+        <p className="muted">
+          {bt('payment.gateway', { gateway: gatewayName || payment.gateway })} ·{' '}
+          <bdi className="mono">{bt('invoices.detail', { id: payment.invoiceId })}</bdi>
+        </p>
+        {watching && left !== null ? (
+          left > 0 ? (
             <p>
               {bt('payment.expiresIn')}{' '}
               <span className="countdown" data-testid="payment-countdown">
                 {text.countdown(left)}
               </span>
             </p>
-          ) : null
+          ) : (
+            <p>{bt('payment.expired')}</p>
+          )
         ) : null}
 
         <div
@@ -174,7 +185,7 @@ export function PaymentScreen({ view, onDone, onPayAgain }: PaymentScreenProps) 
               id="payment-data"
               className="payment-data"
               readOnly
-              rows={2}
+              rows={Math.min(4, Math.max(2, Math.ceil(payment.data.length / 44)))}
               value={payment.data}
               dir="ltr"
               onFocus={(event) => event.currentTarget.select()}
@@ -187,9 +198,7 @@ export function PaymentScreen({ view, onDone, onPayAgain }: PaymentScreenProps) 
                 <Icon name="copy" /> {bt('payment.copyAmount')}
               </BusyButton>
               {payment.dataKind === 'https' ? (
-                <BusyButton variant="secondary" onClick={() => void open()}>
-                  {bt('payment.open')}
-                </BusyButton>
+                <BusyButton onClick={() => void open()}>{bt('payment.open')}</BusyButton>
               ) : null}
             </div>
             <FormStatus message={copyNote} />

@@ -80,7 +80,9 @@ function InvoiceDetail({ invoiceId, onClose, onPay }: { invoiceId: string; onClo
           ) : null}
           <div>
             <dt>{bt('invoices.amount')}</dt>
-            <dd className="strong">{invoiceAmount(invoice.amount, invoice.currency)}</dd>
+            <dd className="strong">
+              <bdi>{invoiceAmount(invoice.amount, invoice.currency)}</bdi>
+            </dd>
           </div>
           {invoice.serviceId !== null ? (
             <div>
@@ -215,15 +217,17 @@ export default function InvoicesPage() {
                         <bdi>{inv.packageName}</bdi>
                         <span className="muted small"> · {cycleLabel(text, inv.billing)}</span>
                       </td>
-                      <td className="num">{invoiceAmount(inv.amount, inv.currency)}</td>
+                      <td className="num">
+                        <bdi>{invoiceAmount(inv.amount, inv.currency)}</bdi>
+                      </td>
                       <td>
                         <InvoiceStatusPill
                           status={inv.status}
                           label={statusLabel(text, inv.status, inv.statusLabel)}
                         />
                       </td>
-                      <td>{inv.createdAt ? text.dateTime(inv.createdAt) : '—'}</td>
-                      <td>{inv.paidAt ? text.dateTime(inv.paidAt) : '—'}</td>
+                      <td>{inv.createdAt ? text.date(inv.createdAt) : '—'}</td>
+                      <td>{inv.paidAt ? text.date(inv.paidAt) : '—'}</td>
                       <td>
                         {inv.status === 'pending' ? (
                           <BusyButton
