@@ -14,7 +14,9 @@ afterEach(async () => {
   for (const rig of rigs.splice(0)) await rig.dispose();
 });
 
-const validSettings = JSON.stringify({ settings: { ...DEFAULT_SETTINGS, refreshMinutes: 30, theme: 'dark' } });
+const validSettings = JSON.stringify({
+  settings: { ...DEFAULT_SETTINGS, refreshMinutes: 30, theme: 'dark' },
+});
 
 const DAMAGE: [string, string | Buffer][] = [
   ['garbage text', 'this is not json at all { ] ,'],
@@ -41,50 +43,58 @@ async function startWith(files: { config?: string | Buffer; cache?: string | Buf
 }
 
 describe.each(['config.json', 'cache.json'] as const)('a damaged %s', (file) => {
-  it.each(DAMAGE)('%s: starts with defaults, lists a notice, keeps the file aside', async (_label, content) => {
-    const { dir, rig } = await startWith(file === 'config.json' ? { config: content } : { cache: content });
+  it.each(DAMAGE)(
+    '%s: starts with defaults, lists a notice, keeps the file aside',
+    async (_label, content) => {
+      const { dir, rig } = await startWith(file === 'config.json' ? { config: content } : { cache: content });
 
-    const settings = await rig.call<Settings>('settings.get');
-    expect(settings.ok && settings.value).toEqual(DEFAULT_SETTINGS);
-    const data = await rig.call<DataState>('data.get');
-    expect(data.ok && data.value.snapshot).toBeNull();
-    const profiles = await rig.call<ProfilesState>('profiles.list');
-    expect(profiles.ok && profiles.value.profiles).toEqual([]);
+      const settings = await rig.call<Settings>('settings.get');
+      expect(settings.ok && settings.value).toEqual(DEFAULT_SETTINGS);
+      const data = await rig.call<DataState>('data.get');
+      expect(data.ok && data.value.snapshot).toBeNull();
+      const profiles = await rig.call<ProfilesState>('profiles.list');
+      expect(profiles.ok && profiles.value.profiles).toEqual([]);
 
-    const aside = readdirSync(dir).filter((f) => f.startsWith(`${file}.corrupt-`));
-    expect(aside).toHaveLength(1);
-    const asidePath = join(dir, aside[0]!);
-    expect(readFileSync(asidePath)).toEqual(Buffer.from(content));
+      const aside = readdirSync(dir).filter((f) => f.startsWith(`${file}.corrupt-`));
+      expect(aside).toHaveLength(1);
+      const asidePath = join(dir, aside[0]!);
+      expect(readFileSync(asidePath)).toEqual(Buffer.from(content));
 
-    const notices = await rig.call<Notice[]>('app.notices');
-    expect(notices.ok).toBe(true);
-    if (!notices.ok) return;
-    expect(notices.value).toHaveLength(1);
-    expect(notices.value[0]).toMatchObject({ level: 'warning' });
-    expect(notices.value[0]?.message).toContain(asidePath);
-    expect(notices.value[0]?.message).toMatch(/defaults were restored/);
+      const notices = await rig.call<Notice[]>('app.notices');
+      expect(notices.ok).toBe(true);
+      if (!notices.ok) return;
+      expect(notices.value).toHaveLength(1);
+      expect(notices.value[0]).toMatchObject({ level: 'warning' });
+      expect(notices.value[0]?.message).toContain(asidePath);
+      expect(notices.value[0]?.message).toMatch(/defaults were restored/);
 
-    // The app writes a good file again, and a restart does not complain twice.
-    const set = await rig.call<Settings>('settings.set', { refreshMinutes: 45 });
-    expect(set.ok).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({
-      settings: { refreshMinutes: 45 },
-    });
-    await rig.dispose();
-    const again = await makeCoreRig({ dir });
-    rigs.push(again);
-    const notices2 = await again.call<Notice[]>('app.notices');
-    expect(notices2.ok && notices2.value).toEqual([]);
-    expect((await again.call<Settings>('settings.get')).ok).toBe(true);
-    expect(rig.internalErrors).toEqual([]);
-  });
+      // The app writes a good file again, and a restart does not complain twice.
+      const set = await rig.call<Settings>('settings.set', { refreshMinutes: 45 });
+      expect(set.ok).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({
+        settings: { refreshMinutes: 45 },
+      });
+      await rig.dispose();
+      const again = await makeCoreRig({ dir });
+      rigs.push(again);
+      const notices2 = await again.call<Notice[]>('app.notices');
+      expect(notices2.ok && notices2.value).toEqual([]);
+      expect((await again.call<Settings>('settings.get')).ok).toBe(true);
+      expect(rig.internalErrors).toEqual([]);
+    },
+  );
 });
 
 describe('valid JSON with wrongly typed values', () => {
   it('settings fall back key by key; bad profiles are dropped; no file is moved', async () => {
     const { dir, rig } = await startWith({
       config: JSON.stringify({
-        settings: { refreshMinutes: 'often', theme: 'dark', notifications: 'yes', trafficThresholds: [50, 'x'] },
+        settings: {
+          refreshMinutes: 'often',
+          theme: 'dark',
+          notifications: 'yes',
+          trafficThresholds: [50, 'x'],
+        },
         profiles: [{ id: 5 }, 'nope', null],
         activeProfileId: { id: 'x' },
       }),

@@ -72,7 +72,13 @@ const BREAKING: [FaultKind, ErrorKind][] = [
   ['reset', 'network'],
 ];
 /** Faults real panels show that the client must absorb: the call succeeds. */
-const TOLERATED: FaultKind[] = ['phpWarning', 'gatewaysObject', 'gatewaysArray', 'numericStrings', 'localizedStatus'];
+const TOLERATED: FaultKind[] = [
+  'phpWarning',
+  'gatewaysObject',
+  'gatewaysArray',
+  'numericStrings',
+  'localizedStatus',
+];
 
 const endpoints = Object.keys(READERS) as Endpoint[];
 
@@ -105,7 +111,9 @@ function failureOf(endpoint: Endpoint, result: Result<unknown>) {
 }
 
 describe('faults on every read endpoint while the monitor runs', () => {
-  const cases = endpoints.flatMap((endpoint) => BREAKING.map(([kind, expected]) => [endpoint, kind, expected] as const));
+  const cases = endpoints.flatMap((endpoint) =>
+    BREAKING.map(([kind, expected]) => [endpoint, kind, expected] as const),
+  );
 
   it.each(cases)('%s + %s -> %s, last good data kept', async (endpoint, kind, expected) => {
     const before = await goodRefresh();

@@ -108,7 +108,10 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
   coupon: fc.string({ maxLength: 40 }),
   qty: fc.integer({ min: -1, max: 20 }),
   options: fc.record(
-    { proxyUrl: fc.constantFrom('', 'http://127.0.0.1:1', 'socks5://x', 'nope'), timeZone: fc.constantFrom('', 'UTC', 'Mars/Base') },
+    {
+      proxyUrl: fc.constantFrom('', 'http://127.0.0.1:1', 'socks5://x', 'nope'),
+      timeZone: fc.constantFrom('', 'UTC', 'Mars/Base'),
+    },
     { requiredKeys: [] },
   ),
   refreshMinutes: fc.integer({ min: -5, max: 2_000 }),
@@ -128,7 +131,9 @@ function inputFor(name: ChannelName): fc.Arbitrary<unknown> {
   const fieldKeys = keys.length > 0 ? keys : ['x'];
   const fieldValue = (key: string) => fc.oneof(plausible[key] ?? hostile, hostile);
   // The channel's own keys, each plausible or of the wrong type, any subset present.
-  const ownKeys = fc.record(Object.fromEntries(fieldKeys.map((k) => [k, fieldValue(k)])), { requiredKeys: [] });
+  const ownKeys = fc.record(Object.fromEntries(fieldKeys.map((k) => [k, fieldValue(k)])), {
+    requiredKeys: [],
+  });
   // Valid-looking fields plus prototype-pollution keys, as JSON.parse builds them (own __proto__).
   const polluted = fc
     .tuple(ownKeys, fc.subarray(POLLUTION, { minLength: 1 }), fc.jsonValue({ maxDepth: 2 }))

@@ -136,7 +136,8 @@ describe('a keychain that hangs', () => {
     const hanging: SecretBackend = {
       kind: 'keychain',
       get: (s, a) => inner.get(s, a),
-      set: (s, a, v) => new Promise<void>((resolve) => parked.push(() => void inner.set(s, a, v).then(resolve))),
+      set: (s, a, v) =>
+        new Promise<void>((resolve) => parked.push(() => void inner.set(s, a, v).then(resolve))),
       delete: (s, a) => inner.delete(s, a),
     };
     const rig = await makeCoreRig({ secrets: hanging });

@@ -218,7 +218,10 @@ describe('24 hours of polling on a virtual clock', () => {
     expect(wait).toBeLessThanOrEqual(INTERVAL);
 
     // History: one record per service per day, so a day of polling leaves at most 2 days each.
-    const history = rec.platform.cacheStore.get('history') as Record<string, { services: Record<string, unknown[]> }>;
+    const history = rec.platform.cacheStore.get('history') as Record<
+      string,
+      { services: Record<string, unknown[]> }
+    >;
     for (const perProfile of Object.values(history)) {
       for (const days of Object.values(perProfile.services)) {
         expect(days.length).toBeGreaterThanOrEqual(1);
@@ -234,7 +237,10 @@ describe('24 hours of polling on a virtual clock', () => {
     const titles = (sid: number) => rec.notifications.filter((n) => n.serviceId === sid).map((n) => n.title);
     // Service 9: 12.34 GB of 200 GB + 8 GB an hour crosses 80, 90 and 95 %.
     for (const percent of [80, 90, 95]) {
-      expect(titles(9).filter((t) => t.includes(`${percent}% of traffic used`)), `sid 9 ${percent}%`).toHaveLength(1);
+      expect(
+        titles(9).filter((t) => t.includes(`${percent}% of traffic used`)),
+        `sid 9 ${percent}%`,
+      ).toHaveLength(1);
     }
     // Service 4: 90 % at the start, 95 % after 15 hours.
     expect(titles(4).filter((t) => t.includes('95% of traffic used'))).toHaveLength(1);

@@ -18,8 +18,9 @@ async function injectedElements(page: Page) {
   return page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     imgWithHandler: document.querySelectorAll('img[onerror], img[src="x"]').length,
-    scriptsMentioningPwned: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__pwned'))
-      .length,
+    scriptsMentioningPwned: [...document.querySelectorAll('script')].filter((s) =>
+      s.textContent?.includes('__pwned'),
+    ).length,
     anyOnAttribute: [...document.querySelectorAll('*')].filter((el) =>
       [...el.attributes].some((a) => a.name.startsWith('on')),
     ).length,
@@ -71,12 +72,20 @@ test('package names and server remarks render as literal text on dashboard, serv
   await expectInert(page);
   await app.screenshot('hardening-hostile-dashboard');
 
-  await page.getByRole('link', { name: 'Services' }).or(page.getByRole('button', { name: 'Services' })).first().click();
+  await page
+    .getByRole('link', { name: 'Services' })
+    .or(page.getByRole('button', { name: 'Services' }))
+    .first()
+    .click();
   await expectLiteral(page, PACKAGE_NAME);
   await expectInert(page);
   await app.screenshot('hardening-hostile-services');
 
-  await page.getByRole('link', { name: 'Export' }).or(page.getByRole('button', { name: 'Export' })).first().click();
+  await page
+    .getByRole('link', { name: 'Export' })
+    .or(page.getByRole('button', { name: 'Export' }))
+    .first()
+    .click();
   // Share links carry the remark percent-encoded in the fragment, never raw.
   await expectLiteral(page, `#${encodeURIComponent(REMARK)}`);
   await expectInert(page);
@@ -98,7 +107,11 @@ test('a very long remark does not widen the export page', async ({ app }) => {
   const { page, sim } = app;
   sim.admin.patchServer(4, 1, { remark: LONG_REMARK });
   await signIn(app);
-  await page.getByRole('link', { name: 'Export' }).or(page.getByRole('button', { name: 'Export' })).first().click();
+  await page
+    .getByRole('link', { name: 'Export' })
+    .or(page.getByRole('button', { name: 'Export' }))
+    .first()
+    .click();
   await page.getByRole('radio', { name: /QR codes/ }).check();
   await expectLiteral(page, LONG_REMARK);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -31,10 +31,7 @@ test('no password or API key in the settings folder, IPC results, console or log
   const { page, sim } = app;
   const second = { email: 'second@example.com', password: 'second-Pa55word!' };
   const secrets = [sim.demo.password, sim.apiKey, second.password];
-  const needles = [
-    ...secrets.flatMap(forms),
-    createHash('md5').update(sim.apiKey).digest('hex'),
-  ];
+  const needles = [...secrets.flatMap(forms), createHash('md5').update(sim.apiKey).digest('hex')];
 
   const pageConsole: string[] = [];
   page.on('console', (message) => pageConsole.push(message.text()));
@@ -71,9 +68,15 @@ test('no password or API key in the settings folder, IPC results, console or log
     await page.getByRole('button', { name: 'Refresh' }).first().click();
     await expect(page.getByRole('button', { name: 'Refresh' }).first()).toBeEnabled();
 
-    await page.getByRole('link', { name: 'Export' }).or(page.getByRole('button', { name: 'Export' })).first().click();
+    await page
+      .getByRole('link', { name: 'Export' })
+      .or(page.getByRole('button', { name: 'Export' }))
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Save to folder…' }).click();
-    await expect.poll(() => filesUnder(app.configDir).filter((f) => f.includes('exports')).length).toBeGreaterThan(0);
+    await expect
+      .poll(() => filesUnder(app.configDir).filter((f) => f.includes('exports')).length)
+      .toBeGreaterThan(0);
 
     // A second profile, through the same bridge the renderer uses, then a switch back and forth.
     await page.evaluate(
@@ -107,7 +110,9 @@ test('no password or API key in the settings folder, IPC results, console or log
     for (const id of [ids[0], ids[1], ids[0]]) {
       await page.evaluate(
         async (profileId) =>
-          (window as unknown as { xmplus: { profilesSwitch(i: unknown): Promise<unknown> } }).xmplus.profilesSwitch({
+          (
+            window as unknown as { xmplus: { profilesSwitch(i: unknown): Promise<unknown> } }
+          ).xmplus.profilesSwitch({
             id: profileId,
           }),
         id,
@@ -121,7 +126,8 @@ test('no password or API key in the settings folder, IPC results, console or log
     await expect
       .poll(() =>
         app.ipcResults.some((r) => {
-          const v = (r as { value?: { activeId?: string; profiles?: { id: string; signedIn: boolean }[] } }).value;
+          const v = (r as { value?: { activeId?: string; profiles?: { id: string; signedIn: boolean }[] } })
+            .value;
           return !!v?.profiles?.some((p) => p.id === v.activeId && !p.signedIn);
         }),
       )
@@ -137,13 +143,15 @@ test('no password or API key in the settings folder, IPC results, console or log
   expect(files.some((f) => f.endsWith('cache.json'))).toBe(true);
   for (const file of files) {
     const text = readFileSync(file).toString('latin1') + readFileSync(file).toString('utf8');
-    for (const needle of needles) expect(text.includes(needle), `${needle.slice(0, 3)}… in ${file}`).toBe(false);
+    for (const needle of needles)
+      expect(text.includes(needle), `${needle.slice(0, 3)}… in ${file}`).toBe(false);
   }
 
   // 2. Every IPC result and event the renderer received.
   expect(app.ipcResults.length).toBeGreaterThan(20);
   const ipc = JSON.stringify(app.ipcResults);
-  for (const needle of needles) expect(ipc.includes(needle), `${needle.slice(0, 3)}… in IPC results`).toBe(false);
+  for (const needle of needles)
+    expect(ipc.includes(needle), `${needle.slice(0, 3)}… in IPC results`).toBe(false);
 
   // 3. The page's console and this process's output.
   const logs = [...pageConsole, ...processOutput].join('\n');
