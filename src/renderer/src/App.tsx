@@ -137,10 +137,11 @@ export function App() {
       const result = await api().dataGet();
       if (!current || !result.ok) return;
       setData(result.value);
-      // Nothing cached for this profile and nothing under way (a new or just-switched profile):
-      // ask for it now rather than waiting for the next poll.
+      // Nothing, or only cached data, for this profile and nothing under way (a new or just-switched
+      // profile): ask for fresh data now rather than waiting for the next poll.
       const { snapshot, monitor } = result.value;
-      if (activeSignedIn && snapshot === null && !monitor.refreshing && monitor.lastError === null) {
+      const missing = snapshot === null || result.value.stale;
+      if (activeSignedIn && missing && !monitor.refreshing && monitor.lastError === null) {
         const fresh = await api().dataRefresh();
         if (current && fresh.ok) setData(fresh.value);
       }

@@ -10,8 +10,13 @@ export function StaleBanner({ data }: { data: DataState | null }) {
   const { t, relative } = useI18n();
   const now = useNow(30_000);
   const fetchedAt = data?.snapshot?.fetchedAt;
-  const visible = Boolean(data?.stale && fetchedAt);
-  const message = data?.monitor.lastError?.message;
+  const error = data?.monitor.lastError ?? null;
+  // Cached data shown for a moment while a switch or refresh is under way is not news; cached data
+  // after a failed refresh, or old cached data, is.
+  const visible = Boolean(
+    data?.stale && fetchedAt && !data.monitor.refreshing && (error !== null || now - fetchedAt >= 60_000),
+  );
+  const message = error?.message;
   // At least a minute old, so the sentence never reads "data from now".
   const age = fetchedAt ? relative(Math.min(fetchedAt, now - 60_000), now) : '';
   return (

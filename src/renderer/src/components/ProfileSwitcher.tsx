@@ -1,6 +1,6 @@
 // The profile switcher: lists profiles, switches, starts "add profile" (onboarding) and removes a
 // profile after a confirmation that says its secrets are deleted.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ProfileView } from '../../../shared/contract';
 import { api } from '../api';
 import { useI18n } from '../i18n';
@@ -18,6 +18,7 @@ export function ProfileSwitcher() {
   const [removing, setRemoving] = useState<ProfileView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const active = activeProfile(profiles);
 
   const switchTo = async (profile: ProfileView) => {
@@ -53,8 +54,18 @@ export function ProfileSwitcher() {
   };
 
   return (
-    <div className="profiles">
+    <div
+      className="profiles"
+      onKeyDown={(event) => {
+        // Escape closes the open list and returns focus to its toggle (the dialog handles its own).
+        if (event.key === 'Escape' && open && !removing) {
+          setOpen(false);
+          toggleRef.current?.focus();
+        }
+      }}
+    >
       <button
+        ref={toggleRef}
         type="button"
         className="profile-toggle"
         aria-expanded={open}
