@@ -61,6 +61,9 @@ export interface Accounts {
   dispose(): Promise<void>;
 }
 
+/** How long start-up waits for the keychain before showing profiles as signed out. */
+export const KEYCHAIN_START_TIMEOUT_MS = 8_000;
+
 const signInFirst = (): AppError => appError('auth', 'You are signed out. Sign in to see your plans.');
 
 export function createAccounts(deps: AccountsDeps): Accounts {
@@ -361,12 +364,21 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   return {
     handlers,
     async init() {
-      for (const profile of readProfiles(store)) {
-        const password = await credentials.getPassword(origin(profile.panelUrl), profile.email);
-        if (password.ok && password.value) signedIn.add(profile.id);
-      }
-      const current = activeProfile();
-      deps.onActiveChanged(current, current ? signedIn.has(current.id) : false);
+      // A keychain that waits on an unlock prompt must not keep the app from starting: after a
+      // while the profile counts as signed out, and signing in again works once the keychain does.
+      const settle = <T>(promise: Promise<T>, fallback: T) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<T>((resolve) => {
+          timer = setTimeout(() => resolve(fallback), KEYCHAIN_START_TIMEOUT_MS);
+        });
+        return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+      };
+      const checks = readProfiles(store).map(async (profile) => {
+        const password = await settle(credentials.getPassword(origin(profile.panelUrl), profile.email), null);
+        if (password?.ok && password.value) signedIn.add(profile.id);
+      });
+      await Promise.all(checks);
+      announce();
     },
     state,
     activeProfile,

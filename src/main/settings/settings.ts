@@ -23,7 +23,9 @@ const profileSchema = z.object({
   panelUrl: z.string().min(1),
   email: z.string().min(1),
   displayName: z.string(),
-  options: z.object({ proxyUrl: z.string().default(''), timeZone: z.string().default('') }).default({ proxyUrl: '', timeZone: '' }),
+  options: z
+    .object({ proxyUrl: z.string().default(''), timeZone: z.string().default('') })
+    .default({ proxyUrl: '', timeZone: '' }),
   remember: z.boolean().default(true),
   createdAt: z.number().default(0),
 });
@@ -96,7 +98,10 @@ export function upsertProfile(
         remember: fields.remember ?? true,
         createdAt: now(),
       };
-  writeProfiles(store, existing ? profiles.map((p) => (p.id === record.id ? record : p)) : [...profiles, record]);
+  writeProfiles(
+    store,
+    existing ? profiles.map((p) => (p.id === record.id ? record : p)) : [...profiles, record],
+  );
   return record;
 }
 
