@@ -99,6 +99,18 @@ function LoadError({ text, message, onRetry }: { text: ExportText; message: stri
   );
 }
 
+/** The same server and reason once, with how often it occurs (plans often share nodes). */
+function groupSkipped(skipped: SkippedServer[]): { remark: string; reason: string; times: number }[] {
+  const groups = new Map<string, { remark: string; reason: string; times: number }>();
+  for (const s of skipped) {
+    const key = `${s.remark}\u0000${s.reason}`;
+    const found = groups.get(key);
+    if (found) found.times += 1;
+    else groups.set(key, { ...s, times: 1 });
+  }
+  return [...groups.values()];
+}
+
 /** The servers a format could not take, each with the reason, so nothing goes missing silently. */
 function SkippedList({ text, skipped }: { text: ExportText; skipped: SkippedServer[] }) {
   const id = useId();
@@ -113,9 +125,10 @@ function SkippedList({ text, skipped }: { text: ExportText; skipped: SkippedServ
       <div>
         <h3 id={id}>{text.et('export.skippedTitle', { count: skipped.length })}</h3>
         <ul>
-          {skipped.map((s, index) => (
-            <li key={`${index}-${s.remark}`}>
-              <bdi className="strong">{s.remark}</bdi>: <bdi>{s.reason}</bdi>
+          {groupSkipped(skipped).map((s) => (
+            <li key={`${s.remark}|${s.reason}`}>
+              <bdi className="strong">{s.remark}</bdi>
+              {s.times > 1 ? ` (×${text.number(s.times)})` : ''}: <bdi>{s.reason}</bdi>
             </li>
           ))}
         </ul>
