@@ -40,12 +40,14 @@ test('sign-in: a wrong password shows the panel message; the right one opens the
   app,
 }) => {
   const { page, sim } = app;
+  // The panel's own wording reaches the user (the renderer has no such sentence of its own).
   await toSignIn(app);
   await page.getByLabel('Email').fill(sim.demo.email);
   await page.getByLabel('Password').fill('wrong-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   const alert = page.locator('.form-error');
-  await expect(alert).not.toBeEmpty();
+  await expect(alert).toContainText('Invalid email or password.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Invalid email or password.' })).toBeVisible();
   // The password field is cleared after submit; the remember box stays on by default.
   await expect(page.getByLabel('Password')).toHaveValue('');
   await expect(page.getByLabel('Remember me on this computer')).toBeChecked();
@@ -68,7 +70,9 @@ test('registration with the code the panel emailed signs the new user in', async
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
   await page.getByLabel('Name', { exact: true }).fill('New User');
   await page.getByLabel('Email').fill(email);
+  sim.admin.patchMessages({ codeSent: 'Code mailed to {email} (sim).' });
   await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.locator('.form-status')).toHaveText(`Code mailed to ${email} (sim).`);
 
   const codeField = page.getByLabel('Code from the email');
   await expect(codeField).toBeVisible();
@@ -76,6 +80,15 @@ test('registration with the code the panel emailed signs the new user in', async
   await expect(page.getByRole('button', { name: /Send again in \d+ seconds?/ })).toBeDisabled();
   // The rules are visible before anything is submitted.
   await expect(page.getByText('At least 8 characters')).toBeVisible();
+
+  // A wrong code is refused by the panel with its message.
+  await codeField.fill('000000');
+  await page.getByLabel('Password', { exact: true }).fill('a-good-password');
+  await page.getByLabel('Confirm password').fill('a-good-password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.locator('.form-error')).toContainText('Invalid email verification code.');
+  // Both password fields were cleared when the form was sent.
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
 
   const codes = sim.admin.emailCodes(email);
   expect(codes.length).toBeGreaterThan(0);
@@ -101,8 +114,16 @@ test('password reset shows the panel message', async ({ app }) => {
   await toSignIn(app);
   await page.getByRole('button', { name: 'Forgot your password?' }).click();
   await page.getByLabel('Email').fill(sim.demo.email);
+  sim.admin.patchMessages({ resetSent: 'Check your inbox: a reset link is on its way (sim).' });
   await page.getByRole('button', { name: 'Send reset email' }).click();
-  await expect(page.locator('.form-status')).not.toBeEmpty();
+  await expect(page.locator('.form-status')).toHaveText(
+    'Check your inbox: a reset link is on its way (sim).',
+  );
   expect(sim.admin.resetEmails(sim.demo.email)).toBeGreaterThan(0);
+
+  // An unknown address: the panel's refusal is shown as an error.
+  await page.getByLabel('Email').fill('nobody@example.com');
+  await page.getByRole('button', { name: 'Send reset email' }).click();
+  await expect(page.locator('.form-error')).toContainText('No account found with that email.');
   await app.screenshot('password-reset');
 });
