@@ -91,6 +91,9 @@ test('save writes the chosen formats into the chosen folder; a cancelled dialog 
   const folder = desktop.folder!;
   await signInThroughUi(app);
   await openPage(page, 'export');
+  // The tray (or a notification) points the window at one service: the page follows.
+  await app.emit('navigate', { page: 'export', serviceId: 7 });
+  await expect(page.getByLabel('Service')).toHaveValue('7');
   const save = page.getByRole('region', { name: 'Save to a folder' });
   await expect(save.getByRole('checkbox', { name: 'Share links' })).toBeChecked();
   await save.getByRole('checkbox', { name: 'Clash / mihomo' }).uncheck();
@@ -119,6 +122,11 @@ test('save writes the chosen formats into the chosen folder; a cancelled dialog 
   expect(onDisk.some((f) => /clash|singbox|sing-box/.test(f))).toBe(false);
   // The servers Xray left out are written down too, not dropped silently.
   expect(onDisk).toContain('skipped-servers.txt');
+  // One service: its subscription link comes along.
+  const token = app.sim.admin.state().services.find((s) => s.sid === 7)?.sublinkToken;
+  expect(readFileSync(join(folder, 'subscription-link.txt'), 'utf8').trim()).toBe(
+    `${app.sim.url}/link/${token}`,
+  );
   const firstLink = readFileSync(join(folder, linksFile!), 'utf8').split('\n')[0] ?? '';
   expect(firstLink).toMatch(LINK);
   JSON.parse(readFileSync(join(folder, xrayFile!), 'utf8'));
@@ -235,4 +243,19 @@ test('keyboard, dark theme and Persian: focus is visible, QR stays on white, cod
   await faFormats.getByRole('radio', { name: 'کدهای QR' }).check();
   await expect(page.locator('.qr-image').first()).toBeVisible();
   await app.screenshot('export-qr-fa');
+});
+
+test('an account without services gets the empty state, not an error', async ({ app }) => {
+  const { page, sim } = app;
+  await signInThroughUi(app);
+  // The panel moves every service away from the demo user; the next refresh sees none.
+  for (const service of sim.admin.state().services) sim.admin.patchService(service.sid, { userid: 999 });
+  const refreshed = await page.evaluate(() =>
+    (globalThis as unknown as { xmplus: { dataRefresh(): Promise<{ ok: boolean }> } }).xmplus.dataRefresh(),
+  );
+  expect(refreshed.ok).toBe(true);
+  await openPage(page, 'export');
+  await expect(page.getByTestId('export-empty')).toContainText('There is nothing to export yet.');
+  await expect(page.getByRole('group', { name: 'Format' })).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
 });

@@ -126,7 +126,7 @@ const fa: ExportCatalogue = {
   'help.links': 'هر خط یک لینک، برای v2rayN، v2rayNG، Hiddify، NekoBox یا Shadowrocket.',
   'help.base64': 'همان لینک‌ها در یک بلوک base64، همان‌طور که v2rayN و v2rayNG اشتراک را می‌خوانند.',
   'help.clash': 'پروفایل YAML برای Clash Verge Rev، mihomo و دیگر کلاینت‌های Clash Meta.',
-  'help.singbox': 'پیکربندی JSON برای sing-box و برنامه‌های مبتنی بر آن؛ با «sing-box run» اجرا می‌شود.',
+  'help.singbox': 'پیکربندی JSON برای sing-box و برنامه‌های مبتنی بر آن؛ با «sing‑box run» اجرا می‌شود.',
   'help.xray':
     'پیکربندی JSON برای Xray-core؛ با «xray run» اجرا می‌شود. Xray از hysteria2 و tuic پشتیبانی نمی‌کند.',
   'help.qr': 'برای هر سرور یک کد بزرگ، برای اسکن با دوربین کلاینت گوشی.',
