@@ -222,6 +222,8 @@ function TextPreview({
         ) : null}
         {value && value.count > 0 ? (
           <CopyButton
+            // A new selection starts without the last one's "Copied".
+            key={`${serviceId}|${format}`}
             text={text}
             label={text.et('export.copyFormat', { format: name })}
             copy={() => api().exportCopy({ serviceId, format })}
@@ -323,6 +325,7 @@ function QrView({
                     {value.subscription.link}
                   </code>
                   <CopyButton
+                    key={serviceId}
                     text={text}
                     label={text.et('export.copySubscription')}
                     copy={() => api().exportCopy({ serviceId, format: 'sublink' })}
@@ -373,6 +376,12 @@ function SavePanel({ text, serviceId }: { text: ExportText; serviceId: number | 
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ folder: string; files: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  // What was saved for another selection is not news about this one.
+  useEffect(() => {
+    setSaved(null);
+    setError(null);
+  }, [serviceId]);
 
   const toggle = (format: ExportFormat, on: boolean) =>
     setChosen((prev) => EXPORT_FORMATS.filter((f) => (f === format ? on : prev.includes(f))));
