@@ -116,8 +116,8 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
         )}
       </div>
       <div className="payment-info">
-        <h2 id="payment-title">{bt('payment.title')}</h2>
-        <p className="card-label">{bt('payment.amount')}</p>
+        <h2 id="payment-title">{watching ? bt('payment.title') : bt('payment.summary')}</h2>
+        <p className="card-label">{watching ? bt('payment.amount') : bt('checkout.amount')}</p>
         <p className="payment-amount" data-testid="payment-amount">
           <bdi>{amount}</bdi>
         </p>

@@ -194,10 +194,6 @@ export default function InvoicesPage() {
                     <th scope="col">{bt('invoices.amount')}</th>
                     <th scope="col">{bt('invoices.status')}</th>
                     <th scope="col">{bt('invoices.created')}</th>
-                    <th scope="col">{bt('invoices.paid')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{bt('invoices.pay')}</span>
-                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -221,21 +217,28 @@ export default function InvoicesPage() {
                         <bdi>{invoiceAmount(inv.amount, inv.currency)}</bdi>
                       </td>
                       <td>
-                        <InvoiceStatusPill
-                          status={inv.status}
-                          label={statusLabel(text, inv.status, inv.statusLabel)}
-                        />
+                        <span className="invoice-status-cell">
+                          <InvoiceStatusPill
+                            status={inv.status}
+                            label={statusLabel(text, inv.status, inv.statusLabel)}
+                          />
+                          {inv.status === 'pending' ? (
+                            <BusyButton
+                              variant="secondary"
+                              aria-label={bt('checkout.title', { id: inv.invoiceId })}
+                              onClick={() => setView({ kind: 'pay', invoiceId: inv.invoiceId })}
+                            >
+                              {bt('invoices.pay')}
+                            </BusyButton>
+                          ) : null}
+                        </span>
                       </td>
-                      <td>{inv.createdAt ? text.date(inv.createdAt) : '—'}</td>
-                      <td>{inv.paidAt ? text.date(inv.paidAt) : '—'}</td>
                       <td>
-                        {inv.status === 'pending' ? (
-                          <BusyButton
-                            variant="secondary"
-                            onClick={() => setView({ kind: 'pay', invoiceId: inv.invoiceId })}
-                          >
-                            {bt('invoices.pay')}
-                          </BusyButton>
+                        {inv.createdAt ? text.date(inv.createdAt) : '—'}
+                        {inv.paidAt ? (
+                          <span className="small muted invoice-paid-date">
+                            {bt('invoices.paid')} {text.date(inv.paidAt)}
+                          </span>
                         ) : null}
                       </td>
                     </tr>
