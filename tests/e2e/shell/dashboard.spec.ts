@@ -84,7 +84,9 @@ test('service page: chart of daily use, forecast, copy link, and links into bill
 
   // Secrets were in memory only (no keychain here): sign in again; the history stays.
   const again = page.getByRole('button', { name: 'Sign in again' });
-  if (await again.isVisible().catch(() => false)) {
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(again.or(page.locator('article.service-card').first())).toBeVisible();
+  if (await again.isVisible()) {
     await again.click();
     await connectProvider(app);
     await fillSignIn(page, sim.demo.email, sim.demo.password);

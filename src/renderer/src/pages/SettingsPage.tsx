@@ -101,6 +101,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
         </SelectField>
         <TextField
           id="set-refresh"
+          dir="ltr"
           label={t('settings.refresh')}
           hint={t('settings.refreshHint')}
           error={errors.refresh}
@@ -110,6 +111,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
         />
         <TextField
           id="set-traffic"
+          dir="ltr"
           label={t('settings.traffic')}
           hint={t('settings.trafficHint')}
           error={errors.traffic}
@@ -118,6 +120,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
         />
         <TextField
           id="set-expiry"
+          dir="ltr"
           label={t('settings.expiry')}
           hint={t('settings.expiryHint')}
           error={errors.expiry}

@@ -116,7 +116,7 @@ export const zhCN: Catalogue = {
   'reset.submitting': '正在发送…',
 
   'dashboard.title': '概览',
-  'dashboard.updated': '更新于{age}',
+  'dashboard.updated': '更新时间：{age}',
   'dashboard.neverUpdated': '尚未更新',
   'dashboard.refresh': '刷新',
   'dashboard.refreshing': '正在刷新…',
