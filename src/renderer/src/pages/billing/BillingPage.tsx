@@ -478,7 +478,8 @@ function Watches({ watches, onDismiss }: { watches: WatchView[]; onDismiss(id: s
 export default function BillingPage() {
   const text = useBillingText();
   const { bt } = text;
-  const { data, nav } = useApp();
+  const { data, nav, profiles } = useApp();
+  const activeId = profiles.activeId;
   const snapshot = data?.snapshot ?? null;
   const [view, setView] = useState<View>(() => initialView(nav.serviceId, nav.intent));
   const [store, setStore] = useState<Store | null>(null);
@@ -504,7 +505,8 @@ export default function BillingPage() {
     return () => {
       current = false;
     };
-  }, [attempt]);
+    // Another profile may be on another panel: its store is asked again.
+  }, [attempt, activeId]);
 
   useEffect(() => {
     const x = api();
@@ -562,7 +564,10 @@ export default function BillingPage() {
 
       {view.kind === 'store' ? (
         <>
-          <Watches watches={watches} onDismiss={(id) => void dismiss(id)} />
+          <Watches
+            watches={watches.filter((w) => w.profileId === activeId)}
+            onDismiss={(id) => void dismiss(id)}
+          />
           {storeError ? (
             <ErrorBox
               message={bt('billing.loadFailed', { message: storeError })}

@@ -1,6 +1,7 @@
 // The Invoices page: every invoice of the account (status, amount, package, dates), a detail view
 // from invoice/view, and "Pay" on a pending invoice, which opens the same checkout as Billing.
 import { useEffect, useState } from 'react';
+import { useApp } from '../../state/app';
 import type { Invoice } from '../../../../shared/domain';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
@@ -120,6 +121,7 @@ export default function InvoicesPage() {
   const [loading, setLoading] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [view, setView] = useState<View>({ kind: 'list' });
+  const activeId = useApp().profiles.activeId;
 
   useEffect(() => {
     if (view.kind !== 'list') return undefined;
@@ -137,7 +139,7 @@ export default function InvoicesPage() {
     return () => {
       current = false;
     };
-  }, [attempt, view.kind]);
+  }, [attempt, view.kind, activeId]);
 
   const toList = () => setView({ kind: 'list' });
 
