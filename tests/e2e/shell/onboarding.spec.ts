@@ -55,8 +55,15 @@ test('sign-in: a wrong password shows the panel message; the right one opens the
 
   await page.getByLabel('Password').fill(sim.demo.password);
   await page.getByLabel('Display name (optional)').fill('Demo account');
+  // "Remember me" off: main keeps the secrets in memory for this run only.
+  await page.getByLabel('Remember me on this computer').uncheck();
   await page.getByLabel('Password').press('Enter');
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  const state = await page.evaluate(() => window.xmplus.profilesList());
+  expect(state.ok && state.value.profiles[0]?.remember).toBe(false);
+  // The password never comes back to the renderer in any result or event.
+  expect(JSON.stringify(app.ipcResults)).not.toContain(sim.demo.password);
+  expect(JSON.stringify(app.ipcResults)).not.toContain(sim.apiKey);
   await expect(page.locator('article.service-card').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /Profiles/ })).toContainText('Demo account');
   await app.screenshot('dashboard-after-signin');
