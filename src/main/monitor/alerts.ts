@@ -16,6 +16,7 @@
 // plan's traffic and expiry-threshold alerts are recorded silently ("expired" says it all), and a
 // plan first seen already expired for over a day is old news: recorded, not announced.
 import type { Service, Snapshot } from '../../shared/domain';
+import { expiryLevel, trafficLevel, worstLevel } from '../../shared/levels';
 import type { Forecast } from './forecast';
 
 const DAY_MS = 86_400_000;
@@ -160,26 +161,12 @@ export function serviceLevel(
 ): Level {
   if (isExpired(service, now)) return 'expired';
   const t = normalizeThresholds(thresholds);
-  const days = daysLeft(service, now);
-  const maxTraffic = t.trafficPercent[t.trafficPercent.length - 1];
-  const minTraffic = t.trafficPercent[0];
-  const minDays = t.daysLeft[0];
-  const maxDays = t.daysLeft[t.daysLeft.length - 1];
-  if (
-    service.status === 'suspended' ||
-    trafficAtLeast(service, Math.min(100, maxTraffic ?? 100)) ||
-    (days !== null && minDays !== undefined && days <= minDays)
-  ) {
-    return 'critical';
-  }
-  if (
-    (minTraffic !== undefined && trafficAtLeast(service, minTraffic)) ||
-    (days !== null && maxDays !== undefined && days <= maxDays) ||
-    forecast?.warning === true
-  ) {
-    return 'warning';
-  }
-  return 'ok';
+  if (service.status === 'suspended') return 'critical';
+  const level = worstLevel(
+    trafficLevel(usedPercent(service), t.trafficPercent),
+    expiryLevel(service.expiresAt, now, t.daysLeft),
+  );
+  return level === 'ok' && forecast?.warning === true ? 'warning' : level;
 }
 
 const LEVEL_RANK: Record<Level, number> = { ok: 0, warning: 1, critical: 2, expired: 3 };

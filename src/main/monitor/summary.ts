@@ -28,9 +28,9 @@ export function timeLeftText(service: Pick<Service, 'expiresAt' | 'status'>, now
   return `${plural(Math.floor(left / DAY_MS), 'day')} left`;
 }
 
-/** "StarterPack — 45.2 GB of 100 GB used · 12 days left". */
+/** "StarterPack #4 — 45.2 GB of 100 GB used · 12 days left" (the id tells same-named plans apart). */
 export function serviceLine(service: Service, now: number): string {
-  const name = service.packageName || `Service ${service.id}`;
+  const name = serviceName(service);
   const usage =
     service.totalBytes > 0
       ? `${formatBytes(service.usedBytes)} of ${formatBytes(service.totalBytes)} used`
@@ -38,6 +38,11 @@ export function serviceLine(service: Service, now: number): string {
   const time = timeLeftText(service, now);
   const suspended = service.status === 'suspended' ? ' · suspended' : '';
   return `${name} — ${usage}${time ? ` · ${time}` : ''}${suspended}`;
+}
+
+/** "StarterPack #4", as the window names a plan. */
+export function serviceName(service: Pick<Service, 'packageName' | 'id'>): string {
+  return service.packageName ? `${service.packageName} #${service.id}` : `Service #${service.id}`;
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago". */
@@ -140,7 +145,7 @@ export function trayMenuModel(
       label:
         withLinks.length === 1
           ? 'Copy subscription link'
-          : `Copy subscription link — ${service.packageName || `Service ${service.id}`}`,
+          : `Copy subscription link — ${serviceName(service)}`,
       enabled: true,
       serviceId: service.id,
     });

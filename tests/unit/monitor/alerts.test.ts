@@ -336,10 +336,14 @@ describe('alertLevel', () => {
   it('ok, warning, critical by traffic and time', () => {
     expect(level([makeService({ usedBytes: 79 * GB })])).toBe('ok');
     expect(level([makeService({ usedBytes: 80 * GB })])).toBe('warning');
-    expect(level([makeService({ usedBytes: 99 * GB })])).toBe('warning');
+    expect(level([makeService({ usedBytes: 94 * GB })])).toBe('warning');
+    // More than half of the thresholds crossed (95 % of 80/90/95/100) is critical, as in the window.
+    expect(level([makeService({ usedBytes: 95 * GB })])).toBe('critical');
     expect(level([makeService({ usedBytes: 100 * GB })])).toBe('critical');
     expect(level([makeService({ expiresAt: T0 + 7.9 * DAY })])).toBe('warning');
     expect(level([makeService({ expiresAt: T0 + 8 * DAY })])).toBe('ok');
+    expect(level([makeService({ expiresAt: T0 + 2.5 * DAY })])).toBe('warning');
+    expect(level([makeService({ expiresAt: T0 + 1.9 * DAY })])).toBe('critical');
     expect(level([makeService({ expiresAt: T0 + 0.9 * DAY })])).toBe('critical');
     expect(level([makeService({ status: 'suspended' })])).toBe('critical');
   });

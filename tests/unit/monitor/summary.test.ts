@@ -20,14 +20,14 @@ describe('formatting', () => {
     expect(formatBytes(100 * GB)).toBe('100 GB');
     expect(formatBytes(2 * 1024 * GB)).toBe('2 TB');
     const s = makeService({ usedBytes: Math.round(45.2 * GB), expiresAt: NOW + 12.5 * DAY });
-    expect(serviceLine(s, NOW)).toBe('StarterPack — 45.2 GB of 100 GB used · 12 days left');
+    expect(serviceLine(s, NOW)).toBe('StarterPack #4 — 45.2 GB of 100 GB used · 12 days left');
     expect(serviceLine({ ...s, expiresAt: NOW + 31.5 * HOUR }, NOW)).toBe(
-      'StarterPack — 45.2 GB of 100 GB used · 31 h left',
+      'StarterPack #4 — 45.2 GB of 100 GB used · 31 h left',
     );
     expect(serviceLine({ ...s, expiresAt: NOW - HOUR }, NOW)).toBe(
-      'StarterPack — 45.2 GB of 100 GB used · expired',
+      'StarterPack #4 — 45.2 GB of 100 GB used · expired',
     );
-    expect(serviceLine({ ...s, totalBytes: 0, expiresAt: null }, NOW)).toBe('StarterPack — 45.2 GB used');
+    expect(serviceLine({ ...s, totalBytes: 0, expiresAt: null }, NOW)).toBe('StarterPack #4 — 45.2 GB used');
   });
 });
 
@@ -36,7 +36,7 @@ describe('tooltipText', () => {
 
   it('lists services, the update time and the last error', () => {
     expect(tooltipText(snapshot, NOW)).toBe(
-      'XMPlus\nStarterPack — 50 GB of 100 GB used · 3 days left\nUpdated 5 min ago',
+      'XMPlus\nStarterPack #4 — 50 GB of 100 GB used · 3 days left\nUpdated 5 min ago',
     );
     expect(
       tooltipText(snapshot, NOW, { error: appError('network', 'Could not reach the panel.') }),
@@ -74,6 +74,18 @@ describe('trayMenuModel', () => {
     expect(items.some((i) => i.type === 'status' && i.label === 'Updated 5 min ago')).toBe(true);
   });
 
+  it('tells same-named plans apart by id', () => {
+    const twins = makeSnapshot(
+      [makeService({ id: 7, packageName: 'Pro' }), makeService({ id: 9, packageName: 'Pro' })],
+      T0,
+    );
+    const labels = trayMenuModel(twins, DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
+      'label' in i ? [i.label] : [],
+    );
+    expect(new Set(labels.filter((l) => l.startsWith('Pro'))).size).toBe(2);
+    expect(labels).toContain('Copy subscription link — Pro #7');
+  });
+
   it('names the plan on each copy item when several have links; disables refresh while refreshing', () => {
     const items = trayMenuModel(
       makeSnapshot([makeService({ id: 1, packageName: 'A' }), makeService({ id: 2, packageName: 'B' })], T0),
@@ -84,8 +96,8 @@ describe('trayMenuModel', () => {
     const actions = items.flatMap((i) => (i.type === 'action' ? [i] : []));
     expect(actions.find((i) => i.id === 'refresh')).toMatchObject({ label: 'Refreshing…', enabled: false });
     expect(actions.filter((i) => i.id === 'copy-sublink').map((i) => [i.label, i.serviceId])).toEqual([
-      ['Copy subscription link — A', 1],
-      ['Copy subscription link — B', 2],
+      ['Copy subscription link — A #1', 1],
+      ['Copy subscription link — B #2', 2],
     ]);
   });
 
