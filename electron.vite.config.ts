@@ -3,6 +3,22 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * Development only: the dev server needs an inline preamble (React refresh) and a websocket (reload),
+ * which the production CSP forbids. In `electron-vite dev` the meta CSP is relaxed for that; builds
+ * keep it strict, and app:// sends the strict policy as a header too.
+ */
+const devCsp = (): Plugin => ({
+  name: 'xmplus-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'none'", "connect-src 'self' ws: http://localhost:*")
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+});
 
 export default defineConfig({
   main: {
@@ -27,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react()],
+    plugins: [react(), devCsp()],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves minification off; the renderer's first paint depends on its size.

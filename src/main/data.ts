@@ -113,7 +113,9 @@ export function createDataService(deps: DataDeps): DataService {
       stale: current !== null && (!lastFresh || scheduler.state.lastError !== null),
       monitor: monitorState(),
       forecasts: views,
-      level: current ? alertLevel(current, thresholds(), now, forecasts) : 'ok',
+      // No plan at all is nothing to warn about (alertLevel calls it 'expired': nothing usable).
+      level:
+        current && current.services.length > 0 ? alertLevel(current, thresholds(), now, forecasts) : 'ok',
     };
   }
 
@@ -125,7 +127,7 @@ export function createDataService(deps: DataDeps): DataService {
     return {
       signedIn,
       refreshing: scheduler.state.running,
-      level: current ? alertLevel(current, t, now, forecasts) : 'ok',
+      level: current && current.services.length > 0 ? alertLevel(current, t, now, forecasts) : 'ok',
       fraction: urgent ? urgent.fraction : null,
       tooltip: tooltipText(current, now, {
         appName: platform.provider.info.name,
@@ -231,6 +233,8 @@ export function createDataService(deps: DataDeps): DataService {
       if (changed) {
         current = id ? readCachedSnapshot(cache, id) : null;
         lastFresh = false;
+        // Another account: its data is due now, not at the old account's next tick.
+        scheduler.stop();
       }
       if (id && isSignedIn) scheduler.start();
       else scheduler.stop();

@@ -241,3 +241,46 @@ describe('core against the simulator', () => {
     expect(sim.admin.resetEmails(sim.demo.email)).toBe(1);
   });
 });
+
+describe('switching accounts', () => {
+  it('loads the other account at once, without a manual refresh', async () => {
+    const h = await makeHarness();
+    await signIn(h);
+    await h.call('data.refresh');
+    await h.call('auth.sendCode', {
+      panelUrl: sim.url,
+      apiKey: sim.apiKey,
+      name: 'other',
+      email: 'other@example.com',
+    });
+    const code = sim.admin.emailCodes('other@example.com').at(-1)!;
+    const registered = await h.call<ProfilesState>('auth.register', {
+      panelUrl: sim.url,
+      apiKey: sim.apiKey,
+      name: 'other',
+      email: 'other@example.com',
+      password: 'other-password-1',
+      code,
+      aff: '',
+      remember: true,
+    });
+    expect(registered.ok).toBe(true);
+    // The new account has no services: its snapshot arrives by itself and is not called expired.
+    await expect
+      .poll(async () => {
+        const data = await h.call<DataState>('data.get');
+        return data.ok ? data.value.snapshot?.account.email : null;
+      })
+      .toBe('other@example.com');
+    const data = await h.call<DataState>('data.get');
+    expect(data.ok && data.value.level).toBe('ok');
+    const first = registered.ok ? registered.value.profiles.find((p) => p.email === sim.demo.email)! : null;
+    await h.call('profiles.switch', { id: first!.id });
+    await expect
+      .poll(async () => {
+        const d = await h.call<DataState>('data.get');
+        return d.ok ? d.value.snapshot?.account.email : null;
+      })
+      .toBe(sim.demo.email);
+  });
+});
