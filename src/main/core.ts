@@ -123,6 +123,10 @@ export function createCore(platform: Platform): Core {
     ...billing.handlers,
     'app.info': () => ok({ ...platform.app, provider: platform.provider.info }),
     'app.openExternal': ({ url }) => platform.openExternal(url),
+    'app.copyText': ({ text }) => {
+      platform.writeClipboard(text);
+      return ok({ copied: true as const });
+    },
     'app.notices': () => ok(notices),
     'app.takeNavigation': () => {
       const target = pendingNavigation;

@@ -5,6 +5,7 @@
 export const CHANNEL_NAMES = [
   'app.info',
   'app.openExternal',
+  'app.copyText',
   'app.notices',
   'app.takeNavigation',
   'app.dismissNotice',

@@ -219,6 +219,10 @@ export const channels = {
     z.object({ url: z.string().max(4096) }).strict(),
   ),
   'app.notices': channel<typeof empty, Notice[]>(empty),
+  /** Puts text on the system clipboard (from main: works whether or not the page has focus). */
+  'app.copyText': channel<z.ZodObject<{ text: z.ZodString }>, { copied: true }>(
+    z.object({ text: z.string().min(1).max(65_536) }).strict(),
+  ),
   /** Where the window should open (a notification or tray click); taken once. */
   'app.takeNavigation': channel<typeof empty, NavigateTarget | null>(empty),
   'app.dismissNotice': channel<z.ZodObject<{ id: z.ZodString }>, Notice[]>(

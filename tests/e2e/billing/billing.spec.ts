@@ -79,6 +79,7 @@ test('buy with a coupon: price, confirmation before the invoice, fees, QR, paid 
   await expect.poll(() => desktop.opened).toEqual([data]);
   await screen.getByRole('button', { name: 'Copy payment details' }).click();
   await expect(screen.getByRole('status').filter({ hasText: /Copied|Could not copy/ })).toHaveText('Copied.');
+  expect(desktop.clipboard.at(-1)).toBe(data);
   await expect(screen.getByTestId('payment-state')).toContainText('Waiting for the payment');
   await app.screenshot('billing-payment-light');
   await page.emulateMedia({ colorScheme: 'dark' });

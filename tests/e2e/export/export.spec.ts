@@ -169,6 +169,14 @@ test('one service shows its subscription link and QR; server QR codes decode to 
   expect(desktop.clipboard.at(-1)).toBe(sublink);
   await app.screenshot('export-qr-service');
 
+  // A single server's link, copied from its QR card, reaches the clipboard through main too.
+  await page
+    .locator('.qr-grid')
+    .getByRole('button', { name: /^Copy link of / })
+    .first()
+    .click();
+  await expect.poll(() => desktop.clipboard.at(-1)).toMatch(/^(vless|vmess|trojan|ss|hysteria2|tuic):\/\//);
+
   // All services: the first QR is the first share link.
   await select.selectOption('all');
   await formats.getByRole('radio', { name: 'Share links' }).check();

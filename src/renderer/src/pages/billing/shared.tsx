@@ -1,5 +1,5 @@
 // Small pieces the Billing and Invoices pages share: cycle and status labels, money text, the copy
-// helper (navigator.clipboard, else a selected textarea) and an error box with a retry button.
+// helper (through main) and an error box with a retry button.
 import type { BillingCycle, InvoiceStatus, Money } from '../../../../shared/domain';
 import { BusyButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
@@ -32,34 +32,7 @@ export function invoiceAmount(amount: number, currency: string): string {
   return `${amount.toFixed(2)} ${currency}`.trim();
 }
 
-/**
- * Copies text. navigator.clipboard needs a secure, focused document and can be refused; the
- * fallback selects a hidden textarea and uses the legacy copy command, which Chromium still runs.
- */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the textarea
-  }
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.className = 'visually-hidden';
-  document.body.appendChild(area);
-  area.select();
-  let copied: boolean;
-  try {
-    copied = document.execCommand('copy');
-  } catch {
-    copied = false;
-  }
-  area.remove();
-  return copied;
-}
+export { copyText } from '../../lib/clipboard';
 
 export function ErrorBox({
   message,

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from
 import type { ExportFormat, ExportPreview, QrItem, QrSet, SkippedServer } from '../../../../shared/contract';
 import type { Result } from '../../../../shared/errors';
 import { api } from '../../api';
+import { copyText } from '../../lib/clipboard';
 import { BusyButton } from '../../components/Button';
 import { FormError, SelectField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
@@ -21,31 +22,6 @@ function base64(text: string): string {
 }
 
 const svgUrl = (svg: string): string => `data:image/svg+xml;base64,${base64(svg)}`;
-
-/**
- * One server's link to the clipboard. No channel copies a single link, so this is the renderer's
- * clipboard (allowed in a focused window); a selected textarea is the fallback.
- */
-async function copyLocally(value: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(value);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = value;
-    area.setAttribute('readonly', '');
-    area.className = 'visually-hidden';
-    document.body.appendChild(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-    }
-  }
-}
 
 type Load<T> =
   | { status: 'loading'; last: T | null }
@@ -283,7 +259,7 @@ function QrFigure({
           variant="secondary"
           label={text.et('export.copyLink')}
           ariaLabel={text.et('export.copyLinkOf', { remark: item.remark })}
-          copy={() => copyLocally(item.link)}
+          copy={() => copyText(item.link)}
         />
       )}
     </figure>
