@@ -10,7 +10,9 @@ const ELECTRON_ZONES = ['src/main/electron/**', 'src/preload/**'];
 const IPC_BINDINGS = ['src/main/electron/ipc.ts', 'src/preload/index.ts'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,7 +29,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Import electron only under src/main/electron/ or src/preload/.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Import electron only under src/main/electron/ or src/preload/.' },
+          ],
+        },
       ],
     },
   },
@@ -39,7 +45,8 @@ export default tseslint.config(
         'error',
         {
           selector: 'Identifier[name=/^ipc(Main|Renderer)$/]',
-          message: 'Use the contract: raw ipcMain / ipcRenderer live only in src/main/electron/ipc.ts and src/preload/index.ts.',
+          message:
+            'Use the contract: raw ipcMain / ipcRenderer live only in src/main/electron/ipc.ts and src/preload/index.ts.',
         },
       ],
     },

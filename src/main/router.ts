@@ -35,13 +35,17 @@ export function createRouter(handlers: Partial<Handlers>, options: RouterOptions
         }));
         const first = issues[0];
         return fail(
-          appError('validation', first ? `Invalid ${first.path}: ${first.message}` : 'Invalid input.', { issues }),
+          appError('validation', first ? `Invalid ${first.path}: ${first.message}` : 'Invalid input.', {
+            issues,
+          }),
         );
       }
       const handler = handlers[channel] as Handler<typeof channel> | undefined;
       if (!handler) return fail(appError('state', 'This action is not available in this build.'));
       try {
-        const result = await (handler as (input: unknown) => Promise<Result<unknown>> | Result<unknown>)(parsed.data);
+        const result = await (handler as (input: unknown) => Promise<Result<unknown>> | Result<unknown>)(
+          parsed.data,
+        );
         if (!result || typeof result !== 'object' || typeof (result as { ok?: unknown }).ok !== 'boolean') {
           throw new Error(`handler for ${channel} returned no Result`);
         }

@@ -23,7 +23,14 @@ for (const file of files) {
   try {
     const mod = (await import(pathToFileURL(join(here, file)).href)) as { run: () => Promise<Figure[]> };
     for (const figure of await mod.run()) {
-      console.log(JSON.stringify({ name: figure.name, value: Number(figure.value.toFixed(4)), unit: figure.unit, target: figure.target }));
+      console.log(
+        JSON.stringify({
+          name: figure.name,
+          value: Number(figure.value.toFixed(4)),
+          unit: figure.unit,
+          target: figure.target,
+        }),
+      );
     }
   } catch (error) {
     failed = true;

@@ -12,7 +12,10 @@ export interface SenderPolicy {
   ownContents(): WebContents[];
 }
 
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, policy: SenderPolicy): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  policy: SenderPolicy,
+): boolean {
   const frame = event.senderFrame;
   if (!frame) return false;
   // Only the top frame of one of our windows, showing one of our pages.

@@ -70,5 +70,7 @@ export function lockDownContents(contents: WebContents, devServerUrl: string | u
 export function lockDownWindow(window: BrowserWindow, devServerUrl: string | undefined): void {
   lockDownContents(window.webContents, devServerUrl);
   // No camera, microphone, notifications-from-web, geolocation...: the app needs none.
-  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
 }

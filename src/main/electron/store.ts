@@ -4,7 +4,10 @@ import Store from 'electron-store';
 import { join } from 'node:path';
 import { quarantineIfCorrupt, type KeyValueStore } from '../settings/store';
 
-export function openElectronStore(folder: string, name: string): { store: KeyValueStore; movedAside: string | null } {
+export function openElectronStore(
+  folder: string,
+  name: string,
+): { store: KeyValueStore; movedAside: string | null } {
   const movedAside = quarantineIfCorrupt(join(folder, `${name}.json`));
   const backing = new Store<Record<string, unknown>>({ cwd: folder, name, clearInvalidConfig: true });
   return {

@@ -1,7 +1,16 @@
 // One small key-value interface for everything the app persists (settings, profiles, cache, alert
 // state, payment watches). The Electron shell backs it with electron-store; the CLI and tests with
 // a JSON file written atomically. A corrupt or truncated file is moved aside, never a crash.
-import { mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+  existsSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
 

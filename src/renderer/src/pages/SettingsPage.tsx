@@ -1,7 +1,7 @@
 // Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate),
 // each form with its own Save, a "Saved" status and the errors main reports.
-import { useState, type FormEvent } from 'react';
-import type { ProfileView } from '../../../shared/contract';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ProfileView, UpdateState } from '../../../shared/contract';
 import { api } from '../api';
 import { BusyButton } from '../components/Button';
 import { CheckboxField, FormError, FormStatus, SelectField, TextField } from '../components/Field';
@@ -254,6 +254,97 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
   );
 }
 
+/** Name, version and platform; the provider's support link; updates, installed only on consent. */
+function AboutSection() {
+  const { t } = useI18n();
+  const { info } = useApp();
+  const [update, setUpdate] = useState<UpdateState | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void api()
+      .updatesGet()
+      .then((result) => {
+        if (live && result.ok) setUpdate(result.value);
+      });
+    const off = api().on('update', (next) => setUpdate(next));
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+
+  const act = async (action: 'download' | 'install') => {
+    setBusy(true);
+    const result = action === 'download' ? await api().updatesDownload() : await api().updatesInstall();
+    setBusy(false);
+    if (result.ok) setUpdate(result.value);
+  };
+
+  const version = update?.version ?? '';
+  const statusText = !update
+    ? ''
+    : !update.enabled
+      ? t('settings.update.off')
+      : update.status === 'downloading'
+        ? t('settings.update.downloading', { percent: Math.round(update.progress ?? 0) })
+        : update.status === 'error'
+          ? t('settings.update.error', { message: update.message ?? '' })
+          : t(`settings.update.${update.status}`, { version });
+
+  return (
+    <section className="card form" aria-labelledby="about-title">
+      <h2 id="about-title" className="section-title">
+        {t('settings.about')}
+      </h2>
+      <p data-testid="app-version">
+        {t('settings.version', {
+          name: info.provider.name === 'XMPlus' ? info.name : info.provider.name,
+          version: info.version,
+          platform: info.platform,
+        })}
+      </p>
+      {info.provider.supportUrl ? (
+        <p>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void api().appOpenExternal({ url: info.provider.supportUrl! })}
+          >
+            {t('settings.support', { provider: info.provider.name })}
+          </button>
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <p role="status" className="muted small" data-testid="update-status">
+          {statusText}
+        </p>
+        {update?.enabled && update.status === 'available' ? (
+          <BusyButton
+            type="button"
+            busy={busy}
+            busyLabel={t('common.saving')}
+            onClick={() => void act('download')}
+          >
+            {t('settings.update.download')}
+          </BusyButton>
+        ) : null}
+        {update?.enabled && update.status === 'ready' ? (
+          <BusyButton
+            type="button"
+            busy={busy}
+            busyLabel={t('common.saving')}
+            onClick={() => void act('install')}
+          >
+            {t('settings.update.install')}
+          </BusyButton>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
 export default function SettingsPage() {
   const { t } = useI18n();
   const { settings, profiles } = useApp();
@@ -271,6 +362,7 @@ export default function SettingsPage() {
       ) : (
         <p className="muted">{t('settings.noProfile')}</p>
       )}
+      <AboutSection />
     </div>
   );
 }

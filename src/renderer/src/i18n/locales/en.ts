@@ -231,6 +231,19 @@ export const en = {
   'settings.storage.keychain': 'the system keychain',
   'settings.storage.safeStorage': 'encrypted app storage',
   'settings.storage.memory': 'memory only (until you quit)',
+  'settings.about': 'About',
+  'settings.version': '{name} {version} on {platform}',
+  'settings.support': 'Get help from {provider}',
+  'settings.update.off': 'Updates come from your provider; this build has no update feed.',
+  'settings.update.idle': 'Updates are checked at start and once a day.',
+  'settings.update.checking': 'Checking for updates…',
+  'settings.update.none': 'You have the latest version.',
+  'settings.update.available': 'Version {version} is available.',
+  'settings.update.downloading': 'Downloading the update… {percent}%',
+  'settings.update.ready': 'Version {version} is ready to install.',
+  'settings.update.error': 'The update check failed: {message}',
+  'settings.update.download': 'Download update',
+  'settings.update.install': 'Restart and install',
 } as const;
 
 export type MessageKey = keyof typeof en;
