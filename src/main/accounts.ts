@@ -91,7 +91,6 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     return url.ok ? ok(url.value.toString().replace(/\/+$/, '')) : url;
   }
 
-  /** A session not tied to a saved profile (setup, registration, password reset, sign-in check). */
   function transientSession(panelUrl: string, apiKey: string, creds?: { email: string; password: string }) {
     return createPanelSession({
       panelUrl,
@@ -161,6 +160,30 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     return next;
   }
 
+  /**
+   * Runs `use` with a session not tied to a saved profile (setup, registration, password reset, the
+   * sign-in check), for the panel URL and API key given or fixed by the branded build; closes it after.
+   */
+  async function withPanel<T>(
+    panelUrl: string | undefined,
+    apiKey: string | undefined,
+    creds: { email: string; password: string } | undefined,
+    use: (session: PanelSession, url: string) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    const url = resolvePanelUrl(panelUrl);
+    if (!url.ok) return url;
+    const key = await apiKeyFor(url.value, apiKey);
+    if (!key.ok) return key;
+    const session = transientSession(url.value, key.value, creds);
+    if (!session.ok) return session;
+    try {
+      return await use(session.value, url.value);
+    } finally {
+      await session.value.close();
+    }
+  }
+
+  /** After the panel accepted the credentials: save the profile and its secrets, make it active. */
   async function completeSignIn(
     panelUrl: string,
     apiKey: string | undefined,
@@ -168,7 +191,6 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     password: string,
     remember: boolean,
     displayName: string | undefined,
-    verified: PanelSession,
   ): Promise<Result<ProfilesState>> {
     const profile = upsertProfile(
       store,
@@ -182,113 +204,61 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       { password, ...(typedKey ? { apiKey: typedKey } : {}) },
       { remember },
     );
-    if (!saved.ok) {
-      await verified.close();
-      return fail(saved.error);
-    }
+    if (!saved.ok) return fail(saved.error);
+    // The profile's own session reads its secrets from the store and fetches its own token.
     await closeSession(profile.id);
-    // Keep the verified session's client and token? It was built with a fixed key and password;
-    // build the profile's own session (reads secrets from the store) and let it fetch its token.
-    await verified.close();
     signedIn.add(profile.id);
     setActiveProfileId(store, profile.id);
     return ok(announce());
   }
 
-  const handlers: AccountHandlers = {
-    async 'provider.check'({ panelUrl, apiKey }) {
-      const url = resolvePanelUrl(panelUrl);
-      if (!url.ok) return url;
-      const key = await apiKeyFor(url.value, apiKey);
-      if (!key.ok) return key;
-      const session = transientSession(url.value, key.value);
-      if (!session.ok) return session;
-      try {
-        const verified = await session.value.verifyKey();
-        return verified.ok ? ok({ origin: origin(url.value) }) : verified;
-      } finally {
-        await session.value.close();
-      }
-    },
+  /** Deletes a profile's password, and the panel's API key when no other profile uses that panel. */
+  async function forgetSecrets(profile: ProfileRecord): Promise<Result<void>> {
+    await closeSession(profile.id);
+    const others = readProfiles(store).some(
+      (p) => p.id !== profile.id && origin(p.panelUrl) === origin(profile.panelUrl),
+    );
+    signedIn.delete(profile.id);
+    return credentials.forget(origin(profile.panelUrl), profile.email, { apiKeyToo: !others });
+  }
 
-    async 'auth.signIn'({ panelUrl, apiKey, email, password, remember, displayName }) {
-      const url = resolvePanelUrl(panelUrl);
-      if (!url.ok) return url;
-      const key = await apiKeyFor(url.value, apiKey);
-      if (!key.ok) return key;
-      const session = transientSession(url.value, key.value, { email, password });
-      if (!session.ok) return session;
-      const account = await session.value.accountInfo();
-      if (!account.ok) {
-        await session.value.close();
-        return account;
-      }
-      return completeSignIn(url.value, apiKey, email, password, remember, displayName, session.value);
-    },
+  const handlers: AccountHandlers = {
+    'provider.check': ({ panelUrl, apiKey }) =>
+      withPanel(panelUrl, apiKey, undefined, async (session, url) => {
+        const verified = await session.verifyKey();
+        return verified.ok ? ok({ origin: origin(url) }) : verified;
+      }),
+
+    'auth.signIn': ({ panelUrl, apiKey, email, password, remember, displayName }) =>
+      withPanel(panelUrl, apiKey, { email, password }, async (session, url) => {
+        const account = await session.accountInfo();
+        if (!account.ok) return account;
+        return completeSignIn(url, apiKey, email, password, remember, displayName);
+      }),
 
     async 'auth.signOut'() {
       const profile = activeProfile();
       if (!profile) return ok(state());
-      await closeSession(profile.id);
-      const others = readProfiles(store).some(
-        (p) => p.id !== profile.id && origin(p.panelUrl) === origin(profile.panelUrl),
-      );
-      const forgotten = await credentials.forget(origin(profile.panelUrl), profile.email, {
-        apiKeyToo: !others,
-      });
-      signedIn.delete(profile.id);
+      const forgotten = await forgetSecrets(profile);
       const next = announce();
       return forgotten.ok ? ok(next) : fail(forgotten.error);
     },
 
-    async 'auth.sendCode'({ panelUrl, apiKey, name, email }) {
-      const url = resolvePanelUrl(panelUrl);
-      if (!url.ok) return url;
-      const key = await apiKeyFor(url.value, apiKey);
-      if (!key.ok) return key;
-      const session = transientSession(url.value, key.value);
-      if (!session.ok) return session;
-      try {
-        return await session.value.registerSendCode({ name, email });
-      } finally {
-        await session.value.close();
-      }
-    },
+    'auth.sendCode': ({ panelUrl, apiKey, name, email }) =>
+      withPanel(panelUrl, apiKey, undefined, (session) => session.registerSendCode({ name, email })),
 
-    async 'auth.register'({ panelUrl, apiKey, name, email, password, code, aff, remember }) {
-      const url = resolvePanelUrl(panelUrl);
-      if (!url.ok) return url;
-      const key = await apiKeyFor(url.value, apiKey);
-      if (!key.ok) return key;
-      const session = transientSession(url.value, key.value, { email, password });
-      if (!session.ok) return session;
-      const registered = await session.value.register({ name, email, passwd: password, code, aff });
-      if (!registered.ok) {
-        await session.value.close();
-        return registered;
-      }
-      // Success signs in: check the new account answers, then save it like a sign-in.
-      const account = await session.value.accountInfo();
-      if (!account.ok) {
-        await session.value.close();
-        return account;
-      }
-      return completeSignIn(url.value, apiKey, email, password, remember, name, session.value);
-    },
+    'auth.register': ({ panelUrl, apiKey, name, email, password, code, aff, remember }) =>
+      withPanel(panelUrl, apiKey, { email, password }, async (session, url) => {
+        const registered = await session.register({ name, email, passwd: password, code, aff });
+        if (!registered.ok) return registered;
+        // Success signs in: check the new account answers, then save it like a sign-in.
+        const account = await session.accountInfo();
+        if (!account.ok) return account;
+        return completeSignIn(url, apiKey, email, password, remember, name);
+      }),
 
-    async 'auth.resetPassword'({ panelUrl, apiKey, email }) {
-      const url = resolvePanelUrl(panelUrl);
-      if (!url.ok) return url;
-      const key = await apiKeyFor(url.value, apiKey);
-      if (!key.ok) return key;
-      const session = transientSession(url.value, key.value);
-      if (!session.ok) return session;
-      try {
-        return await session.value.passwordReset(email);
-      } finally {
-        await session.value.close();
-      }
-    },
+    'auth.resetPassword': ({ panelUrl, apiKey, email }) =>
+      withPanel(panelUrl, apiKey, undefined, (session) => session.passwordReset(email)),
 
     'profiles.list': () => ok(state()),
 
@@ -303,13 +273,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     async 'profiles.remove'({ id }) {
       const profile = readProfiles(store).find((p) => p.id === id);
       if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
-      await closeSession(id);
       removeProfile(store, id);
-      const others = readProfiles(store).some((p) => origin(p.panelUrl) === origin(profile.panelUrl));
-      const forgotten = await credentials.forget(origin(profile.panelUrl), profile.email, {
-        apiKeyToo: !others,
-      });
-      signedIn.delete(id);
+      const forgotten = await forgetSecrets(profile);
       deps.onRemoved(id);
       const next = announce();
       return forgotten.ok ? ok(next) : fail(forgotten.error);
