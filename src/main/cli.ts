@@ -21,6 +21,7 @@ import {
 } from './settings/settings';
 import { validatePanelUrl } from './xmplus/transport';
 import { daysLeft, usedPercent, waybarStatus, formatBytes } from './monitor';
+import { ENGLISH } from './i18n';
 import { parseExportArgs, runExportCommand, EXPORT_USAGE } from './export/cli';
 
 export interface CliIo {
@@ -344,7 +345,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (values.get('waybar')) {
           const thresholds = thresholdsFrom(io);
           const result = await withSnapshot(io, async (s) => ok(s));
+          // The CLI speaks English (scripts parse it; the status bar's tooltip too).
           const line = waybarStatus(
+            ENGLISH,
             result.ok ? result.value : null,
             thresholds,
             io.now(),

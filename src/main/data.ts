@@ -7,6 +7,7 @@ import { appError, fail, ok, type AppError, type Result } from '../shared/errors
 import type { Handlers } from './router';
 import type { NativeNotification, Platform, TrayState } from './platform';
 import type { Accounts } from './accounts';
+import { userText } from './i18n/user';
 import {
   readSettings,
   readCachedSnapshot,
@@ -24,8 +25,10 @@ import {
   parseFiredState,
   parseHistory,
   recordUsage,
+  alertText,
   serviceLine,
   tooltipText,
+  trayLabels,
   WINDOW_OPEN_INTERVAL_MS,
   type Alert,
   type Forecast,
@@ -124,21 +127,23 @@ export function createDataService(deps: DataDeps): DataService {
     const t = thresholds();
     const forecasts = forecastsOf(current);
     const urgent = current ? mostUrgent(current, t, now, forecasts) : null;
+    const text = userText(platform.settingsStore, platform.app.locale);
     return {
       signedIn,
       refreshing: scheduler.state.running,
       level: current && current.services.length > 0 ? alertLevel(current, t, now, forecasts) : 'ok',
       fraction: urgent ? urgent.fraction : null,
-      tooltip: tooltipText(current, now, {
+      tooltip: tooltipText(text, current, now, {
         appName: platform.provider.info.name,
         error: scheduler.state.lastError,
         maxLength: 127,
       }),
       services: (current?.services ?? []).map((s) => ({
         id: s.id,
-        label: serviceLine(s, now),
+        label: serviceLine(text, s, now),
         hasSublink: s.sublink !== '',
       })),
+      labels: trayLabels(text, platform.app.name),
     };
   }
 
@@ -149,14 +154,16 @@ export function createDataService(deps: DataDeps): DataService {
 
   scheduler.subscribe(() => publish());
 
+  /** Alerts are worded again from their params in the user's language (alert.title is English). */
   function notifyAlerts(alerts: Alert[]) {
     if (!readSettings(platform.settingsStore).notifications) return;
+    const text = userText(platform.settingsStore, platform.app.locale);
     for (const alert of alerts) {
       const actions: NativeNotification['actions'] =
         alert.kind === 'traffic' || alert.kind === 'forecast'
-          ? [{ id: 'topup', label: 'Top up' }]
-          : [{ id: 'renew', label: 'Renew' }];
-      platform.notify({ title: alert.title, body: alert.body, serviceId: alert.serviceId, actions });
+          ? [{ id: 'topup', label: text.t('action.topup') }]
+          : [{ id: 'renew', label: text.t('action.renew') }];
+      platform.notify({ ...alertText(text, alert), serviceId: alert.serviceId, actions });
     }
   }
 

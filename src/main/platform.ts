@@ -26,6 +26,20 @@ export interface TrayState {
   tooltip: string;
   /** One menu line per service ("StarterPack — 45 GB of 100 GB · 12 days left"). */
   services: { id: number; label: string; hasSublink: boolean }[];
+  /** The menu's own words in the user's language (a change of language redraws the menu). */
+  labels: TrayLabels;
+}
+
+export interface TrayLabels {
+  notSignedIn: string;
+  noServices: string;
+  refresh: string;
+  refreshing: string;
+  copySublink: string;
+  export: string;
+  /** "Open XMPlus Tray". */
+  open: string;
+  quit: string;
 }
 
 export interface Platform {

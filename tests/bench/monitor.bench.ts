@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Service, Snapshot } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/errors';
 import { appError, fail, ok } from '../../src/shared/errors';
+import { ENGLISH } from '../../src/main/i18n';
 import type { FiredState, UsageHistory } from '../../src/main/monitor';
 import {
   DEFAULT_THRESHOLDS,
@@ -186,9 +187,9 @@ async function simulate(gc: (() => void) | null): Promise<Measured> {
         size: 22,
       });
       sink += toBGRA(gauge.rgba)[3] ?? 0;
-      sink += tooltipText(snapshot, clock.now).length;
-      sink += trayMenuModel(snapshot, DEFAULT_THRESHOLDS, clock.now, { forecasts }).length;
-      sink += JSON.stringify(waybarStatus(snapshot, DEFAULT_THRESHOLDS, clock.now)).length;
+      sink += tooltipText(ENGLISH, snapshot, clock.now).length;
+      sink += trayMenuModel(ENGLISH, snapshot, DEFAULT_THRESHOLDS, clock.now, { forecasts }).length;
+      sink += JSON.stringify(waybarStatus(ENGLISH, snapshot, DEFAULT_THRESHOLDS, clock.now)).length;
       last = snapshot;
       return ok(snapshot);
     },

@@ -70,7 +70,11 @@ async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      // The page may still hold keep-alive connections: close() alone would wait for them.
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

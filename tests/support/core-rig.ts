@@ -39,6 +39,8 @@ export interface RigOptions {
   secrets?: SecretBackend;
   provider?: ProviderConfig;
   now?: () => number;
+  /** The OS locale the shell reports (Platform.app.locale); 'en-US' by default. */
+  locale?: string;
   /** Start the core (accounts.init) before returning; default true. */
   start?: boolean;
 }
@@ -93,7 +95,7 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
   }
   const exportDir = join(dir, 'exports');
   const platform: Platform = {
-    app: { name: 'xmplus-tray', version: '0.1.0', platform: 'linux', locale: 'en-US' },
+    app: { name: 'xmplus-tray', version: '0.1.0', platform: 'linux', locale: options.locale ?? 'en-US' },
     provider: options.provider ?? UNBRANDED,
     settingsStore,
     cacheStore,

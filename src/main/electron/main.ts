@@ -17,7 +17,8 @@ import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { openExternalSafely } from './security';
 import { openElectronStore } from './store';
-import { createTray, SIGNED_OUT_TRAY, type TrayController } from './tray';
+import { createTray, signedOutTray, type TrayController } from './tray';
+import { userText } from '../i18n/user';
 import { createUpdater } from './updater';
 import { createMainWindow, preloadPathFrom } from './window';
 
@@ -90,21 +91,23 @@ async function start(): Promise<void> {
   const updater = createUpdater({
     feedUrl: provider.updateFeed,
     emit: (state) => sendEvent(windows(), 'update', state),
-    onAvailable: (version) =>
+    onAvailable: (version) => {
+      const text = userText(settings.store, app.getLocale());
       notifier.notify(
         {
-          title: `${app.getName()} ${version} is available`,
-          body: 'Open the app to download and install it.',
+          title: text.t('update.available', { app: app.getName(), version }),
+          body: text.t('update.availableBody'),
           serviceId: null,
           actions: [],
         },
         { page: 'settings' },
-      ),
+      );
+    },
   });
 
   // The core may report tray state before the tray exists (while it starts): keep the latest.
   let tray: TrayController | null = null;
-  let trayState: TrayState = SIGNED_OUT_TRAY;
+  let trayState: TrayState = signedOutTray(userText(settings.store, app.getLocale()), app.getName());
 
   const platform: Platform = {
     app: {
@@ -148,7 +151,6 @@ async function start(): Promise<void> {
   tray = createTray({
     platform: process.platform,
     initial: trayState,
-    appName: app.getName(),
     actions: created.actions,
     openWindow: showWindow,
     // Quit means quit: window-all-closed keeps the app alive, app.quit() does not go through it.

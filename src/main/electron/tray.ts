@@ -5,6 +5,8 @@ import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeIm
 import type { CoreActions } from '../core';
 import type { TrayState } from '../platform';
 import { drawGauge, toBGRA } from '../monitor/gauge';
+import { trayLabels } from '../monitor/summary';
+import type { MainText } from '../i18n';
 
 /** The pixel size at 1x per platform: macOS menu bar and Windows notification area use 16 px,
  * GNOME/KDE status icons 22 px. Each image also carries a 2x representation for HiDPI. */
@@ -48,23 +50,26 @@ export function trayImage(
 }
 
 export interface TrayMenuDeps {
-  appName: string;
   actions: Pick<CoreActions, 'refresh' | 'copySublink' | 'exportAll'>;
   openWindow(): void;
   quit(): void;
 }
 
-/** The context menu for a state. Service lines are disabled labels: information, not commands. */
+/**
+ * The context menu for a state. Service lines are disabled labels: information, not commands. The
+ * words come with the state (state.labels), already in the user's language.
+ */
 export function trayMenuTemplate(state: TrayState, deps: TrayMenuDeps): MenuItemConstructorOptions[] {
   const { actions } = deps;
+  const { labels } = state;
   const items: MenuItemConstructorOptions[] = [];
-  if (!state.signedIn) items.push({ label: 'Not signed in', enabled: false });
-  else if (state.services.length === 0) items.push({ label: 'No services', enabled: false });
+  if (!state.signedIn) items.push({ label: labels.notSignedIn, enabled: false });
+  else if (state.services.length === 0) items.push({ label: labels.noServices, enabled: false });
   for (const service of state.services) items.push({ label: service.label, enabled: false });
   items.push({ type: 'separator' });
 
   items.push({
-    label: state.refreshing ? 'Refreshing…' : 'Refresh now',
+    label: state.refreshing ? labels.refreshing : labels.refresh,
     enabled: state.signedIn && !state.refreshing,
     click: () => void actions.refresh(),
   });
@@ -72,25 +77,25 @@ export function trayMenuTemplate(state: TrayState, deps: TrayMenuDeps): MenuItem
   const linked = state.services.filter((s) => s.hasSublink);
   if (linked.length > 1) {
     items.push({
-      label: 'Copy subscription link',
+      label: labels.copySublink,
       submenu: linked.map((s) => ({ label: s.label, click: () => void actions.copySublink(s.id) })),
     });
   } else {
     const only = linked[0];
     items.push({
-      label: 'Copy subscription link',
+      label: labels.copySublink,
       enabled: only !== undefined,
       click: () => void actions.copySublink(only ? only.id : null),
     });
   }
   items.push({
-    label: 'Export…',
+    label: labels.export,
     enabled: state.signedIn && state.services.length > 0,
     click: () => void actions.exportAll(null),
   });
   items.push({ type: 'separator' });
-  items.push({ label: `Open ${deps.appName}`, click: deps.openWindow });
-  items.push({ label: 'Quit', click: deps.quit });
+  items.push({ label: labels.open, click: deps.openWindow });
+  items.push({ label: labels.quit, click: deps.quit });
   return items;
 }
 
@@ -104,19 +109,23 @@ export interface TrayDeps extends TrayMenuDeps {
   initial: TrayState;
 }
 
-export const SIGNED_OUT_TRAY: TrayState = {
-  signedIn: false,
-  refreshing: false,
-  level: 'ok',
-  fraction: null,
-  tooltip: 'Not signed in',
-  services: [],
-};
+/** What the tray shows before the core's first state. */
+export function signedOutTray(text: MainText, appName: string): TrayState {
+  return {
+    signedIn: false,
+    refreshing: false,
+    level: 'ok',
+    fraction: null,
+    tooltip: text.t('tray.notSignedIn'),
+    services: [],
+    labels: trayLabels(text, appName),
+  };
+}
 
 /** Creates the tray now and redraws only what changed on each update (icon, tooltip, menu). */
 export function createTray(deps: TrayDeps): TrayController {
   const imageKey = (s: TrayState) => `${s.level}:${quantize(s.fraction)}`;
-  const menuKey = (s: TrayState) => JSON.stringify([s.signedIn, s.refreshing, s.services]);
+  const menuKey = (s: TrayState) => JSON.stringify([s.signedIn, s.refreshing, s.services, s.labels]);
 
   let current = deps.initial;
   const tray = new Tray(trayImage(current, deps.platform));

@@ -1,5 +1,6 @@
 // Russian texts of the main process (keys and placeholders as in en.ts). Plural forms: one (1, 21),
-// few (2–4, 22–24), many (5–20, 25…), other (fractions).
+// few (2–4, 22–24), many (5–20, 25…), other (fractions). Russian dates end in "г.", so no message
+// puts a full stop right after {date}.
 import type { Catalogue } from './index';
 
 export const ru: Catalogue = {
@@ -54,10 +55,10 @@ export const ru: Catalogue = {
     other: '{name}: срок истекает через {count} дня',
   },
   'alert.expiry.body': 'Срок тарифа подходит к концу. Продлите его, чтобы пользоваться дальше.',
-  'alert.expiry.bodyOn': 'Тариф действует до {date}. Продлите его, чтобы пользоваться дальше.',
+  'alert.expiry.bodyOn': 'Тариф действует до {date}, продлите его, чтобы пользоваться дальше.',
   'alert.expired.title': '{name}: срок истёк',
   'alert.expired.body': 'Срок тарифа истёк. Продлите его, чтобы снова пользоваться.',
-  'alert.expired.bodyOn': 'Срок тарифа истёк {date}. Продлите его, чтобы снова пользоваться.',
+  'alert.expired.bodyOn': '{date} срок тарифа истёк. Продлите его, чтобы снова пользоваться.',
   'alert.forecast.title': '{name}: трафик может закончиться раньше срока',
   'alert.forecast.renewal': {
     one: 'При таком расходе трафик закончится за {count} день до продления.',
@@ -91,8 +92,8 @@ export const ru: Catalogue = {
     'Оплата за {name} не поступила вовремя. Это приложение ничего не списало; если панель позволяет, оплатите снова в разделе «Счета».',
   'payment.invoice': 'счёт {id}',
   'payment.yourService': 'Ваша услуга',
-  'payment.activeUntil': '{name}: услуга активна до {date}.',
-  'payment.runsUntil': '{name}: теперь действует до {date}.',
+  'payment.activeUntil': '{name}: услуга подключена и действует до {date}',
+  'payment.runsUntil': '{name}: теперь действует до {date}',
   'payment.hasTraffic': '{name}: теперь доступно {size} трафика.',
   'payment.runsUntilWithTraffic': '{name}: теперь действует до {date}, доступно {size} трафика.',
   'payment.confirmed': '{name}: платёж подтверждён.',

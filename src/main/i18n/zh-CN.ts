@@ -18,7 +18,7 @@ export const zhCN: Catalogue = {
   'tooltip.notUpdated': '未更新：{error}',
   'tooltip.noData': '暂无数据',
   'tooltip.noServices': '没有服务',
-  'tooltip.updated': '更新于{ago}',
+  'tooltip.updated': '{ago}更新',
   'tooltip.lastFailed': '上次刷新失败：{error}',
   'tray.signedOut': '已退出登录',
   'tray.notSignedIn': '未登录',

@@ -18,6 +18,7 @@
 import type { Service, Snapshot } from '../../shared/domain';
 import { expiryLevel, trafficLevel, worstLevel } from '../../shared/levels';
 import type { Forecast } from './forecast';
+import { ENGLISH, type MainText } from '../i18n';
 
 const DAY_MS = 86_400_000;
 const FORGET_AFTER_MS = 180 * DAY_MS;
@@ -199,7 +200,7 @@ function expirySeverity(threshold: number): AlertSeverity {
   return threshold <= 1 ? 'critical' : threshold <= 3 ? 'warning' : 'info';
 }
 
-/** English sizes with the panels' binary convention (1 GB = 1024^3 B): "45.2 GB", "100 GB". */
+/** English sizes (the CLI's) with the panels' binary convention (1 GB = 1024^3 B): "45.2 GB", "100 GB". */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
   let value = Math.max(0, bytes);
@@ -212,47 +213,67 @@ export function formatBytes(bytes: number): string {
   return `${text} ${units[unit]}`;
 }
 
-function formatDay(time: number): string {
-  return new Date(time).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-}
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function describe(kind: AlertKind, threshold: number, params: AlertParams): { title: string; body: string } {
-  const name = params.packageName || `Service ${params.serviceId}`;
+/**
+ * The title and body of an alert in a catalogue's language, from its structured params: alerts are
+ * evaluated once (in English, for the record) and worded again for whoever is shown them.
+ */
+export function alertText(
+  text: MainText,
+  alert: Pick<Alert, 'kind' | 'threshold' | 'params'>,
+): { title: string; body: string } {
+  const { kind, threshold, params } = alert;
+  const name = params.packageName || text.t('alert.unnamed', { id: String(params.serviceId) });
   switch (kind) {
     case 'traffic': {
       const left = Math.max(0, params.totalBytes - params.usedBytes);
       if (threshold >= 100) {
         return {
-          title: `${name}: traffic used up`,
-          body: `All ${formatBytes(params.totalBytes)} used. Top up, or wait for the next traffic reset.`,
+          title: text.t('alert.usedUp.title', { name }),
+          body: text.t('alert.usedUp.body', { total: text.size(params.totalBytes) }),
         };
       }
       return {
-        title: `${name}: ${threshold}% of traffic used`,
-        body: `${formatBytes(params.usedBytes)} of ${formatBytes(params.totalBytes)} used; ${formatBytes(left)} left.`,
+        title: text.t('alert.traffic.title', { name, percent: text.percent(threshold) }),
+        body: text.t('alert.traffic.body', {
+          used: text.size(params.usedBytes),
+          total: text.size(params.totalBytes),
+          left: text.size(left),
+        }),
       };
     }
     case 'expiry': {
-      const days = params.daysLeft ?? threshold;
-      const when = params.expiresAt !== null ? ` on ${formatDay(params.expiresAt)}` : '';
+      const count = params.daysLeft ?? threshold;
       return {
-        title: days <= 0 ? `${name} expires today` : `${name} expires in ${plural(days, 'day')}`,
-        body: `The plan expires${when}. Renew to keep using it.`,
+        title:
+          count <= 0
+            ? text.t('alert.expiresToday.title', { name })
+            : text.t('alert.expiresIn.title', { name, count }),
+        body:
+          params.expiresAt !== null
+            ? text.t('alert.expiry.bodyOn', { date: text.date(params.expiresAt) })
+            : text.t('alert.expiry.body'),
       };
     }
-    case 'expired': {
-      const when = params.expiresAt !== null ? ` on ${formatDay(params.expiresAt)}` : '';
-      return { title: `${name} has expired`, body: `The plan expired${when}. Renew to use it again.` };
-    }
-    case 'forecast': {
-      const early = Math.max(1, Math.floor(params.daysEarly ?? 1));
-      const rate = params.bytesPerDay !== null ? ` (${formatBytes(params.bytesPerDay)} a day)` : '';
-      const renewal = params.renewsBy === 'reset' ? 'the traffic reset' : 'renewal';
+    case 'expired':
       return {
-        title: `${name}: traffic may run out early`,
-        body: `At this rate${rate} you run out ${plural(early, 'day')} before ${renewal}.`,
+        title: text.t('alert.expired.title', { name }),
+        body:
+          params.expiresAt !== null
+            ? text.t('alert.expired.bodyOn', { date: text.date(params.expiresAt) })
+            : text.t('alert.expired.body'),
+      };
+    case 'forecast': {
+      const count = Math.max(1, Math.floor(params.daysEarly ?? 1));
+      const reset = params.renewsBy === 'reset';
+      return {
+        title: text.t('alert.forecast.title', { name }),
+        body:
+          params.bytesPerDay !== null
+            ? text.t(reset ? 'alert.forecast.resetRate' : 'alert.forecast.renewalRate', {
+                count,
+                rate: text.size(params.bytesPerDay),
+              })
+            : text.t(reset ? 'alert.forecast.reset' : 'alert.forecast.renewal', { count }),
       };
     }
   }
@@ -366,7 +387,7 @@ export function evaluateAlerts(
         kind: item.kind,
         level: item.level,
         threshold: item.threshold,
-        ...describe(item.kind, item.threshold, params),
+        ...alertText(ENGLISH, { kind: item.kind, threshold: item.threshold, params }),
         params,
         firedAt: now,
       });

@@ -1,11 +1,14 @@
 // Text and menu data for the tray and the CLI, pure: the tooltip, the tray context menu as plain
 // data (the Electron shell maps item ids to handlers), and the Waybar/Polybar status line for
-// `status --waybar`. English; the renderer and the shell may localize from the structured fields.
+// `status --waybar`. Every text comes from the catalogue passed in (src/main/i18n): the user's
+// language for the tray, English for the CLI.
 import type { AppError } from '../../shared/errors';
+import type { MainText } from '../i18n';
+import type { TrayLabels } from '../platform';
 import type { Service, Snapshot } from '../../shared/domain';
 import type { Forecast } from './forecast';
 import type { Level, Thresholds } from './alerts';
-import { alertLevel, formatBytes, isExpired, serviceLevel } from './alerts';
+import { alertLevel, isExpired, serviceLevel } from './alerts';
 import { mostUrgent } from './gauge';
 
 const HOUR_MS = 3_600_000;
@@ -14,44 +17,49 @@ const DAY_MS = 24 * HOUR_MS;
 /** Windows truncates tray tooltips at 127 characters; other platforms take more. */
 export const WINDOWS_TOOLTIP_MAX = 127;
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** "12 days left", "31 h left" under 48 h, "expired", or '' when the plan has no expiry. */
-export function timeLeftText(service: Pick<Service, 'expiresAt' | 'status'>, now: number): string {
-  if (isExpired(service, now)) return 'expired';
+export function timeLeftText(
+  text: MainText,
+  service: Pick<Service, 'expiresAt' | 'status'>,
+  now: number,
+): string {
+  if (isExpired(service, now)) return text.t('time.expired');
   if (service.expiresAt === null) return '';
   const left = service.expiresAt - now;
   if (left < 48 * HOUR_MS) {
     const hours = Math.floor(left / HOUR_MS);
-    return hours < 1 ? 'less than 1 h left' : `${hours} h left`;
+    return hours < 1 ? text.t('time.lessThanHour') : text.t('time.hoursLeft', { count: hours });
   }
-  return `${plural(Math.floor(left / DAY_MS), 'day')} left`;
+  return text.t('time.daysLeft', { count: Math.floor(left / DAY_MS) });
 }
 
 /** "StarterPack #4 — 45.2 GB of 100 GB used · 12 days left" (the id tells same-named plans apart). */
-export function serviceLine(service: Service, now: number): string {
-  const name = serviceName(service);
+export function serviceLine(text: MainText, service: Service, now: number): string {
+  const name = serviceName(text, service);
   const usage =
     service.totalBytes > 0
-      ? `${formatBytes(service.usedBytes)} of ${formatBytes(service.totalBytes)} used`
-      : `${formatBytes(service.usedBytes)} used`;
-  const time = timeLeftText(service, now);
-  const suspended = service.status === 'suspended' ? ' · suspended' : '';
+      ? text.t('service.usage', { used: text.size(service.usedBytes), total: text.size(service.totalBytes) })
+      : text.t('service.usageNoTotal', { used: text.size(service.usedBytes) });
+  const time = timeLeftText(text, service, now);
+  const suspended = service.status === 'suspended' ? ` · ${text.t('service.suspended')}` : '';
   return `${name} — ${usage}${time ? ` · ${time}` : ''}${suspended}`;
 }
 
-/** "StarterPack #4", as the window names a plan. */
-export function serviceName(service: Pick<Service, 'packageName' | 'id'>): string {
-  return service.packageName ? `${service.packageName} #${service.id}` : `Service #${service.id}`;
+/** "StarterPack #4", as the window names a plan (the id stays in Latin digits: it is the panel's). */
+export function serviceName(text: MainText, service: Pick<Service, 'packageName' | 'id'>): string {
+  const id = String(service.id);
+  return service.packageName
+    ? text.t('service.name', { name: service.packageName, id })
+    : text.t('service.unnamed', { id });
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function agoText(time: number, now: number): string {
+export function agoText(text: MainText, time: number, now: number): string {
   const elapsed = Math.max(0, now - time);
-  if (elapsed < 60_000) return 'just now';
-  if (elapsed < HOUR_MS) return `${Math.floor(elapsed / 60_000)} min ago`;
-  if (elapsed < DAY_MS) return `${Math.floor(elapsed / HOUR_MS)} h ago`;
-  return `${plural(Math.floor(elapsed / DAY_MS), 'day')} ago`;
+  if (elapsed < 60_000) return text.t('ago.justNow');
+  if (elapsed < HOUR_MS) return text.t('ago.minutes', { count: Math.floor(elapsed / 60_000) });
+  if (elapsed < DAY_MS) return text.t('ago.hours', { count: Math.floor(elapsed / HOUR_MS) });
+  return text.t('ago.days', { count: Math.floor(elapsed / DAY_MS) });
 }
 
 export interface SummaryOptions {
@@ -70,20 +78,35 @@ function clip(text: string, maxLength: number | undefined): string {
 
 /** The tray tooltip: app name, one line per service, when the data is from, the last error. */
 export function tooltipText(
+  text: MainText,
   snapshot: Snapshot | null,
   now: number,
   { appName = 'XMPlus', error = null, maxLength }: SummaryOptions = {},
 ): string {
   const lines = [appName];
   if (snapshot === null) {
-    lines.push(error ? `Not updated: ${error.message}` : 'No data yet');
+    lines.push(error ? text.t('tooltip.notUpdated', { error: error.message }) : text.t('tooltip.noData'));
     return clip(lines.join('\n'), maxLength);
   }
-  if (snapshot.services.length === 0) lines.push('No services');
-  for (const service of snapshot.services) lines.push(serviceLine(service, now));
-  lines.push(`Updated ${agoText(snapshot.fetchedAt, now)}`);
-  if (error) lines.push(`Last refresh failed: ${error.message}`);
+  if (snapshot.services.length === 0) lines.push(text.t('tooltip.noServices'));
+  for (const service of snapshot.services) lines.push(serviceLine(text, service, now));
+  lines.push(text.t('tooltip.updated', { ago: agoText(text, snapshot.fetchedAt, now) }));
+  if (error) lines.push(text.t('tooltip.lastFailed', { error: error.message }));
   return clip(lines.join('\n'), maxLength);
+}
+
+/** The native tray menu's own words (src/main/electron/tray.ts), for TrayState. */
+export function trayLabels(text: MainText, appName: string): TrayLabels {
+  return {
+    notSignedIn: text.t('tray.notSignedIn'),
+    noServices: text.t('tooltip.noServices'),
+    refresh: text.t('tray.refresh'),
+    refreshing: text.t('tray.refreshing'),
+    copySublink: text.t('tray.copySublink'),
+    export: text.t('tray.export'),
+    open: text.t('tray.openApp', { app: appName }),
+    quit: text.t('tray.quit'),
+  };
 }
 
 export type TrayActionId = 'refresh' | 'copy-sublink' | 'export' | 'open' | 'quit';
@@ -107,6 +130,7 @@ export interface TrayMenuOptions {
  * Copy subscription link (one per service when there are several), Export…, Open, Quit.
  */
 export function trayMenuModel(
+  text: MainText,
   snapshot: Snapshot | null,
   thresholds: Thresholds,
   now: number,
@@ -118,23 +142,22 @@ export function trayMenuModel(
     items.push({
       type: 'service',
       serviceId: service.id,
-      label: serviceLine(service, now),
+      label: serviceLine(text, service, now),
       level: serviceLevel(service, thresholds, now, forecasts[String(service.id)]),
       enabled: false,
     });
   }
-  if (!signedIn) items.push({ type: 'status', label: 'Signed out', enabled: false });
-  else if (snapshot === null) items.push({ type: 'status', label: 'No data yet', enabled: false });
-  else if (services.length === 0) items.push({ type: 'status', label: 'No services', enabled: false });
-  if (snapshot !== null) {
-    items.push({ type: 'status', label: `Updated ${agoText(snapshot.fetchedAt, now)}`, enabled: false });
-  }
-  if (error) items.push({ type: 'status', label: `Last refresh failed: ${error.message}`, enabled: false });
+  const status = (label: string) => items.push({ type: 'status', label, enabled: false });
+  if (!signedIn) status(text.t('tray.signedOut'));
+  else if (snapshot === null) status(text.t('tooltip.noData'));
+  else if (services.length === 0) status(text.t('tooltip.noServices'));
+  if (snapshot !== null) status(text.t('tooltip.updated', { ago: agoText(text, snapshot.fetchedAt, now) }));
+  if (error) status(text.t('tooltip.lastFailed', { error: error.message }));
   items.push({ type: 'separator' });
   items.push({
     type: 'action',
     id: 'refresh',
-    label: refreshing ? 'Refreshing…' : 'Refresh now',
+    label: refreshing ? text.t('tray.refreshing') : text.t('tray.refresh'),
     enabled: signedIn && !refreshing,
   });
   const withLinks = services.filter((service) => service.sublink !== '');
@@ -144,19 +167,19 @@ export function trayMenuModel(
       id: 'copy-sublink',
       label:
         withLinks.length === 1
-          ? 'Copy subscription link'
-          : `Copy subscription link — ${serviceName(service)}`,
+          ? text.t('tray.copySublink')
+          : text.t('tray.copySublinkFor', { name: serviceName(text, service) }),
       enabled: true,
       serviceId: service.id,
     });
   }
   if (withLinks.length === 0) {
-    items.push({ type: 'action', id: 'copy-sublink', label: 'Copy subscription link', enabled: false });
+    items.push({ type: 'action', id: 'copy-sublink', label: text.t('tray.copySublink'), enabled: false });
   }
-  items.push({ type: 'action', id: 'export', label: 'Export…', enabled: services.length > 0 });
+  items.push({ type: 'action', id: 'export', label: text.t('tray.export'), enabled: services.length > 0 });
   items.push({ type: 'separator' });
-  items.push({ type: 'action', id: 'open', label: 'Open', enabled: true });
-  items.push({ type: 'action', id: 'quit', label: 'Quit', enabled: true });
+  items.push({ type: 'action', id: 'open', label: text.t('tray.open'), enabled: true });
+  items.push({ type: 'action', id: 'quit', label: text.t('tray.quit'), enabled: true });
   return items;
 }
 
@@ -174,6 +197,7 @@ export interface WaybarStatus {
  * tooltip, the class from the alert level.
  */
 export function waybarStatus(
+  text: MainText,
   snapshot: Snapshot | null,
   thresholds: Thresholds,
   now: number,
@@ -182,13 +206,13 @@ export function waybarStatus(
   if (snapshot === null) {
     return {
       text: '?',
-      tooltip: tooltipText(null, now, { error: error ?? null }),
+      tooltip: tooltipText(text, null, now, { error: error ?? null }),
       class: 'error',
       percentage: 0,
     };
   }
   const urgent = mostUrgent(snapshot, thresholds, now);
-  const tooltip = tooltipText(snapshot, now, { error: error ?? null });
+  const tooltip = tooltipText(text, snapshot, now, { error: error ?? null });
   if (urgent === null)
     return { text: '—', tooltip, class: alertLevel(snapshot, thresholds, now), percentage: 0 };
   if (urgent.level === 'expired') return { text: 'expired', tooltip, class: 'expired', percentage: 100 };

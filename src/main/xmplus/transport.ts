@@ -16,6 +16,9 @@ export interface Timeouts {
   bodyMs: number;
 }
 
+/** How long close() lets requests in flight finish before cutting them. */
+export const CLOSE_GRACE_MS = 2_000;
+
 export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = { connectMs: 10_000, headersMs: 15_000, bodyMs: 20_000 };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -373,7 +376,19 @@ export function createTransport(options: TransportOptions): Result<Transport> {
     close: async () => {
       if (closed) return;
       closed = true;
-      await dispatcher.close().catch(() => dispatcher.destroy());
+      // Let requests in flight finish briefly, then cut them: quitting or signing out never waits
+      // on a panel that does not answer.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const graceful = dispatcher.close().then(
+        () => true,
+        () => false,
+      );
+      const late = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), CLOSE_GRACE_MS);
+      });
+      const done = await Promise.race([graceful, late]);
+      clearTimeout(timer);
+      if (!done) await dispatcher.destroy().catch(() => undefined);
     },
   });
 }

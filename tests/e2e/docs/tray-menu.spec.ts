@@ -8,6 +8,7 @@ import { startPanelSim } from '../../../tools/panel-sim/index';
 import { makeCoreRig } from '../../support/core-rig';
 import { drawGauge, trayMenuModel, type Level } from '../../../src/main/monitor';
 import { readSettings } from '../../../src/main/settings/settings';
+import { ENGLISH } from '../../../src/main/i18n';
 import type { DataState } from '../../../src/shared/contract';
 import { SCREENSHOT_DIR } from '../harness';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ test('tray icon and menu, from the shell menu model', async ({ page }) => {
     if (!data.ok || !data.value.snapshot) return;
     const settings = readSettings(rig.platform.settingsStore);
     const thresholds = { trafficPercent: settings.trafficThresholds, daysLeft: settings.expiryThresholds };
-    const items = trayMenuModel(data.value.snapshot, thresholds, Date.now(), { signedIn: true });
+    const items = trayMenuModel(ENGLISH, data.value.snapshot, thresholds, Date.now(), { signedIn: true });
     const tray = rig.trays.at(-1)!;
     expect(items.filter((i) => i.type === 'service')).toHaveLength(3);
 

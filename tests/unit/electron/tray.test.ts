@@ -10,9 +10,12 @@ import {
 } from './electron-mock';
 import type { TrayState } from '../../../src/main/platform';
 import { LEVEL_COLOURS } from '../../../src/main/monitor/gauge';
+import { trayLabels } from '../../../src/main/monitor/summary';
+import { ENGLISH, mainText } from '../../../src/main/i18n';
 
 vi.mock('electron', () => electronMock);
-const { createTray, trayImage, SIGNED_OUT_TRAY } = await import('../../../src/main/electron/tray');
+const { createTray, trayImage, signedOutTray } = await import('../../../src/main/electron/tray');
+const SIGNED_OUT_TRAY = signedOutTray(ENGLISH, 'XMPlus Tray');
 
 const actions = {
   refresh: vi.fn(async () => undefined),
@@ -32,11 +35,12 @@ const state = (patch: Partial<TrayState> = {}): TrayState => ({
     { id: 1, label: 'Starter — 50 GB of 100 GB · 12 days left', hasSublink: true },
     { id: 2, label: 'Family — 900 GB of 1 TB · 40 days left', hasSublink: true },
   ],
+  labels: trayLabels(ENGLISH, 'XMPlus Tray'),
   ...patch,
 });
 
 const make = (platform: NodeJS.Platform, initial: TrayState = state()) =>
-  createTray({ platform, initial, appName: 'XMPlus Tray', actions, openWindow, quit });
+  createTray({ platform, initial, actions, openWindow, quit });
 
 const lastTray = () => FakeTray.created.at(-1)!;
 const items = (menu: FakeMenu | null) => menu!.items;
@@ -228,6 +232,28 @@ describe('tray updates', () => {
     );
     expect(tray.menuSets).toBe(menusAtStart + 2);
     expect(items(tray.menu)[0]).toMatchObject({ label: 'No services', enabled: false });
+  });
+
+  it('a change of language redraws the menu in the new words', () => {
+    const controller = make('linux');
+    const tray = lastTray();
+    const menusAtStart = tray.menuSets;
+    const fa = mainText('fa', 'en-US');
+    controller.update(state({ labels: trayLabels(fa, 'XMPlus Tray') }));
+    expect(tray.menuSets).toBe(menusAtStart + 1);
+    const labels = items(tray.menu).flatMap((i) => (i.type === 'separator' ? [] : [i.label]));
+    expect(labels.slice(2)).toEqual([
+      'به‌روزرسانی اکنون',
+      'کپی پیوند اشتراک',
+      'خروجی…',
+      'باز کردن XMPlus Tray',
+      'خروج',
+    ]);
+    controller.update(state({ labels: trayLabels(fa, 'XMPlus Tray'), services: [] }));
+    expect(items(tray.menu)[0]).toMatchObject({ label: 'سرویسی ندارید', enabled: false });
+    make('linux', signedOutTray(mainText('ru', ''), 'XMPlus Tray'));
+    expect(lastTray().tooltip).toBe('Вход не выполнен');
+    expect(items(lastTray().menu)[0]).toMatchObject({ label: 'Вход не выполнен', enabled: false });
   });
 
   it('does nothing after destroy', () => {

@@ -46,6 +46,17 @@ describe('main catalogues', () => {
     },
   );
 
+  it.each(MAIN_LOCALES.map((l) => [l]))('%s: no doubled full stop after a date', (locale) => {
+    const text = mainText(locale, '');
+    const date = text.date(Date.UTC(2027, 2, 12, 12));
+    const doubled = Object.entries(CATALOGUES[locale]).flatMap(([key, message]) =>
+      (typeof message === 'string' ? [message] : Object.values(message)).flatMap((form) =>
+        (form ?? '').replace('{date}', date).includes('..') ? [key] : [],
+      ),
+    );
+    expect(doubled).toEqual([]);
+  });
+
   it('the check catches a missing key, an extra key and a changed placeholder', () => {
     const { 'tray.quit': _dropped, ...rest } = CATALOGUES.ru;
     const broken = {

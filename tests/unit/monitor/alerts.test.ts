@@ -6,11 +6,13 @@ import type { Alert, FiredState } from '../../../src/main/monitor/alerts';
 import {
   DEFAULT_THRESHOLDS,
   alertLevel,
+  alertText,
   emptyFiredState,
   evaluateAlerts,
   parseFiredState,
 } from '../../../src/main/monitor/alerts';
 import type { Forecast } from '../../../src/main/monitor/forecast';
+import { ENGLISH, mainText } from '../../../src/main/i18n';
 import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from './fixtures';
 
 type Event = 'none' | 'reset' | 'topup' | 'renew' | 'restart' | 'off';
@@ -354,5 +356,73 @@ describe('alertLevel', () => {
     expect(level([])).toBe('expired');
     expect(level([expired, makeService({ id: 2 })])).toBe('ok');
     expect(level([expired, makeService({ id: 2, usedBytes: 90 * GB })])).toBe('warning');
+  });
+});
+
+describe('alertText: the same alert in the user language', () => {
+  const at = (
+    services: Parameters<typeof makeSnapshot>[0],
+    now: number,
+    forecasts: Record<string, Forecast> = {},
+  ) =>
+    evaluateAlerts(makeSnapshot(services, now), forecasts, DEFAULT_THRESHOLDS, emptyFiredState(), now)
+      .alerts[0]!;
+
+  it('English from the params is exactly what evaluateAlerts recorded', () => {
+    const alert = at([makeService({ usedBytes: 90 * GB })], T0);
+    expect(alertText(ENGLISH, alert)).toEqual({ title: alert.title, body: alert.body });
+  });
+
+  it('zh-CN, fa and ru traffic alerts', () => {
+    const alert = at([makeService({ usedBytes: 90 * GB })], T0);
+    expect(alertText(mainText('zh-CN', ''), alert)).toEqual({
+      title: 'StarterPack：流量已用 90%',
+      body: '已用 90 GB / 100 GB，剩余 10 GB。',
+    });
+    expect(alertText(mainText('fa', ''), alert)).toEqual({
+      title: 'StarterPack: ۹۰٪ از ترافیک مصرف شد',
+      body: '۹۰ گیگابایت از ۱۰۰ گیگابایت مصرف شده؛ ۱۰ گیگابایت باقی مانده است.',
+    });
+    expect(alertText(mainText('ru', ''), alert)).toEqual({
+      title: 'StarterPack: израсходовано 90\u00a0% трафика',
+      body: 'Использовано 90 ГБ из 100 ГБ; осталось 10 ГБ.',
+    });
+  });
+
+  it('expiry with plurals and a localized date; unnamed plans and forecasts', () => {
+    const expiresAt = Date.UTC(2027, 2, 12, 12);
+    const alert = at([makeService({ expiresAt })], expiresAt - 3.2 * DAY);
+    expect(alertText(mainText('ru', ''), alert)).toEqual({
+      title: 'StarterPack: срок истекает через 3 дня',
+      body: 'Тариф действует до 12 мар. 2027 г., продлите его, чтобы пользоваться дальше.',
+    });
+    expect(alertText(mainText('zh-CN', ''), alert).body).toBe(
+      '套餐将于 2027年3月12日 到期。续费后可继续使用。',
+    );
+    const fa = alertText(mainText('fa', ''), alert);
+    expect(fa.title).toBe('StarterPack تا ۳ روز دیگر منقضی می‌شود');
+    expect(fa.body).toMatch(/^این طرح در [۰-۹]+ [^\d]+ [۰-۹]+ منقضی می‌شود\./);
+
+    const unnamed = at([makeService({ packageName: '', usedBytes: 100 * GB })], T0);
+    expect(alertText(mainText('ru', ''), unnamed).title).toBe('Услуга 4: трафик закончился');
+
+    const forecast = at([makeService({ usedBytes: 60 * GB })], T0, {
+      '4': {
+        serviceId: 4,
+        bytesPerDay: 5 * GB,
+        runOutAt: T0 + 4 * DAY,
+        renewsAt: T0 + 9 * DAY,
+        renewsBy: 'reset',
+        daysEarly: 5,
+        warning: true,
+        basisMs: 7 * DAY,
+      },
+    });
+    expect(alertText(mainText('ru', ''), forecast).body).toBe(
+      'При таком расходе (5 ГБ в день) трафик закончится за 5 дней до сброса.',
+    );
+    expect(alertText(mainText('fa', ''), forecast).body).toBe(
+      'با این روند (روزانه ۵ گیگابایت)، ترافیک ۵ روز پیش از بازنشانی ترافیک تمام می‌شود.',
+    );
   });
 });

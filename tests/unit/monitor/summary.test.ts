@@ -9,6 +9,7 @@ import {
   waybarStatus,
 } from '../../../src/main/monitor/summary';
 import { appError } from '../../../src/shared/errors';
+import { ENGLISH as EN, mainText } from '../../../src/main/i18n';
 import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from './fixtures';
 
 const NOW = T0 + 5 * 60_000;
@@ -20,14 +21,16 @@ describe('formatting', () => {
     expect(formatBytes(100 * GB)).toBe('100 GB');
     expect(formatBytes(2 * 1024 * GB)).toBe('2 TB');
     const s = makeService({ usedBytes: Math.round(45.2 * GB), expiresAt: NOW + 12.5 * DAY });
-    expect(serviceLine(s, NOW)).toBe('StarterPack #4 — 45.2 GB of 100 GB used · 12 days left');
-    expect(serviceLine({ ...s, expiresAt: NOW + 31.5 * HOUR }, NOW)).toBe(
+    expect(serviceLine(EN, s, NOW)).toBe('StarterPack #4 — 45.2 GB of 100 GB used · 12 days left');
+    expect(serviceLine(EN, { ...s, expiresAt: NOW + 31.5 * HOUR }, NOW)).toBe(
       'StarterPack #4 — 45.2 GB of 100 GB used · 31 h left',
     );
-    expect(serviceLine({ ...s, expiresAt: NOW - HOUR }, NOW)).toBe(
+    expect(serviceLine(EN, { ...s, expiresAt: NOW - HOUR }, NOW)).toBe(
       'StarterPack #4 — 45.2 GB of 100 GB used · expired',
     );
-    expect(serviceLine({ ...s, totalBytes: 0, expiresAt: null }, NOW)).toBe('StarterPack #4 — 45.2 GB used');
+    expect(serviceLine(EN, { ...s, totalBytes: 0, expiresAt: null }, NOW)).toBe(
+      'StarterPack #4 — 45.2 GB used',
+    );
   });
 });
 
@@ -35,13 +38,13 @@ describe('tooltipText', () => {
   const snapshot = makeSnapshot([makeService({ usedBytes: 50 * GB, expiresAt: NOW + 3 * DAY })], T0);
 
   it('lists services, the update time and the last error', () => {
-    expect(tooltipText(snapshot, NOW)).toBe(
+    expect(tooltipText(EN, snapshot, NOW)).toBe(
       'XMPlus\nStarterPack #4 — 50 GB of 100 GB used · 3 days left\nUpdated 5 min ago',
     );
     expect(
-      tooltipText(snapshot, NOW, { error: appError('network', 'Could not reach the panel.') }),
+      tooltipText(EN, snapshot, NOW, { error: appError('network', 'Could not reach the panel.') }),
     ).toContain('\nLast refresh failed: Could not reach the panel.');
-    expect(tooltipText(null, NOW)).toBe('XMPlus\nNo data yet');
+    expect(tooltipText(EN, null, NOW)).toBe('XMPlus\nNo data yet');
   });
 
   it('fits the Windows limit when asked', () => {
@@ -49,7 +52,7 @@ describe('tooltipText', () => {
       [1, 2, 3, 4].map((id) => makeService({ id, packageName: `Plan number ${id}` })),
       T0,
     );
-    const text = tooltipText(many, NOW, { maxLength: WINDOWS_TOOLTIP_MAX });
+    const text = tooltipText(EN, many, NOW, { maxLength: WINDOWS_TOOLTIP_MAX });
     expect(text.length).toBe(WINDOWS_TOOLTIP_MAX);
     expect(text.endsWith('…')).toBe(true);
   });
@@ -59,7 +62,7 @@ describe('trayMenuModel', () => {
   it('one line per service, status, then the actions', () => {
     const a = makeService({ id: 1, packageName: 'A', usedBytes: 90 * GB });
     const b = makeService({ id: 2, packageName: 'B', sublink: '' });
-    const items = trayMenuModel(makeSnapshot([a, b], T0), DEFAULT_THRESHOLDS, NOW);
+    const items = trayMenuModel(EN, makeSnapshot([a, b], T0), DEFAULT_THRESHOLDS, NOW);
     expect(items.filter((i) => i.type === 'service').map((i) => [i.serviceId, i.level])).toEqual([
       [1, 'warning'],
       [2, 'ok'],
@@ -79,7 +82,7 @@ describe('trayMenuModel', () => {
       [makeService({ id: 7, packageName: 'Pro' }), makeService({ id: 9, packageName: 'Pro' })],
       T0,
     );
-    const labels = trayMenuModel(twins, DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
+    const labels = trayMenuModel(EN, twins, DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
       'label' in i ? [i.label] : [],
     );
     expect(new Set(labels.filter((l) => l.startsWith('Pro'))).size).toBe(2);
@@ -88,6 +91,7 @@ describe('trayMenuModel', () => {
 
   it('names the plan on each copy item when several have links; disables refresh while refreshing', () => {
     const items = trayMenuModel(
+      EN,
       makeSnapshot([makeService({ id: 1, packageName: 'A' }), makeService({ id: 2, packageName: 'B' })], T0),
       DEFAULT_THRESHOLDS,
       NOW,
@@ -102,7 +106,7 @@ describe('trayMenuModel', () => {
   });
 
   it('signed out: no data, refresh and export disabled, Open and Quit still there', () => {
-    const items = trayMenuModel(null, DEFAULT_THRESHOLDS, NOW, { signedIn: false });
+    const items = trayMenuModel(EN, null, DEFAULT_THRESHOLDS, NOW, { signedIn: false });
     expect(items[0]).toEqual({ type: 'status', label: 'Signed out', enabled: false });
     const enabled = Object.fromEntries(
       items.flatMap((i) => (i.type === 'action' ? [[i.id, i.enabled]] : [])),
@@ -115,7 +119,7 @@ describe('waybarStatus', () => {
   it('shows the most urgent plan, its level as class and its used percent', () => {
     const calm = makeService({ id: 1, usedBytes: 10 * GB, expiresAt: NOW + 20 * DAY });
     const urgent = makeService({ id: 2, usedBytes: Math.round(91.6 * GB), expiresAt: NOW + 12.2 * DAY });
-    const status = waybarStatus(makeSnapshot([calm, urgent], T0), DEFAULT_THRESHOLDS, NOW);
+    const status = waybarStatus(EN, makeSnapshot([calm, urgent], T0), DEFAULT_THRESHOLDS, NOW);
     expect({ ...status, tooltip: undefined }).toEqual({
       text: '91% · 12d',
       tooltip: undefined,
@@ -128,7 +132,7 @@ describe('waybarStatus', () => {
 
   it('critical under a day, hours under 48 h', () => {
     const s = makeService({ usedBytes: 20 * GB, expiresAt: NOW + 20 * HOUR });
-    expect(waybarStatus(makeSnapshot([s], T0), DEFAULT_THRESHOLDS, NOW)).toMatchObject({
+    expect(waybarStatus(EN, makeSnapshot([s], T0), DEFAULT_THRESHOLDS, NOW)).toMatchObject({
       text: '20% · 20h',
       class: 'critical',
       percentage: 20,
@@ -137,20 +141,67 @@ describe('waybarStatus', () => {
 
   it('expired, no data, and a failed refresh with old data', () => {
     const expired = makeService({ expiresAt: NOW - DAY, usedBytes: 5 * GB });
-    expect(waybarStatus(makeSnapshot([expired], T0), DEFAULT_THRESHOLDS, NOW)).toMatchObject({
+    expect(waybarStatus(EN, makeSnapshot([expired], T0), DEFAULT_THRESHOLDS, NOW)).toMatchObject({
       text: 'expired',
       class: 'expired',
       percentage: 100,
     });
     const error = appError('auth', 'Signed out: sign in again.');
-    expect(waybarStatus(null, DEFAULT_THRESHOLDS, NOW, error)).toEqual({
+    expect(waybarStatus(EN, null, DEFAULT_THRESHOLDS, NOW, error)).toEqual({
       text: '?',
       tooltip: 'XMPlus\nNot updated: Signed out: sign in again.',
       class: 'error',
       percentage: 0,
     });
-    const stale = waybarStatus(makeSnapshot([makeService()], T0), DEFAULT_THRESHOLDS, NOW, error);
+    const stale = waybarStatus(EN, makeSnapshot([makeService()], T0), DEFAULT_THRESHOLDS, NOW, error);
     expect(stale.class).toBe('ok');
     expect(stale.tooltip).toContain('Last refresh failed: Signed out: sign in again.');
+  });
+});
+
+describe('in other languages', () => {
+  const s = makeService({ usedBytes: Math.round(45.2 * GB), expiresAt: NOW + 12.5 * DAY });
+  const snapshot = makeSnapshot([s], T0);
+
+  it('zh-CN: service line, tooltip and menu', () => {
+    const zh = mainText('zh-CN', 'en-US');
+    expect(serviceLine(zh, s, NOW)).toBe('StarterPack #4 — 已用 45.2 GB / 100 GB · 剩余 12 天');
+    expect(tooltipText(zh, snapshot, NOW, { appName: 'XMPlus' })).toBe(
+      'XMPlus\nStarterPack #4 — 已用 45.2 GB / 100 GB · 剩余 12 天\n5 分钟前更新',
+    );
+    const actions = trayMenuModel(zh, snapshot, DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
+      i.type === 'action' ? [i.label] : [],
+    );
+    expect(actions).toEqual(['立即刷新', '复制订阅链接', '导出…', '打开', '退出']);
+    expect(tooltipText(zh, null, NOW)).toBe('XMPlus\n暂无数据');
+  });
+
+  it('fa: Persian words and Persian digits', () => {
+    const fa = mainText('fa', 'en-US');
+    expect(serviceLine(fa, s, NOW)).toBe(
+      'StarterPack #4 — ۴۵٫۲ گیگابایت از ۱۰۰ گیگابایت مصرف شده · ۱۲ روز مانده',
+    );
+    const tooltip = tooltipText(fa, snapshot, NOW);
+    expect(tooltip.split('\n')[2]).toBe('به‌روزرسانی: ۵ دقیقه پیش');
+    expect(tooltip).not.toMatch(/\d+ (GB|days?|min)/);
+    const items = trayMenuModel(fa, snapshot, DEFAULT_THRESHOLDS, NOW, { refreshing: true });
+    expect(items.find((i) => i.type === 'action' && i.id === 'refresh')).toMatchObject({
+      label: 'در حال به‌روزرسانی…',
+    });
+    expect(items.find((i) => i.type === 'action' && i.id === 'quit')).toMatchObject({ label: 'خروج' });
+    expect(serviceLine(fa, { ...s, expiresAt: NOW + 31.5 * HOUR }, NOW)).toMatch(/· ۳۱ ساعت مانده$/);
+  });
+
+  it('ru: plural forms of days in the line and the tooltip', () => {
+    const ru = mainText('ru', 'en-US');
+    expect(serviceLine(ru, s, NOW)).toBe(
+      'StarterPack #4 — использовано 45,2 ГБ из 100 ГБ · осталось 12 дней',
+    );
+    expect(serviceLine(ru, { ...s, expiresAt: NOW + 3.5 * DAY }, NOW)).toMatch(/осталось 3 дня$/);
+    expect(serviceLine(ru, { ...s, expiresAt: NOW + 21.5 * DAY }, NOW)).toMatch(/остался 21 день$/);
+    const old = makeSnapshot([s], NOW - 2 * DAY);
+    expect(tooltipText(ru, old, NOW).split('\n').at(-1)).toBe('Обновлено 2 дня назад');
+    const items = trayMenuModel(ru, null, DEFAULT_THRESHOLDS, NOW, { signedIn: false });
+    expect(items[0]).toEqual({ type: 'status', label: 'Выход выполнен', enabled: false });
   });
 });

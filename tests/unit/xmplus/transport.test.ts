@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -242,5 +243,22 @@ describe('TLS', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('close', () => {
+  it('does not wait on a panel that never answers: the request in flight ends with an error', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer(() => undefined);
+    silent.on('connection', (socket) => sockets.push(socket));
+    const host = await listen(silent);
+    // Header timeout far beyond the test's own timeout: only close() can end this request.
+    const t = transport(`http://${host}`, { timeouts: { headersMs: 600_000, bodyMs: 600_000 } });
+    const pending = t.post('/api/client/token', {});
+    await new Promise((r) => setTimeout(r, 100));
+    await t.close();
+    const result = await pending;
+    expect(result.ok).toBe(false);
+    for (const socket of sockets) socket.destroy();
   });
 });
