@@ -10,6 +10,7 @@ import { createAccounts } from './accounts';
 import { createDataService } from './data';
 import { ALL_FORMATS, createExportService } from './export-service';
 import { createBilling } from './billing';
+import { userText } from './i18n/user';
 
 /** What the tray menu, notifications and the shell's lifecycle can ask of the core. */
 export interface CoreActions {
@@ -57,6 +58,8 @@ export function createCore(platform: Platform): Core {
     onRemoved: (profileId) => data?.forget(profileId),
   });
   data = createDataService({ platform, accounts });
+  /** Texts for notifications in the user's language, read when each is shown. */
+  const text = () => userText(platform.settingsStore, platform.app.locale);
   const dataService = data;
   const activeSnapshot = () => {
     const profile = accounts.activeProfile();
@@ -74,6 +77,7 @@ export function createCore(platform: Platform): Core {
     store: platform.cacheStore,
     emit: (event, payload) => platform.emit(event, payload),
     notify: (notification) => platform.notify(notification),
+    text,
     refreshData: (profileId) => dataService.refreshProfile(profileId),
     snapshot: (profileId) => dataService.snapshot(profileId),
     now: () => platform.now(),
@@ -96,12 +100,13 @@ export function createCore(platform: Platform): Core {
     },
     async exportAll(serviceId) {
       const result = await exporter.save(serviceId, ALL_FORMATS);
+      const t = text();
       if (!result.ok) {
-        platform.notify({ title: 'Export failed', body: result.error.message, serviceId, actions: [] });
+        platform.notify({ title: t.t('export.failed'), body: result.error.message, serviceId, actions: [] });
       } else if (result.value.saved) {
         platform.notify({
-          title: 'Export saved',
-          body: `${result.value.files.length} files in ${result.value.folder}`,
+          title: t.t('export.saved'),
+          body: t.t('export.savedBody', { count: result.value.files.length, folder: result.value.folder }),
           serviceId: null,
           actions: [],
         });

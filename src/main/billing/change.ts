@@ -1,6 +1,7 @@
 // What a paid invoice changed: compares the services before the payment with the services after
 // the refresh, and words it for the native notification. Pure functions, no I/O.
 import type { ServiceChange } from '../../shared/contract';
+import { ENGLISH, type MainText } from '../i18n';
 import type { Invoice, Snapshot } from '../../shared/domain';
 
 /** The little of a service a watch keeps from before the payment (persisted with the watch). */
@@ -50,31 +51,19 @@ export function computeChange(
   };
 }
 
-const GB = 1024 ** 3;
-
-function sizeText(bytes: number): string {
-  if (bytes >= GB) return `${Number((bytes / GB).toFixed(1))} GB`;
-  return `${Number((bytes / 1024 ** 2).toFixed(1))} MB`;
-}
-
-function dateText(epochMs: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(epochMs);
-}
-
-/** One line for the notification: "StarterPack now runs until 12 Mar 2027". */
-export function describeChange(change: ServiceChange): string {
-  const name = change.packageName || 'Your service';
-  const parts: string[] = [];
+/** One line for the notification, in the catalogue's language: "StarterPack now runs until 12 Mar 2027." */
+export function describeChange(change: ServiceChange, text: MainText = ENGLISH): string {
+  const name = change.packageName || text.t('payment.yourService');
   const isNew = change.expiresBefore === null && change.totalBytesBefore === null;
   if (isNew && change.serviceId !== null && change.expiresAfter !== null) {
-    return `${name} is active until ${dateText(change.expiresAfter)}.`;
+    return text.t('payment.activeUntil', { name, date: text.date(change.expiresAfter) });
   }
-  if (change.expiresAfter !== null && change.expiresAfter !== change.expiresBefore) {
-    parts.push(`runs until ${dateText(change.expiresAfter)}`);
-  }
-  if (change.totalBytesAfter !== null && change.totalBytesAfter !== change.totalBytesBefore) {
-    parts.push(`has ${sizeText(change.totalBytesAfter)} of traffic`);
-  }
-  if (parts.length === 0) return `${name}: the payment is confirmed.`;
-  return `${name} now ${parts.join(' and ')}.`;
+  const renewed = change.expiresAfter !== null && change.expiresAfter !== change.expiresBefore;
+  const grown = change.totalBytesAfter !== null && change.totalBytesAfter !== change.totalBytesBefore;
+  const date = change.expiresAfter !== null ? text.date(change.expiresAfter) : '';
+  const size = change.totalBytesAfter !== null ? text.size(change.totalBytesAfter) : '';
+  if (renewed && grown) return text.t('payment.runsUntilWithTraffic', { name, date, size });
+  if (renewed) return text.t('payment.runsUntil', { name, date });
+  if (grown) return text.t('payment.hasTraffic', { name, size });
+  return text.t('payment.confirmed', { name });
 }

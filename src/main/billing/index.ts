@@ -9,6 +9,7 @@ import type { Handlers } from '../router';
 import type { Platform } from '../platform';
 import type { PanelSession } from '../session/panel-session';
 import type { KeyValueStore } from '../settings/store';
+import { ENGLISH, type MainText } from '../i18n';
 import { servicesBefore } from './change';
 import { createWatcher } from './watch';
 
@@ -20,6 +21,8 @@ export interface BillingDeps {
   store: KeyValueStore; // src/main/settings/store.ts; persist watches under the key 'billing.watches'
   emit: Platform['emit']; // 'payment' (WatchView) events to the renderer
   notify: Platform['notify']; // native notification on Paid (and on expired)
+  /** The notification texts in the user's language now; English when not given. */
+  text?: () => MainText;
   /** Refresh the profile's data (services) and return the new snapshot. */
   refreshData(profileId: string): Promise<Result<Snapshot>>;
   /** The current snapshot of a profile (before paying), to compute what changed. */
@@ -84,6 +87,7 @@ export function createBilling(deps: BillingDeps): Billing {
     store: deps.store,
     emit: deps.emit,
     notify: deps.notify,
+    text: deps.text ?? (() => ENGLISH),
     refreshData: deps.refreshData,
     snapshot: deps.snapshot,
     now: deps.now,

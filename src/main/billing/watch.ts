@@ -6,6 +6,7 @@ import type { WatchState, WatchView } from '../../shared/contract';
 import type { Invoice, Payment, Snapshot } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import type { NativeNotification } from '../platform';
+import type { MainText } from '../i18n';
 import type { PanelSession } from '../session/panel-session';
 import type { KeyValueStore } from '../settings/store';
 import type { EventName, Events } from '../../shared/contract';
@@ -96,6 +97,8 @@ export interface WatcherDeps {
   store: KeyValueStore;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   notify(notification: NativeNotification): void;
+  /** The texts for notifications, in the user's language at the time they are shown. */
+  text(): MainText;
   refreshData(profileId: string): Promise<Result<Snapshot>>;
   snapshot(profileId: string): Snapshot | null;
   now(): number;
@@ -175,9 +178,10 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       'paid',
       refreshed.ok ? null : `Paid. Your services could not be refreshed yet: ${refreshed.error.message}`,
     );
+    const text = deps.text();
     deps.notify({
-      title: 'Payment received',
-      body: describeChange(w.change),
+      title: text.t('payment.received'),
+      body: describeChange(w.change, text),
       serviceId: w.change.serviceId,
       actions: [],
     });
@@ -206,9 +210,12 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       else if (invoice.status === 'cancelled') finish(w, 'cancelled', null);
       else if (invoice.status === 'expired' || pastDeadline) {
         finish(w, 'expired', null);
+        const text = deps.text();
         deps.notify({
-          title: 'Payment expired',
-          body: `The payment for ${invoice.packageName || `invoice ${w.invoiceId}`} was not received in time. Nothing was charged by this app; you can pay again from Invoices if the panel allows it.`,
+          title: text.t('payment.expired'),
+          body: text.t('payment.expiredBody', {
+            name: invoice.packageName || text.t('payment.invoice', { id: w.invoiceId }),
+          }),
           serviceId: invoice.serviceId,
           actions: [],
         });

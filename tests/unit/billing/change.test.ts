@@ -8,6 +8,7 @@ import {
   type ServiceBefore,
 } from '../../../src/main/billing/change';
 import type { Invoice, Service, Snapshot } from '../../../src/shared/domain';
+import { mainText } from '../../../src/main/i18n';
 
 const GB = 1024 ** 3;
 const DAY = 86_400_000;
@@ -107,5 +108,18 @@ describe('computeChange', () => {
     const change = computeChange(inv({ serviceId: null }), null, null);
     expect(change).toMatchObject({ serviceId: null, packageName: 'Pro 200', expiresAfter: null });
     expect(describeChange(change)).toBe('Pro 200: the payment is confirmed.');
+  });
+
+  it('words the change in another language when given its texts', () => {
+    const after = snap([svc(4, 1, T + DAY, 150 * GB, 'StarterPack'), svc(7, 3, T + 30 * DAY, 200 * GB)]);
+    const topup = computeChange(inv({ serviceId: 4 }), before, after);
+    expect(describeChange(topup, mainText('zh-CN', ''))).toBe('StarterPack 现有 150 GB 流量。');
+    expect(describeChange(topup, mainText('fa', ''))).toBe('StarterPack اکنون ۱۵۰ گیگابایت ترافیک دارد.');
+    const renew = computeChange(inv({ serviceId: 7 }), before, after);
+    expect(describeChange(renew, mainText('ru', ''))).toMatch(
+      /^Pro 200: теперь действует до \d+ .+ \d{4} г\.$/,
+    );
+    const nameless = computeChange(inv({ serviceId: null, packageName: '' }), null, null);
+    expect(describeChange(nameless, mainText('ru', ''))).toBe('Ваша услуга: платёж подтверждён.');
   });
 });

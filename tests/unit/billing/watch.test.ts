@@ -10,6 +10,7 @@ import { memoryStore, type KeyValueStore } from '../../../src/main/settings/stor
 import type { EventName, Events, WatchView } from '../../../src/shared/contract';
 import type { Invoice, InvoiceStatus, Payment, Service, Snapshot } from '../../../src/shared/domain';
 import { appError, fail, ok, type Result } from '../../../src/shared/errors';
+import { mainText } from '../../../src/main/i18n';
 
 const DAY = 86_400_000;
 const GB = 1024 ** 3;
@@ -225,6 +226,29 @@ describe('payment watch', () => {
     expect(r.notes[0]?.serviceId).toBe(4);
     await vi.advanceTimersByTimeAsync(30 * 60_000);
     expect(panel.viewTimes).toHaveLength(3);
+  });
+
+  it('words its notifications in the language the deps give at the time (here ru, then fa)', async () => {
+    const panel = new FakePanel();
+    panel.views = [ok(invoice('pending')), ok(invoice('paid'))];
+    const r = rig(panel, memoryStore());
+    let language = 'ru';
+    r.deps.text = () => mainText(language, 'en-US');
+    await pay(r);
+    panel.services = [service(4, T0 + 100 * DAY, 150 * GB)];
+    await vi.advanceTimersByTimeAsync(3_000 + 4_800);
+    expect(r.notes[0]?.title).toBe('Платёж получен');
+    expect(r.notes[0]?.body).toMatch(/^StarterPack: теперь действует до .+, доступно 150 ГБ трафика\.$/);
+
+    language = 'fa';
+    const late = new FakePanel();
+    late.payResult = ok(payment(20_000));
+    const r2 = rig(late, memoryStore());
+    r2.deps.text = () => mainText(language, 'en-US');
+    await pay(r2);
+    await vi.advanceTimersByTimeAsync(22_000);
+    expect(r2.notes.map((n) => n.title)).toEqual(['مهلت پرداخت تمام شد']);
+    expect(r2.notes[0]?.body).toMatch(/^پرداخت برای StarterPack به‌موقع دریافت نشد\./);
   });
 
   it('stops on Cancelled and on an invoice the panel reports expired, without a Paid notification', async () => {

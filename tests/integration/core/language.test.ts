@@ -1,0 +1,125 @@
+// The main process speaks the user's language: after a real refresh against the panel simulator,
+// the tray tooltip, its menu words and the alert notifications (with their action buttons) come in
+// zh-CN, fa (Persian digits) or ru; 'system' follows the OS locale; a change of the language
+// setting re-renders the tray at once; export notifications follow too.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+import type { DataState } from '../../../src/shared/contract';
+
+let sim: PanelSim;
+const rigs: CoreRig[] = [];
+
+beforeAll(async () => {
+  sim = await startPanelSim();
+});
+afterEach(async () => {
+  for (const rig of rigs.splice(0)) await rig.dispose();
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+/** A signed-in rig in a language, refreshed once (the demo seed fires traffic and expiry alerts). */
+async function refreshedIn(language: string | null, locale = 'en-US'): Promise<CoreRig> {
+  const rig = await makeCoreRig({ memory: true, locale });
+  rigs.push(rig);
+  if (language !== null) expect((await rig.call('settings.set', { language })).ok).toBe(true);
+  const signed = await rig.call('auth.signIn', {
+    panelUrl: sim.url,
+    apiKey: sim.apiKey,
+    email: sim.demo.email,
+    password: sim.demo.password,
+    remember: false,
+  });
+  expect(signed.ok).toBe(true);
+  const data = await rig.call<DataState>('data.refresh');
+  expect(data.ok).toBe(true);
+  expect(rig.notifications.length).toBeGreaterThan(0);
+  return rig;
+}
+
+const LATIN_DIGIT_TEXT = /\d+ ?(GB|MB|days?|h|min)\b/;
+
+describe('main-process language', () => {
+  it('English stays English (tooltip, menu words, alerts with Top up / Renew)', async () => {
+    const rig = await refreshedIn(null);
+    const tray = rig.trays.at(-1)!;
+    expect(tray.tooltip).toMatch(/^XMPlus\n.+ GB of .+ GB used/);
+    expect(tray.labels).toMatchObject({ refresh: 'Refresh now', quit: 'Quit', open: 'Open xmplus-tray' });
+    const labels = rig.notifications.flatMap((n) => n.actions.map((a) => a.label));
+    expect(labels.every((l) => l === 'Top up' || l === 'Renew')).toBe(true);
+  });
+
+  it('zh-CN: tooltip, menu words and alert notifications', async () => {
+    const rig = await refreshedIn('zh-CN');
+    const tray = rig.trays.at(-1)!;
+    expect(tray.tooltip).toMatch(/已用 .+ GB \/ .+ GB/);
+    expect(tray.tooltip.length).toBeLessThanOrEqual(127); // the Windows limit, cut with "…"
+    expect(tray.labels).toMatchObject({ refresh: '立即刷新', copySublink: '复制订阅链接', quit: '退出' });
+    expect(tray.services[0]?.label).toMatch(/剩余 \d+ (天|小时)|已过期/);
+    const traffic = rig.notifications.find((n) => n.title.includes('流量已用'));
+    expect(traffic?.title).toMatch(/：流量已用 \d+%$/);
+    expect(traffic?.actions).toEqual([{ id: 'topup', label: '购买流量' }]);
+    const expiry = rig.notifications.find((n) => n.actions[0]?.id === 'renew');
+    expect(expiry?.actions[0]?.label).toBe('续费');
+    expect(expiry?.body).toMatch(/续费后可(继续|再次)使用。$/);
+  });
+
+  it('fa: Persian words and Persian digits, no Latin numbers', async () => {
+    const rig = await refreshedIn('fa');
+    const tray = rig.trays.at(-1)!;
+    expect(tray.tooltip).toMatch(/[۰-۹]+(٫[۰-۹])? گیگابایت از [۰-۹]+ گیگابایت مصرف شده/);
+    expect(tray.tooltip).not.toMatch(LATIN_DIGIT_TEXT);
+    expect(tray.labels).toMatchObject({ refresh: 'به‌روزرسانی اکنون', quit: 'خروج' });
+    const traffic = rig.notifications.find((n) => n.actions[0]?.id === 'topup');
+    expect(traffic?.title).toMatch(/[۰-۹]+٪ از ترافیک مصرف شد$/);
+    expect(traffic?.body).toMatch(/^[۰-۹]/);
+    expect(traffic?.actions[0]?.label).toBe('افزایش ترافیک');
+    for (const n of rig.notifications) expect(`${n.title} ${n.body}`).not.toMatch(LATIN_DIGIT_TEXT);
+  });
+
+  it('ru: Russian words with plural forms', async () => {
+    const rig = await refreshedIn('ru');
+    const tray = rig.trays.at(-1)!;
+    expect(tray.tooltip).toMatch(/использовано [\d,]+ ГБ из [\d,]+ ГБ/);
+    expect(tray.services.map((s) => s.label).join('\n')).toMatch(
+      /осталось \d+ (дня|дней)|остался \d+ день|истекла/,
+    );
+    expect(tray.labels).toMatchObject({ notSignedIn: 'Вход не выполнен', export: 'Экспорт…', quit: 'Выйти' });
+    const traffic = rig.notifications.find((n) => n.actions[0]?.id === 'topup');
+    expect(traffic?.title).toMatch(/: израсходовано \d+\u00a0% трафика$/);
+    expect(traffic?.actions[0]?.label).toBe('Докупить трафик');
+    const expiry = rig.notifications.find((n) => n.actions[0]?.id === 'renew');
+    expect(expiry?.title).toMatch(/: срок (истекает (сегодня|через \d+ (день|дня|дней))|истёк)$/);
+    expect(expiry?.actions[0]?.label).toBe('Продлить');
+  });
+
+  it("'system' follows Platform.app.locale, English when the OS language is not supported", async () => {
+    const ru = await refreshedIn(null, 'ru-RU');
+    expect(ru.trays.at(-1)?.labels.quit).toBe('Выйти');
+    expect(ru.notifications[0]?.actions[0]?.label).toMatch(/^(Продлить|Докупить трафик)$/);
+    const fa = await refreshedIn('system', 'fa-IR');
+    expect(fa.trays.at(-1)?.labels.quit).toBe('خروج');
+    const de = await refreshedIn('system', 'de-DE');
+    expect(de.trays.at(-1)?.labels.quit).toBe('Quit');
+    expect(de.trays.at(-1)?.tooltip).toMatch(/ GB of .+ GB used/);
+  });
+
+  it('changing the language re-renders the tray at once; the next export notification follows it', async () => {
+    const rig = await refreshedIn('en');
+    const before = rig.trays.length;
+    expect((await rig.call('settings.set', { language: 'ru' })).ok).toBe(true);
+    expect(rig.trays.length).toBeGreaterThan(before);
+    const tray = rig.trays.at(-1)!;
+    expect(tray.labels.refresh).toBe('Обновить сейчас');
+    expect(tray.tooltip).toContain('использовано');
+    expect(tray.services[0]?.label).toMatch(/использовано/);
+
+    const shown = rig.notifications.length;
+    await rig.core.actions.exportAll(null);
+    const note = rig.notifications.slice(shown).at(-1);
+    expect(note?.title).toBe('Экспорт сохранён');
+    expect(note?.body).toMatch(/^\d+ (файл|файла|файлов) в папке /);
+  });
+});
