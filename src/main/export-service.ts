@@ -6,6 +6,7 @@ import type { PanelServer, Snapshot } from '../shared/domain';
 import { appError, fail, ok, type Result } from '../shared/errors';
 import type { Handlers } from './router';
 import type { Platform } from './platform';
+import { userText } from './i18n/user';
 import {
   buildBundle,
   buildExport,
@@ -70,7 +71,8 @@ export function createExportService(platform: Platform, snapshot: () => Snapshot
     const chosen = scope(serviceId);
     if (!chosen.ok) return chosen;
     if (chosen.value.servers.length === 0) return nothingToExport();
-    const folder = await platform.chooseFolder('Choose a folder for the exported configs');
+    const text = userText(platform.settingsStore, platform.app.locale);
+    const folder = await platform.chooseFolder(text.t('export.chooseFolder'));
     if (!folder) return ok({ saved: false });
     const bundle = await buildBundle(
       chosen.value.servers,

@@ -76,6 +76,7 @@ export const fa: Catalogue = {
   'payment.hasTraffic': '{name} اکنون {size} ترافیک دارد.',
   'payment.runsUntilWithTraffic': '{name} اکنون تا {date} اعتبار دارد و {size} ترافیک دارد.',
   'payment.confirmed': '{name}: پرداخت تأیید شد.',
+  'export.chooseFolder': 'پوشه‌ای برای ذخیرهٔ پیکربندی‌های خروجی انتخاب کنید',
   'export.failed': 'خروجی گرفتن ناموفق بود',
   'export.saved': 'خروجی ذخیره شد',
   'export.savedBody': { one: '{count} فایل در {folder}', other: '{count} فایل در {folder}' },

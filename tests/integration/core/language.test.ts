@@ -117,7 +117,14 @@ describe('main-process language', () => {
     expect(tray.services[0]?.label).toMatch(/использовано/);
 
     const shown = rig.notifications.length;
+    const titles: string[] = [];
+    const choose = rig.platform.chooseFolder;
+    rig.platform.chooseFolder = (title) => {
+      titles.push(title);
+      return choose(title);
+    };
     await rig.core.actions.exportAll(null);
+    expect(titles).toEqual(['Выберите папку для экспортированных конфигураций']);
     const note = rig.notifications.slice(shown).at(-1);
     expect(note?.title).toBe('Экспорт сохранён');
     expect(note?.body).toMatch(/^\d+ (файл|файла|файлов) в папке /);
