@@ -81,8 +81,16 @@ export function createDataService(deps: DataDeps): DataService {
   };
 
   const historyOf = (id: string) => parseHistory(keyed<unknown>(cache.get('history'))[id]);
-  const forecastsOf = (snapshot: Snapshot | null): Record<string, Forecast> =>
-    snapshot ? forecastAll(historyOf(snapshot.profileId), snapshot) : {};
+  // Forecasts change only with the snapshot or the history (both replaced together in absorb), but
+  // are read on every publish (several per refresh): keep the last one.
+  let forecastMemo: { snapshot: Snapshot; value: Record<string, Forecast> } | null = null;
+  const forecastsOf = (snapshot: Snapshot | null): Record<string, Forecast> => {
+    if (!snapshot) return {};
+    if (forecastMemo?.snapshot !== snapshot) {
+      forecastMemo = { snapshot, value: forecastAll(historyOf(snapshot.profileId), snapshot) };
+    }
+    return forecastMemo.value;
+  };
 
   const scheduler: Scheduler<Snapshot> = createScheduler<Snapshot>({
     refresh: () =>
@@ -175,6 +183,7 @@ export function createDataService(deps: DataDeps): DataService {
     const history = recordUsage(historyOf(snapshot.profileId), snapshot, now, undefined);
     cache.set('history', { ...allHistory, [snapshot.profileId]: history });
     const forecasts = forecastAll(history, snapshot);
+    forecastMemo = { snapshot, value: forecasts };
     const allFired = keyed<unknown>(cache.get('alerts'));
     const fired = parseFiredState(allFired[snapshot.profileId] ?? emptyFiredState());
     const evaluated = evaluateAlerts(snapshot, forecasts, thresholds(), fired, now);
@@ -269,6 +278,7 @@ export function createDataService(deps: DataDeps): DataService {
         cache.set(key, all);
       }
       if (id === profileId) current = null;
+      forecastMemo = null;
     },
     settingsChanged() {
       scheduler.setIntervalChanged();
