@@ -2,8 +2,11 @@
 // keeps it current from main's events, applies theme and language, and shows onboarding or the shell.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo, DataState, NavigateTarget, Notice, Page, ProfilesState } from '../../shared/contract';
+import type { AppError } from '../../shared/errors';
 import { api } from './api';
+import { ErrorDetails } from './components/ErrorDetails';
 import { I18nProvider, resolveLocale, useI18n } from './i18n';
+import { describeError } from './lib/errors';
 import type { Settings } from './lib/settings';
 import { Shell } from './Shell';
 import { AppContext, type AppStateValue, type NavIntent, type NavState } from './state/app';
@@ -12,7 +15,7 @@ const OnboardingPage = lazy(() => import('./pages/onboarding/OnboardingPage'));
 
 type Boot =
   | { status: 'loading' }
-  | { status: 'error'; message: string }
+  | { status: 'error'; error: AppError }
   | { status: 'ready'; info: AppInfo; settings: Settings; profiles: ProfilesState; notices: Notice[] };
 
 async function boot(): Promise<Boot> {
@@ -23,9 +26,9 @@ async function boot(): Promise<Boot> {
     x.profilesList(),
     x.appNotices(),
   ]);
-  if (!info.ok) return { status: 'error', message: info.error.message };
-  if (!settings.ok) return { status: 'error', message: settings.error.message };
-  if (!profiles.ok) return { status: 'error', message: profiles.error.message };
+  if (!info.ok) return { status: 'error', error: info.error };
+  if (!settings.ok) return { status: 'error', error: settings.error };
+  if (!profiles.ok) return { status: 'error', error: profiles.error };
   return {
     status: 'ready',
     info: info.value,
@@ -56,13 +59,18 @@ function useTheme(theme: Settings['theme'] | undefined) {
   }, [theme]);
 }
 
-function Splash({ message, onRetry }: { message: string | null; onRetry(): void }) {
-  const { t } = useI18n();
+function Splash({ error, onRetry }: { error: AppError | null; onRetry(): void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const failure = error ? describeError(error, i18n) : null;
   return (
     <main className="splash" id="main">
-      {message ? (
+      {failure ? (
         <div className="card">
-          <p role="alert">{t('app.startFailed', { message })}</p>
+          <div role="alert">
+            <p>{t('app.startFailed', { message: failure.text })}</p>
+            <ErrorDetails original={failure.original} />
+          </div>
           <button type="button" className="button button-primary" onClick={onRetry}>
             {t('app.retry')}
           </button>
@@ -188,13 +196,13 @@ export function App() {
     <I18nProvider locale={locale}>
       {!value ? (
         <Splash
-          message={state.status === 'error' ? state.message : null}
+          error={state.status === 'error' ? state.error : null}
           onRetry={() => setAttempt((n) => n + 1)}
         />
       ) : (
         <AppContext.Provider value={value}>
           {adding || value.profiles.activeId === null ? (
-            <Suspense fallback={<Splash message={null} onRetry={() => undefined} />}>
+            <Suspense fallback={<Splash error={null} onRetry={() => undefined} />}>
               <OnboardingPage />
             </Suspense>
           ) : (

@@ -3,11 +3,14 @@
 import type { DataState, Notice } from '../../../shared/contract';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { describeError } from '../lib/errors';
 import { useNow } from '../lib/useNow';
+import { ErrorDetails } from './ErrorDetails';
 import { Icon } from './Icon';
 
 export function StaleBanner({ data }: { data: DataState | null }) {
-  const { t, relative } = useI18n();
+  const i18n = useI18n();
+  const { t, relative } = i18n;
   const now = useNow(30_000);
   const fetchedAt = data?.snapshot?.fetchedAt;
   const error = data?.monitor.lastError ?? null;
@@ -16,7 +19,8 @@ export function StaleBanner({ data }: { data: DataState | null }) {
   const visible = Boolean(
     data?.stale && fetchedAt && !data.monitor.refreshing && (error !== null || now - fetchedAt >= 60_000),
   );
-  const message = error?.message;
+  const described = error ? describeError(error, i18n) : null;
+  const message = described?.text;
   // At least a minute old, so the sentence never reads "data from now".
   const age = fetchedAt ? relative(Math.min(fetchedAt, now - 60_000), now) : '';
   return (
@@ -28,7 +32,10 @@ export function StaleBanner({ data }: { data: DataState | null }) {
       {visible && fetchedAt ? (
         <>
           <Icon name="alert" />
-          <p>{message ? t('banner.stale', { age, message }) : t('banner.staleNoError', { age })}</p>
+          <div className="banner-text">
+            <p>{message ? t('banner.stale', { age, message }) : t('banner.staleNoError', { age })}</p>
+            {message ? <ErrorDetails original={described?.original ?? null} /> : null}
+          </div>
         </>
       ) : null}
     </div>

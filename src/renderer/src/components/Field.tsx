@@ -1,5 +1,9 @@
 // Labelled form fields with hint and inline error, wired with aria-describedby / aria-invalid.
 import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import type { AppError } from '../../../shared/errors';
+import { useI18n } from '../i18n';
+import { describeError } from '../lib/errors';
+import { ErrorDetails } from './ErrorDetails';
 
 interface FieldFrameProps {
   id: string;
@@ -89,11 +93,26 @@ export function CheckboxField({ id, label, hint, error, ...input }: CheckboxFiel
   );
 }
 
-/** A form-level error (the panel's message), announced when it appears. */
-export function FormError({ message }: { message: string | null }) {
+/**
+ * A form-level error, announced when it appears: the panel's words, or main's error in the user's
+ * language with its English `original` under Details (see lib/errors.ts).
+ */
+export function FormError(
+  props: { message: string | null; original?: string | null } | { error: AppError | null },
+) {
+  const i18n = useI18n();
+  const shown =
+    'error' in props
+      ? props.error
+        ? describeError(props.error, i18n)
+        : null
+      : props.message
+        ? { text: props.message, original: props.original ?? null }
+        : null;
   return (
     <div className="form-error" role="alert">
-      {message}
+      {shown?.text}
+      {shown ? <ErrorDetails original={shown.original} /> : null}
     </div>
   );
 }

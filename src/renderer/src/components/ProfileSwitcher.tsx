@@ -2,21 +2,26 @@
 // profile after a confirmation that says its secrets are deleted.
 import { useId, useRef, useState } from 'react';
 import type { ProfileView } from '../../../shared/contract';
+import type { AppError } from '../../../shared/errors';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { describeError } from '../lib/errors';
 import { originOf } from '../lib/validate';
 import { activeProfile, profileLabel, useApp } from '../state/app';
 import { BusyButton } from './Button';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ErrorDetails } from './ErrorDetails';
 import { Icon } from './Icon';
 
 export function ProfileSwitcher() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { profiles, setProfiles, setAdding } = useApp();
   const [open, setOpen] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<ProfileView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setError] = useState<AppError | null>(null);
+  const error = failure ? describeError(failure, i18n) : null;
   const listId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const active = activeProfile(profiles);
@@ -30,7 +35,7 @@ export function ProfileSwitcher() {
     if (result.ok) {
       setProfiles(result.value);
       setOpen(false);
-    } else setError(result.error.message);
+    } else setError(result.error);
   };
 
   const remove = async () => {
@@ -42,7 +47,7 @@ export function ProfileSwitcher() {
     if (result.ok) {
       setRemoving(null);
       setProfiles(result.value);
-    } else setError(result.error.message);
+    } else setError(result.error);
   };
 
   const signOut = async () => {
@@ -50,7 +55,7 @@ export function ProfileSwitcher() {
     const result = await api().authSignOut();
     setBusyId(null);
     if (result.ok) setProfiles(result.value);
-    else setError(result.error.message);
+    else setError(result.error);
   };
 
   return (
@@ -134,9 +139,10 @@ export function ProfileSwitcher() {
           ) : null}
         </div>
         {error && !removing ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
+          <div className="field-error" role="alert">
+            <p>{error.text}</p>
+            <ErrorDetails original={error.original} />
+          </div>
         ) : null}
       </div>
       <ConfirmDialog
@@ -157,9 +163,10 @@ export function ProfileSwitcher() {
             : null}
         </p>
         {error && removing ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
+          <div className="field-error" role="alert">
+            <p>{error.text}</p>
+            <ErrorDetails original={error.original} />
+          </div>
         ) : null}
       </ConfirmDialog>
     </div>

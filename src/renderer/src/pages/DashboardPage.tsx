@@ -1,19 +1,23 @@
 // The first page: a card per service, the balance, the last-updated time and a manual refresh.
 // Data arrives from main (dataGet at start, then the 'data' event); Refresh asks for it now.
 import { useState } from 'react';
+import type { AppError } from '../../../shared/errors';
 import { api } from '../api';
 import { BusyButton } from '../components/Button';
+import { ErrorDetails } from '../components/ErrorDetails';
 import { Icon } from '../components/Icon';
 import { ServiceCard } from '../components/ServiceCard';
 import { useI18n } from '../i18n';
+import { describeError } from '../lib/errors';
 import { useNow } from '../lib/useNow';
 import { activeProfile, useApp } from '../state/app';
 
 export default function DashboardPage() {
-  const { t, relative } = useI18n();
+  const i18n = useI18n();
+  const { t, relative } = i18n;
   const { data, setData, settings, profiles, navigate, setAdding } = useApp();
   const [refreshing, setRefreshing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const now = useNow(30_000);
   const profile = activeProfile(profiles);
   const snapshot = data?.snapshot ?? null;
@@ -26,11 +30,12 @@ export default function DashboardPage() {
     const result = await api().dataRefresh();
     setRefreshing(false);
     if (result.ok) setData(result.value);
-    else setError(result.error.message);
+    else setError(result.error);
   };
 
   const thresholds = { traffic: settings.trafficThresholds, expiry: settings.expiryThresholds };
-  const loadError = error ?? (snapshot ? null : (data?.monitor.lastError?.message ?? null));
+  const failure = error ?? (snapshot ? null : (data?.monitor.lastError ?? null));
+  const loadError = failure ? describeError(failure, i18n) : null;
 
   return (
     <div className="page">
@@ -65,7 +70,10 @@ export default function DashboardPage() {
       {loadError ? (
         <div className="banner banner-error" role="alert">
           <Icon name="alert" />
-          <p>{snapshot ? loadError : t('dashboard.error', { message: loadError })}</p>
+          <div className="banner-text">
+            <p>{snapshot ? loadError.text : t('dashboard.error', { message: loadError.text })}</p>
+            <ErrorDetails original={loadError.original} />
+          </div>
         </div>
       ) : null}
 

@@ -1,10 +1,12 @@
 // Services: the list, and one service in detail with its daily-use chart, the run-out forecast,
 // Copy subscription link, and links into Billing (renew / top up) and Export for that service.
 import { useEffect, useState } from 'react';
+import type { AppError } from '../../../shared/errors';
 import type { ForecastView, UsageDay } from '../../../shared/contract';
 import type { Service } from '../../../shared/domain';
 import { api } from '../api';
 import { BusyButton } from '../components/Button';
+import { ErrorDetails } from '../components/ErrorDetails';
 import { FormError, FormStatus } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { ExpiryLine, LimitsList } from '../components/ServiceCard';
@@ -12,6 +14,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { UsageBar } from '../components/UsageBar';
 import { UsageChart } from '../components/UsageChart';
 import { useI18n } from '../i18n';
+import { describeError } from '../lib/errors';
 import { expiryLevel, trafficLevel, usagePercent } from '../lib/levels';
 import { useApp } from '../state/app';
 
@@ -39,13 +42,15 @@ function Forecast({ forecast }: { forecast: ForecastView | null }) {
 }
 
 function ServiceDetail({ service }: { service: Service }) {
-  const { t, bytes } = useI18n();
+  const i18n = useI18n();
+  const { t, bytes } = i18n;
   const { settings, navigate } = useApp();
   const [history, setHistory] = useState<History | null>(null);
-  const [historyError, setHistoryError] = useState<string | null>(null);
+  const [historyFailure, setHistoryError] = useState<AppError | null>(null);
+  const historyError = historyFailure ? describeError(historyFailure, i18n) : null;
   const [copying, setCopying] = useState(false);
   const [copyStatus, setCopyStatus] = useState<string | null>(null);
-  const [copyError, setCopyError] = useState<string | null>(null);
+  const [copyError, setCopyError] = useState<AppError | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -54,7 +59,7 @@ function ServiceDetail({ service }: { service: Service }) {
       .then((result) => {
         if (!current) return;
         if (result.ok) setHistory(result.value);
-        else setHistoryError(result.error.message);
+        else setHistoryError(result.error);
       });
     return () => {
       current = false;
@@ -69,7 +74,7 @@ function ServiceDetail({ service }: { service: Service }) {
     const result = await api().serviceCopySublink({ serviceId: service.id });
     setCopying(false);
     if (result.ok) setCopyStatus(t('services.copied'));
-    else setCopyError(result.error.message);
+    else setCopyError(result.error);
   };
 
   const percent = usagePercent(service);
@@ -123,7 +128,7 @@ function ServiceDetail({ service }: { service: Service }) {
           </BusyButton>
         </div>
         <FormStatus message={copyStatus} />
-        <FormError message={copyError} />
+        <FormError error={copyError} />
       </section>
 
       <section className="card" aria-labelledby="history-title">
@@ -131,9 +136,10 @@ function ServiceDetail({ service }: { service: Service }) {
           {t('services.history')}
         </h2>
         {historyError ? (
-          <p className="field-error" role="alert">
-            {historyError}
-          </p>
+          <div className="field-error" role="alert">
+            <p>{historyError.text}</p>
+            <ErrorDetails original={historyError.original} />
+          </div>
         ) : !history ? (
           <p className="muted" role="status">
             {t('services.historyLoading')}

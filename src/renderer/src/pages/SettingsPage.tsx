@@ -1,6 +1,7 @@
 // Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate),
 // each form with its own Save, a "Saved" status and the errors main reports.
 import { useEffect, useState, type FormEvent } from 'react';
+import type { AppError } from '../../../shared/errors';
 import type { ProfileView, UpdateState } from '../../../shared/contract';
 import { api } from '../api';
 import { BusyButton } from '../components/Button';
@@ -26,7 +27,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<AppError | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +59,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
       setTraffic(result.value.trafficThresholds.join(', '));
       setExpiry(result.value.expiryThresholds.join(', '));
       setStatus(t('common.saved'));
-    } else setFailure(result.error.message);
+    } else setFailure(result.error);
   };
 
   const systemName = LOCALE_NAMES[resolveLocale('system', info.locale)];
@@ -154,7 +155,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
         </BusyButton>
         <FormStatus message={status} />
       </div>
-      <FormError message={failure} />
+      <FormError error={failure} />
     </form>
   );
 }
@@ -168,7 +169,7 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<AppError | null>(null);
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
   const submit = async (event: FormEvent) => {
@@ -190,7 +191,7 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
     if (result.ok) {
       setProfiles(result.value);
       setStatus(t('common.saved'));
-    } else setFailure(result.error.message);
+    } else setFailure(result.error);
   };
 
   return (
@@ -249,7 +250,7 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
         </BusyButton>
         <FormStatus message={status} />
       </div>
-      <FormError message={failure} />
+      <FormError error={failure} />
     </form>
   );
 }

@@ -244,6 +244,22 @@ export const en = {
   'settings.update.error': 'The update check failed: {message}',
   'settings.update.download': 'Download update',
   'settings.update.install': 'Restart and install',
+
+  'error.details': 'Details (in English)',
+  'error.network': 'The panel could not be reached. Check your internet connection and try again.',
+  'error.timeout': 'The panel did not answer in time. Check your connection or try again later.',
+  'error.http': 'The panel answered with an error. Try again later.',
+  'error.httpStatus': 'The panel answered with an error (HTTP {status}). Try again later.',
+  'error.auth': 'You are signed out, or the panel ended the session. Sign in again.',
+  'error.authKey':
+    'The panel did not accept the client API key. Check the key; your provider can give you a new one.',
+  'error.schema':
+    'The panel’s answer could not be understood. Try again later; tell your provider if it persists.',
+  'error.keychain': 'The system keychain could not be used. Unlock it and try again.',
+  'error.validation': 'Some of the input was not accepted. Check it and try again.',
+  'error.field': 'This value was not accepted.',
+  'error.state': 'This cannot be done right now.',
+  'error.internal': 'Something went wrong inside the app. Restart it and try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

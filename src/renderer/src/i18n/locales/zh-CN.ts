@@ -238,4 +238,18 @@ export const zhCN: Catalogue = {
   'settings.update.error': '检查更新失败：{message}',
   'settings.update.download': '下载更新',
   'settings.update.install': '重启并安装',
+
+  'error.details': '详细信息（英文）',
+  'error.network': '无法连接到面板。请检查网络连接后重试。',
+  'error.timeout': '面板没有及时响应。请检查网络连接，或稍后重试。',
+  'error.http': '面板返回了错误。请稍后重试。',
+  'error.httpStatus': '面板返回了错误（HTTP {status}）。请稍后重试。',
+  'error.auth': '您已退出登录，或面板已结束会话。请重新登录。',
+  'error.authKey': '面板不接受客户端 API 密钥。请检查密钥；服务商可以为您提供新的密钥。',
+  'error.schema': '无法理解面板的回复。请稍后重试；如果问题持续，请联系服务商。',
+  'error.keychain': '无法使用系统钥匙串。请解锁钥匙串后重试。',
+  'error.validation': '部分输入未被接受。请检查后重试。',
+  'error.field': '此项未被接受。',
+  'error.state': '当前无法执行此操作。',
+  'error.internal': '应用内部出错。请重启应用后重试。',
 };

@@ -3,6 +3,7 @@
 // service and an action), the payments being watched, and the checkout for a new invoice. Every
 // invoice is created only after the user confirms the price.
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import type { AppError } from '../../../../shared/errors';
 import type { WatchView } from '../../../../shared/contract';
 import type { Package, PackagePrice, Service } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -86,7 +87,7 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
   const detailsId = useId();
   const [open, setOpen] = useState(false);
   const [details, setDetails] = useState<Package | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const [loading, setLoading] = useState(false);
 
   const toggle = async () => {
@@ -98,7 +99,7 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
     const result = await api().billingPackage({ id: pkg.id });
     setLoading(false);
     if (result.ok) setDetails(result.value);
-    else setError(result.error.message);
+    else setError(result.error);
   };
 
   return (
@@ -132,7 +133,8 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
       <div id={`${detailsId}-details`} hidden={!open}>
         {error ? (
           <ErrorBox
-            message={bt('billing.detailsFailed', { message: error })}
+            error={error}
+            template={(message) => bt('billing.detailsFailed', { message })}
             retryLabel={bt('billing.retry')}
           />
         ) : null}
@@ -177,12 +179,10 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
 function useCreate(onCreated: (invoiceId: string) => void) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const run = useCallback(
     async (
-      create: () => Promise<
-        { ok: true; value: { invoiceId: string } } | { ok: false; error: { message: string } }
-      >,
+      create: () => Promise<{ ok: true; value: { invoiceId: string } } | { ok: false; error: AppError }>,
     ) => {
       setBusy(true);
       setError(null);
@@ -190,7 +190,7 @@ function useCreate(onCreated: (invoiceId: string) => void) {
       setBusy(false);
       setConfirming(false);
       if (result.ok) onCreated(result.value.invoiceId);
-      else setError(result.error.message);
+      else setError(result.error);
     },
     [onCreated],
   );
@@ -273,7 +273,7 @@ function BuyForm({
             </dd>
           </div>
         </dl>
-        {create.error ? <ErrorBox message={create.error} retryLabel={bt('billing.retry')} /> : null}
+        {create.error ? <ErrorBox error={create.error} retryLabel={bt('billing.retry')} /> : null}
         <div className="form-actions">
           <BusyButton type="submit" disabled={!price}>
             {bt('billing.continue')}
@@ -341,7 +341,7 @@ function RenewForm({
           </dd>
         </div>
       </dl>
-      {create.error ? <ErrorBox message={create.error} retryLabel={bt('billing.retry')} /> : null}
+      {create.error ? <ErrorBox error={create.error} retryLabel={bt('billing.retry')} /> : null}
       <div className="card-actions">
         <BusyButton onClick={() => create.setConfirming(true)}>{bt('billing.continue')}</BusyButton>
         <BusyButton variant="secondary" onClick={onCancel}>
@@ -409,7 +409,7 @@ function TopupForm({
           </label>
         ))}
       </fieldset>
-      {create.error ? <ErrorBox message={create.error} retryLabel={bt('billing.retry')} /> : null}
+      {create.error ? <ErrorBox error={create.error} retryLabel={bt('billing.retry')} /> : null}
       <div className="card-actions">
         <BusyButton onClick={() => create.setConfirming(true)} disabled={!chosen}>
           {bt('billing.continue')}
@@ -483,7 +483,7 @@ export default function BillingPage() {
   const snapshot = data?.snapshot ?? null;
   const [view, setView] = useState<View>(() => initialView(nav.serviceId, nav.intent));
   const [store, setStore] = useState<Store | null>(null);
-  const [storeError, setStoreError] = useState<string | null>(null);
+  const [storeError, setStoreError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [watches, setWatches] = useState<WatchView[]>([]);
 
@@ -500,7 +500,7 @@ export default function BillingPage() {
       .then((result) => {
         if (!current) return;
         if (result.ok) setStore(result.value);
-        else setStoreError(result.error.message);
+        else setStoreError(result.error);
       });
     return () => {
       current = false;
@@ -570,7 +570,8 @@ export default function BillingPage() {
           />
           {storeError ? (
             <ErrorBox
-              message={bt('billing.loadFailed', { message: storeError })}
+              error={storeError}
+              template={(message) => bt('billing.loadFailed', { message })}
               onRetry={() => setAttempt((n) => n + 1)}
               retryLabel={bt('billing.retry')}
             />

@@ -2,6 +2,7 @@
 // payment methods with their fees, then invoice/pay and the payment screen. Used by Billing after
 // an invoice is created and by Invoices for a pending invoice.
 import { useCallback, useEffect, useId, useState } from 'react';
+import type { AppError } from '../../../../shared/errors';
 import type { PaymentView } from '../../../../shared/contract';
 import type { Gateway, Invoice } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -24,10 +25,10 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
   const { bt } = text;
   const groupId = useId();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
   const [gatewayId, setGatewayId] = useState<number | null>(null);
   const [paying, setPaying] = useState(false);
-  const [payError, setPayError] = useState<string | null>(null);
+  const [payError, setPayError] = useState<AppError | null>(null);
   const [payment, setPayment] = useState<PaymentView | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -37,8 +38,8 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
     const x = api();
     void Promise.all([x.invoicesView({ invoiceId }), x.billingGateways()]).then(([invoice, gateways]) => {
       if (!current) return;
-      if (!invoice.ok) return setLoadError(invoice.error.message);
-      if (!gateways.ok) return setLoadError(gateways.error.message);
+      if (!invoice.ok) return setLoadError(invoice.error);
+      if (!gateways.ok) return setLoadError(gateways.error);
       setLoaded({ invoice: invoice.value, gateways: gateways.value });
       setGatewayId((prev) => prev ?? gateways.value[0]?.id ?? null);
     });
@@ -54,7 +55,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
     const result = await api().billingPay({ invoiceId, gatewayId });
     setPaying(false);
     if (result.ok) setPayment(result.value);
-    else setPayError(result.error.message);
+    else setPayError(result.error);
   }, [invoiceId, gatewayId]);
 
   if (payment) {
@@ -79,7 +80,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
       </h2>
       {loadError ? (
         <ErrorBox
-          message={loadError}
+          error={loadError}
           onRetry={() => setAttempt((n) => n + 1)}
           retryLabel={bt('billing.retry')}
         />
@@ -159,7 +160,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
           )}
           {payError ? (
             <div id={`${groupId}-error`}>
-              <ErrorBox message={payError} onRetry={() => void pay()} retryLabel={bt('billing.retry')} />
+              <ErrorBox error={payError} onRetry={() => void pay()} retryLabel={bt('billing.retry')} />
             </div>
           ) : null}
           <div className="card-actions">

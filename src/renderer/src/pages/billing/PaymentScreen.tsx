@@ -2,11 +2,14 @@
 // package, shown as an <img> data URL so no markup is ever inserted), the amount as the panel gives
 // it, a countdown to expiry, copy / open buttons and the live state of the watch from main.
 import { useEffect, useState } from 'react';
+import type { AppError } from '../../../../shared/errors';
 import type { PaymentView, ServiceChange, WatchView } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { FormStatus } from '../../components/Field';
+import { ErrorDetails } from '../../components/ErrorDetails';
 import { Icon } from '../../components/Icon';
+import { describeError } from '../../lib/errors';
 import { useNow } from '../../lib/useNow';
 import { useBillingText, type BillingText } from './messages';
 import { copyText, moneyText } from './shared';
@@ -68,7 +71,8 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
   const { payment, qrSvg } = view;
   const [watch, setWatch] = useState<WatchView>(view.watch);
   const [copyNote, setCopyNote] = useState<string | null>(null);
-  const [openError, setOpenError] = useState<string | null>(null);
+  const [openFailure, setOpenError] = useState<AppError | null>(null);
+  const openError = openFailure ? describeError(openFailure, text) : null;
   const watching = watch.state === 'watching';
   const now = useNow(1000, watching);
 
@@ -94,7 +98,7 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
   const open = async () => {
     setOpenError(null);
     const result = await api().appOpenExternal({ url: payment.data });
-    if (!result.ok) setOpenError(result.error.message);
+    if (!result.ok) setOpenError(result.error);
   };
 
   return (
@@ -203,9 +207,10 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
             </div>
             <FormStatus message={copyNote} />
             {openError ? (
-              <p className="field-error" role="alert">
-                {openError}
-              </p>
+              <div className="field-error" role="alert">
+                <p>{openError.text}</p>
+                <ErrorDetails original={openError.original} />
+              </div>
             ) : null}
           </>
         ) : (

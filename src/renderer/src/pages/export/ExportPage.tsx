@@ -3,10 +3,12 @@
 // codes and the subscription link. Everything is rendered in main (export.*); this page only shows it.
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ExportFormat, ExportPreview, QrItem, QrSet, SkippedServer } from '../../../../shared/contract';
-import type { Result } from '../../../../shared/errors';
+import type { AppError, Result } from '../../../../shared/errors';
 import { api } from '../../api';
 import { copyText } from '../../lib/clipboard';
+import { describeError } from '../../lib/errors';
 import { BusyButton } from '../../components/Button';
+import { ErrorDetails } from '../../components/ErrorDetails';
 import { FormError, SelectField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
@@ -25,7 +27,7 @@ const svgUrl = (svg: string): string => `data:image/svg+xml;base64,${base64(svg)
 
 type Load<T> =
   | { status: 'loading'; last: T | null }
-  | { status: 'error'; message: string }
+  | { status: 'error'; error: AppError }
   | { status: 'ready'; value: T };
 
 /** Runs `fetch` whenever `key` changes; keeps the previous value on screen while reloading. */
@@ -38,9 +40,7 @@ function useLoad<T>(key: string, fetch: () => Promise<Result<T>>): [Load<T>, () 
     void fetch().then((result) => {
       if (!current) return;
       setState(
-        result.ok
-          ? { status: 'ready', value: result.value }
-          : { status: 'error', message: result.error.message },
+        result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error },
       );
     });
     return () => {
@@ -63,11 +63,15 @@ function Loading({ label }: { label: string }) {
   );
 }
 
-function LoadError({ text, message, onRetry }: { text: ExportText; message: string; onRetry(): void }) {
+function LoadError({ text, error, onRetry }: { text: ExportText; error: AppError; onRetry(): void }) {
+  const shown = describeError(error, text);
   return (
     <div className="banner banner-error export-error" role="alert">
       <Icon name="alert" />
-      <p>{text.et('export.loadFailed', { message })}</p>
+      <div className="banner-text">
+        <p>{text.et('export.loadFailed', { message: shown.text })}</p>
+        <ErrorDetails original={shown.original} />
+      </div>
       <BusyButton variant="secondary" onClick={onRetry}>
         <Icon name="refresh" /> {text.et('export.retry')}
       </BusyButton>
@@ -129,7 +133,9 @@ function CopyButton({
 }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // `cause` is main's error; null when the clipboard itself said no.
+  const [error, setError] = useState<{ cause: AppError | null } | null>(null);
+  const shown = error?.cause ? describeError(error.cause, text) : { text: '—', original: null };
   const onClick = async () => {
     setBusy(true);
     setStatus(null);
@@ -137,12 +143,7 @@ function CopyButton({
     const result = await copy();
     setBusy(false);
     if (result === true || (typeof result === 'object' && result.ok)) setStatus(text.et('export.copied'));
-    else
-      setError(
-        text.et('export.copyFailed', {
-          message: typeof result === 'object' && !result.ok ? result.error.message : '—',
-        }),
-      );
+    else setError({ cause: typeof result === 'object' && !result.ok ? result.error : null });
   };
   return (
     <div className="copy-control">
@@ -156,7 +157,12 @@ function CopyButton({
           </>
         ) : null}
       </div>
-      {error ? <FormError message={error} /> : null}
+      {error ? (
+        <FormError
+          message={text.et('export.copyFailed', { message: shown.text })}
+          original={shown.original}
+        />
+      ) : null}
     </div>
   );
 }
@@ -206,7 +212,7 @@ function TextPreview({
           />
         ) : null}
       </div>
-      {state.status === 'error' ? <LoadError text={text} message={state.message} onRetry={retry} /> : null}
+      {state.status === 'error' ? <LoadError text={text} error={state.error} onRetry={retry} /> : null}
       {state.status === 'loading' && !value ? <Loading label={text.et('export.loading')} /> : null}
       {value ? (
         <>
@@ -282,7 +288,7 @@ function QrView({
 
   return (
     <>
-      {state.status === 'error' ? <LoadError text={text} message={state.message} onRetry={retry} /> : null}
+      {state.status === 'error' ? <LoadError text={text} error={state.error} onRetry={retry} /> : null}
       {state.status === 'loading' && !value ? <Loading label={text.et('export.loadingQr')} /> : null}
       {value ? (
         <>
@@ -351,7 +357,9 @@ function SavePanel({ text, serviceId }: { text: ExportText; serviceId: number | 
   const [chosen, setChosen] = useState<ExportFormat[]>([...DEFAULT_SAVE]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ folder: string; files: string[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // 'none' when no format is ticked; otherwise main's error.
+  const [error, setError] = useState<'none' | AppError | null>(null);
+  const failure = error && error !== 'none' ? describeError(error, text) : null;
 
   // What was saved for another selection is not news about this one.
   useEffect(() => {
@@ -366,13 +374,13 @@ function SavePanel({ text, serviceId }: { text: ExportText; serviceId: number | 
     setSaved(null);
     setError(null);
     if (chosen.length === 0) {
-      setError(text.et('export.saveNone'));
+      setError('none');
       return;
     }
     setBusy(true);
     const result = await api().exportSave({ serviceId, formats: chosen });
     setBusy(false);
-    if (!result.ok) setError(text.et('export.saveFailed', { message: result.error.message }));
+    if (!result.ok) setError(result.error);
     else if (result.value.saved) setSaved({ folder: result.value.folder, files: result.value.files });
     // Cancelled in the folder dialog: nothing happened, so nothing is said.
   };
@@ -403,7 +411,16 @@ function SavePanel({ text, serviceId }: { text: ExportText; serviceId: number | 
           {text.et('export.save')}
         </BusyButton>
       </div>
-      <FormError message={error} />
+      <FormError
+        message={
+          error === 'none'
+            ? text.et('export.saveNone')
+            : failure
+              ? text.et('export.saveFailed', { message: failure.text })
+              : null
+        }
+        original={failure?.original ?? null}
+      />
       <div role="status" className="save-result" data-testid="save-result">
         {saved ? (
           <>

@@ -1,6 +1,7 @@
 // The Invoices page: every invoice of the account (status, amount, package, dates), a detail view
 // from invoice/view, and "Pay" on a pending invoice, which opens the same checkout as Billing.
 import { useEffect, useState } from 'react';
+import type { AppError } from '../../../../shared/errors';
 import { useApp } from '../../state/app';
 import type { Invoice } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -17,7 +18,7 @@ function InvoiceDetail({ invoiceId, onClose, onPay }: { invoiceId: string; onClo
   const text = useBillingText();
   const { bt } = text;
   const [invoice, setInvoice] = useState<Invoice | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -28,7 +29,7 @@ function InvoiceDetail({ invoiceId, onClose, onPay }: { invoiceId: string; onClo
       .then((result) => {
         if (!current) return;
         if (result.ok) setInvoice(result.value);
-        else setError(result.error.message);
+        else setError(result.error);
       });
     return () => {
       current = false;
@@ -41,7 +42,7 @@ function InvoiceDetail({ invoiceId, onClose, onPay }: { invoiceId: string; onClo
         <bdi>{bt('invoices.detail', { id: invoiceId })}</bdi>
       </h2>
       {error ? (
-        <ErrorBox message={error} onRetry={() => setAttempt((n) => n + 1)} retryLabel={bt('billing.retry')} />
+        <ErrorBox error={error} onRetry={() => setAttempt((n) => n + 1)} retryLabel={bt('billing.retry')} />
       ) : null}
       {!invoice && !error ? (
         <p className="muted" role="status">
@@ -117,7 +118,7 @@ export default function InvoicesPage() {
   const text = useBillingText();
   const { bt } = text;
   const [invoices, setInvoices] = useState<Invoice[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const [loading, setLoading] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -134,7 +135,7 @@ export default function InvoicesPage() {
         if (!current) return;
         setLoading(false);
         if (result.ok) setInvoices(result.value);
-        else setError(result.error.message);
+        else setError(result.error);
       });
     return () => {
       current = false;
@@ -173,7 +174,8 @@ export default function InvoicesPage() {
         <>
           {error ? (
             <ErrorBox
-              message={bt('invoices.loadFailed', { message: error })}
+              error={error}
+              template={(message) => bt('invoices.loadFailed', { message })}
               onRetry={() => setAttempt((n) => n + 1)}
               retryLabel={bt('billing.retry')}
             />

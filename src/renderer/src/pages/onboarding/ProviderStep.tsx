@@ -1,6 +1,7 @@
 // Provider setup: the panel URL (https, or http on loopback) and the client API key, checked on
 // the client and then verified by main fetching a token before anything is saved.
 import { useState, type FormEvent } from 'react';
+import type { AppError } from '../../../../shared/errors';
 import type { ProviderInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
@@ -30,7 +31,7 @@ export function ProviderStep({
   const [keyError, setKeyError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<AppError | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,7 +65,7 @@ export function ProviderStep({
       onDone(choice, result.value.origin);
     } else {
       setStatus(null);
-      setFailure(result.error.message);
+      setFailure(result.error);
     }
   };
 
@@ -108,7 +109,7 @@ export function ProviderStep({
         </BusyButton>
       </div>
       <FormStatus message={status} />
-      <FormError message={failure} />
+      <FormError error={failure} />
     </form>
   );
 }

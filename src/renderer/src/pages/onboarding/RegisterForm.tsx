@@ -2,6 +2,7 @@
 // resend after a 60 s countdown) -> code and password, with the rules shown before submit.
 // Passwords stay in the inputs (read on submit, then cleared); only "rule met" flags are state.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AppError } from '../../../../shared/errors';
 import type { ProfilesState } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
@@ -22,7 +23,8 @@ export function RegisterForm({
   provider: ProviderChoice;
   onSignedIn(state: ProfilesState): void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [aff, setAff] = useState('');
@@ -36,7 +38,7 @@ export function RegisterForm({
   const [sending, setSending] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<AppError | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
 
@@ -84,8 +86,8 @@ export function RegisterForm({
       setStatus(result.value.message || t('register.codeSent', { email: email.trim() }));
       window.setTimeout(() => document.getElementById('reg-code')?.focus(), 0);
     } else {
-      setErrors(fieldErrorsFrom(result.error, ['name', 'email']));
-      setFailure(result.error.message);
+      setErrors(fieldErrorsFrom(result.error, ['name', 'email'], i18n));
+      setFailure(result.error);
     }
   };
 
@@ -125,8 +127,8 @@ export function RegisterForm({
     setBusy(false);
     if (result.ok) onSignedIn(result.value);
     else {
-      setErrors(fieldErrorsFrom(result.error, ['name', 'email', 'code', 'password', 'aff']));
-      setFailure(result.error.message);
+      setErrors(fieldErrorsFrom(result.error, ['name', 'email', 'code', 'password', 'aff'], i18n));
+      setFailure(result.error);
     }
   };
 
@@ -248,7 +250,7 @@ export function RegisterForm({
           </div>
         </fieldset>
       ) : null}
-      <FormError message={failure} />
+      <FormError error={failure} />
     </form>
   );
 }

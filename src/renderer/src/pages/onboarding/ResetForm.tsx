@@ -1,5 +1,6 @@
 // Password reset request: the panel emails the user; we show the panel's own message.
 import { useState, type FormEvent } from 'react';
+import type { AppError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { FormError, FormStatus, TextField } from '../../components/Field';
@@ -13,7 +14,7 @@ export function ResetForm({ provider }: { provider: ProviderChoice }) {
   const [emailError, setEmailError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<AppError | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,7 +34,7 @@ export function ResetForm({ provider }: { provider: ProviderChoice }) {
     });
     setBusy(false);
     if (result.ok) setStatus(result.value.message);
-    else setFailure(result.error.message);
+    else setFailure(result.error);
   };
 
   return (
@@ -59,7 +60,7 @@ export function ResetForm({ provider }: { provider: ProviderChoice }) {
         </BusyButton>
       </div>
       <FormStatus message={status} />
-      <FormError message={failure} />
+      <FormError error={failure} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // Sign-in. The password is read from the input only on submit and the input is cleared right
 // after, so it never sits in React state; main stores it (keychain, or memory when not remembered).
 import { useRef, useState, type FormEvent } from 'react';
+import type { AppError } from '../../../../shared/errors';
 import type { ProfilesState } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
@@ -17,14 +18,15 @@ export function SignInForm({
   provider: ProviderChoice;
   onSignedIn(state: ProfilesState): void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const passwordRef = useRef<HTMLInputElement>(null);
   const [email, setEmail] = useState('');
   const [remember, setRemember] = useState(true);
   const [displayName, setDisplayName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<AppError | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,8 +55,8 @@ export function SignInForm({
     if (result.ok) {
       onSignedIn(result.value);
     } else {
-      setErrors(fieldErrorsFrom(result.error, ['email', 'password', 'displayName']));
-      setFailure(result.error.message);
+      setErrors(fieldErrorsFrom(result.error, ['email', 'password', 'displayName'], i18n));
+      setFailure(result.error);
       input?.focus();
     }
   };
@@ -109,7 +111,7 @@ export function SignInForm({
           {t('auth.signIn')}
         </BusyButton>
       </div>
-      <FormError message={failure} />
+      <FormError error={failure} />
     </form>
   );
 }
