@@ -22,6 +22,8 @@ test('profiles: add one by registering, switch between them, remove one after co
   await page.getByLabel('Name', { exact: true }).fill('Second');
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Send code' }).click();
+  // The panel "emails" the code when the request lands: wait for it rather than race the click.
+  await expect.poll(() => sim.admin.emailCodes(email).length).toBeGreaterThan(0);
   await page.getByLabel('Code from the email').fill(sim.admin.emailCodes(email).at(-1)!);
   await page.getByLabel('Password', { exact: true }).fill('second-password');
   await page.getByLabel('Confirm password').fill('second-password');
