@@ -296,24 +296,19 @@ function redactProxy(proxy: string): string {
   }
 }
 
-export function createTransport(options: TransportOptions): Result<Transport> {
-  const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const base = panelBase(options.panelUrl);
-  const origin = options.panelUrl.origin;
-  const host = options.panelUrl.host;
-  const basePath = options.panelUrl.pathname === '/' ? '' : options.panelUrl.pathname.replace(/\/+$/, '');
-  const userAgent = options.userAgent ?? defaultUserAgent();
-  const proxyRaw = resolveProxy(options.panelUrl, options.proxyUrl, options.env ?? process.env);
-  let proxyUrl: URL | null = null;
-  if (proxyRaw) {
-    const checked = validateProxyUrl(proxyRaw);
-    if (!checked.ok) return checked;
-    proxyUrl = checked.value;
-  }
-  const proxy = proxyUrl ? redactProxy(proxyUrl.href) : null;
-  const connections = options.connections ?? 8;
+const SHARED_DISPATCHERS = new Map<string, { dispatcher: Dispatcher; users: number }>();
+
+/** Pools currently open, shared by origin and proxy (for tests and diagnostics). */
+export const openPoolCount = (): number => SHARED_DISPATCHERS.size;
+
+function makeDispatcher(
+  origin: string,
+  proxyUrl: URL | null,
+  connections: number,
+  timeouts: Timeouts,
+): Dispatcher {
   // TLS options never disable verification; only the connect timeout is tuned.
-  const dispatcher: Dispatcher = proxyUrl
+  return proxyUrl
     ? new ProxyAgent({
         uri: proxyUrl.href,
         connections,
@@ -331,6 +326,34 @@ export function createTransport(options: TransportOptions): Result<Transport> {
         bodyTimeout: timeouts.bodyMs,
         keepAliveTimeout: 30_000,
       });
+}
+
+export function createTransport(options: TransportOptions): Result<Transport> {
+  const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const base = panelBase(options.panelUrl);
+  const origin = options.panelUrl.origin;
+  const host = options.panelUrl.host;
+  const basePath = options.panelUrl.pathname === '/' ? '' : options.panelUrl.pathname.replace(/\/+$/, '');
+  const userAgent = options.userAgent ?? defaultUserAgent();
+  const proxyRaw = resolveProxy(options.panelUrl, options.proxyUrl, options.env ?? process.env);
+  let proxyUrl: URL | null = null;
+  if (proxyRaw) {
+    const checked = validateProxyUrl(proxyRaw);
+    if (!checked.ok) return checked;
+    proxyUrl = checked.value;
+  }
+  const proxy = proxyUrl ? redactProxy(proxyUrl.href) : null;
+  const connections = options.connections ?? 8;
+  // One keep-alive pool per panel origin (and proxy), shared by every session that talks to it: the
+  // tray's profile, a second account on the same panel, sign-in checks.
+  const key = JSON.stringify([origin, proxyUrl?.href ?? '', connections, timeouts]);
+  let shared = SHARED_DISPATCHERS.get(key);
+  if (!shared) {
+    shared = { dispatcher: makeDispatcher(origin, proxyUrl, connections, timeouts), users: 0 };
+    SHARED_DISPATCHERS.set(key, shared);
+  }
+  shared.users += 1;
+  const { dispatcher } = shared;
   let closed = false;
 
   const post = async (
@@ -376,6 +399,9 @@ export function createTransport(options: TransportOptions): Result<Transport> {
     close: async () => {
       if (closed) return;
       closed = true;
+      const entry = SHARED_DISPATCHERS.get(key);
+      if (!entry || (entry.users -= 1) > 0) return;
+      SHARED_DISPATCHERS.delete(key);
       // Let requests in flight finish briefly, then cut them: quitting or signing out never waits
       // on a panel that does not answer.
       let timer: ReturnType<typeof setTimeout> | undefined;

@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport } from '../../../src/main/xmplus/transport';
 import {
   createTransport,
+  openPoolCount,
   defaultUserAgent,
   noProxyMatches,
   resolveProxy,
@@ -243,6 +244,30 @@ describe('TLS', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('one pool per panel origin', () => {
+  it('shares keep-alive connections between transports to the same panel, until the last closes', async () => {
+    let connections = 0;
+    const server = createServer((_req, res) => res.end('{"code":100}'));
+    server.on('connection', () => connections++);
+    const host = await listen(server);
+    const before = openPoolCount();
+    const a = transport(`http://${host}`);
+    const b = transport(`http://${host}/panel`);
+    expect(openPoolCount()).toBe(before + 1);
+    for (let i = 0; i < 6; i++) {
+      const r = await (i % 2 ? a : b).post('/api/client/x', {});
+      expect(r.ok).toBe(true);
+    }
+    expect(connections).toBeLessThanOrEqual(2);
+    await a.close();
+    // The other user still has its pool.
+    expect((await b.post('/api/client/x', {})).ok).toBe(true);
+    expect((await a.post('/api/client/x', {})).ok).toBe(false);
+    await b.close();
+    expect(openPoolCount()).toBe(before);
   });
 });
 
