@@ -128,6 +128,14 @@ export function App() {
         setNav(navFrom(target));
       }),
     ];
+    // A change pushed between boot's reads and these subscriptions would be lost (e.g. a sign-in
+    // that completes while the window loads): read profiles and settings once more now.
+    void x.profilesList().then((result) => {
+      if (result.ok) patch({ profiles: result.value });
+    });
+    void x.settingsGet().then((result) => {
+      if (result.ok) patch({ settings: result.value });
+    });
     // A notification or tray click may have opened the window: go where it points, once.
     void x.appTakeNavigation().then((result) => {
       if (result.ok && result.value) setNav(navFrom(result.value));
