@@ -43,10 +43,16 @@ const NO_UPDATES: UpdateState = {
 };
 
 export function createCore(platform: Platform): Core {
-  const notices: Notice[] = [
-    ...platform.startupNotices,
-    ...(platform.secretsNotice ? [platform.secretsNotice] : []),
-  ].map((message, index) => ({ id: `startup-${index}`, level: 'warning', message }));
+  // Start-up notices, worded when read so they follow the language setting.
+  const noticeSources: { id: string; word(): string }[] = [
+    ...platform.movedAside.map((file, index) => ({
+      id: `moved-aside-${index}`,
+      word: () => text().t('notice.movedAside', { file }),
+    })),
+    ...(platform.secretsNotice ? [{ id: 'memory-only', word: () => text().t('notice.memoryOnly') }] : []),
+  ];
+  const notices = (): Notice[] =>
+    noticeSources.map((source) => ({ id: source.id, level: 'warning', message: source.word() }));
   const credentials = createCredentialStore(platform.secrets);
 
   // Data and accounts know each other only through these callbacks.
@@ -132,16 +138,16 @@ export function createCore(platform: Platform): Core {
       platform.writeClipboard(text);
       return ok({ copied: true as const });
     },
-    'app.notices': () => ok(notices),
+    'app.notices': () => ok(notices()),
     'app.takeNavigation': () => {
       const target = pendingNavigation;
       pendingNavigation = null;
       return ok(target);
     },
     'app.dismissNotice': ({ id }) => {
-      const index = notices.findIndex((n) => n.id === id);
-      if (index >= 0) notices.splice(index, 1);
-      return ok(notices);
+      const index = noticeSources.findIndex((n) => n.id === id);
+      if (index >= 0) noticeSources.splice(index, 1);
+      return ok(notices());
     },
     'settings.get': () => ok(readSettings(platform.settingsStore)),
     'settings.set': async (patch) => {

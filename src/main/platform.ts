@@ -48,13 +48,13 @@ export interface Platform {
   settingsStore: KeyValueStore;
   /** Where passwords and API keys go: the OS keychain, else safeStorage, else memory for this run. */
   secrets: SecretBackend;
-  /** Set when secrets can only be kept in memory: shown to the user. */
+  /** Set when secrets can only be kept in memory for this run: the user is told, in their language. */
   secretsNotice: string | null;
   /** The auto-updater, where the shell has one (a provider feed is configured). */
   updates?: { state(): UpdateState; download(): Promise<UpdateState>; install(): UpdateState };
   cacheStore: KeyValueStore;
-  /** Startup notices from the shell (e.g. the settings file was corrupt and was moved aside). */
-  startupNotices: string[];
+  /** Damaged settings or cache files the shell moved aside at start: the user is told, in their language. */
+  movedAside: string[];
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   openExternal(url: string): Promise<Result<{ opened: true }>>;
   writeClipboard(text: string): void;

@@ -151,9 +151,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
         secrets: secrets.backend,
         secretsNotice: secrets.notice,
         cacheStore: cache.store,
-        startupNotices: settings.movedAside
-          ? [`A damaged settings file was moved aside to ${settings.movedAside}.`]
-          : [],
+        movedAside: settings.movedAside ? [settings.movedAside] : [],
         emit: (event, payload) => void emit(event, payload),
         async openExternal(url) {
           desktop.opened.push(url);

@@ -143,3 +143,23 @@ describe('valid JSON with wrongly typed values', () => {
     expect(rig.internalErrors).toEqual([]);
   });
 });
+
+describe('start-up notices follow the language', () => {
+  it('words the moved-aside and memory-only notices in the system language, and again after a change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xmplus-corrupt-'));
+    writeFileSync(join(dir, 'config.json'), '{"settings": {"theme": "da');
+    const rig = await makeCoreRig({ dir, locale: 'ru-RU' });
+    rigs.push(rig);
+    const russian = await rig.call<Notice[]>('app.notices');
+    expect(russian.ok).toBe(true);
+    if (!russian.ok) return;
+    expect(russian.value).toHaveLength(1);
+    expect(russian.value[0]!.message).toMatch(/Повреждённый файл настроек/);
+    expect(russian.value[0]!.message).toContain(join(dir, 'config.json.corrupt-'));
+    await rig.call('settings.set', { language: 'zh-CN' });
+    const chinese = await rig.call<Notice[]>('app.notices');
+    expect(chinese.ok && chinese.value[0]!.message).toMatch(/损坏的设置文件/);
+    const dismissed = await rig.call<Notice[]>('app.dismissNotice', { id: russian.value[0]!.id });
+    expect(dismissed.ok && dismissed.value).toEqual([]);
+  });
+});

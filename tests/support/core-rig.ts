@@ -101,10 +101,7 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
     cacheStore,
     secrets: options.secrets ?? memoryBackend(),
     secretsNotice: null,
-    // The same sentence the Electron shell shows (src/main/electron/main.ts).
-    startupNotices: movedAside.map(
-      (file) => `A damaged settings file was moved aside to ${file}; defaults were restored.`,
-    ),
+    movedAside,
     emit: (event, payload) => void events.push({ event, payload }),
     openExternal: async () => ok({ opened: true as const }),
     writeClipboard: (text) => void clipboard.push(text),

@@ -74,9 +74,7 @@ async function start(): Promise<void> {
   const userData = process.env.XMPLUS_CONFIG_DIR ?? app.getPath('userData');
   const settings = openElectronStore(userData, SETTINGS_FILE.replace(/\.json$/, ''));
   const cache = openElectronStore(userData, CACHE_FILE.replace(/\.json$/, ''));
-  const startupNotices = [settings.movedAside, cache.movedAside]
-    .filter((file): file is string => file !== null)
-    .map((file) => `A damaged settings file was moved aside to ${file}; defaults were restored.`);
+  const movedAside = [settings.movedAside, cache.movedAside].filter((file): file is string => file !== null);
 
   // The OS keychain first; safeStorage ciphertext only on a real keyring backend; else memory.
   const secrets = await chooseSecretBackend({ safeStorage, cipherFile: join(userData, 'secrets.json') });
@@ -124,7 +122,7 @@ async function start(): Promise<void> {
       ? { state: updater.state, download: async () => updater.download(), install: updater.install }
       : undefined,
     cacheStore: cache.store,
-    startupNotices,
+    movedAside,
     emit: (event, payload) => sendEvent(windows(), event, payload),
     openExternal: openExternalSafely,
     writeClipboard: (text) => clipboard.writeText(text),

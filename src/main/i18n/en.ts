@@ -78,6 +78,9 @@ export const en = {
   'export.savedBody': { one: '{count} file in {folder}', other: '{count} files in {folder}' },
   'update.available': '{app} {version} is available',
   'update.availableBody': 'Open the app to download and install it.',
+  'notice.movedAside': 'A damaged settings file was moved aside to {file}; defaults were restored.',
+  'notice.memoryOnly':
+    'No system keychain is available, so your password and API key are kept in memory for this run only. You will need to enter them again after restarting the app.',
   'unit.B': 'B',
   'unit.KB': 'KB',
   'unit.MB': 'MB',

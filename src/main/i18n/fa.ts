@@ -82,6 +82,9 @@ export const fa: Catalogue = {
   'export.savedBody': { one: '{count} فایل در {folder}', other: '{count} فایل در {folder}' },
   'update.available': 'نسخهٔ {version} از {app} آماده است',
   'update.availableBody': 'برنامه را باز کنید تا آن را دانلود و نصب کنید.',
+  'notice.movedAside': 'یک فایل تنظیمات آسیب‌دیده به {file} منتقل شد و تنظیمات پیش‌فرض بازگردانده شد.',
+  'notice.memoryOnly':
+    'کلیدساز سیستم در دسترس نیست، بنابراین گذرواژه و کلید API شما فقط برای همین اجرا در حافظه نگه داشته می‌شوند. پس از راه‌اندازی دوباره برنامه باید آن‌ها را دوباره وارد کنید.',
   'unit.B': 'بایت',
   'unit.KB': 'کیلوبایت',
   'unit.MB': 'مگابایت',

@@ -66,6 +66,9 @@ export const zhCN: Catalogue = {
   'export.savedBody': { other: '{count} 个文件已保存到 {folder}' },
   'update.available': '{app} {version} 已发布',
   'update.availableBody': '打开应用即可下载并安装。',
+  'notice.movedAside': '损坏的设置文件已移至 {file}，已恢复默认设置。',
+  'notice.memoryOnly':
+    '系统钥匙串不可用，因此您的密码和 API 密钥仅在本次运行期间保存在内存中。重新启动应用后需要再次输入。',
   'unit.B': 'B',
   'unit.KB': 'KB',
   'unit.MB': 'MB',

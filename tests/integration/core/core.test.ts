@@ -40,7 +40,7 @@ async function makeHarness(dir = mkdtempSync(join(tmpdir(), 'xmplus-core-'))): P
     cacheStore: openFileStore(join(dir, 'cache.json')).store,
     secrets,
     secretsNotice: null,
-    startupNotices: [],
+    movedAside: [],
     emit: () => undefined,
     openExternal: async () => ok({ opened: true as const }),
     writeClipboard: (text) => void clipboard.push(text),

@@ -90,7 +90,7 @@ describe('settings channels through the router', () => {
       secrets: memoryBackend(),
       secretsNotice: null,
       cacheStore: memoryStore(),
-      startupNotices: [],
+      movedAside: [],
       emit: (event, payload) => void events.push({ event, payload }),
       openExternal: async () => ok({ opened: true as const }),
       writeClipboard: () => undefined,
