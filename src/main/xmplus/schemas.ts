@@ -44,16 +44,34 @@ export const rawServiceSchema = z.looseObject({
 });
 export type RawService = z.infer<typeof rawServiceSchema>;
 
-export const accountInfoSchema = z.object({
-  data: z.looseObject({
-    uid: looseNumber,
-    id: looseNumber,
-    username: looseString,
-    email: looseString,
-    money: looseString,
-    services: looseList(rawServiceSchema),
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Some panels answer account/info without the `data` wrapper: put it back. */
+const wrapAccount = (value: unknown): unknown =>
+  isRecord(value) && !isRecord(value.data) && ('services' in value || 'email' in value || 'money' in value)
+    ? { ...value, data: value }
+    : value;
+
+/** Some panels wrap service/info in `data` like their other answers: unwrap it. */
+const unwrapService = (value: unknown): unknown =>
+  isRecord(value) && !('sid' in value) && isRecord(value.data) && 'sid' in value.data
+    ? { ...value.data, code: value.code }
+    : value;
+
+export const accountInfoSchema = z.preprocess(
+  wrapAccount,
+  z.object({
+    data: z.looseObject({
+      uid: looseNumber,
+      id: looseNumber,
+      username: looseString,
+      email: looseString,
+      money: looseString,
+      services: looseList(rawServiceSchema),
+    }),
   }),
-});
+);
 
 export const rawServerSchema = z.looseObject({
   type: looseString,
@@ -66,9 +84,12 @@ export const rawServerSchema = z.looseObject({
 });
 export type RawServer = z.infer<typeof rawServerSchema>;
 
-export const serviceInfoSchema = rawServiceSchema.extend({
-  servers: looseList(rawServerSchema),
-});
+export const serviceInfoSchema = z.preprocess(
+  unwrapService,
+  rawServiceSchema.extend({
+    servers: looseList(rawServerSchema),
+  }),
+);
 
 /** A billing price: "$ 10.00 " in package lists, { status, price } in package/info. */
 export const rawPriceSchema = z.union([
