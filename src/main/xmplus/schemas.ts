@@ -16,9 +16,16 @@ export function looseList<T extends z.ZodType>(item: T) {
   return z.union([z.array(item), z.record(z.string(), item)]).nullish();
 }
 
-export const tokenSchema = z.object({
-  data: z.object({ token: z.string().min(1) }),
-});
+/** The token under `data` as the API documents it; a few panels put it at the top level. */
+export const tokenSchema = z.preprocess(
+  (value: unknown) =>
+    typeof value === 'object' && value !== null && typeof (value as { token?: unknown }).token === 'string'
+      ? { ...value, data: { token: (value as { token: string }).token } }
+      : value,
+  z.object({
+    data: z.object({ token: z.string().min(1) }),
+  }),
+);
 
 export const rawServiceSchema = z.looseObject({
   sid: z.union([z.number(), z.string().regex(/^\s*\d+\s*$/)]),

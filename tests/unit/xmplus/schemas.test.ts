@@ -1,7 +1,7 @@
 // Wrapper drift: panels that send account/info without `data`, or service/info inside `data`, read
 // the same as the seed's shapes.
 import { describe, expect, it } from 'vitest';
-import { accountInfoSchema, serviceInfoSchema } from '../../../src/main/xmplus/schemas';
+import { accountInfoSchema, serviceInfoSchema, tokenSchema } from '../../../src/main/xmplus/schemas';
 
 const service = { sid: 4, package: 'StarterPack', traffic: '150 GB', used_traffic: '0 B', status: 'Active' };
 
@@ -31,6 +31,12 @@ describe('answer wrappers', () => {
     expect(inData.sid).toBe(4);
     expect(inData.status).toBe('Active');
     expect(inData.package).toBe(top.package);
+  });
+
+  it('reads the token under data or at the top level', () => {
+    expect(tokenSchema.parse({ code: 100, data: { token: 'a.b.c#d' } }).data.token).toBe('a.b.c#d');
+    expect(tokenSchema.parse({ code: 100, token: 'a.b.c#d' }).data.token).toBe('a.b.c#d');
+    expect(tokenSchema.safeParse({ code: 100, data: {} }).success).toBe(false);
   });
 
   it('still refuses an answer that is neither', () => {
