@@ -16,7 +16,7 @@
 // plan's traffic and expiry-threshold alerts are recorded silently ("expired" says it all), and a
 // plan first seen already expired for over a day is old news: recorded, not announced.
 import type { Service, Snapshot } from '../../shared/domain';
-import { expiryLevel, trafficLevel, worstLevel } from '../../shared/levels';
+import { expiryLevel, trafficLevel, wholeDaysLeft, worstLevel } from '../../shared/levels';
 import type { Forecast } from './forecast';
 import { ENGLISH, type MainText } from '../i18n';
 
@@ -146,7 +146,7 @@ export function trafficAtLeast(service: Pick<Service, 'totalBytes' | 'usedBytes'
 
 /** Whole days to expiry, rounded down (0 = less than a day left, negative once expired). */
 export function daysLeft(service: Pick<Service, 'expiresAt'>, now: number): number | null {
-  return service.expiresAt === null ? null : Math.floor((service.expiresAt - now) / DAY_MS);
+  return service.expiresAt === null ? null : wholeDaysLeft(service.expiresAt, now);
 }
 
 export function isExpired(service: Pick<Service, 'expiresAt' | 'status'>, now: number): boolean {

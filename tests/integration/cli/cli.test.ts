@@ -116,32 +116,34 @@ describe('CLI with credentials from the environment', () => {
 });
 
 const keychain = await keytarBackend();
-describe.skipIf(!keychain)('CLI with the OS keychain', () => {
-  // Skipped where no Secret Service answers (npm run test:unit starts one with dbus-run-session).
-  it('login stores the password in the keychain, status works, logout removes it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xmplus-cli-kc-'));
-    const env = { XMPLUS_CONFIG_DIR: dir };
-    const login = io(env, `${sim.demo.password}\n`);
-    const code = await runCli(
-      ['login', '--panel', sim.url, '--email', sim.demo.email, '--api-key', sim.apiKey, '--password-stdin'],
-      login.io,
-    );
-    expect(login.err()).toBe('');
-    expect(code).toBe(0);
-    const service = `xmplus-tray:${new URL(sim.url).origin}`;
-    expect(await keychain!.get(service, sim.demo.email)).toBe(sim.demo.password);
-    const settings = readFileSync(join(dir, 'config.json'), 'utf8');
-    expect(settings).not.toContain(sim.demo.password);
-    expect(settings).not.toContain(sim.apiKey);
+describe.skipIf(!keychain)(
+  'CLI with the OS keychain (skipped where no Secret Service answers; npm run test:unit starts one)',
+  () => {
+    it('login stores the password in the keychain, status works, logout removes it', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'xmplus-cli-kc-'));
+      const env = { XMPLUS_CONFIG_DIR: dir };
+      const login = io(env, `${sim.demo.password}\n`);
+      const code = await runCli(
+        ['login', '--panel', sim.url, '--email', sim.demo.email, '--api-key', sim.apiKey, '--password-stdin'],
+        login.io,
+      );
+      expect(login.err()).toBe('');
+      expect(code).toBe(0);
+      const service = `xmplus-tray:${new URL(sim.url).origin}`;
+      expect(await keychain!.get(service, sim.demo.email)).toBe(sim.demo.password);
+      const settings = readFileSync(join(dir, 'config.json'), 'utf8');
+      expect(settings).not.toContain(sim.demo.password);
+      expect(settings).not.toContain(sim.apiKey);
 
-    const status = io(env);
-    expect(await runCli(['status'], status.io)).toBe(0);
-    expect(status.out()).toContain('StarterPack');
+      const status = io(env);
+      expect(await runCli(['status'], status.io)).toBe(0);
+      expect(status.out()).toContain('StarterPack');
 
-    expect(await runCli(['logout'], io(env).io)).toBe(0);
-    expect(await keychain!.get(service, sim.demo.email)).toBeNull();
-    const after = io(env);
-    expect(await runCli(['status'], after.io)).toBe(1);
-    expect(after.err()).toMatch(/signed out|login/i);
-  });
-});
+      expect(await runCli(['logout'], io(env).io)).toBe(0);
+      expect(await keychain!.get(service, sim.demo.email)).toBeNull();
+      const after = io(env);
+      expect(await runCli(['status'], after.io)).toBe(1);
+      expect(after.err()).toMatch(/signed out|login/i);
+    });
+  },
+);
