@@ -23,6 +23,13 @@ import { createUpdater } from './updater';
 import { createMainWindow, preloadPathFrom } from './window';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
+
+/** The error's type and call stack without its message. */
+function redactedStack(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  return [error.name, ...frames].join('\n');
+}
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 if (!app.requestSingleInstanceLock()) {
@@ -142,7 +149,9 @@ async function start(): Promise<void> {
   const created = createCore(platform);
   core = created;
   const router = createRouter(created.handlers, {
-    onInternalError: (channel, error) => console.error(`[xmplus] handler ${channel} failed:`, error),
+    // A bug: log where it happened, not its message, which could echo the input (a password).
+    onInternalError: (channel, error) =>
+      console.error(`[xmplus] handler ${channel} failed:`, redactedStack(error)),
   });
   bindIpc(router, { devServerUrl, ownContents: windows });
 
