@@ -96,13 +96,7 @@ export function createCore(platform: Platform): Core {
       await dataService.refreshNow();
     },
     async copySublink(serviceId) {
-      const snapshot = activeSnapshot();
-      const service = snapshot?.services.find((s) =>
-        serviceId === null ? s.sublink !== '' : s.id === serviceId,
-      );
-      if (!service?.sublink) return false;
-      platform.writeClipboard(service.sublink);
-      return true;
+      return dataService.copySublink(serviceId).ok;
     },
     async exportAll(serviceId) {
       const result = await exporter.save(serviceId, ALL_FORMATS);

@@ -46,6 +46,7 @@ export interface DataService {
   refreshNow(): Promise<Result<Snapshot>>;
   onResume(): void;
   onOnline(): void;
+  copySublink(serviceId: number | null): Result<{ copied: true }>;
   /** The snapshot shown now (cached or fresh) for a profile. */
   snapshot(profileId: string): Snapshot | null;
   /** Refresh a given profile's data (billing, after a payment). */
@@ -204,6 +205,23 @@ export function createDataService(deps: DataDeps): DataService {
     return fetched;
   }
 
+  /** A service's subscription link (or the first plan's that has one) to the clipboard. */
+  function copySublink(serviceId: number | null): Result<{ copied: true }> {
+    const services = current?.services ?? [];
+    const service = services.find((s) => (serviceId === null ? s.sublink !== '' : s.id === serviceId));
+    if (!service) {
+      return fail(
+        serviceId === null
+          ? appError('state', 'No plan has a subscription link yet. Refresh first.')
+          : appError('validation', `There is no service #${serviceId} in this account.`),
+      );
+    }
+    if (!service.sublink)
+      return fail(appError('state', 'The panel gives no subscription link for this service.'));
+    platform.writeClipboard(service.sublink);
+    return ok({ copied: true as const });
+  }
+
   const handlers: DataHandlers = {
     'data.get': () => ok(state()),
     async 'data.refresh'() {
@@ -230,14 +248,7 @@ export function createDataService(deps: DataDeps): DataService {
           : null,
       });
     },
-    'service.copySublink'({ serviceId }) {
-      const service = current?.services.find((s) => s.id === serviceId);
-      if (!service) return fail(appError('validation', `There is no service #${serviceId} in this account.`));
-      if (!service.sublink)
-        return fail(appError('state', 'The panel gives no subscription link for this service.'));
-      platform.writeClipboard(service.sublink);
-      return ok({ copied: true as const });
-    },
+    'service.copySublink': ({ serviceId }) => copySublink(serviceId),
   };
 
   return {
@@ -264,6 +275,7 @@ export function createDataService(deps: DataDeps): DataService {
     refreshNow: () => scheduler.refreshNow('manual'),
     onResume: () => scheduler.onResume(),
     onOnline: () => scheduler.onOnline(),
+    copySublink,
     snapshot: (id) => (id === profileId ? current : readCachedSnapshot(cache, id)),
     async refreshProfile(id) {
       const result = id === profileId ? await scheduler.refreshNow('manual') : await refreshProfile(id);
