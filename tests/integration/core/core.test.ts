@@ -1,71 +1,22 @@
 // The composed core (router + accounts + data + export) against the real simulator, with the
 // desktop Platform recorded: sign-in, refresh, cache, profiles, export and settings.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
-import { createCore, type Core } from '../../../src/main/core';
-import { createRouter, type Router } from '../../../src/main/router';
-import { UNBRANDED } from '../../../src/main/provider';
-import type { NativeNotification, Platform, TrayState } from '../../../src/main/platform';
-import { openFileStore } from '../../../src/main/settings/store';
 import { memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
-import { ok, type Result } from '../../../src/shared/errors';
+import { makeCoreRig, type CoreRig } from '../../support/core-rig';
 
-interface Harness {
-  core: Core;
-  router: Router;
-  clipboard: string[];
-  notifications: NativeNotification[];
-  trays: TrayState[];
-  dir: string;
-  call<T>(channel: string, input?: unknown): Promise<Result<T>>;
-}
+type Harness = CoreRig;
 
 let sim: PanelSim;
 let secrets: SecretBackend;
 let harnesses: Harness[] = [];
 
-async function makeHarness(dir = mkdtempSync(join(tmpdir(), 'xmplus-core-'))): Promise<Harness> {
-  const clipboard: string[] = [];
-  const notifications: NativeNotification[] = [];
-  const trays: TrayState[] = [];
-  const exportDir = join(dir, 'exports');
-  const platform: Platform = {
-    app: { name: 'xmplus-tray', version: '0.1.0', platform: 'linux', locale: 'en-US' },
-    provider: UNBRANDED,
-    settingsStore: openFileStore(join(dir, 'config.json')).store,
-    cacheStore: openFileStore(join(dir, 'cache.json')).store,
-    secrets,
-    secretsNotice: null,
-    movedAside: [],
-    emit: () => undefined,
-    openExternal: async () => ok({ opened: true as const }),
-    writeClipboard: (text) => void clipboard.push(text),
-    chooseFolder: async () => {
-      const { mkdirSync } = await import('node:fs');
-      mkdirSync(exportDir, { recursive: true });
-      return exportDir;
-    },
-    notify: (n) => void notifications.push(n),
-    setStartAtLogin: async () => undefined,
-    updateTray: (state) => void trays.push(state),
-    now: () => Date.now(),
-  };
-  const core = createCore(platform);
-  await core.start();
-  const router = createRouter(core.handlers);
-  const h: Harness = {
-    core,
-    router,
-    clipboard,
-    notifications,
-    trays,
-    dir,
-    call: (channel, input = {}) => router.dispatch(channel, input) as never,
-  };
+/** The shared recording rig, on `dir` (a restart) or a new folder, with this test's keychain. */
+async function makeHarness(dir?: string): Promise<Harness> {
+  const h = await makeCoreRig({ ...(dir ? { dir } : {}), secrets });
   harnesses.push(h);
   return h;
 }
@@ -77,7 +28,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const h of harnesses) await h.core.dispose();
+  for (const h of harnesses) await h.dispose();
   await sim.close();
 });
 
@@ -128,7 +79,7 @@ describe('core against the simulator', () => {
     expect(h.notifications.length).toBe(fired);
 
     // Restart on the same folder and keychain: cached data at once, stale until refreshed; no repeat alerts.
-    await h.core.dispose();
+    await h.dispose();
     const again = await makeHarness(h.dir);
     const cached = await again.call<DataState>('data.get');
     expect(cached.ok && cached.value.snapshot?.services.length).toBe(3);
