@@ -8,7 +8,7 @@ import { readSettings, writeSettings } from './settings/settings';
 import { createCredentialStore } from './session/secrets';
 import { createAccounts } from './accounts';
 import { createDataService } from './data';
-import { ALL_FORMATS, createExportService } from './export-service';
+import { ALL_FORMATS, createExportService } from './export/service';
 import { createBilling } from './billing';
 import { userText } from './i18n/user';
 

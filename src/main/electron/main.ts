@@ -10,7 +10,7 @@ import { loadProvider } from '../provider';
 import type { Platform, TrayState } from '../platform';
 import { chooseSecretBackend } from '../session/secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
-import { setStartAtLogin, startedHidden } from './autostart';
+import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
 import { watchLifecycle } from './lifecycle';
 import { createNotifier, setNotificationIdentity } from './notifications';

@@ -17,8 +17,8 @@ import type {
   ServiceDetail,
 } from '../xmplus/client';
 import { createPanelClient } from '../xmplus/client';
-import type { TokenSession } from './session';
-import { createTokenSession } from './session';
+import type { TokenSession } from './token-session';
+import { createTokenSession } from './token-session';
 
 export interface PanelSessionOptions {
   panelUrl: string;

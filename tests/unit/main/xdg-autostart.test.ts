@@ -11,7 +11,7 @@ import {
   launchTarget,
   quoteExecArg,
   setLinuxAutostart,
-} from '../../../src/main/autostart';
+} from '../../../src/main/xdg-autostart';
 
 let root: string;
 let env: Record<string, string | undefined>;

@@ -1,12 +1,12 @@
 // Export for the window, the tray and the clipboard: picks the servers of one service (or all of the
 // active profile's), renders through src/main/export and writes folders atomically. Handlers export.*.
 import { basename } from 'node:path';
-import type { ExportFormat, QrItem, SaveResult } from '../shared/contract';
-import type { PanelServer, Snapshot } from '../shared/domain';
-import { appError, fail, ok, type Result } from '../shared/errors';
-import type { Handlers } from './router';
-import type { Platform } from './platform';
-import { userText } from './i18n/user';
+import type { ExportFormat, QrItem, SaveResult } from '../../shared/contract';
+import type { PanelServer, Snapshot } from '../../shared/domain';
+import { appError, fail, ok, type Result } from '../../shared/errors';
+import type { Handlers } from '../router';
+import type { Platform } from '../platform';
+import { userText } from '../i18n/user';
 import {
   buildBundle,
   buildExport,
@@ -16,7 +16,7 @@ import {
   renderQrCodes,
   safeFileName,
   writeFilesAtomically,
-} from './export';
+} from './index';
 
 type ExportHandlers = Pick<Handlers, 'export.preview' | 'export.qr' | 'export.save' | 'export.copy'>;
 

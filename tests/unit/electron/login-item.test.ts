@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { electronMock } from './electron-mock';
 
 vi.mock('electron', () => electronMock);
-const { setStartAtLogin, startedHidden } = await import('../../../src/main/electron/autostart');
+const { setStartAtLogin, startedHidden } = await import('../../../src/main/electron/login-item');
 
 let root: string;
 beforeEach(() => {
