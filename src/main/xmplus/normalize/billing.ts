@@ -1,0 +1,252 @@
+// Billing answers: packages and their billing cells, gateways, invoices and payments.
+import type {
+  BillingCycle,
+  Gateway,
+  Invoice,
+  InvoiceStatus,
+  Money,
+  Package,
+  PackagePrice,
+  Payment,
+  PaymentDataKind,
+} from '../../../shared/domain';
+import type { RawGateway, RawInvoice, RawPackage, RawPayment } from '../schemas';
+import type { NormalizeContext } from './dates';
+import { parsePanelDate } from './dates';
+import {
+  addLabels,
+  labelKey,
+  parseBytes,
+  parseMoney,
+  speedText,
+  toBool,
+  toInt,
+  toNumber,
+  toText,
+} from './values';
+
+const INVOICE_STATUS: Record<string, InvoiceStatus> = {};
+addLabels(INVOICE_STATUS, 'paid', [
+  'paid',
+  'completed',
+  'complete',
+  'success',
+  'succeeded',
+  'settled',
+  '已支付',
+  '已付款',
+  '已完成',
+  '支付成功',
+  '已付',
+  'پرداخت شده',
+  'پرداختشده',
+  'پرداخت‌شده',
+  'تکمیل شده',
+  'оплачен',
+  'оплачено',
+  'оплачена',
+  'выполнен',
+]);
+addLabels(INVOICE_STATUS, 'pending', [
+  'pending',
+  'unpaid',
+  'waiting',
+  'awaiting payment',
+  'open',
+  'due',
+  'processing',
+  '待支付',
+  '未支付',
+  '未付款',
+  '待付款',
+  '等待支付',
+  '处理中',
+  'در انتظار',
+  'در انتظار پرداخت',
+  'پرداخت نشده',
+  'پرداختنشده',
+  'معوق',
+  'ожидает',
+  'ожидает оплаты',
+  'не оплачен',
+  'неоплачен',
+  'в ожидании',
+]);
+addLabels(INVOICE_STATUS, 'expired', [
+  'expired',
+  'overdue',
+  '已过期',
+  '过期',
+  '已失效',
+  'منقضی شده',
+  'منقضی',
+  'истек',
+  'истекший',
+  'просрочен',
+]);
+addLabels(INVOICE_STATUS, 'cancelled', [
+  'cancelled',
+  'canceled',
+  'cancel',
+  'void',
+  'refunded',
+  '已取消',
+  '取消',
+  '已作废',
+  'لغو شده',
+  'لغو',
+  'باطل شده',
+  'отменен',
+  'отменён',
+  'отменено',
+  'аннулирован',
+]);
+
+export function normalizeInvoiceStatus(label: unknown): { status: InvoiceStatus; statusLabel: string } {
+  const statusLabel = toText(label);
+  return { status: INVOICE_STATUS[labelKey(statusLabel)] ?? 'unknown', statusLabel };
+}
+
+const CYCLES: readonly BillingCycle[] = ['month', 'quater', 'semiannual', 'annual', 'topup_traffic'];
+const CYCLE_ALIASES: Record<string, BillingCycle> = {
+  quarter: 'quater',
+  monthly: 'month',
+  annually: 'annual',
+};
+
+function priceOf(raw: unknown): { on: boolean; price: Money | null } {
+  if (typeof raw === 'string' || typeof raw === 'number') {
+    const money = parseMoney(raw);
+    return { on: money !== null, price: money };
+  }
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const obj = raw as { status?: unknown; price?: unknown };
+    const on = obj.status === undefined ? true : toBool(obj.status);
+    return { on, price: parseMoney(obj.price) };
+  }
+  return { on: false, price: null };
+}
+
+export function normalizePackage(raw: RawPackage, kindHint: Package['kind']): Package {
+  const prices: PackagePrice[] = [];
+  const billing = raw.billing && !Array.isArray(raw.billing) ? raw.billing : {};
+  for (const [key, value] of Object.entries(billing)) {
+    const cycle = (CYCLES as readonly string[]).includes(key) ? (key as BillingCycle) : CYCLE_ALIASES[key];
+    if (!cycle) continue;
+    const { on, price } = priceOf(value);
+    if (on && price) prices.push({ cycle, price });
+  }
+  prices.sort((a, b) => CYCLES.indexOf(a.cycle) - CYCLES.indexOf(b.cycle));
+  const typeText = toText(raw.type).toLowerCase();
+  const kind: Package['kind'] =
+    /traffic|流量|ترافیک|трафик/.test(typeText) || prices.some((p) => p.cycle === 'topup_traffic')
+      ? 'traffic'
+      : typeText
+        ? 'full'
+        : kindHint;
+  const ipLimitValue =
+    raw.iplimit === undefined || raw.iplimit === null || raw.iplimit === '' ? null : toNumber(raw.iplimit);
+  return {
+    id: toInt(raw.id),
+    name: toText(raw.name),
+    kind,
+    trafficBytes: parseBytes(raw.traffic) ?? 0,
+    description: toText(raw.desc),
+    ipLimit: ipLimitValue,
+    speedLimit: speedText(raw.speedlimit),
+    serverGroup: toText(raw.server_group),
+    trafficReset: toBool(raw.traffic_reset),
+    stock: toBool(raw.enable_stock) ? toInt(raw.stock_count) : null,
+    prices,
+    sort: toInt(raw.sort),
+  };
+}
+
+export function normalizeGateway(raw: RawGateway): Gateway {
+  return {
+    id: toInt(raw.id),
+    gateway: toText(raw.gateway),
+    name: toText(raw.name) || toText(raw.gateway),
+    currency: toText(raw.currency),
+    feePercent: toNumber(raw.fee_percent) ?? 0,
+    feeFixed: toNumber(raw.fee_fixed) ?? 0,
+  };
+}
+
+/** A gateways field: one object, an array, or an object keyed by id. */
+export function gatewayList(
+  value: RawGateway | RawGateway[] | Record<string, RawGateway> | null | undefined,
+): RawGateway[] {
+  if (!value) return [];
+  if (Array.isArray(value)) return value;
+  if (
+    'id' in value &&
+    (typeof value.id === 'number' || typeof value.id === 'string') &&
+    !isRecordOfObjects(value)
+  ) {
+    return [value as RawGateway];
+  }
+  return Object.values(value as Record<string, RawGateway>);
+}
+
+function isRecordOfObjects(value: object): boolean {
+  const entries = Object.values(value);
+  return entries.length > 0 && entries.every((v) => typeof v === 'object' && v !== null);
+}
+
+export function listOf<T>(value: T[] | Record<string, T> | null | undefined): T[] {
+  if (!value) return [];
+  return Array.isArray(value) ? value : Object.values(value);
+}
+
+export function normalizeInvoice(raw: RawInvoice, ctx: NormalizeContext): Invoice {
+  const { status, statusLabel } = normalizeInvoiceStatus(raw.status);
+  const serviceId = toNumber(raw.serviceid);
+  return {
+    id: toInt(raw.id),
+    invoiceId: toText(raw.invioce_id ?? raw.invoice_id ?? raw.invid),
+    createdAt: parsePanelDate(raw.created_at, ctx.timeZone),
+    currency: toText(raw.currency),
+    amount: toNumber(raw.amount) ?? parseMoney(raw.amount)?.amount ?? 0,
+    packageId: toInt(raw.packageid),
+    packageName: toText(raw.packagename),
+    discount: toNumber(raw.discount) ?? 0,
+    status,
+    statusLabel,
+    quantity: toInt(raw.quantity, 1),
+    billing: toText(raw.billing),
+    serviceId: serviceId && serviceId > 0 ? serviceId : null,
+    paidAt: parsePanelDate(raw.paid_date, ctx.timeZone),
+  };
+}
+
+/** What kind of thing the payment `data` is, and the text to show / encode. */
+export function paymentData(data: unknown): { data: string; dataKind: PaymentDataKind } {
+  if (data === null || data === undefined) return { data: '', dataKind: 'empty' };
+  if (typeof data === 'object') {
+    const isEmpty = Array.isArray(data) ? data.length === 0 : Object.keys(data).length === 0;
+    return isEmpty ? { data: '', dataKind: 'empty' } : { data: JSON.stringify(data), dataKind: 'object' };
+  }
+  const text = toText(data);
+  if (!text) return { data: '', dataKind: 'empty' };
+  if (/^https:\/\//i.test(text)) return { data: text, dataKind: 'https' };
+  if (/^[a-z][a-z0-9+.-]*:\S/i.test(text) && !/\s/.test(text)) return { data: text, dataKind: 'uri' };
+  return { data: text, dataKind: 'text' };
+}
+
+export function normalizePayment(raw: RawPayment, invoiceId: string, ctx: NormalizeContext): Payment {
+  const { data, dataKind } = paymentData(raw.data);
+  const amount = parseMoney(raw.amount) ?? parseMoney(raw.total) ?? { amount: 0, currency: '', text: '' };
+  return {
+    id: toNumber(raw.id),
+    invoiceId: toText(raw.orderid) || invoiceId,
+    createdAt: parsePanelDate(raw.created, ctx.timeZone),
+    amount,
+    total: toText(raw.total),
+    gateway: toText(raw.gateway),
+    data,
+    dataKind,
+    qrcode: toText(raw.qrcode),
+    expiresAt: parsePanelDate(raw.expire, ctx.timeZone),
+  };
+}
