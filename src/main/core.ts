@@ -96,7 +96,7 @@ export function createCore(platform: Platform): Core {
       await dataService.refreshNow();
     },
     async copySublink(serviceId) {
-      return dataService.copySublink(serviceId).ok;
+      return (await dataService.copySublink(serviceId)).ok;
     },
     async exportAll(serviceId) {
       const result = await exporter.save(serviceId, ALL_FORMATS);
@@ -128,10 +128,7 @@ export function createCore(platform: Platform): Core {
     ...billing.handlers,
     'app.info': () => ok({ ...platform.app, provider: platform.provider.info }),
     'app.openExternal': ({ url }) => platform.openExternal(url),
-    'app.copyText': ({ text }) => {
-      platform.writeClipboard(text);
-      return ok({ copied: true as const });
-    },
+    'app.copyText': ({ text }) => platform.writeClipboard(text),
     'app.notices': () => ok(notices()),
     'app.takeNavigation': () => {
       const target = pendingNavigation;

@@ -46,7 +46,7 @@ export interface DataService {
   refreshNow(): Promise<Result<Snapshot>>;
   onResume(): void;
   onOnline(): void;
-  copySublink(serviceId: number | null): Result<{ copied: true }>;
+  copySublink(serviceId: number | null): Promise<Result<{ copied: true }>>;
   /** The snapshot shown now (cached or fresh) for a profile. */
   snapshot(profileId: string): Snapshot | null;
   /** Refresh a given profile's data (billing, after a payment). */
@@ -206,7 +206,7 @@ export function createDataService(deps: DataDeps): DataService {
   }
 
   /** A service's subscription link (or the first plan's that has one) to the clipboard. */
-  function copySublink(serviceId: number | null): Result<{ copied: true }> {
+  async function copySublink(serviceId: number | null): Promise<Result<{ copied: true }>> {
     const services = current?.services ?? [];
     const service = services.find((s) => (serviceId === null ? s.sublink !== '' : s.id === serviceId));
     if (!service) {
@@ -218,8 +218,7 @@ export function createDataService(deps: DataDeps): DataService {
     }
     if (!service.sublink)
       return fail(appError('state', 'The panel gives no subscription link for this service.'));
-    platform.writeClipboard(service.sublink);
-    return ok({ copied: true as const });
+    return platform.writeClipboard(service.sublink);
   }
 
   const handlers: DataHandlers = {

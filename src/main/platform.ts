@@ -57,7 +57,8 @@ export interface Platform {
   movedAside: string[];
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   openExternal(url: string): Promise<Result<{ opened: true }>>;
-  writeClipboard(text: string): void;
+  /** Settles once the text is on the clipboard (Electron 44+ writes asynchronously). */
+  writeClipboard(text: string): Promise<Result<{ copied: true }>>;
   /** Ask the user for a folder; null when cancelled. */
   chooseFolder(title: string): Promise<string | null>;
   notify(notification: NativeNotification): void;

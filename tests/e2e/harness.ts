@@ -157,7 +157,10 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
           desktop.opened.push(url);
           return ok({ opened: true as const });
         },
-        writeClipboard: (text) => void desktop.clipboard.push(text),
+        async writeClipboard(text) {
+          desktop.clipboard.push(text);
+          return ok({ copied: true as const });
+        },
         chooseFolder: async () => desktop.folder,
         notify: (n) => void desktop.notifications.push(n),
         setStartAtLogin: async (enabled) => void desktop.startAtLogin.push(enabled),

@@ -104,7 +104,10 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
     movedAside,
     emit: (event, payload) => void events.push({ event, payload }),
     openExternal: async () => ok({ opened: true as const }),
-    writeClipboard: (text) => void clipboard.push(text),
+    writeClipboard: async (text) => {
+      clipboard.push(text);
+      return ok({ copied: true as const });
+    },
     chooseFolder: async () => {
       mkdirSync(exportDir, { recursive: true });
       return exportDir;

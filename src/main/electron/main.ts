@@ -1,7 +1,7 @@
 // Electron entry: lifecycle (single instance, lives in the tray when every window is closed),
 // the app:// renderer, IPC binding and the Platform that connects the plain-Node core to the desktop.
 import type { BrowserWindow } from 'electron';
-import { app, clipboard, dialog, safeStorage, type WebContents } from 'electron';
+import { app, dialog, safeStorage, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
@@ -12,6 +12,7 @@ import { chooseSecretBackend } from '../session/secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
+import { writeClipboard } from './clipboard';
 import { watchLifecycle } from './lifecycle';
 import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
@@ -132,7 +133,7 @@ async function start(): Promise<void> {
     movedAside,
     emit: (event, payload) => sendEvent(windows(), event, payload),
     openExternal: openExternalSafely,
-    writeClipboard: (text) => clipboard.writeText(text),
+    writeClipboard,
     async chooseFolder(title) {
       const result = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -122,14 +122,12 @@ export function createExportService(platform: Platform, snapshot: () => Snapshot
       if (format === 'sublink') {
         if (!chosen.value.sublink)
           return fail(appError('state', 'Choose one service: it has its own subscription link.'));
-        platform.writeClipboard(chosen.value.sublink);
-        return ok({ copied: true as const });
+        return platform.writeClipboard(chosen.value.sublink);
       }
       if (chosen.value.servers.length === 0) return nothingToExport();
       const result = await buildExport(chosen.value.servers, format);
       if (result.format === 'qr' || result.count === 0) return nothingToExport();
-      platform.writeClipboard(result.text);
-      return ok({ copied: true as const });
+      return platform.writeClipboard(result.text);
     },
   };
 

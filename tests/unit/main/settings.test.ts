@@ -93,7 +93,7 @@ describe('settings channels through the router', () => {
       movedAside: [],
       emit: (event, payload) => void events.push({ event, payload }),
       openExternal: async () => ok({ opened: true as const }),
-      writeClipboard: () => undefined,
+      writeClipboard: async () => ok({ copied: true as const }),
       chooseFolder: async () => null,
       notify: () => undefined,
       setStartAtLogin: async (enabled) => void loginItems.push(enabled),
