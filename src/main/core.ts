@@ -27,7 +27,7 @@ export interface CoreActions {
 }
 
 export interface Core {
-  handlers: Partial<Handlers>;
+  handlers: Handlers;
   actions: CoreActions;
   /** Reads profiles and secrets, resumes polling; call once. */
   start(): Promise<void>;
@@ -121,7 +121,7 @@ export function createCore(platform: Platform): Core {
     onOnline: () => dataService.onOnline(),
   };
 
-  const handlers: Partial<Handlers> = {
+  const handlers: Handlers = {
     ...accounts.handlers,
     ...dataService.handlers,
     ...exporter.handlers,
