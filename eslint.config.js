@@ -1,6 +1,8 @@
-// Flat ESLint config. Beyond the recommended sets it keeps the house rules of DESIGN.md:
+// Flat ESLint config. Beyond the recommended sets it keeps the house rules (docs/architecture.md):
 // `electron` only in src/main/electron and src/preload, raw ipcMain / ipcRenderer only in the
-// one binding file of each side, and no `any` (so none in exported signatures).
+// one binding file of each side, the folder layers (below), and no `any` (so none in exported
+// signatures).
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -8,6 +10,70 @@ import globals from 'globals';
 
 const ELECTRON_ZONES = ['src/main/electron/**', 'src/preload/**'];
 const IPC_BINDINGS = ['src/main/electron/ipc.ts', 'src/preload/index.ts'];
+
+/**
+ * The folder layers, as the folders an import may not reach from each layer. Paths are relative
+ * to the repository root; the first layer that holds a file decides.
+ */
+const LAYERS = [
+  {
+    layer: 'src/shared',
+    forbidden: ['src/main', 'src/renderer', 'src/preload'],
+    why: 'src/shared is imported by both processes, so it imports neither',
+  },
+  {
+    layer: 'src/main/electron',
+    forbidden: ['src/renderer'],
+    why: 'the shell talks to the renderer through the contract only',
+  },
+  {
+    layer: 'src/main',
+    forbidden: ['src/main/electron', 'src/renderer', 'src/preload'],
+    why: 'the plain-Node core reaches the desktop only through the Platform (src/main/platform.ts)',
+  },
+  {
+    layer: 'src/renderer',
+    forbidden: ['src/main', 'src/preload'],
+    why: 'the renderer talks to main only through window.xmplus and src/shared',
+  },
+];
+
+const inside = (file, folder) => file === folder || file.startsWith(`${folder}/`);
+
+/** A local rule: relative imports that cross a layer boundary. */
+const layersPlugin = {
+  rules: {
+    layers: {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: { crossing: '{{from}} may not import {{to}}: {{why}}.' },
+      },
+      create(context) {
+        const root = context.cwd;
+        const file = path.relative(root, context.filename).split(path.sep).join('/');
+        const rule = LAYERS.find((entry) => inside(file, entry.layer));
+        if (!rule) return {};
+        const check = (node, source) => {
+          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = path
+            .relative(root, path.resolve(path.dirname(context.filename), source))
+            .split(path.sep)
+            .join('/');
+          const to = rule.forbidden.find((folder) => inside(target, folder));
+          if (to)
+            context.report({ node, messageId: 'crossing', data: { from: rule.layer, to, why: rule.why } });
+        };
+        return {
+          ImportDeclaration: (node) => check(node.source, node.source.value),
+          ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
+          ExportAllDeclaration: (node) => check(node.source, node.source.value),
+          ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   {
@@ -50,6 +116,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { house: layersPlugin },
+    rules: { 'house/layers': 'error' },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

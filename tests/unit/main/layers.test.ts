@@ -1,0 +1,62 @@
+// The folder layers of eslint.config.js, checked with ESLint itself on imports that cross them
+// and on ones that do not, so a rule that stops matching fails here.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function layerErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'house/layers').map((m) => m.message);
+}
+
+const crossings = [
+  {
+    file: 'src/shared/probe.ts',
+    to: 'src/main',
+    code: "import type { Core } from '../main/core';\nexport type C = Core;\n",
+  },
+  { file: 'src/shared/probe.ts', to: 'src/renderer', code: "export * from '../renderer/src/api';\n" },
+  {
+    file: 'src/main/probe.ts',
+    to: 'src/main/electron',
+    code: "export { createTray } from './electron/tray';\n",
+  },
+  {
+    file: 'src/main/export/probe.ts',
+    to: 'src/main/electron',
+    code: "import type { X } from '../electron/main';\nexport type Y = X;\n",
+  },
+  {
+    file: 'src/renderer/src/probe.ts',
+    to: 'src/main',
+    code: "import type { Core } from '../../main/core';\nexport type C = Core;\n",
+  },
+];
+
+const allowed = [
+  {
+    file: 'src/main/probe.ts',
+    code: "import type { Result } from '../shared/errors';\nexport type R = Result<1>;\n",
+  },
+  {
+    file: 'src/main/electron/probe.ts',
+    code: "import type { Core } from '../core';\nexport type C = Core;\n",
+  },
+  {
+    file: 'src/renderer/src/probe.ts',
+    code: "import type { Result } from '../../shared/errors';\nexport type R = Result<1>;\n",
+  },
+];
+
+describe('layer rules', () => {
+  it.each(crossings)('$file may not import $to', async ({ file, code, to }) => {
+    const errors = await layerErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`may not import ${to}`);
+  });
+
+  it.each(allowed)('$file may import within its layer or below', async ({ file, code }) => {
+    expect(await layerErrors(file, code)).toEqual([]);
+  });
+});
