@@ -20,8 +20,8 @@ import {
   type ProfileRecord,
 } from './settings/settings';
 import { validatePanelUrl } from './xmplus/transport';
-import { daysLeft, usedPercent, waybarStatus, formatBytes } from './monitor';
-import { ENGLISH } from './i18n';
+import { daysLeft, usedPercent, waybarStatus } from './monitor';
+import { ENGLISH, formatBytes } from './i18n';
 import { parseExportArgs, runExportCommand, EXPORT_USAGE } from './export/cli';
 
 export interface CliIo {

@@ -200,19 +200,6 @@ function expirySeverity(threshold: number): AlertSeverity {
   return threshold <= 1 ? 'critical' : threshold <= 3 ? 'warning' : 'info';
 }
 
-/** English sizes (the CLI's) with the panels' binary convention (1 GB = 1024^3 B): "45.2 GB", "100 GB". */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const text = unit === 0 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
-  return `${text} ${units[unit]}`;
-}
-
 /**
  * The title and body of an alert in a catalogue's language, from its structured params: alerts are
  * evaluated once (in English, for the record) and worded again for whoever is shown them.

@@ -1,6 +1,6 @@
 // Tooltip, tray menu model and the Waybar status line.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS, formatBytes } from '../../../src/main/monitor/alerts';
+import { DEFAULT_THRESHOLDS } from '../../../src/main/monitor/alerts';
 import {
   WINDOWS_TOOLTIP_MAX,
   serviceLine,
@@ -9,7 +9,7 @@ import {
   waybarStatus,
 } from '../../../src/main/monitor/summary';
 import { appError } from '../../../src/shared/errors';
-import { ENGLISH as EN, mainText } from '../../../src/main/i18n';
+import { ENGLISH as EN, formatBytes, mainText } from '../../../src/main/i18n';
 import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from './fixtures';
 
 const NOW = T0 + 5 * 60_000;
@@ -20,6 +20,8 @@ describe('formatting', () => {
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(100 * GB)).toBe('100 GB');
     expect(formatBytes(2 * 1024 * GB)).toBe('2 TB');
+    // Rounded before the unit is chosen, as the window does: not "1024 MB".
+    expect(formatBytes(1023.96 * 1024 ** 2)).toBe('1 GB');
     const s = makeService({ usedBytes: Math.round(45.2 * GB), expiresAt: NOW + 12.5 * DAY });
     expect(serviceLine(EN, s, NOW)).toBe('StarterPack #4 — 45.2 GB of 100 GB used · 12 days left');
     expect(serviceLine(EN, { ...s, expiresAt: NOW + 31.5 * HOUR }, NOW)).toBe(

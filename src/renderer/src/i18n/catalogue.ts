@@ -2,6 +2,7 @@
 // them (the type-checker for tests has no JSX).
 import type { Language } from '../lib/settings';
 import type { MessageKey } from './locales/en';
+import { isRtl, resolveLocale as resolveSharedLocale } from '../../../shared/i18n';
 import type { LocaleCode, Message } from './types';
 
 export type { MessageKey };
@@ -15,13 +16,7 @@ export const LOCALE_NAMES: Record<LocaleCode, string> = {
 };
 
 /** The locale to show for a language setting; 'system' maps the OS locale to a supported one. */
-export function resolveLocale(language: Language, systemLocale: string): LocaleCode {
-  if (language !== 'system') return language;
-  const tag = systemLocale.toLowerCase();
-  if (tag.startsWith('zh')) return 'zh-CN';
-  if (tag.startsWith('fa')) return 'fa';
-  if (tag.startsWith('ru')) return 'ru';
-  return 'en';
-}
+export const resolveLocale = (language: Language, systemLocale: string): LocaleCode =>
+  resolveSharedLocale(language, systemLocale);
 
-export const isRtl = (locale: LocaleCode): boolean => locale === 'fa';
+export { isRtl };
