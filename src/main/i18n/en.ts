@@ -3,11 +3,12 @@
 // A message is a string or plural forms chosen by Intl.PluralRules on the `count` parameter.
 export const en = {
   'time.expired': 'expired',
+  'time.noExpiry': 'no expiry',
   'time.lessThanHour': 'less than 1 h left',
   'time.hoursLeft': '{count} h left',
   'time.daysLeft': { one: '{count} day left', other: '{count} days left' },
   'service.usage': '{used} of {total} used',
-  'service.usageNoTotal': '{used} used',
+  'service.usageNoTotal': '{used} used, unlimited',
   'service.suspended': 'suspended',
   'service.name': '{name} #{id}',
   'service.unnamed': 'Service #{id}',

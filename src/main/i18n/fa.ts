@@ -4,11 +4,12 @@ import type { Catalogue } from './index';
 
 export const fa: Catalogue = {
   'time.expired': 'منقضی‌شده',
+  'time.noExpiry': 'بدون تاریخ پایان',
   'time.lessThanHour': 'کمتر از ۱ ساعت مانده',
   'time.hoursLeft': '{count} ساعت مانده',
   'time.daysLeft': { one: '{count} روز مانده', other: '{count} روز مانده' },
   'service.usage': '{used} از {total} مصرف شده',
-  'service.usageNoTotal': '{used} مصرف شده',
+  'service.usageNoTotal': '{used} مصرف شده، نامحدود',
   'service.suspended': 'معلق',
   'service.name': '{name} #{id}',
   'service.unnamed': 'سرویس #{id}',

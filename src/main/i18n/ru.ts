@@ -5,6 +5,7 @@ import type { Catalogue } from './index';
 
 export const ru: Catalogue = {
   'time.expired': 'истекла',
+  'time.noExpiry': 'бессрочно',
   'time.lessThanHour': 'осталось меньше 1 ч',
   'time.hoursLeft': 'осталось {count} ч',
   'time.daysLeft': {
@@ -14,7 +15,7 @@ export const ru: Catalogue = {
     other: 'осталось {count} дня',
   },
   'service.usage': 'использовано {used} из {total}',
-  'service.usageNoTotal': 'использовано {used}',
+  'service.usageNoTotal': 'использовано {used}, безлимит',
   'service.suspended': 'приостановлена',
   'service.name': '{name} #{id}',
   'service.unnamed': 'Услуга #{id}',

@@ -3,11 +3,12 @@ import type { Catalogue } from './index';
 
 export const zhCN: Catalogue = {
   'time.expired': '已过期',
+  'time.noExpiry': '无到期日',
   'time.lessThanHour': '剩余不到 1 小时',
   'time.hoursLeft': '剩余 {count} 小时',
   'time.daysLeft': { other: '剩余 {count} 天' },
   'service.usage': '已用 {used} / {total}',
-  'service.usageNoTotal': '已用 {used}',
+  'service.usageNoTotal': '已用 {used}，不限量',
   'service.suspended': '已暂停',
   'service.name': '{name} #{id}',
   'service.unnamed': '服务 #{id}',

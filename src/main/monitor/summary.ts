@@ -17,14 +17,14 @@ const DAY_MS = 24 * HOUR_MS;
 /** Windows truncates tray tooltips at 127 characters; other platforms take more. */
 export const WINDOWS_TOOLTIP_MAX = 127;
 
-/** "12 days left", "31 h left" under 48 h, "expired", or '' when the plan has no expiry. */
+/** "12 days left", "31 h left" under 48 h, "expired", or "no expiry" for a plan without an end. */
 export function timeLeftText(
   text: MainText,
   service: Pick<Service, 'expiresAt' | 'status'>,
   now: number,
 ): string {
   if (isExpired(service, now)) return text.t('time.expired');
-  if (service.expiresAt === null) return '';
+  if (service.expiresAt === null) return text.t('time.noExpiry');
   const left = service.expiresAt - now;
   if (left < 48 * HOUR_MS) {
     const hours = Math.floor(left / HOUR_MS);

@@ -31,7 +31,7 @@ describe('formatting', () => {
       'StarterPack #4 — 45.2 GB of 100 GB used · expired',
     );
     expect(serviceLine(EN, { ...s, totalBytes: 0, expiresAt: null }, NOW)).toBe(
-      'StarterPack #4 — 45.2 GB used',
+      'StarterPack #4 — 45.2 GB used, unlimited · no expiry',
     );
   });
 });

@@ -5,6 +5,8 @@ import { asciiDigits } from './values';
 export interface NormalizeContext {
   /** IANA zone the panel writes its dates in. */
   timeZone: string;
+  /** The clock (epoch ms) that far-future expiry dates are measured from; Date.now by default. */
+  now?: () => number;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -101,4 +103,25 @@ export function parsePanelDate(value: unknown, timeZone: string): number | null 
     if (Number.isFinite(direct)) return direct;
   }
   return zonedTimeToEpoch(year, month, day, hour, minute, second, timeZone);
+}
+
+const YEAR_MS = 365.25 * 86_400_000;
+/** Later than this many years ahead, an expiry date stands for "never" (panels print 2099 or 2220). */
+export const NO_EXPIRY_AFTER_YEARS = 10;
+
+/** Words panels put in an expiry field for a plan that never ends ("Never", "永久", "نامحدود", ...). */
+const NEVER_WORDS =
+  /^(?:never|lifetime|life\s*time|forever|permanent|unlimited|no\s*expir\w*|∞|-1|永久|永不过期|永不到期|无限期|不限|無限|نامحدود|بدون\s*انقضا|بدون\s*تاریخ\s*انقضا|دائمی|همیشگی|бессрочн\w*|навсегда|без\s*срока|не\s*ограничен\w*)$/i;
+
+/**
+ * An expiry date, or null for a plan with none: empty or zero dates, the words panels use for
+ * "never", the 32-bit end of time (2038-01-19), and dates more than NO_EXPIRY_AFTER_YEARS away.
+ */
+export function parseExpiry(value: unknown, ctx: NormalizeContext): number | null {
+  if (typeof value === 'string' && NEVER_WORDS.test(asciiDigits(value).trim())) return null;
+  const at = parsePanelDate(value, ctx.timeZone);
+  if (at === null) return null;
+  if (Math.floor(at / 1000) === 2_147_483_647) return null;
+  const now = (ctx.now ?? Date.now)();
+  return at - now > NO_EXPIRY_AFTER_YEARS * YEAR_MS ? null : at;
 }

@@ -3,7 +3,7 @@
 import type { Account, PanelServer, Service, ServiceStatus } from '../../../shared/domain';
 import type { RawServer, RawService } from '../schemas';
 import type { NormalizeContext } from './dates';
-import { parsePanelDate } from './dates';
+import { parseExpiry, parsePanelDate } from './dates';
 import {
   addLabels,
   labelKey,
@@ -11,6 +11,7 @@ import {
   parseBytes,
   parseIpLimit,
   parseMoney,
+  parseTrafficTotal,
   speedText,
   toInt,
   toText,
@@ -133,8 +134,8 @@ export function normalizeService(raw: RawService, ctx: NormalizeContext): Servic
     billing: toText(raw.billing),
     amount: parseMoney(raw.amount),
     paidAt: parsePanelDate(raw.paid_date, ctx.timeZone),
-    expiresAt: parsePanelDate(raw.expire_date, ctx.timeZone),
-    totalBytes: parseBytes(raw.traffic) ?? 0,
+    expiresAt: parseExpiry(raw.expire_date, ctx),
+    totalBytes: parseTrafficTotal(raw.traffic),
     usedBytes: parseBytes(raw.used_traffic) ?? 0,
     todayBytes: parseBytes(raw.today) ?? 0,
     ipLimit: parseIpLimit(raw.iplimit),

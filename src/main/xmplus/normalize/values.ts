@@ -59,6 +59,17 @@ export function parseBytes(value: unknown): number | null {
   return Math.round(amount * 1024 ** power);
 }
 
+/** What panels print as a traffic total for a plan without one ("Unlimited", "∞", "不限", "نامحدود"). */
+const UNLIMITED_WORDS =
+  /^(?:unlimited|no\s*limit|∞|-1|不限|不限量|无限|无限制|無限|نامحدود|بدون\s*محدودیت|безлимит\w*|без\s*ограничений|не\s*ограничен\w*)$/i;
+
+/** A plan's traffic total in bytes; 0 for a plan without one (zero, missing or "Unlimited"). */
+export function parseTrafficTotal(value: unknown): number {
+  if (typeof value === 'string' && UNLIMITED_WORDS.test(asciiDigits(value).trim())) return 0;
+  if (typeof value === 'number' && value < 0) return 0;
+  return parseBytes(value) ?? 0;
+}
+
 /** "$ 49.00 " / "¥ 509.07 " / "49.00" + "USD" / "USD 49.00" / "49,00 €" -> Money. */
 export function parseMoney(value: unknown, currency = ''): Money | null {
   if (typeof value === 'number') {

@@ -134,7 +134,7 @@ export const en = {
   'service.title': '{name} #{id}',
   'service.usage': 'Traffic',
   'service.usageText': '{used} of {total} used',
-  'service.usageUnlimited': '{used} used (no limit)',
+  'service.usageUnlimited': '{used} used · unlimited',
   'service.usageValue': '{used} of {total} used ({percent}%)',
   'service.today': 'Today: {today}',
   'service.daysLeft': {
@@ -144,7 +144,7 @@ export const en = {
   'service.countdown': 'Time left: {time}',
   'service.expiresOn': 'Expires {date}',
   'service.expiredOn': 'Expired on {date}',
-  'service.noExpiry': 'No expiry date',
+  'service.noExpiry': 'No expiry',
   'service.reset': 'Next traffic reset',
   'service.resetIn': {
     one: 'in {count} day',

@@ -135,7 +135,7 @@ export const fa: Catalogue = {
   'service.title': '{name} #{id}',
   'service.usage': 'ترافیک',
   'service.usageText': '{used} از {total} مصرف شده',
-  'service.usageUnlimited': '{used} مصرف شده (بدون محدودیت)',
+  'service.usageUnlimited': '{used} مصرف شده · نامحدود',
   'service.usageValue': '{used} از {total} مصرف شده ({percent}٪)',
   'service.today': 'امروز: {today}',
   'service.daysLeft': {

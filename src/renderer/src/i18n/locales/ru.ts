@@ -137,7 +137,7 @@ export const ru: Catalogue = {
   'service.title': '{name} #{id}',
   'service.usage': 'Трафик',
   'service.usageText': 'Использовано {used} из {total}',
-  'service.usageUnlimited': 'Использовано {used} (без лимита)',
+  'service.usageUnlimited': 'Использовано {used} · безлимит',
   'service.usageValue': 'Использовано {used} из {total} ({percent}%)',
   'service.today': 'Сегодня: {today}',
   'service.daysLeft': {
