@@ -1,7 +1,8 @@
 // The composition root of the main process in plain Node: builds every handler of the contract from
 // the core modules and a Platform. The Electron shell, the CLI and the end-to-end harness all use it.
 import type { NavigateTarget, Notice, UpdateState } from '../shared/contract';
-import { ok } from '../shared/errors';
+import type { Snapshot } from '../shared/domain';
+import { appError, fail, ok, type Result } from '../shared/errors';
 import type { Handlers } from './router';
 import type { Platform } from './platform';
 import { readSettings, writeSettings } from './settings/settings';
@@ -29,6 +30,12 @@ export interface CoreActions {
 export interface Core {
   handlers: Handlers;
   actions: CoreActions;
+  /**
+   * The active profile's snapshot with the server lists of the given services (null: all) no older
+   * than a few minutes: service/info is asked only for lists that are older or failed. A list that
+   * failed keeps its last known servers, with serverParts[id].error saying why.
+   */
+  ensureServers(serviceIds?: readonly number[] | null): Promise<Result<Snapshot>>;
   /** Reads profiles and secrets, resumes polling; call once. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -71,7 +78,15 @@ export function createCore(platform: Platform): Core {
     const profile = accounts.activeProfile();
     return profile ? dataService.snapshot(profile.id) : null;
   };
-  const exporter = createExportService(platform, activeSnapshot);
+  const exporter = createExportService(platform, {
+    snapshot: activeSnapshot,
+    ensureServers: (serviceId) => {
+      const profile = accounts.activeProfile();
+      return profile
+        ? dataService.ensureServers(profile.id, serviceId === null ? null : [serviceId])
+        : Promise.resolve(ok(null));
+    },
+  });
 
   const billing = createBilling({
     active: async () => {
@@ -157,6 +172,11 @@ export function createCore(platform: Platform): Core {
   return {
     handlers,
     actions,
+    ensureServers(serviceIds = null) {
+      const profile = accounts.activeProfile();
+      if (!profile) return Promise.resolve(fail(appError('state', 'Add a panel account first.')));
+      return dataService.ensureServers(profile.id, serviceIds);
+    },
     async start() {
       await accounts.init();
       billing.start();

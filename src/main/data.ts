@@ -3,11 +3,14 @@
 // the tray state and native notifications. Handlers for data.*, service.*.
 import type { DataState, ForecastView, MonitorState } from '../shared/contract';
 import type { Snapshot } from '../shared/domain';
+import { serverListPart } from '../shared/domain';
 import { appError, fail, ok, type AppError, type Result } from '../shared/errors';
 import type { Handlers } from './router';
 import type { NativeNotification, Platform, TrayState } from './platform';
 import type { Accounts } from './accounts';
 import { userText } from './i18n/user';
+import type { MainText } from './i18n';
+import { ON_DEMAND_MAX_AGE_MS, withServers, type ServersMode } from './session/server-parts';
 import {
   readSettings,
   readCachedSnapshot,
@@ -49,6 +52,16 @@ export interface DataService {
   copySublink(serviceId: number | null): Promise<Result<{ copied: true }>>;
   /** The snapshot shown now (cached or fresh) for a profile. */
   snapshot(profileId: string): Snapshot | null;
+  /**
+   * The snapshot with the server lists of the given services (null: all) no older than maxAgeMs
+   * (default: a few minutes), asking service/info only for those that are older or failed. For
+   * callers about to hand servers out: export, the tray's export, the Export page.
+   */
+  ensureServers(
+    profileId: string,
+    serviceIds?: readonly number[] | null,
+    maxAgeMs?: number,
+  ): Promise<Result<Snapshot>>;
   /** Refresh a given profile's data (billing, after a payment). */
   refreshProfile(profileId: string): Promise<Result<Snapshot>>;
   forget(profileId: string): void;
@@ -93,9 +106,14 @@ export function createDataService(deps: DataDeps): DataService {
     return forecastMemo.value;
   };
 
+  const serversMaxAgeMs = () => readSettings(platform.settingsStore).serversRefreshHours * 3_600_000;
+
   const scheduler: Scheduler<Snapshot> = createScheduler<Snapshot>({
-    refresh: () =>
-      profileId ? refreshProfile(profileId) : Promise.resolve(fail(appError('state', 'No account.'))),
+    // "Refresh now" asks for everything again; timed refreshes only for what is due.
+    refresh: (reason) =>
+      profileId
+        ? refreshProfile(profileId, reason === 'manual' ? 'all' : 'due')
+        : Promise.resolve(fail(appError('state', 'No account.'))),
     intervalMs: () =>
       windowOpen ? WINDOW_OPEN_INTERVAL_MS : readSettings(platform.settingsStore).refreshMinutes * 60_000,
     now: () => platform.now(),
@@ -131,6 +149,19 @@ export function createDataService(deps: DataDeps): DataService {
     };
   }
 
+  /** A tray line says when its servers could not be fetched, in the panel's words (clipped). */
+  function withServersNote(
+    text: MainText,
+    snapshot: Snapshot | null,
+    serviceId: number,
+    line: string,
+  ): string {
+    const error = snapshot ? serverListPart(snapshot, serviceId).error : null;
+    if (!error) return line;
+    const message = error.message.length > 60 ? `${error.message.slice(0, 59)}…` : error.message;
+    return `${line} · ${text.t('servers.unavailable', { message })}`;
+  }
+
   function trayState(): TrayState {
     const now = platform.now();
     const t = thresholds();
@@ -149,7 +180,7 @@ export function createDataService(deps: DataDeps): DataService {
       }),
       services: (current?.services ?? []).map((s) => ({
         id: s.id,
-        label: serviceLine(text, s, now),
+        label: withServersNote(text, current, s.id, serviceLine(text, s, now)),
         hasSublink: s.sublink !== '',
       })),
       labels: trayLabels(text, platform.app.name),
@@ -192,10 +223,17 @@ export function createDataService(deps: DataDeps): DataService {
     notifyAlerts(evaluated.alerts);
   }
 
-  async function refreshProfile(id: string): Promise<Result<Snapshot>> {
+  const snapshotOf = (id: string): Snapshot | null =>
+    id === profileId ? current : readCachedSnapshot(cache, id);
+
+  async function refreshProfile(id: string, mode: ServersMode): Promise<Result<Snapshot>> {
     const session = await deps.accounts.sessionFor(id);
     if (!session.ok) return session;
-    const fetched = await session.value.snapshot(id);
+    const fetched = await session.value.snapshot(id, {
+      previous: snapshotOf(id),
+      servers: mode,
+      serversMaxAgeMs: serversMaxAgeMs(),
+    });
     if (!fetched.ok) return fetched;
     absorb(fetched.value);
     if (id === profileId) {
@@ -203,6 +241,32 @@ export function createDataService(deps: DataDeps): DataService {
       lastFresh = true;
     }
     return fetched;
+  }
+
+  async function ensureServers(
+    id: string,
+    serviceIds: readonly number[] | null,
+    maxAgeMs: number,
+  ): Promise<Result<Snapshot>> {
+    const known = snapshotOf(id);
+    if (!known) {
+      // Nothing cached yet: a whole refresh (which fetches every list) is the way to servers.
+      if (id === profileId && signedIn) return scheduler.refreshNow('start');
+      return fail(appError('state', 'No data yet. Sign in and refresh first.'));
+    }
+    const session = await deps.accounts.sessionFor(id);
+    // Signed out or no keychain: the last known lists, each with its age, are all there is.
+    if (!session.ok) return ok(known);
+    const update = await session.value.ensureServers(known, serviceIds, maxAgeMs);
+    if (!update.ok || Object.keys(update.value.parts).length === 0) return ok(known);
+    // A refresh may have landed meanwhile: lay the lists over the newest snapshot, not the one asked.
+    const merged = withServers(snapshotOf(id) ?? known, update.value);
+    writeCachedSnapshot(cache, merged);
+    if (id === profileId) {
+      current = merged;
+      publish();
+    }
+    return ok(merged);
   }
 
   /** A service's subscription link (or the first plan's that has one) to the clipboard. */
@@ -275,9 +339,12 @@ export function createDataService(deps: DataDeps): DataService {
     onResume: () => scheduler.onResume(),
     onOnline: () => scheduler.onOnline(),
     copySublink,
-    snapshot: (id) => (id === profileId ? current : readCachedSnapshot(cache, id)),
+    snapshot: snapshotOf,
+    ensureServers: (id, serviceIds = null, maxAgeMs = ON_DEMAND_MAX_AGE_MS) =>
+      ensureServers(id, serviceIds, maxAgeMs),
     async refreshProfile(id) {
-      const result = id === profileId ? await scheduler.refreshNow('manual') : await refreshProfile(id);
+      const result =
+        id === profileId ? await scheduler.refreshNow('manual') : await refreshProfile(id, 'all');
       publish();
       return result;
     },

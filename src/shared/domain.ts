@@ -1,5 +1,6 @@
 // Normalized domain types: what the panel's answers become after schema + normalizer.
 // Sizes are bytes (1 GB = 1024^3, the panels' convention), times are epoch milliseconds.
+import type { ErrorKind } from './errors';
 
 export interface Money {
   amount: number;
@@ -62,14 +63,52 @@ export interface Account {
   balance: Money;
 }
 
+/** Why a service's server list (service/info) could not be fetched; the panel's own words. */
+export interface ServerListError {
+  kind: ErrorKind;
+  /** The panel's message verbatim for `panel` errors, otherwise the app's sentence. */
+  message: string;
+  /** Panel code (208 for expired / suspended services). */
+  code?: number;
+  /** HTTP status for `http` errors. */
+  status?: number;
+  failedAt: number;
+  /** Consecutive failed attempts; sets the wait before the next one. */
+  attempts: number;
+  /** Not asked again before this time (its own backoff, apart from account/info's). */
+  retryAt: number;
+}
+
+/** A service's server list as a part of its own: fetched apart from account/info, on its own schedule. */
+export interface ServerListPart {
+  /** When the list in Snapshot.servers was fetched; null when it never was. */
+  fetchedAt: number | null;
+  /** The last attempt failed: the list (if any) is the last known one. Cleared by a success. */
+  error: ServerListError | null;
+}
+
 /** The last good data of a profile: what the dashboard shows, cached with its fetch time. */
 export interface Snapshot {
   profileId: string;
   account: Account;
   services: Service[];
-  /** Servers per service id, from service/info. */
+  /** Last known servers per service id, from service/info (kept when a later fetch fails). */
   servers: Record<string, PanelServer[]>;
+  /**
+   * Per service id: when its servers were fetched and its last failure. Absent in snapshots cached
+   * by older versions: read it through serverListPart().
+   */
+  serverParts?: Record<string, ServerListPart>;
+  /** When account/info answered. */
   fetchedAt: number;
+}
+
+/** A service's server-list part; for snapshots without parts, their lists date from the snapshot. */
+export function serverListPart(snapshot: Snapshot, serviceId: number): ServerListPart {
+  const key = String(serviceId);
+  const part = snapshot.serverParts?.[key];
+  if (part) return part;
+  return { fetchedAt: key in snapshot.servers ? snapshot.fetchedAt : null, error: null };
 }
 
 export type BillingCycle = 'month' | 'quater' | 'semiannual' | 'annual' | 'topup_traffic';

@@ -13,6 +13,11 @@ export const settingsSchema = z.object({
   language: z.enum(LANGUAGES),
   /** Polling interval while only the tray runs. */
   refreshMinutes: z.number().int().min(5).max(1440),
+  /**
+   * How old a service's server list may get before a refresh asks service/info again. Servers change
+   * rarely; proxy clients refresh subscriptions every 12-24 h. A change of plan always refetches.
+   */
+  serversRefreshHours: z.number().int().min(1).max(72),
   trafficThresholds: z.array(percent).max(8),
   expiryThresholds: z.array(days).max(8),
   notifications: z.boolean(),
@@ -27,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   language: 'system',
   refreshMinutes: 15,
+  serversRefreshHours: 6,
   trafficThresholds: [80, 90, 95, 100],
   expiryThresholds: [7, 3, 1, 0],
   notifications: true,

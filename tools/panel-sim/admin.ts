@@ -110,6 +110,7 @@ export function createAdmin(rt: SimRuntime): SimAdmin {
     resetStats: () => {
       rt.stats.requests = {};
       rt.stats.tokenRequests = 0;
+      rt.stats.serviceInfo = {};
     },
     reset: () => {
       panel.reset();

@@ -288,6 +288,7 @@ const handlers: Record<string, Handler> = {
   '/api/client/service/info': (body, ctx) => {
     const user = login(body, ctx);
     const service = ctx.panel.serviceOf(user, int(body, 'serviceid'));
+    if (service.detailsRefusal) throw new PanelError(service.detailsRefusal);
     const pkg = ctx.panel.package(service.packageid);
     return {
       code: 100,

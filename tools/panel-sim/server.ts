@@ -17,6 +17,7 @@ import type { TokenCheck } from './tokens';
 import type { PanelSim, PanelSimOptions } from './types';
 
 export const DEFAULT_TOKEN_TTL_SEC = 84_600;
+const SERVICE_INFO_PATH = '/api/client/service/info';
 const TOKEN_PATH = '/api/client/token';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const HTML_TYPE = 'text/html; charset=UTF-8';
@@ -94,7 +95,7 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     tokens: new TokenIssuer(() => url, options.tokenTtlSec ?? DEFAULT_TOKEN_TTL_SEC, now),
     faults: new Map(Object.entries(options.faults ?? {})),
     initialFaults: { ...options.faults },
-    stats: { requests: {}, tokenRequests: 0 },
+    stats: { requests: {}, tokenRequests: 0, serviceInfo: {} },
   };
   const admin = createAdmin(rt);
   const operations = adminOperations(admin);
@@ -188,8 +189,14 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     const check = rt.tokens.check(req.headers.authorization);
     if (check !== 'ok') return { refused: REFUSALS[check] };
     panel.refresh();
+    const body = parseBody(raw, req.headers['content-type']);
+    if (path === SERVICE_INFO_PATH) {
+      const given = body.serviceid;
+      const sid = typeof given === 'string' || typeof given === 'number' ? String(given) : '';
+      rt.stats.serviceInfo[sid] = (rt.stats.serviceInfo[sid] ?? 0) + 1;
+    }
     try {
-      return { json: handler(parseBody(raw, req.headers['content-type']), { panel, timeZone, url }) };
+      return { json: handler(body, { panel, timeZone, url }) };
     } catch (err) {
       if (err instanceof PanelError) return { json: { status: 'error', code: 208, message: err.message } };
       if (err instanceof PanelCrash) return { crash: err.message };

@@ -73,6 +73,8 @@ export interface SimStats {
   /** Requests per API path (e.g. '/api/client/account/info'), including refused ones. */
   requests: Record<string, number>;
   tokenRequests: number;
+  /** service/info requests per `serviceid` that passed the token check (answered or refused). */
+  serviceInfo: Record<string, number>;
 }
 
 export interface UsagePatch {
@@ -210,6 +212,11 @@ export interface SimService {
   recentOnline: string | null;
   /** Shown instead of the computed Active / Expired when set. */
   statusOverride: string | null;
+  /**
+   * When set, service/info refuses this service with code 208 and this message, as real panels do
+   * for expired or suspended services while account/info still lists them.
+   */
+  detailsRefusal?: string | null;
   sublinkToken: string;
   servers: SimServer[];
 }

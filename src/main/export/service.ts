@@ -1,8 +1,11 @@
 // Export for the window, the tray and the clipboard: picks the servers of one service (or all of the
 // active profile's), renders through src/main/export and writes folders atomically. Handlers export.*.
+// Before handing servers out it asks for lists fresher than a few minutes (ensureServers); a service
+// whose list could not be fetched exports its last known servers, or says why there are none.
 import { basename } from 'node:path';
 import type { ExportFormat, QrItem, SaveResult } from '../../shared/contract';
 import type { PanelServer, Snapshot } from '../../shared/domain';
+import { serverListPart } from '../../shared/domain';
 import { appError, fail, ok, type Result } from '../../shared/errors';
 import type { Handlers } from '../router';
 import type { Platform } from '../platform';
@@ -27,15 +30,44 @@ export interface ExportService {
 
 export const ALL_FORMATS: ExportFormat[] = ['links', 'base64', 'clash', 'singbox', 'xray', 'qr'];
 
-export function createExportService(platform: Platform, snapshot: () => Snapshot | null): ExportService {
-  function scope(
+/** Where export finds its servers: the shown snapshot, and a way to make its lists fresh. */
+export interface ExportSource {
+  snapshot(): Snapshot | null;
+  /** The active profile's snapshot with the lists of a service (null: all) fetched when old or failed. */
+  ensureServers?(serviceId: number | null): Promise<Result<Snapshot | null>>;
+}
+
+export function createExportService(
+  platform: Platform,
+  source: ExportSource | (() => Snapshot | null),
+): ExportService {
+  const from: ExportSource = typeof source === 'function' ? { snapshot: source } : source;
+
+  async function fresh(serviceId: number | null): Promise<Result<Snapshot | null>> {
+    if (!from.ensureServers || !from.snapshot()) return ok(from.snapshot());
+    return from.ensureServers(serviceId);
+  }
+
+  async function scope(
     serviceId: number | null,
-  ): Result<{ servers: PanelServer[]; label: string; sublink: string }> {
-    const snap = snapshot();
+  ): Promise<Result<{ servers: PanelServer[]; label: string; sublink: string }>> {
+    const got = await fresh(serviceId);
+    if (!got.ok) return got;
+    const snap = got.value;
     if (!snap) return fail(appError('state', 'No data yet. Sign in and refresh first.'));
     if (serviceId !== null) {
       const service = snap.services.find((s) => s.id === serviceId);
       if (!service) return fail(appError('validation', `There is no service #${serviceId} in this account.`));
+      const part = serverListPart(snap, serviceId);
+      const known = snap.servers[String(serviceId)];
+      if (part.error && !known) {
+        const text = userText(platform.settingsStore, platform.app.locale);
+        return fail(
+          appError(part.error.kind, text.t('servers.unavailable', { message: part.error.message }), {
+            ...(part.error.code !== undefined ? { code: part.error.code } : {}),
+          }),
+        );
+      }
       return ok({
         servers: snap.servers[String(serviceId)] ?? [],
         label: `${service.packageName || 'service'}-${service.id}`,
@@ -68,7 +100,7 @@ export function createExportService(platform: Platform, snapshot: () => Snapshot
     serviceId: number | null,
     formats: readonly ExportFormat[],
   ): Promise<Result<SaveResult>> {
-    const chosen = scope(serviceId);
+    const chosen = await scope(serviceId);
     if (!chosen.ok) return chosen;
     if (chosen.value.servers.length === 0) return nothingToExport();
     const text = userText(platform.settingsStore, platform.app.locale);
@@ -93,7 +125,7 @@ export function createExportService(platform: Platform, snapshot: () => Snapshot
 
   const handlers: ExportHandlers = {
     async 'export.preview'({ serviceId, format }) {
-      const chosen = scope(serviceId);
+      const chosen = await scope(serviceId);
       if (!chosen.ok) return chosen;
       const result = await buildExport(chosen.value.servers, format === 'qr' ? 'links' : format);
       if (result.format === 'qr') return nothingToExport();
@@ -105,7 +137,7 @@ export function createExportService(platform: Platform, snapshot: () => Snapshot
       });
     },
     async 'export.qr'({ serviceId }) {
-      const chosen = scope(serviceId);
+      const chosen = await scope(serviceId);
       if (!chosen.ok) return chosen;
       const { models, dropped } = collectServers(chosen.value.servers);
       const { codes, skipped } = await renderQrCodes(models);
@@ -117,7 +149,7 @@ export function createExportService(platform: Platform, snapshot: () => Snapshot
     },
     'export.save': ({ serviceId, formats }) => save(serviceId, formats),
     async 'export.copy'({ serviceId, format }) {
-      const chosen = scope(serviceId);
+      const chosen = await scope(serviceId);
       if (!chosen.ok) return chosen;
       if (format === 'sublink') {
         if (!chosen.value.sublink)

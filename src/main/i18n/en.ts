@@ -73,6 +73,7 @@ export const en = {
   'payment.hasTraffic': '{name} now has {size} of traffic.',
   'payment.runsUntilWithTraffic': '{name} now runs until {date} and has {size} of traffic.',
   'payment.confirmed': '{name}: the payment is confirmed.',
+  'servers.unavailable': 'Servers unavailable: {message}',
   'export.chooseFolder': 'Choose a folder for the exported configs',
   'export.failed': 'Export failed',
   'export.saved': 'Export saved',

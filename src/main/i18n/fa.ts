@@ -77,6 +77,7 @@ export const fa: Catalogue = {
   'payment.hasTraffic': '{name} اکنون {size} ترافیک دارد.',
   'payment.runsUntilWithTraffic': '{name} اکنون تا {date} اعتبار دارد و {size} ترافیک دارد.',
   'payment.confirmed': '{name}: پرداخت تأیید شد.',
+  'servers.unavailable': 'فهرست سرورها در دسترس نیست: {message}',
   'export.chooseFolder': 'پوشه‌ای برای ذخیرهٔ پیکربندی‌های خروجی انتخاب کنید',
   'export.failed': 'خروجی گرفتن ناموفق بود',
   'export.saved': 'خروجی ذخیره شد',

@@ -98,6 +98,7 @@ export const ru: Catalogue = {
   'payment.hasTraffic': '{name}: теперь доступно {size} трафика.',
   'payment.runsUntilWithTraffic': '{name}: теперь действует до {date}, доступно {size} трафика.',
   'payment.confirmed': '{name}: платёж подтверждён.',
+  'servers.unavailable': 'Список серверов недоступен: {message}',
   'export.chooseFolder': 'Выберите папку для экспортированных конфигураций',
   'export.failed': 'Экспорт не удался',
   'export.saved': 'Экспорт сохранён',

@@ -61,6 +61,7 @@ export const zhCN: Catalogue = {
   'payment.hasTraffic': '{name} 现有 {size} 流量。',
   'payment.runsUntilWithTraffic': '{name} 现已续期至 {date}，并有 {size} 流量。',
   'payment.confirmed': '{name}：付款已确认。',
+  'servers.unavailable': '服务器列表不可用：{message}',
   'export.chooseFolder': '选择保存导出配置的文件夹',
   'export.failed': '导出失败',
   'export.saved': '导出完成',

@@ -35,7 +35,8 @@ export interface BackoffOptions {
 }
 
 export interface SchedulerOptions<T> {
-  refresh: () => Promise<Result<T>>;
+  /** Told why it runs: a manual refresh asks the panel for more than a timed one. */
+  refresh: (reason: RefreshReason) => Promise<Result<T>>;
   /** Read on every scheduling decision, so settings changes apply at the next one. */
   intervalMs?: () => number;
   timers?: SchedulerTimers;
@@ -177,7 +178,7 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
     const attempt = (async (): Promise<Result<T>> => {
       let result: Result<T>;
       try {
-        result = await options.refresh();
+        result = await options.refresh(reason);
       } catch (thrown) {
         result = fail(toAppError(thrown));
       }

@@ -173,6 +173,23 @@ const cachedSnapshotSchema = z.object({
       }),
     ),
   ),
+  serverParts: z
+    .record(
+      z.string(),
+      z.object({
+        fetchedAt: z.number().nullable(),
+        error: z
+          .object({
+            kind: z.string(),
+            message: z.string(),
+            failedAt: z.number(),
+            attempts: z.number(),
+            retryAt: z.number(),
+          })
+          .nullable(),
+      }),
+    )
+    .optional(),
 });
 
 export function readCachedSnapshot(cache: KeyValueStore, profileId: string): Snapshot | null {

@@ -101,9 +101,12 @@ describe('admin over HTTP', () => {
     expect(field(json, 'result')).toEqual({
       requests: { '/api/client/packages': 2, '/api/client/invoices': 1 },
       tokenRequests: 0,
+      serviceInfo: {},
     });
+    await api.user('service/info', { serviceid: 7 });
+    expect(sim.admin.stats().serviceInfo).toEqual({ '7': 1 });
     await admin('resetStats');
-    expect(sim.admin.stats()).toEqual({ requests: {}, tokenRequests: 0 });
+    expect(sim.admin.stats()).toEqual({ requests: {}, tokenRequests: 0, serviceInfo: {} });
   });
 
   it('state is a read-only snapshot; reset restores the seed', async () => {
