@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './harness';
-import { signInDemo, saveSettings } from './shell/helpers';
+import { signInDemo, saveSettings } from './steps';
 
 test('shows the app version and switches the theme through the contract', async ({ app }) => {
   const { page } = app;

@@ -5,16 +5,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../harness';
-import { decodeQr, openPage, previewText, saveSettings, signInThroughUi } from './steps';
+import { openPage, saveSettings, signInDemo } from '../steps';
+import { decodeQr, previewText } from './steps';
 
 const LINK = /^(vless|vmess|trojan|ss|hysteria2|tuic):\/\/\S+$/;
 
 test('each format previews what its client reads; Xray lists the servers it leaves out', async ({ app }) => {
   const { page } = app;
-  await signInThroughUi(app);
+  await signInDemo(app);
   await openPage(page, 'export');
   await expect(page.getByRole('heading', { name: 'Export', level: 1 })).toBeVisible();
-  await expect(page.getByLabel('Service')).toHaveValue('all');
+  await expect(page.getByRole('combobox', { name: 'Service' })).toHaveValue('all');
 
   const formats = page.getByRole('group', { name: 'Format' });
   await expect(formats.getByRole('radio')).toHaveCount(6);
@@ -89,11 +90,11 @@ test('save writes the chosen formats into the chosen folder; a cancelled dialog 
 }) => {
   const { page, desktop } = app;
   const folder = desktop.folder!;
-  await signInThroughUi(app);
+  await signInDemo(app);
   await openPage(page, 'export');
   // The tray (or a notification) points the window at one service: the page follows.
   await app.emit('navigate', { page: 'export', serviceId: 7 });
-  await expect(page.getByLabel('Service')).toHaveValue('7');
+  await expect(page.getByRole('combobox', { name: 'Service' })).toHaveValue('7');
   const save = page.getByRole('region', { name: 'Save to a folder' });
   await expect(save.getByRole('checkbox', { name: 'Share links' })).toBeChecked();
   await save.getByRole('checkbox', { name: 'Clash / mihomo' }).uncheck();
@@ -144,14 +145,14 @@ test('one service shows its subscription link and QR; server QR codes decode to 
   app,
 }) => {
   const { page, desktop, sim } = app;
-  await signInThroughUi(app);
+  await signInDemo(app);
 
   // From a service's page: Export opens with that service chosen.
   await openPage(page, 'services');
   await page.locator('.service-row').first().click();
   await page.getByRole('button', { name: 'Export configs' }).click();
   await expect(page.getByRole('heading', { name: 'Export', level: 1 })).toBeVisible();
-  const select = page.getByLabel('Service');
+  const select = page.getByRole('combobox', { name: 'Service' });
   const serviceId = await select.inputValue();
   expect(serviceId).not.toBe('all');
   const token = sim.admin.state().services.find((s) => String(s.sid) === serviceId)?.sublinkToken;
@@ -200,7 +201,7 @@ test('keyboard, dark theme and Persian: focus is visible, QR stays on white, cod
   app,
 }) => {
   const { page } = app;
-  await signInThroughUi(app);
+  await signInDemo(app);
   await openPage(page, 'export');
   await previewText(page);
 
@@ -255,7 +256,7 @@ test('keyboard, dark theme and Persian: focus is visible, QR stays on white, cod
 
 test('an account without services gets the empty state, not an error', async ({ app }) => {
   const { page, sim } = app;
-  await signInThroughUi(app);
+  await signInDemo(app);
   // The panel moves every service away from the demo user; the next refresh sees none.
   for (const service of sim.admin.state().services) sim.admin.patchService(service.sid, { userid: 999 });
   const refreshed = await page.evaluate(() =>

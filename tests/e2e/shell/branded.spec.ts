@@ -1,7 +1,7 @@
 // A provider's branded build: panel URL and client API key come from provider.json, so onboarding
 // skips the provider step and shows the provider's name, logo and support link.
 import { test, expect } from '../harness';
-import { fillSignIn } from './helpers';
+import { fillSignIn } from '../steps';
 
 const PORT = 47913;
 const KEY = 'branded-build-key-0123456789';

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../harness';
-import { connectProvider, fillSignIn, GB, openPage, signInDemo } from './helpers';
+import { connectProvider, fillSignIn, GB, openPage, signInDemo } from '../steps';
 
 const DAY = 86_400_000;
 

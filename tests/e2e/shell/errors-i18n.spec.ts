@@ -2,7 +2,7 @@
 // (with the HTTP status) and keeps main's English under "Details"; in Russian, the panel's own
 // answer to a wrong password is still shown exactly as the panel worded it.
 import { test, expect } from '../harness';
-import { openPage, saveSettings, signInDemo } from './helpers';
+import { openPage, saveSettings, signInDemo } from '../steps';
 
 test('a failed refresh reads in Chinese with the status; a wrong password in Russian keeps the panel’s words', async ({
   app,

@@ -2,7 +2,7 @@
 // locale rendered (Persian right-to-left), the dark theme, settings validation, notices, the
 // stale-data banner, and keyboard navigation.
 import { test, expect } from '../harness';
-import { connectProvider, openPage, saveSettings, signInDemo } from './helpers';
+import { connectProvider, openPage, saveSettings, signInDemo } from '../steps';
 
 test('profiles: add one by registering, switch between them, remove one after confirmation', async ({
   app,
