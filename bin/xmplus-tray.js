@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCliFromProcess } = await import('../src/main/cli.ts');
+const { runCliFromProcess } = await import('../src/main/cli/index.ts');
 await runCliFromProcess();

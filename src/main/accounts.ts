@@ -58,6 +58,19 @@ export interface Accounts {
   isSignedIn(profileId: string): boolean;
   active(): Promise<Result<ActiveProfile>>;
   sessionFor(profileId: string): Promise<Result<PanelSession>>;
+  /** Whether an API key is at hand for this panel (the branded build's or the keychain's). */
+  hasApiKey(panelUrl: string): Promise<boolean>;
+  /**
+   * Signs in with credentials taken as given, without asking the panel now (the CLI's environment
+   * variables): the first request checks them. Saved like a sign-in, in the stores this was built on.
+   */
+  adopt(input: {
+    panelUrl: string;
+    apiKey: string;
+    email: string;
+    password: string;
+    remember: boolean;
+  }): Promise<Result<ProfilesState>>;
   dispose(): Promise<void>;
 }
 
@@ -360,6 +373,15 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       if (!profile) return fail(appError('state', 'That profile no longer exists.'));
       if (!signedIn.has(profile.id)) return fail(signInFirst());
       return sessionOf(profile);
+    },
+    async hasApiKey(panelUrl) {
+      const url = resolvePanelUrl(panelUrl);
+      return url.ok && (await apiKeyFor(url.value)).ok;
+    },
+    async adopt({ panelUrl, apiKey, email, password, remember }) {
+      const url = resolvePanelUrl(panelUrl);
+      if (!url.ok) return url;
+      return completeSignIn(url.value, apiKey, email, password, remember, undefined);
     },
     async dispose() {
       await Promise.all([...sessions.keys()].map(closeSession));

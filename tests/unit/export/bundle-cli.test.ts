@@ -1,6 +1,6 @@
-// buildExport / buildBundle (file names, skip notes per format) and the CLI export command.
+// buildExport / buildBundle: file names, skip notes per format, safe file names.
 
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -8,7 +8,6 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildBundle, buildExport, safeFileName } from '../../../src/main/export/index';
-import { parseExportArgs, runExportCommand } from '../../../src/main/export/cli';
 import { toShareLink } from '../../../src/main/export/model';
 import type { PanelServer } from '../../../src/shared/domain';
 import { modelMatrix, panelServerFor, seedServer } from './fixtures';
@@ -99,54 +98,5 @@ describe('safeFileName', () => {
         expect(name).not.toMatch(/\p{Cs}/u);
       }),
     );
-  });
-});
-
-describe('CLI export', () => {
-  it('parses its arguments', () => {
-    expect(parseExportArgs(['--format', 'clash', '--service', '4', '--out', 'x.yaml'])).toEqual({
-      ok: true,
-      value: { format: 'clash', serviceId: 4, out: 'x.yaml' },
-    });
-    expect(parseExportArgs(['--format=qr'])).toEqual({ ok: true, value: { format: 'qr' } });
-    expect(parseExportArgs(['--format', 'json'])).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(parseExportArgs(['--format', 'links', '--service', 'x'])).toMatchObject({ ok: false });
-    expect(parseExportArgs(['--format'])).toMatchObject({ ok: false });
-    expect(parseExportArgs(['--bogus', '1'])).toMatchObject({ ok: false });
-  });
-
-  it('prints links to stdout and the dropped entries as notes', async () => {
-    const result = await runExportCommand(servers, { format: 'links' });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.stdout.trimEnd().split('\n')).toHaveLength(4);
-    expect(result.value.notes).toEqual([expect.stringContaining('Total: 100G')]);
-  });
-
-  it('writes a file with --out, and a folder of PNGs for qr', async () => {
-    const file = join(dir, 'out.json');
-    const text = await runExportCommand(servers, { format: 'singbox', out: file });
-    expect(text.ok).toBe(true);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toHaveProperty('route.final', 'proxy');
-
-    const folder = join(dir, 'qr', 'nested');
-    const qr = await runExportCommand(servers, { format: 'qr', out: folder });
-    expect(qr.ok).toBe(true);
-    expect((await readdir(folder)).sort()).toEqual(
-      ['A B C (2).png', 'a b c.png', 'hy2.png', '🇺🇸 Test.png'].sort(),
-    );
-  });
-
-  it('prints terminal QR codes for qr without --out', async () => {
-    const result = await runExportCommand([seedServer()], { format: 'qr' });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.stdout).toContain('🇺🇸 Test');
-    expect(result.value.stdout).toContain('▀');
-  });
-
-  it('fails with a state error when nothing is left to export', async () => {
-    const result = await runExportCommand([seedServer({ remark: 'Expire: 2026-01-01' })], {
-      format: 'links',
-    });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'state' } });
   });
 });

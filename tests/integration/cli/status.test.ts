@@ -1,12 +1,13 @@
-// The CLI against the simulator: environment mode (no keychain), login/status/logout through the
-// real keychain where a Secret Service runs, the documented JSON shapes, and no secret in any output.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+// status, services and export against the simulator with credentials from the environment (no
+// keychain, no settings folder): the documented JSON shapes, the Waybar line, exports to stdout and
+// files, and errors on stderr without a secret.
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
-import { runCli, type CliIo } from '../../../src/main/cli';
-import { keytarBackend } from '../../../src/main/session/secrets';
+import { main } from '../../../src/main/cli';
+import { testIo } from '../../support/cli-io';
 
 let sim: PanelSim;
 beforeAll(async () => {
@@ -17,17 +18,7 @@ afterAll(async () => {
 });
 
 function io(env: NodeJS.ProcessEnv, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: async () => stdin,
-    promptSecret: async () => null,
-    env,
-    now: () => Date.now(),
-  };
-  return { io: value, out: () => out.join(''), err: () => err.join('') };
+  return testIo({ env, stdin });
 }
 
 const envMode = () => ({
@@ -41,7 +32,7 @@ const envMode = () => ({
 describe('CLI with credentials from the environment', () => {
   it('prints status --json in the documented shape', async () => {
     const t = io(envMode());
-    expect(await runCli(['status', '--json'], t.io)).toBe(0);
+    expect(await main(['status', '--json'], t.io)).toBe(0);
     const parsed = JSON.parse(t.out()) as Record<string, unknown> & { services: Record<string, unknown>[] };
     expect(Object.keys(parsed).sort()).toEqual(['account', 'fetchedAt', 'services']);
     expect(parsed.account).toMatchObject({
@@ -77,7 +68,7 @@ describe('CLI with credentials from the environment', () => {
 
   it('prints one Waybar line with a class from the alert level', async () => {
     const t = io(envMode());
-    expect(await runCli(['status', '--waybar'], t.io)).toBe(0);
+    expect(await main(['status', '--waybar'], t.io)).toBe(0);
     const lines = t.out().trim().split('\n');
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]!) as Record<string, unknown>;
@@ -89,7 +80,7 @@ describe('CLI with credentials from the environment', () => {
   it('fails with a non-zero exit and the panel message on stderr, never the password', async () => {
     const env = { ...envMode(), XMPLUS_PASSWORD: 'wrong-secret-pw' };
     const t = io(env);
-    expect(await runCli(['status'], t.io)).toBe(1);
+    expect(await main(['status'], t.io)).toBe(1);
     expect(t.err()).toMatch(/xmplus-tray: .+/);
     expect(t.out() + t.err()).not.toContain('wrong-secret-pw');
     expect(t.out() + t.err()).not.toContain(sim.apiKey);
@@ -98,52 +89,56 @@ describe('CLI with credentials from the environment', () => {
   it('exports links to stdout and QR PNGs to a folder', async () => {
     const env = envMode();
     const t = io(env);
-    expect(await runCli(['export', '--format', 'links', '--service', '4'], t.io)).toBe(0);
-    expect(t.out().trim().split('\n').length).toBeGreaterThan(3);
+    expect(await main(['export', '--format', 'links', '--service', '4'], t.io)).toBe(0);
+    // Service 4 carries the seed's ten servers: one share link each.
+    expect(t.out().trim().split('\n')).toHaveLength(10);
     const folder = join(env.XMPLUS_CONFIG_DIR, 'qr');
     const q = io(env);
-    expect(await runCli(['export', '--format', 'qr', '--out', folder], q.io)).toBe(0);
-    expect(readdirSync(folder).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(3);
+    expect(await main(['export', '--format', 'qr', '--out', folder], q.io)).toBe(0);
+    // Every service's servers: three services of ten.
+    expect(readdirSync(folder).filter((f) => f.endsWith('.png'))).toHaveLength(30);
     const bad = io(env);
-    expect(await runCli(['export', '--format', 'pdf'], bad.io)).toBe(1);
+    expect(await main(['export', '--format', 'pdf'], bad.io)).toBe(2);
+    expect(bad.err()).toContain(
+      '--format must be one of links, base64, clash, singbox, xray, qr, not "pdf".',
+    );
+    const unknown = io(env);
+    expect(await main(['export', '--format', 'links', '--service', '5'], unknown.io)).toBe(1);
+    expect(unknown.err()).toBe(
+      'xmplus-tray: There is no service 5 in this account (services: 4, 7, 9). See `xmplus-tray services`.\n',
+    );
   });
 
   it('does not touch the keychain or the settings folder in environment mode', async () => {
     const env = envMode();
-    expect(await runCli(['login'], io(env).io)).toBe(0);
+    expect(await main(['login'], io(env).io)).toBe(0);
     expect(readdirSync(env.XMPLUS_CONFIG_DIR)).toEqual([]);
   });
+
+  it('prints the status table and the service ids', async () => {
+    const env = envMode();
+    const status = io(env);
+    expect(await main(['status'], status.io)).toBe(0);
+    const lines = status.out().split('\n');
+    expect(lines[0]).toBe(`Demo <${sim.demo.email}> · balance $ 49.00`);
+    expect(lines[1]).toMatch(/^ID\s+PACKAGE\s+STATUS\s+USED\s+TOTAL\s+USED %\s+DAYS LEFT\s+EXPIRES$/);
+    expect(lines[2]).toMatch(/^4\s+StarterPack\s+Active\s+135 GB\s+150 GB\s+90\.0%/);
+    expect(lines[3]).toMatch(
+      /^7\s+Pro 200\s+Active\s+20 GB\s+200 GB\s+10\.0%\s+1\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
+    );
+    const services = io(env);
+    expect(await main(['services'], services.io)).toBe(0);
+    expect(services.out()).toMatch(/^4\s+StarterPack\s+Active\s+10\s+http:\/\/127\.0\.0\.1:\d+\/link\/\S+$/m);
+    const json = io(env);
+    expect(await main(['services', '--json'], json.io)).toBe(0);
+    expect((JSON.parse(json.out()) as { id: number }[]).map((s) => s.id)).toEqual([4, 7, 9]);
+  });
+
+  it('refuses --json with --waybar, and half of the environment variables, with exit 2', async () => {
+    const both = io(envMode());
+    expect(await main(['status', '--json', '--waybar'], both.io)).toBe(2);
+    const half = io({ XMPLUS_PANEL_URL: sim.url, XMPLUS_EMAIL: sim.demo.email });
+    expect(await main(['status'], half.io)).toBe(2);
+    expect(half.err()).toBe('xmplus-tray: Set XMPLUS_API_KEY, XMPLUS_PASSWORD too, or none of them.\n');
+  });
 });
-
-const keychain = await keytarBackend();
-describe.skipIf(!keychain)(
-  'CLI with the OS keychain (skipped where no Secret Service answers; npm run test:unit starts one)',
-  () => {
-    it('login stores the password in the keychain, status works, logout removes it', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'xmplus-cli-kc-'));
-      const env = { XMPLUS_CONFIG_DIR: dir };
-      const login = io(env, `${sim.demo.password}\n`);
-      const code = await runCli(
-        ['login', '--panel', sim.url, '--email', sim.demo.email, '--api-key', sim.apiKey, '--password-stdin'],
-        login.io,
-      );
-      expect(login.err()).toBe('');
-      expect(code).toBe(0);
-      const service = `xmplus-tray:${new URL(sim.url).origin}`;
-      expect(await keychain!.get(service, sim.demo.email)).toBe(sim.demo.password);
-      const settings = readFileSync(join(dir, 'config.json'), 'utf8');
-      expect(settings).not.toContain(sim.demo.password);
-      expect(settings).not.toContain(sim.apiKey);
-
-      const status = io(env);
-      expect(await runCli(['status'], status.io)).toBe(0);
-      expect(status.out()).toContain('StarterPack');
-
-      expect(await runCli(['logout'], io(env).io)).toBe(0);
-      expect(await keychain!.get(service, sim.demo.email)).toBeNull();
-      const after = io(env);
-      expect(await runCli(['status'], after.io)).toBe(1);
-      expect(after.err()).toMatch(/signed out|login/i);
-    });
-  },
-);

@@ -1,57 +1,18 @@
-// The `export` command's core, for src/main/cli.ts: arguments in, text to print or files
-// written out. It never exits the process and never prints itself, so the lead decides how.
+// The `export` command's work: servers in, text to print or files written out. It never prints
+// itself, so the command decides where each part goes (stdout, stderr, exit code).
 
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { PanelServer } from '../../shared/domain';
 import { appError, fail, ok } from '../../shared/errors';
 import type { Result } from '../../shared/errors';
-import { EXPORT_FORMATS, buildBundle, buildExport, isExportFormat, renderFormat } from './index';
-import type { ExportFormat } from './index';
-import { collectServers, toShareLink } from './model';
-import { displayName } from './formats/common';
-import { qrTerminal } from './formats/qr';
-import { writeFilesAtomically } from './write';
-import type { WriteIo } from './write';
-
-export interface ExportArgs {
-  format: ExportFormat;
-  serviceId?: number;
-  out?: string;
-}
-
-export const EXPORT_USAGE = `export --format ${EXPORT_FORMATS.join('|')} [--service ID] [--out PATH]`;
-
-/** Reads `--format X [--service ID] [--out PATH]` (also `--format=X`). */
-export function parseExportArgs(argv: readonly string[]): Result<ExportArgs> {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    const eq = arg.indexOf('=');
-    const key = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (!['--format', '--service', '--out'].includes(key))
-      return fail(appError('validation', `Unknown argument "${arg}". Usage: ${EXPORT_USAGE}`));
-    const value = eq >= 0 ? arg.slice(eq + 1) : argv[(i += 1)];
-    if (value === undefined || value === '')
-      return fail(appError('validation', `${key} needs a value. Usage: ${EXPORT_USAGE}`));
-    values.set(key, value);
-  }
-  const format = values.get('--format');
-  if (format === undefined || !isExportFormat(format))
-    return fail(
-      appError('validation', `--format must be one of ${EXPORT_FORMATS.join(', ')}. Usage: ${EXPORT_USAGE}`),
-    );
-  const args: ExportArgs = { format };
-  const service = values.get('--service');
-  if (service !== undefined) {
-    if (!/^\d+$/.test(service))
-      return fail(appError('validation', `--service must be a service id number, not "${service}".`));
-    args.serviceId = Number(service);
-  }
-  const out = values.get('--out');
-  if (out !== undefined) args.out = out;
-  return ok(args);
-}
+import { buildBundle, buildExport, renderFormat } from '../export/index';
+import type { ExportFormat } from '../export/index';
+import { collectServers, toShareLink } from '../export/model';
+import { displayName } from '../export/formats/common';
+import { qrTerminal } from '../export/formats/qr';
+import { writeFilesAtomically } from '../export/write';
+import type { WriteIo } from '../export/write';
 
 export interface ExportCommandOutput {
   /** What to print on stdout (the export itself, or a line saying where it went). */

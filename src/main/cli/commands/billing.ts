@@ -1,0 +1,494 @@
+// Billing commands: the store, buying, renewing, topping up, gateways, paying (a QR code in the
+// terminal, the amount with fees, a countdown, and --wait for the app's payment watch) and invoices.
+// Each is the app's billing handler through the router. Whatever creates an invoice shows what it
+// will create and asks first; without a terminal it needs --yes, or nothing at all is sent.
+import type { InvoiceCreated, PaymentView, WatchView } from '../../../shared/contract';
+import type { Gateway, Invoice, Package, Service } from '../../../shared/domain';
+import { appError, type Result } from '../../../shared/errors';
+import { describeChange } from '../../billing/change';
+import { qrTerminal } from '../../export/formats/qr';
+import { ENGLISH } from '../../i18n';
+import type { CliSession } from '../context';
+import { CYCLE_KEYS, parseCycle } from '../cycles';
+import { bytesText, countdownText, dateText, json, moneyText, table } from '../format';
+import type { CliTimers } from '../io';
+import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
+import { confirm, idOption, JSON_OPTION, output, refuseUnattended, withSession, YES_OPTION } from './common';
+
+const priceLine = (p: Package) =>
+  p.prices
+    .map((price) => `${price.cycle === 'topup_traffic' ? 'once' : price.cycle} ${moneyText(price.price)}`)
+    .join(' · ');
+
+function packagesTable(list: readonly Package[]): string {
+  if (list.length === 0) return 'The panel offers no packages of this kind.\n';
+  const rows = [['ID', 'NAME', 'TRAFFIC', 'DEVICES', 'STOCK', 'PRICES']];
+  for (const p of list) {
+    rows.push([
+      String(p.id),
+      p.name,
+      bytesText(p.trafficBytes),
+      p.ipLimit === null ? '—' : p.ipLimit === 0 ? 'any' : String(p.ipLimit),
+      p.stock === null ? '—' : String(p.stock),
+      priceLine(p),
+    ]);
+  }
+  return table(rows);
+}
+
+function packageText(p: Package): string {
+  const lines = [
+    `${p.name} (package ${p.id}, ${p.kind === 'full' ? 'plan' : 'traffic top-up'})`,
+    `Traffic: ${bytesText(p.trafficBytes)}${p.trafficReset ? ', reset every cycle' : ''}`,
+  ];
+  if (p.ipLimit !== null) lines.push(`Devices: ${p.ipLimit === 0 ? 'no limit' : p.ipLimit}`);
+  if (p.speedLimit) lines.push(`Speed: ${p.speedLimit}`);
+  if (p.stock !== null) lines.push(`Stock: ${p.stock}`);
+  lines.push('Prices:', ...p.prices.map((price) => `  ${price.cycle.padEnd(11)} ${moneyText(price.price)}`));
+  if (p.description) lines.push('', p.description);
+  return `${lines.join('\n')}\n`;
+}
+
+async function packages(ctx: CommandContext): Promise<ExitCode> {
+  return withSession(ctx, async (session) => {
+    const traffic = ctx.args.flag('traffic');
+    return output(
+      ctx,
+      await session.call('billing.store', {}),
+      (store) => packagesTable(traffic ? store.traffic : store.packages),
+      (store) => (traffic ? store.traffic : store.packages),
+    );
+  });
+}
+
+async function packageInfo(ctx: CommandContext): Promise<ExitCode> {
+  const [ref] = ctx.args.positionals;
+  if (!ref) return ctx.usage('Give the package id: package ID.');
+  if (!/^\d{1,10}$/.test(ref) || Number(ref) < 1)
+    return ctx.usage(`The package id is a number (like 1), not "${ref}".`);
+  return withSession(ctx, async (session) =>
+    output(ctx, await session.call('billing.package', { id: Number(ref) }), packageText),
+  );
+}
+
+/** Shows the invoice about to be created, asks, creates it. */
+async function createInvoice(
+  ctx: CommandContext,
+  summary: string[],
+  create: () => Promise<Result<InvoiceCreated>>,
+): Promise<ExitCode> {
+  const text = `${summary.join('\n')}\n`;
+  if (!(await confirm(ctx, text, 'Create this invoice?'))) {
+    ctx.io.stderr('Nothing was created.\n');
+    return EXIT.usage;
+  }
+  return output(
+    ctx,
+    await create(),
+    (created) =>
+      `${created.message ? `${created.message}\n` : ''}Invoice ${created.invoiceId} created. Pay it with: xmplus-tray pay ${created.invoiceId} --gateway ID (see xmplus-tray gateways)\n`,
+  );
+}
+
+async function buy(ctx: CommandContext): Promise<ExitCode> {
+  const packageId = idOption(ctx, 'package');
+  if (packageId === null) return EXIT.usage;
+  const cycleText = ctx.args.string('cycle');
+  if (cycleText === undefined) return ctx.usage(`Give --cycle: one of ${CYCLE_KEYS.join(', ')}.`);
+  const cycle = parseCycle(cycleText);
+  if (!cycle.ok) return ctx.report(cycle.error, EXIT.usage);
+  const qtyText = ctx.args.string('qty') ?? '1';
+  const qty = /^\d{1,3}$/.test(qtyText) ? Number(qtyText) : NaN;
+  if (!(qty >= 1 && qty <= 100)) return ctx.usage(`--qty must be a number from 1 to 100, not "${qtyText}".`);
+  const coupon = ctx.args.string('coupon')?.trim() ?? '';
+  const refused = refuseUnattended(ctx, 'create an invoice');
+  if (refused !== null) return refused;
+  return withSession(ctx, async (session) => {
+    // package/info has the panel's words for an unknown package; the store has the prices with
+    // their currency, as the window shows them.
+    const [pkg, store] = await Promise.all([
+      session.call('billing.package', { id: packageId }),
+      session.call('billing.store', {}),
+    ]);
+    if (!pkg.ok) return ctx.report(pkg.error);
+    const listed = store.ok ? store.value.packages.find((p) => p.id === packageId) : undefined;
+    const price = (listed ?? pkg.value).prices.find((p) => p.cycle === cycle.value);
+    if (!price) {
+      const offered = pkg.value.prices.map((p) => p.cycle).join(', ') || 'none';
+      return ctx.report(
+        appError(
+          'validation',
+          `${pkg.value.name} cannot be bought for ${cycle.value}; its cycles: ${offered}.`,
+        ),
+      );
+    }
+    const each = moneyText(price.price);
+    return createInvoice(
+      ctx,
+      [
+        `Buy:    ${pkg.value.name} (package ${pkg.value.id})`,
+        `Cycle:  ${cycle.value}`,
+        `Price:  ${each}${qty > 1 ? ` × ${qty}` : ''}`,
+        ...(coupon ? [`Coupon: ${coupon} (the panel takes it off the invoice)`] : []),
+      ],
+      () => session.call('billing.buy', { packageId, cycle: cycle.value, coupon, qty }),
+    );
+  });
+}
+
+/** A service of the active account, from account/info (also for expired ones: service/info refuses them). */
+async function serviceOf(
+  ctx: CommandContext,
+  session: CliSession,
+  serviceId: number,
+): Promise<Service | ExitCode> {
+  const active = await session.accounts.active();
+  if (!active.ok) return ctx.report(active.error);
+  const account = await active.value.session.accountInfo();
+  if (!account.ok) return ctx.report(account.error);
+  const service = account.value.services.find((s) => s.id === serviceId);
+  if (service) return service;
+  const known = account.value.services.map((s) => s.id).join(', ') || 'none';
+  return ctx.report(
+    appError('validation', `There is no service ${serviceId} in this account (services: ${known}).`),
+  );
+}
+
+async function renew(ctx: CommandContext): Promise<ExitCode> {
+  const serviceId = idOption(ctx, 'service');
+  if (serviceId === null) return EXIT.usage;
+  const refused = refuseUnattended(ctx, 'create a renewal invoice');
+  if (refused !== null) return refused;
+  return withSession(ctx, async (session) => {
+    const service = await serviceOf(ctx, session, serviceId);
+    if (typeof service === 'number') return service;
+    return createInvoice(
+      ctx,
+      [
+        `Renew:  ${service.packageName} (service ${service.id}), expires ${dateText(service.expiresAt)}`,
+        `Cycle:  ${service.billing || '—'}`,
+        `Price:  ${service.amount ? moneyText(service.amount) : 'as the panel sets it'}`,
+      ],
+      () => session.call('billing.renew', { serviceId }),
+    );
+  });
+}
+
+async function topup(ctx: CommandContext): Promise<ExitCode> {
+  const serviceId = idOption(ctx, 'service');
+  if (serviceId === null) return EXIT.usage;
+  const packageId = idOption(ctx, 'package');
+  if (packageId === null) return EXIT.usage;
+  const refused = refuseUnattended(ctx, 'create a top-up invoice');
+  if (refused !== null) return refused;
+  return withSession(ctx, async (session) => {
+    const service = await serviceOf(ctx, session, serviceId);
+    if (typeof service === 'number') return service;
+    const store = await session.call('billing.store', {});
+    if (!store.ok) return ctx.report(store.error);
+    const pkg = store.value.traffic.find((p) => p.id === packageId);
+    if (!pkg) {
+      const known = store.value.traffic.map((p) => p.id).join(', ') || 'none';
+      return ctx.report(
+        appError(
+          'validation',
+          `There is no traffic package ${packageId} (traffic packages: ${known}). See \`xmplus-tray packages --traffic\`.`,
+        ),
+      );
+    }
+    const price = pkg.prices[0];
+    return createInvoice(
+      ctx,
+      [
+        `Top up: ${service.packageName} (service ${service.id}) with ${pkg.name} (package ${pkg.id}, ${bytesText(pkg.trafficBytes)})`,
+        `Cycle:  once`,
+        `Price:  ${price ? moneyText(price.price) : 'as the panel sets it'}`,
+      ],
+      () => session.call('billing.topup', { serviceId, packageId }),
+    );
+  });
+}
+
+const feeText = (g: Gateway) =>
+  g.feePercent > 0 || g.feeFixed > 0
+    ? [g.feePercent > 0 ? `${g.feePercent}%` : '', g.feeFixed > 0 ? g.feeFixed.toFixed(2) : '']
+        .filter(Boolean)
+        .join(' + ')
+    : 'none';
+
+async function gateways(ctx: CommandContext): Promise<ExitCode> {
+  return withSession(ctx, async (session) =>
+    output(ctx, await session.call('billing.gateways', {}), (list) => {
+      if (list.length === 0) return 'The panel offers no payment methods.\n';
+      const rows = [['ID', 'NAME', 'GATEWAY', 'CURRENCY', 'FEES']];
+      for (const g of list) rows.push([String(g.id), g.name, g.gateway, g.currency, feeText(g)]);
+      return table(rows);
+    }),
+  );
+}
+
+async function paymentText(view: PaymentView, gateway: Gateway | undefined, now: number): Promise<string> {
+  const { payment } = view;
+  const lines: string[] = [];
+  // A JSON object (a card processor's intent) is no QR code a person can scan.
+  if (payment.data && payment.dataKind !== 'object') {
+    try {
+      lines.push(await qrTerminal(payment.data));
+    } catch {
+      // Too long for a QR code: the data below can still be copied.
+    }
+  }
+  lines.push(`Invoice:  ${payment.invoiceId}`);
+  const fees = gateway ? ` (with ${gateway.name || gateway.gateway}'s fees: ${feeText(gateway)})` : '';
+  lines.push(`Amount:   ${moneyText(payment.amount)}${fees}`);
+  lines.push(`Pay with: ${payment.gateway}`);
+  lines.push(`${(payment.dataKind === 'https' ? 'Open:' : 'Pay to:').padEnd(10)}${payment.data}`);
+  if (payment.expiresAt !== null) {
+    lines.push(`Expires:  ${dateText(payment.expiresAt)} (in ${countdownText(payment.expiresAt - now)})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Follows the app's payment watch until the invoice is settled; prints a countdown at a terminal. */
+function waitForPayment(ctx: CommandContext, session: CliSession, view: PaymentView, timers: CliTimers) {
+  return new Promise<WatchView>((resolve) => {
+    let ticker: unknown = null;
+    const expiresAt = view.payment.expiresAt;
+    const tick = () => {
+      if (expiresAt !== null) {
+        ctx.io.stderr(`\rWaiting for the payment… ${countdownText(expiresAt - ctx.io.now())} left `);
+      }
+      ticker = timers.setTimeout(tick, 1000);
+    };
+    const stop = session.onPayment((update) => {
+      if (update.invoiceId !== view.payment.invoiceId || update.state === 'watching') return;
+      stop();
+      if (ticker !== null) {
+        timers.clearTimeout(ticker);
+        ctx.io.stderr('\n');
+      }
+      resolve(update);
+    });
+    if (ctx.io.interactive && !ctx.args.flag('json')) tick();
+  });
+}
+
+async function pay(ctx: CommandContext): Promise<ExitCode> {
+  const [invoiceId] = ctx.args.positionals;
+  if (!invoiceId) return ctx.usage('Give the invoice: pay INVOICE --gateway ID.');
+  const gatewayId = idOption(ctx, 'gateway');
+  if (gatewayId === null) return EXIT.usage;
+  const wait = ctx.args.flag('wait');
+  return withSession(ctx, async (session) => {
+    // Running before the payment starts, the watch checks on the app's schedule (first after ~3 s).
+    if (wait) {
+      session.billing.start();
+      // The services before paying, so that the end can say what the payment changed.
+      const before = await session.accounts.active();
+      const info = before.ok ? await before.value.session.accountInfo() : null;
+      if (before.ok && info?.ok) {
+        const { account, services } = info.value;
+        session.remember({
+          profileId: before.value.profileId,
+          account,
+          services,
+          servers: {},
+          fetchedAt: ctx.io.now(),
+        });
+      }
+    }
+    const [paid, list] = await Promise.all([
+      session.call('billing.pay', { invoiceId, gatewayId }),
+      session.call('billing.gateways', {}),
+    ]);
+    if (!paid.ok) return ctx.report(paid.error);
+    const gateway = list.ok ? list.value.find((g) => g.id === gatewayId) : undefined;
+    if (ctx.args.flag('json')) ctx.io.stdout(json(paid.value));
+    else ctx.io.stdout(await paymentText(paid.value, gateway, ctx.io.now()));
+    if (!wait) return EXIT.ok;
+    const timers = ctx.io.timers ?? {
+      setTimeout,
+      clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
+    };
+    const done = await waitForPayment(ctx, session, paid.value, timers);
+    if (ctx.args.flag('json')) ctx.io.stdout(json(done));
+    else if (done.state === 'paid') {
+      const change = done.change ? describeChange(done.change, ENGLISH) : '';
+      ctx.io.stdout(`Paid. ${change}${done.message ? `\n${done.message}` : ''}\n`);
+    } else {
+      const why = {
+        expired: 'The payment window closed before the invoice was paid.',
+        cancelled: 'The invoice was cancelled.',
+        error: done.message ?? 'The payment could not be checked.',
+      } as const;
+      ctx.io.stderr(`xmplus-tray: ${why[done.state as keyof typeof why] ?? done.state}\n`);
+    }
+    return done.state === 'paid' ? EXIT.ok : EXIT.error;
+  });
+}
+
+function invoicesTable(list: readonly Invoice[]): string {
+  if (list.length === 0) return 'No invoices yet.\n';
+  const rows = [['INVOICE', 'CREATED', 'PACKAGE', 'AMOUNT', 'STATUS', 'SERVICE']];
+  for (const i of list) {
+    rows.push([
+      i.invoiceId,
+      dateText(i.createdAt),
+      i.packageName,
+      `${i.currency ? `${i.currency} ` : ''}${i.amount.toFixed(2)}`,
+      i.statusLabel || i.status,
+      i.serviceId === null ? '—' : String(i.serviceId),
+    ]);
+  }
+  return table(rows);
+}
+
+function invoiceText(i: Invoice): string {
+  const lines = [
+    `Invoice:  ${i.invoiceId}`,
+    `Status:   ${i.statusLabel || i.status}`,
+    `Package:  ${i.packageName} (package ${i.packageId})${i.quantity > 1 ? ` × ${i.quantity}` : ''}`,
+    `Cycle:    ${i.billing || '—'}`,
+    `Amount:   ${i.currency ? `${i.currency} ` : ''}${i.amount.toFixed(2)}${i.discount > 0 ? ` (discount ${i.discount.toFixed(2)})` : ''}`,
+    `Created:  ${dateText(i.createdAt)}`,
+  ];
+  if (i.serviceId !== null) lines.push(`Service:  ${i.serviceId}`);
+  if (i.paidAt !== null) lines.push(`Paid:     ${dateText(i.paidAt)}`);
+  if (i.status === 'pending') lines.push('', `Pay it with: xmplus-tray pay ${i.invoiceId} --gateway ID`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function invoices(ctx: CommandContext): Promise<ExitCode> {
+  return withSession(ctx, async (session) =>
+    output(ctx, await session.call('invoices.list', {}), invoicesTable),
+  );
+}
+
+async function invoice(ctx: CommandContext): Promise<ExitCode> {
+  const [invoiceId] = ctx.args.positionals;
+  if (!invoiceId) return ctx.usage('Give the invoice: invoice INVOICE.');
+  return withSession(ctx, async (session) =>
+    output(ctx, await session.call('invoices.view', { invoiceId }), invoiceText),
+  );
+}
+
+const PACKAGE_OPTION = {
+  name: 'package',
+  type: 'string',
+  value: 'ID',
+  required: true,
+  description: 'the package id (see packages)',
+} as const;
+const SERVICE_OPTION = {
+  name: 'service',
+  type: 'string',
+  value: 'ID',
+  required: true,
+  description: 'the service id (see services)',
+} as const;
+
+export const BILLING_COMMANDS: readonly Command[] = [
+  {
+    name: 'packages',
+    group: 'Billing',
+    summary: 'the store: packages with their price per cycle',
+    options: [
+      { name: 'traffic', type: 'boolean', description: 'traffic top-ups instead of plans' },
+      JSON_OPTION,
+    ],
+    run: packages,
+  },
+  {
+    name: 'package',
+    group: 'Billing',
+    summary: 'one package in full',
+    positionals: [{ name: 'ID', required: true, description: 'the package id' }],
+    options: [JSON_OPTION],
+    run: packageInfo,
+  },
+  {
+    name: 'buy',
+    group: 'Billing',
+    summary: 'create an invoice for a new plan (shows it and asks first)',
+    options: [
+      PACKAGE_OPTION,
+      {
+        name: 'cycle',
+        type: 'string',
+        choices: CYCLE_KEYS,
+        required: true,
+        description: 'the billing cycle ("quater" is the panels\' spelling)',
+      },
+      { name: 'coupon', type: 'string', value: 'CODE', description: 'a coupon code' },
+      { name: 'qty', type: 'string', value: 'N', description: 'how many (1 to 100; default 1)' },
+      YES_OPTION,
+      JSON_OPTION,
+    ],
+    details:
+      'Shows the package, cycle and price and asks before creating the invoice. Without a terminal it refuses (exit 2, nothing sent) unless --yes is given.',
+    examples: ['buy --package 1 --cycle quater', 'buy --package 4 --cycle annual --coupon SAVE10 --yes'],
+    run: buy,
+  },
+  {
+    name: 'renew',
+    group: 'Billing',
+    summary: 'create a renewal invoice for a service (shows it and asks first)',
+    options: [SERVICE_OPTION, YES_OPTION, JSON_OPTION],
+    run: renew,
+  },
+  {
+    name: 'topup',
+    group: 'Billing',
+    summary: 'create an invoice adding a traffic package to a service (shows it and asks first)',
+    options: [
+      SERVICE_OPTION,
+      { ...PACKAGE_OPTION, description: 'the traffic package id (see packages --traffic)' },
+      YES_OPTION,
+      JSON_OPTION,
+    ],
+    run: topup,
+  },
+  {
+    name: 'gateways',
+    group: 'Billing',
+    summary: 'the payment methods, with their fees',
+    options: [JSON_OPTION],
+    run: gateways,
+  },
+  {
+    name: 'pay',
+    group: 'Billing',
+    summary: 'pay an invoice: a QR code, the amount with fees, the time left',
+    positionals: [{ name: 'INVOICE', required: true, description: 'the invoice id (see invoices)' }],
+    options: [
+      {
+        name: 'gateway',
+        type: 'string',
+        value: 'ID',
+        required: true,
+        description: 'the payment method id (see gateways)',
+      },
+      { name: 'wait', type: 'boolean', description: 'wait until paid (exit 0) or expired (exit 1)' },
+      JSON_OPTION,
+    ],
+    details:
+      'With --json, prints the payment as one JSON line, and with --wait the final watch state as a second line.',
+    examples: ['pay R8D4TZ1LQ6MXC9PBN2YE --gateway 2 --wait'],
+    run: pay,
+  },
+  {
+    name: 'invoices',
+    group: 'Billing',
+    summary: 'every invoice, newest first',
+    options: [JSON_OPTION],
+    run: invoices,
+  },
+  {
+    name: 'invoice',
+    group: 'Billing',
+    summary: 'one invoice in full',
+    positionals: [{ name: 'INVOICE', required: true, description: 'the invoice id' }],
+    options: [JSON_OPTION],
+    run: invoice,
+  },
+];

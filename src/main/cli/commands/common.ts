@@ -1,0 +1,80 @@
+// Helpers the command handlers share: opening the core, printing a Result, reading ids and
+// asking before anything that costs money.
+import type { Result } from '../../../shared/errors';
+import type { CliSession } from '../context';
+import { EXIT, type CommandContext, type ExitCode, type OptionSpec } from '../table';
+
+export const JSON_OPTION: OptionSpec = {
+  name: 'json',
+  type: 'boolean',
+  description: 'print the result as JSON (the objects the app window receives)',
+};
+
+export const YES_OPTION: OptionSpec = {
+  name: 'yes',
+  short: 'y',
+  type: 'boolean',
+  description: 'do not ask for confirmation (needed without a terminal)',
+};
+
+/** Runs `use` with the core open; a failure to open it (bad environment, keychain) is reported. */
+export async function withSession(
+  ctx: CommandContext,
+  use: (session: CliSession) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  const opened = await ctx.session();
+  if (!opened.ok)
+    return ctx.report(opened.error, opened.error.kind === 'validation' ? EXIT.usage : EXIT.error);
+  return use(opened.value);
+}
+
+/** Prints a good value with `print` (or as JSON with --json); reports an error. */
+export function output<T>(
+  ctx: CommandContext,
+  result: Result<T>,
+  print: (value: T) => string,
+  json: (value: T) => unknown = (value) => value,
+): ExitCode {
+  if (!result.ok) return ctx.report(result.error);
+  ctx.io.stdout(ctx.args.flag('json') ? `${JSON.stringify(json(result.value))}\n` : print(result.value));
+  return EXIT.ok;
+}
+
+/** A positive whole number given for `what` (a package, service or gateway id). */
+export function parseId(text: string | undefined): number | null {
+  if (text === undefined || !/^\d{1,10}$/.test(text)) return null;
+  const value = Number(text);
+  return value > 0 && value <= 2 ** 31 ? value : null;
+}
+
+/** The id in an option; null after printing a usage error that names it (exit with 2 then). */
+export function idOption(ctx: CommandContext, name: string): number | null {
+  const text = ctx.args.string(name);
+  if (text === undefined) {
+    ctx.usage(`Give --${name} ID.`);
+    return null;
+  }
+  const id = parseId(text);
+  if (id === null) ctx.usage(`--${name} must be an id number (like 4), not "${text}".`);
+  return id;
+}
+
+/**
+ * Before creating an invoice: refuse at once without a terminal and without --yes (so nothing at
+ * all reaches the panel); returns null when the command may go on to describe and ask.
+ */
+export function refuseUnattended(ctx: CommandContext, what: string): ExitCode | null {
+  if (ctx.args.flag('yes') || ctx.io.interactive) return null;
+  ctx.io.stderr(
+    `xmplus-tray: refusing to ${what} without confirmation: there is no terminal to ask on. Add --yes to go ahead.\n`,
+  );
+  return EXIT.usage;
+}
+
+/** Shows what will happen and asks; true to go on. --yes answers for the user. */
+export async function confirm(ctx: CommandContext, summary: string, question: string): Promise<boolean> {
+  ctx.io.stderr(summary);
+  if (ctx.args.flag('yes')) return true;
+  const answer = await ctx.io.prompt(`${question} [y/N] `);
+  return answer !== null && /^\s*y(es)?\s*$/i.test(answer);
+}

@@ -1,0 +1,45 @@
+// Text for people at a terminal: aligned tables, times, sizes and money. The CLI speaks English
+// (scripts read it); --json is the form for machines.
+import type { Money } from '../../shared/domain';
+import { formatBytes } from '../i18n';
+
+/** Columns padded to their widest cell (counted in code points, so CJK and emoji stay roughly aligned). */
+export function table(rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return '';
+  const width = (text: string) => [...text].length;
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => width(r[col] ?? ''))));
+  return `${rows
+    .map((r) =>
+      r
+        .map((cell, col) => cell + ' '.repeat(Math.max(0, (widths[col] ?? 0) - width(cell))))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
+}
+
+/** "2026-12-03 14:00 UTC"; "—" for none. */
+export function dateText(epochMs: number | null): string {
+  if (epochMs === null) return '—';
+  return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export const bytesText = (bytes: number) => formatBytes(bytes);
+
+/** The panel's own money text, or the amount with its currency. */
+export function moneyText(money: Money): string {
+  if (money.text) return money.text;
+  return `${money.currency ? `${money.currency} ` : ''}${money.amount.toFixed(2)}`;
+}
+
+/** "4:59" / "1:02:03" until a deadline; "0:00" once passed. */
+export function countdownText(msLeft: number): string {
+  const total = Math.max(0, Math.ceil(msLeft / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+export const json = (value: unknown) => `${JSON.stringify(value)}\n`;

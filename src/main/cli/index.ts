@@ -1,0 +1,84 @@
+// The command-line tool over the same core as the app: `main(argv, io)` runs one command from the
+// table (src/main/cli/commands) and returns its exit code; nothing here exits the process. The
+// package bin and `npm run cli` call runCliFromProcess(); the installed app bundles main().
+import { pathToFileURL } from 'node:url';
+import { toAppError, type AppError, type Result } from '../../shared/errors';
+import { COMMANDS, findCommand, unknownCommand } from './commands';
+import { openSession, type CliSession } from './context';
+import { nodeIo, type CliIo } from './io';
+import {
+  commandHelp,
+  EXIT,
+  parseCommandArgs,
+  programHelp,
+  PROGRAM,
+  type CommandContext,
+  type ExitCode,
+  type StatusSource,
+} from './table';
+
+export type { CliIo } from './io';
+export type { StatusSource } from './table';
+export { COMMANDS } from './commands';
+export { EXIT } from './table';
+
+export interface MainOptions {
+  /** Asked first by `status` and `services` (the running app); the panel otherwise. */
+  statusSource?: StatusSource;
+}
+
+function reporter(io: CliIo) {
+  return (error: AppError, code: ExitCode = EXIT.error): ExitCode => {
+    io.stderr(`${PROGRAM}: ${error.message}\n`);
+    if (error.detail) io.stderr(`${error.detail.replace(/^/gm, '  ')}\n`);
+    return code;
+  };
+}
+
+/** Runs one command; returns the exit code (0 ok, 1 error, 2 bad usage or refused). */
+export async function main(argv: readonly string[], io: CliIo, options: MainOptions = {}): Promise<number> {
+  const [name, ...rest] = argv;
+  const report = reporter(io);
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout(programHelp(COMMANDS));
+    return EXIT.ok;
+  }
+  const command = findCommand(name);
+  if (!command) {
+    io.stderr(`${PROGRAM}: ${unknownCommand(name)}\n`);
+    return EXIT.usage;
+  }
+  const usage = (message: string): ExitCode => {
+    io.stderr(`${PROGRAM} ${command.name}: ${message}\nSee \`${PROGRAM} help ${command.name}\`.\n`);
+    return EXIT.usage;
+  };
+  const args = parseCommandArgs(command, rest);
+  if (!args.ok) return usage(args.error.message);
+  if (args.value.flag('help')) {
+    io.stdout(commandHelp(command));
+    return EXIT.ok;
+  }
+  let opened: Promise<Result<CliSession>> | null = null;
+  const ctx: CommandContext = {
+    io,
+    args: args.value,
+    ...(options.statusSource ? { statusSource: options.statusSource } : {}),
+    session: () => (opened ??= openSession(io)),
+    report,
+    usage,
+  };
+  try {
+    return await command.run(ctx);
+  } catch (thrown) {
+    return report(toAppError(thrown));
+  } finally {
+    const session = opened ? await (opened as Promise<Result<CliSession>>) : null;
+    if (session?.ok) await session.value.close();
+  }
+}
+
+export async function runCliFromProcess(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), nodeIo());
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runCliFromProcess();

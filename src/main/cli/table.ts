@@ -1,0 +1,217 @@
+// The command table's shape and what is generated from it: argument parsing (Node's util.parseArgs,
+// strict), the help texts, and the exit codes. A command is one entry: name, summary, options,
+// positionals, handler; help, `help COMMAND` and the completion scripts read the same entry.
+import { parseArgs } from 'node:util';
+import type { Snapshot } from '../../shared/domain';
+import type { AppError, Result } from '../../shared/errors';
+import type { CliIo } from './io';
+import type { CliSession } from './context';
+
+/** 0 ok; 1 an error (the panel refused, the network failed, ...); 2 bad usage, or refused here. */
+export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export const PROGRAM = 'xmplus-tray';
+
+export interface OptionSpec {
+  name: string;
+  type: 'string' | 'boolean';
+  short?: string;
+  /** The value's placeholder in help ("ID", "URL"). */
+  value?: string;
+  description: string;
+  /** Values offered by completion (and checked by the handler). */
+  choices?: readonly string[];
+  /** Completion offers file names. */
+  file?: boolean;
+  /** The command cannot run without it (shown without brackets in the synopsis). */
+  required?: boolean;
+}
+
+export interface PositionalSpec {
+  name: string;
+  required: boolean;
+  description: string;
+  choices?: readonly string[];
+}
+
+export type CommandGroup = 'Account' | 'Status and export' | 'Billing' | 'Shell';
+export const GROUPS: readonly CommandGroup[] = ['Account', 'Status and export', 'Billing', 'Shell'];
+
+export interface ParsedArgs {
+  positionals: string[];
+  /** A string option's value, or undefined. */
+  string(name: string): string | undefined;
+  flag(name: string): boolean;
+}
+
+/**
+ * Something that can answer `status` before the panel is asked (the running app, over its local
+ * socket): the snapshot it shows, or null when nothing answered and the CLI asks the panel itself.
+ */
+export type StatusSource = (io: CliIo) => Promise<Snapshot | null>;
+
+export interface CommandContext {
+  io: CliIo;
+  /** Asked first by `status` and `services`; none by default. */
+  statusSource?: StatusSource;
+  args: ParsedArgs;
+  /** Opens the core (profiles, keychain, panel sessions); closed by the caller after the handler. */
+  session(): Promise<Result<CliSession>>;
+  /** Prints an error the way every command does; returns the exit code to use. */
+  report(error: AppError, code?: ExitCode): ExitCode;
+  /** Prints a usage error with a pointer to the command's help; returns 2. */
+  usage(message: string): ExitCode;
+}
+
+export interface Command {
+  name: string;
+  group: CommandGroup;
+  summary: string;
+  positionals?: readonly PositionalSpec[];
+  options: readonly OptionSpec[];
+  /** More paragraphs for `help COMMAND`. */
+  details?: string;
+  /** Lines of examples for `help COMMAND`, without the program name. */
+  examples?: readonly string[];
+  run(ctx: CommandContext): Promise<ExitCode>;
+}
+
+export const HELP_OPTION: OptionSpec = {
+  name: 'help',
+  short: 'h',
+  type: 'boolean',
+  description: 'show this help',
+};
+
+export function parseCommandArgs(command: Command, argv: readonly string[]): Result<ParsedArgs> {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const o of [...command.options, HELP_OPTION]) {
+    options[o.name] = o.short ? { type: o.type, short: o.short } : { type: o.type };
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+  } catch (thrown) {
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    return { ok: false, error: { kind: 'validation', message: cleanParseError(message) } };
+  }
+  const max = command.positionals?.length ?? 0;
+  if (parsed.positionals.length > max && !parsed.values.help) {
+    const extra = parsed.positionals[max] ?? '';
+    return {
+      ok: false,
+      error: {
+        kind: 'validation',
+        message:
+          max === 0
+            ? `${command.name} takes no arguments, but got "${extra}".`
+            : `Too many arguments: "${extra}".`,
+      },
+    };
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  return {
+    ok: true,
+    value: {
+      positionals: parsed.positionals,
+      string: (name) => (typeof values[name] === 'string' ? values[name] : undefined),
+      flag: (name) => values[name] === true,
+    },
+  };
+}
+
+/** util.parseArgs' messages, without their advice to use "--" for values that start with a dash. */
+function cleanParseError(message: string): string {
+  return message.replace(/\s*To specify an option argument starting with a dash.*$/s, '').trim();
+}
+
+function optionLabel(o: OptionSpec): string {
+  const name = `${o.short ? `-${o.short}, ` : ''}--${o.name}`;
+  if (o.type === 'boolean') return name;
+  return `${name} ${o.choices ? o.choices.join('|') : (o.value ?? 'VALUE')}`;
+}
+
+/** One line of synopsis: "pay INVOICE --gateway ID [--wait] [--json]". */
+export function synopsis(command: Command): string {
+  const parts = [command.name];
+  for (const p of command.positionals ?? []) {
+    const label = p.choices ? p.choices.join('|') : p.name;
+    parts.push(p.required ? label : `[${label}]`);
+  }
+  for (const o of command.options) {
+    const label = optionLabel(o).replace(/^-\w, /, '');
+    parts.push(o.required ? label : `[${label}]`);
+  }
+  return parts.join(' ');
+}
+
+function columns(rows: readonly (readonly [string, string])[], indent: string): string {
+  const width = Math.min(28, Math.max(...rows.map(([left]) => left.length)));
+  return rows
+    .map(([left, right]) =>
+      left.length > width
+        ? `${indent}${left}\n${indent}${' '.repeat(width + 2)}${right}`
+        : `${indent}${left.padEnd(width + 2)}${right}`,
+    )
+    .join('\n');
+}
+
+/** `xmplus-tray --help`: every command of the table, by group. */
+export function programHelp(commands: readonly Command[]): string {
+  const lines = [
+    `Usage: ${PROGRAM} <command> [options]`,
+    '',
+    `Run \`${PROGRAM} help COMMAND\` for a command's options.`,
+  ];
+  for (const group of GROUPS) {
+    const inGroup = commands.filter((c) => c.group === group);
+    if (inGroup.length === 0) continue;
+    lines.push(
+      '',
+      `${group}:`,
+      columns(
+        inGroup.map((c) => [c.name, c.summary] as const),
+        '  ',
+      ),
+    );
+  }
+  lines.push(
+    '',
+    'Environment (for scripts; the keychain and the profiles are then not used):',
+    '  XMPLUS_PANEL_URL, XMPLUS_API_KEY, XMPLUS_EMAIL, XMPLUS_PASSWORD: all four, or none',
+    "  XMPLUS_CONFIG_DIR: the folder of the profiles and settings (the app's by default)",
+    '',
+    'Exit codes: 0 ok, 1 error, 2 bad usage or refused (nothing was done).',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `xmplus-tray help COMMAND`. */
+export function commandHelp(command: Command): string {
+  const summary = command.summary.charAt(0).toUpperCase() + command.summary.slice(1);
+  const lines = [`Usage: ${PROGRAM} ${synopsis(command)}`, '', `${summary}.`];
+  if (command.details) lines.push('', command.details);
+  if (command.positionals?.length) {
+    lines.push(
+      '',
+      'Arguments:',
+      columns(
+        command.positionals.map((p) => [p.name, p.description] as const),
+        '  ',
+      ),
+    );
+  }
+  lines.push(
+    '',
+    'Options:',
+    columns(
+      [...command.options, HELP_OPTION].map((o) => [optionLabel(o), o.description] as const),
+      '  ',
+    ),
+  );
+  if (command.examples?.length) {
+    lines.push('', 'Examples:', ...command.examples.map((e) => `  ${PROGRAM} ${e}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
