@@ -1,9 +1,10 @@
 // One service on the dashboard: usage bar, days left (a live countdown under 48 h), next traffic
 // reset, status, speed and device limits, coloured at the user's warning thresholds.
-import type { Service } from '../../../shared/domain';
+import type { Service, Snapshot } from '../../../shared/domain';
 import { useI18n } from '../i18n';
 import { expiryLevel, serviceLevel, trafficLevel, usagePercent, daysLeft, type Level } from '../lib/levels';
 import { useNow } from '../lib/useNow';
+import { ServersLine } from './ServersLine';
 import { StatusBadge } from './StatusBadge';
 import { UsageBar } from './UsageBar';
 
@@ -84,10 +85,13 @@ export function ServiceCard({
   service,
   thresholds,
   onOpen,
+  snapshot,
 }: {
   service: Service;
   thresholds: Thresholds;
   onOpen(): void;
+  /** For the servers line (count and fetch time, or unavailable); left out, none is shown. */
+  snapshot?: Snapshot;
 }) {
   const { t, bytes } = useI18n();
   const now = Date.now();
@@ -122,6 +126,7 @@ export function ServiceCard({
       <p className="muted small">{t('service.today', { today: bytes(service.todayBytes) })}</p>
       <ExpiryLine expiresAt={service.expiresAt} level={expiry} />
       <LimitsList service={service} />
+      {snapshot ? <ServersLine snapshot={snapshot} serviceId={service.id} /> : null}
       <div className="card-actions">
         <button type="button" className="button button-secondary" onClick={onOpen}>
           {t('service.details', { name: service.packageName })}

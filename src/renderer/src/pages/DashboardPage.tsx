@@ -117,6 +117,7 @@ export default function DashboardPage() {
                     key={service.id}
                     service={service}
                     thresholds={thresholds}
+                    snapshot={snapshot}
                     onOpen={() => navigate('services', { serviceId: service.id })}
                   />
                 ))}

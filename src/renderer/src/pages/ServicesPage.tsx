@@ -10,6 +10,7 @@ import { ErrorDetails } from '../components/ErrorDetails';
 import { FormError, FormStatus } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { ExpiryLine, LimitsList } from '../components/ServiceCard';
+import { ServersLine } from '../components/ServersLine';
 import { StatusBadge } from '../components/StatusBadge';
 import { UsageBar } from '../components/UsageBar';
 import { UsageChart } from '../components/UsageChart';
@@ -44,7 +45,7 @@ function Forecast({ forecast }: { forecast: ForecastView | null }) {
 function ServiceDetail({ service }: { service: Service }) {
   const i18n = useI18n();
   const { t, bytes } = i18n;
-  const { settings, navigate } = useApp();
+  const { settings, navigate, data } = useApp();
   const [history, setHistory] = useState<History | null>(null);
   const [historyFailure, setHistoryError] = useState<AppError | null>(null);
   const historyError = historyFailure ? describeError(historyFailure, i18n) : null;
@@ -107,6 +108,7 @@ function ServiceDetail({ service }: { service: Service }) {
           level={expiryLevel(service.expiresAt, Date.now(), settings.expiryThresholds)}
         />
         <LimitsList service={service} />
+        {data?.snapshot ? <ServersLine snapshot={data.snapshot} serviceId={service.id} /> : null}
         <div className="card-actions">
           <BusyButton busy={copying} onClick={() => void copy()}>
             <Icon name="copy" /> {t('services.copySublink')}

@@ -11,7 +11,7 @@ import { LANGUAGE_OPTIONS, THEME_OPTIONS, type Language, type Settings, type The
 import { isProxyUrl, isTimeZone, originOf, parseNumberList } from '../lib/validate';
 import { activeProfile, useApp } from '../state/app';
 
-type Errors = Partial<Record<'refresh' | 'traffic' | 'expiry' | 'proxy' | 'timeZone', string>>;
+type Errors = Partial<Record<'refresh' | 'servers' | 'traffic' | 'expiry' | 'proxy' | 'timeZone', string>>;
 
 function GeneralForm({ settings }: { settings: Settings }) {
   const { t } = useI18n();
@@ -19,6 +19,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
   const [language, setLanguage] = useState<Language>(settings.language);
   const [theme, setTheme] = useState<Theme>(settings.theme);
   const [refresh, setRefresh] = useState(String(settings.refreshMinutes));
+  const [serversHours, setServersHours] = useState(String(settings.serversRefreshHours));
   const [traffic, setTraffic] = useState(settings.trafficThresholds.join(', '));
   const [expiry, setExpiry] = useState(settings.expiryThresholds.join(', '));
   const [notifications, setNotifications] = useState(settings.notifications);
@@ -34,10 +35,12 @@ function GeneralForm({ settings }: { settings: Settings }) {
     setStatus(null);
     setFailure(null);
     const minutes = /^\d+$/.test(refresh.trim()) ? Number(refresh.trim()) : NaN;
+    const hours = /^\d+$/.test(serversHours.trim()) ? Number(serversHours.trim()) : NaN;
     const trafficList = parseNumberList(traffic, 1, 100);
     const expiryList = parseNumberList(expiry, 0, 365);
     const next: Errors = {};
     if (!(minutes >= 5 && minutes <= 1440)) next.refresh = t('settings.refreshInvalid');
+    if (!(hours >= 1 && hours <= 72)) next.servers = t('settings.serversInvalid');
     if (!trafficList) next.traffic = t('settings.trafficInvalid');
     if (!expiryList) next.expiry = t('settings.expiryInvalid');
     setErrors(next);
@@ -47,6 +50,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
       language,
       theme,
       refreshMinutes: minutes,
+      serversRefreshHours: hours,
       trafficThresholds: [...trafficList].sort((a, b) => a - b),
       expiryThresholds: [...expiryList].sort((a, b) => b - a),
       notifications,
@@ -109,6 +113,16 @@ function GeneralForm({ settings }: { settings: Settings }) {
           inputMode="numeric"
           value={refresh}
           onChange={(event) => setRefresh(event.target.value)}
+        />
+        <TextField
+          id="set-servers"
+          dir="ltr"
+          label={t('settings.servers')}
+          hint={t('settings.serversHint')}
+          error={errors.servers}
+          inputMode="numeric"
+          value={serversHours}
+          onChange={(event) => setServersHours(event.target.value)}
         />
         <TextField
           id="set-traffic"

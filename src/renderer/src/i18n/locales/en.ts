@@ -131,6 +131,11 @@ export const en = {
   'dashboard.signInAgain': 'Sign in again',
   'dashboard.servicesHeading': 'Services',
 
+  'servers.asOf': { one: '{count} server · as of {time}', other: '{count} servers · as of {time}' },
+  'servers.unavailable': 'Servers unavailable: {message}',
+  'servers.lastKnown': 'The last known servers, as of {time}, can still be exported.',
+  'servers.noneKnown': 'No server list has been received for this service yet.',
+  'servers.heading': 'Servers',
   'service.title': '{name} #{id}',
   'service.usage': 'Traffic',
   'service.usageText': '{used} of {total} used',
@@ -207,6 +212,10 @@ export const en = {
   'settings.refresh': 'Refresh every (minutes)',
   'settings.refreshHint': 'From 5 to 1440 minutes.',
   'settings.refreshInvalid': 'Enter a whole number from 5 to 1440.',
+  'settings.servers': 'Refresh server lists every (hours)',
+  'settings.serversHint':
+    'From 1 to 72 hours. Usage is checked at every refresh; server lists change rarely and are also fetched when a plan changes, on “Refresh now” and before an export.',
+  'settings.serversInvalid': 'Enter a whole number from 1 to 72.',
   'settings.notifications': 'Show notifications',
   'settings.traffic': 'Warn at traffic used (%)',
   'settings.trafficHint': 'Comma-separated, from 1 to 100, up to 8 values. Example: 80, 90, 95, 100',

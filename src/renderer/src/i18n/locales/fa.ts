@@ -132,6 +132,11 @@ export const fa: Catalogue = {
   'dashboard.signInAgain': 'ورود دوباره',
   'dashboard.servicesHeading': 'سرویس‌ها',
 
+  'servers.asOf': { one: '{count} سرور · تا {time}', other: '{count} سرور · تا {time}' },
+  'servers.unavailable': 'فهرست سرورها در دسترس نیست: {message}',
+  'servers.lastKnown': 'آخرین فهرست شناخته‌شدهٔ سرورها (تا {time}) همچنان قابل خروجی گرفتن است.',
+  'servers.noneKnown': 'هنوز فهرستی از سرورهای این سرویس دریافت نشده است.',
+  'servers.heading': 'سرورها',
   'service.title': '{name} #{id}',
   'service.usage': 'ترافیک',
   'service.usageText': '{used} از {total} مصرف شده',
@@ -208,6 +213,10 @@ export const fa: Catalogue = {
   'settings.refresh': 'به‌روزرسانی هر (دقیقه)',
   'settings.refreshHint': 'از ۵ تا ۱۴۴۰ دقیقه.',
   'settings.refreshInvalid': 'یک عدد صحیح از ۵ تا ۱۴۴۰ وارد کنید.',
+  'settings.servers': 'به‌روزرسانی فهرست سرورها هر (ساعت)',
+  'settings.serversHint':
+    'از ۱ تا ۷۲ ساعت. مصرف در هر به‌روزرسانی بررسی می‌شود؛ فهرست سرورها کمتر تغییر می‌کند و با تغییر طرح، با «به‌روزرسانی اکنون» و پیش از خروجی گرفتن هم دریافت می‌شود.',
+  'settings.serversInvalid': 'یک عدد صحیح از ۱ تا ۷۲ وارد کنید.',
   'settings.notifications': 'نمایش اعلان‌ها',
   'settings.traffic': 'هشدار در مصرف ترافیک (٪)',
   'settings.trafficHint': 'با ویرگول جدا کنید، از ۱ تا ۱۰۰، حداکثر ۸ مقدار. نمونه: 80, 90, 95, 100',

@@ -134,6 +134,16 @@ export const ru: Catalogue = {
   'dashboard.signInAgain': 'Войти снова',
   'dashboard.servicesHeading': 'Услуги',
 
+  'servers.asOf': {
+    one: '{count} сервер · на {time}',
+    few: '{count} сервера · на {time}',
+    many: '{count} серверов · на {time}',
+    other: '{count} сервера · на {time}',
+  },
+  'servers.unavailable': 'Список серверов недоступен: {message}',
+  'servers.lastKnown': 'Последний известный список серверов (на {time}) по-прежнему можно экспортировать.',
+  'servers.noneKnown': 'Список серверов для этой услуги ещё не получен.',
+  'servers.heading': 'Серверы',
   'service.title': '{name} #{id}',
   'service.usage': 'Трафик',
   'service.usageText': 'Использовано {used} из {total}',
@@ -216,6 +226,10 @@ export const ru: Catalogue = {
   'settings.refresh': 'Обновлять каждые (минут)',
   'settings.refreshHint': 'От 5 до 1440 минут.',
   'settings.refreshInvalid': 'Введите целое число от 5 до 1440.',
+  'settings.servers': 'Обновлять списки серверов каждые (часов)',
+  'settings.serversHint':
+    'От 1 до 72 часов. Расход проверяется при каждом обновлении; списки серверов меняются редко и загружаются также при смене тарифа, по кнопке «Обновить сейчас» и перед экспортом.',
+  'settings.serversInvalid': 'Введите целое число от 1 до 72.',
   'settings.notifications': 'Показывать уведомления',
   'settings.traffic': 'Предупреждать при расходе трафика (%)',
   'settings.trafficHint': 'Через запятую, от 1 до 100, не больше 8 значений. Пример: 80, 90, 95, 100',

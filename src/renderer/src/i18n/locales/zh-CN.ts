@@ -130,6 +130,11 @@ export const zhCN: Catalogue = {
   'dashboard.signInAgain': '重新登录',
   'dashboard.servicesHeading': '服务',
 
+  'servers.asOf': { other: '{count} 个服务器 · 截至 {time}' },
+  'servers.unavailable': '服务器列表不可用：{message}',
+  'servers.lastKnown': '截至 {time} 的最近一次服务器列表仍可导出。',
+  'servers.noneKnown': '尚未收到此服务的服务器列表。',
+  'servers.heading': '服务器',
   'service.title': '{name} #{id}',
   'service.usage': '流量',
   'service.usageText': '已用 {used} / 共 {total}',
@@ -202,6 +207,10 @@ export const zhCN: Catalogue = {
   'settings.refresh': '刷新间隔（分钟）',
   'settings.refreshHint': '5 到 1440 分钟。',
   'settings.refreshInvalid': '请输入 5 到 1440 之间的整数。',
+  'settings.servers': '服务器列表刷新间隔（小时）',
+  'settings.serversHint':
+    '1 到 72 小时。每次刷新都会检查用量；服务器列表很少变化，套餐变更、点击“立即刷新”和导出前也会重新获取。',
+  'settings.serversInvalid': '请输入 1 到 72 之间的整数。',
   'settings.notifications': '显示通知',
   'settings.traffic': '流量用量提醒（%）',
   'settings.trafficHint': '用逗号分隔，1 到 100，最多 8 个值。例如：80, 90, 95, 100',

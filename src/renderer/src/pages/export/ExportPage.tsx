@@ -14,6 +14,7 @@ import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
 import { EXPORT_FORMATS, useExportText, type ExportKey, type ExportText } from './messages';
 import './export.css';
+import { ServersStatus } from './ServersStatus';
 
 /** base64 of a UTF-8 string, for a data: URL (the SVG is shown as an image, never as markup). */
 function base64(text: string): string {
@@ -541,6 +542,7 @@ export default function ExportPage() {
               ))}
             </SelectField>
             <FormatChoice text={text} format={format} onChange={setFormat} />
+            <ServersStatus snapshot={snapshot} serviceId={scope} />
           </div>
           {format === 'qr' ? (
             <QrView text={text} serviceId={scope} refreshKey={refreshKey} />
