@@ -1,6 +1,6 @@
 // Start at login on Linux: an XDG autostart entry ($XDG_CONFIG_HOME/autostart/<id>.desktop) written
 // when the setting is on and removed when it is off. Plain Node, so it is tested on real files;
-// the Electron shell (electron/autostart.ts) decides when to call it.
+// the Electron shell (electron/login-item.ts) decides when to call it.
 import { mkdirSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';

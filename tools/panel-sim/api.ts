@@ -1,5 +1,5 @@
 // The client API endpoints (except /api/client/token, which server.ts answers from the header):
-// each turns a request body into the JSON a panel prints, with the seed's field names, spelling
+// each turns a request body into the JSON a panel prints, with the API document's field names, spelling
 // and value formats. Values are read from the panel's state on every call.
 import {
   BILLING_LABELS,

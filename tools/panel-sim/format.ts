@@ -9,7 +9,7 @@ export type BillingKey = FullBillingKey | 'topup_traffic';
 
 export const FULL_BILLING_KEYS: readonly FullBillingKey[] = ['month', 'quater', 'semiannual', 'annual'];
 
-/** Days a paid cycle adds to a service (the seed's "Quaterly" service runs 90 days). */
+/** Days a paid cycle adds to a service (the API document's "Quaterly" service runs 90 days). */
 export const CYCLE_DAYS: Record<FullBillingKey, number> = {
   month: 30,
   quater: 90,

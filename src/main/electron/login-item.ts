@@ -1,5 +1,5 @@
 // Start at login from the setting: the OS login-item API on macOS and Windows, an XDG autostart
-// file on Linux (../autostart.ts). Started at login means started hidden: only the tray.
+// file on Linux (../xdg-autostart.ts). Started at login means started hidden: only the tray.
 import { app } from 'electron';
 import { HIDDEN_ARG, launchTarget, setLinuxAutostart } from '../xdg-autostart';
 

@@ -1,5 +1,5 @@
-// The XMPlus client API, one typed function per endpoint (all 16 of the seed), each returning a
-// Result. Request bodies follow the seed exactly (billing key `quater`, `invid` a string, ids as
+// The XMPlus client API, one typed function per endpoint (all 16 of /api/client/), each
+// returning a Result. Request bodies follow the panel's client API document exactly (billing key `quater`, `invid` a string, ids as
 // numbers); answers go text -> JSON (parse.ts) -> raw schema -> domain type. Secrets never appear in
 // an error: every failure is scrubbed of the password, API key and token it was called with.
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
-// Raw zod schemas of the panel's answers, as loose as the panels in the field require (DESIGN.md
-// "Panel field notes"): numbers may be strings, booleans may be 1 / "1" / true, lists may be objects
+// Raw zod schemas of the panel's answers, as loose as the panels in the field require
+// (docs/architecture.md, "The panel"): numbers may be strings, booleans may be 1 / "1" / true, lists may be objects
 // keyed by id, and empty values may be null, "" or missing. The normalizers turn these into domain types.
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// Issue 6's screens end to end: the dashboard follows usage changed on the panel (refresh with
+// The dashboard and service page end to end: the dashboard follows usage changed on the panel (refresh with
 // progress, warning colours at the user's thresholds), and the service page shows the daily-use
 // chart from the stored history, the run-out forecast, and its actions.
 import { readFileSync, writeFileSync } from 'node:fs';

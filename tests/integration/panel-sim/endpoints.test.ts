@@ -1,4 +1,4 @@
-// Every client API endpoint answers with the seed document's fields, spelling and value formats,
+// Every client API endpoint answers with the API document's fields, spelling and value formats,
 // computed from the simulator's state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim } from '../../../tools/panel-sim';
@@ -37,7 +37,7 @@ const SERVICE_FIELDS = [
 ];
 
 describe('account/info', () => {
-  it('returns the account and all its services in the seed shape', async () => {
+  it('returns the account and all its services in the documented shape', async () => {
     const res = await api.user('account/info');
     expect(res.status).toBe('success');
     expect(res.code).toBe(100);
@@ -159,7 +159,7 @@ describe('service/info', () => {
 });
 
 describe('catalogue', () => {
-  it('packages: the seed shape, only enabled cycles, money strings', async () => {
+  it('packages: the documented shape, only enabled cycles, money strings', async () => {
     const res = await api.call('packages');
     const pkgs = field<Body[]>(res, 'packages');
     expect(pkgs.map((p) => p.id)).toEqual([1, 3, 4]);
@@ -247,7 +247,7 @@ describe('catalogue', () => {
 });
 
 describe('invoices', () => {
-  it('lists invoices with the seed spelling and type drift', async () => {
+  it('lists invoices with the documented spelling and type drift', async () => {
     const list = field<Body[]>(await api.user('invoices'), 'invoices');
     expect(list.length).toBeGreaterThanOrEqual(5);
     for (const inv of list) {

@@ -159,7 +159,7 @@ describe('faults from options', () => {
     }
   });
 
-  it('lists every fault kind the brief names', () => {
+  it('lists every fault kind the README documents', () => {
     expect([...FAULT_KINDS].sort()).toEqual(
       [
         'http500',

@@ -36,7 +36,7 @@ describe('share links', () => {
     }
   });
 
-  it('vless reality vision follows the seed and the Xray standard', () => {
+  it('vless reality vision follows the API document and the Xray standard', () => {
     const s = byRemark('US Reality');
     const url = parse(String(s.uri));
     expect(String(s.uri).startsWith(`vless://${String(s.password)}@${String(s.address)}:443?`)).toBe(true);

@@ -1,4 +1,4 @@
-// Every endpoint of the client against a small fixture server that answers with the seed's
+// Every endpoint of the client against a small fixture server that answers with the API document's
 // examples: the exact request each sends (path, headers, body) and the domain value it returns,
 // plus the error paths that need a misbehaving server and the rule that no secret reaches a message.
 import { createServer } from 'node:http';
@@ -18,7 +18,7 @@ interface Seen {
 let server: Server;
 let base = '';
 let seen: Seen[] = [];
-/** path -> [status, body text] overriding the seed answer. */
+/** path -> [status, body text] overriding the documented answer. */
 let overrides: Record<string, [number, string]> = {};
 
 const answers: Record<string, unknown> = {
@@ -98,7 +98,7 @@ describe('createPanelClient', () => {
   });
 });
 
-describe('endpoints send the seed bodies and return domain values', () => {
+describe('endpoints send the documented bodies and return domain values', () => {
   it('token: md5 of the key in xmplus-authorization, exp/iat from the JWT before "#"', async () => {
     const r = await client.fetchToken('my-client-api-key');
     const s = seen.at(-1);

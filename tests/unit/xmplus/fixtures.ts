@@ -1,4 +1,5 @@
-// Example answers of the client API as the seed document (xmplus-client-api.txt) prints them, used
+// Example answers of the client API as the panel's client API document prints them
+// (endpoints listed in docs/architecture.md, "The panel"), used
 // as fixtures by the parsing and normalizing tests and by the fixture server of the client tests.
 export const token =
   'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzUxMiJ9.eyJpc3MiOiJodHRwczovL2RlbW8ueG1wbHVzLmRldiIsImF1ZCI6Imh0dHBzOi8vZGVtby54bXBsdXMuZGV2IiwiaWF0IjoxNjkxNjA0ODQ0LCJuYmYiOjE2OTE2MDQ4NDQsImV4cCI6MTY5MTY4OTQ0NH0.EcCnwVrAVgtuRCk5GwOrlRiNjy0DBotiVR0SXcx-DCUpW4FncblnYKuhoKG8LverzctrmOI8Gmc2hCpgY5mBkg#wF-lnG8Pe-sbJ4wAubIy0vHVJAYuooJbN25pqmWVhpE';

@@ -1,5 +1,5 @@
 // Normalizers: sizes, money, IP limits, dates in the panel's zone, reset days, statuses, and the
-// seed's example answers (plus the drift DESIGN.md lists) into domain types.
+// client API document's example answers (plus the drift real panels show, docs/architecture.md) into domain types.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
 // Wrapper drift: panels that send account/info without `data`, or service/info inside `data`, read
-// the same as the seed's shapes.
+// the same as the API document's shapes.
 import { describe, expect, it } from 'vitest';
 import { accountInfoSchema, serviceInfoSchema, tokenSchema } from '../../../src/main/xmplus/schemas';
 
