@@ -165,7 +165,11 @@ export interface Invoice {
   paidAt: number | null;
 }
 
-export type PaymentDataKind = 'https' | 'uri' | 'text' | 'object' | 'empty';
+/**
+ * `image`: no payable text, only the panel's own QR picture (`qrcode`); `object`: a processor's
+ * payment object that cannot become a QR code (pay on the invoice page).
+ */
+export type PaymentDataKind = 'https' | 'uri' | 'text' | 'image' | 'object' | 'empty';
 
 export interface Payment {
   id: number | null;
@@ -177,7 +181,9 @@ export interface Payment {
   /** What to encode in the QR code / copy: a URI, an https URL, an address, or JSON text. */
   data: string;
   dataKind: PaymentDataKind;
-  /** The panel's own QR image URL or data, '' when none. */
+  /** The panel's own QR picture as a data:image URL, '' when none. */
   qrcode: string;
   expiresAt: number | null;
+  /** The panel's invoice page (pay there in the browser when the data cannot be scanned); '' when unknown. */
+  invoiceUrl: string;
 }

@@ -57,9 +57,9 @@ export interface Billing {
 
 const QR_OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;
 
-/** The payment data as an SVG QR code; '' when there is nothing to encode. */
+/** The payment data as an SVG QR code; '' when there is nothing scannable (never a QR of JSON). */
 export async function paymentQr(payment: Payment): Promise<string> {
-  if (!payment.data) return '';
+  if (!payment.data || !['https', 'uri', 'text'].includes(payment.dataKind)) return '';
   return QRCode.toString(payment.data, QR_OPTIONS);
 }
 
@@ -68,7 +68,11 @@ export async function paymentQr(payment: Payment): Promise<string> {
  * 200 with an empty or half-filled body), or data too long for a QR code.
  */
 export function checkPayment(payment: Payment, invoiceId: string): Result<Payment> {
-  if (payment.dataKind === 'empty' || !payment.data) {
+  // The panel's QR picture, or a payment object to finish on the invoice page, are payable too.
+  const payable =
+    (payment.dataKind === 'image' && payment.qrcode !== '') ||
+    (payment.dataKind === 'object' && payment.invoiceUrl !== '');
+  if (!payable && (payment.dataKind === 'empty' || !payment.data)) {
     return fail(
       appError(
         'schema',

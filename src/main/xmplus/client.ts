@@ -472,7 +472,7 @@ export function createPanelClient(options: PanelClientOptions): Result<PanelClie
           ? fail({ ...noData(), status: r.error.status ?? 200 })
           : r;
       }
-      const payment = normalizePayment(r.value, invid.trim(), ctx);
+      const payment = normalizePayment(r.value, invid.trim(), { ...ctx, panelBase: transport.base });
       if (payment.dataKind === 'empty') return fail(noData());
       return ok(payment);
     },

@@ -1,6 +1,7 @@
 // Turns a panel's raw HTTP answer into the JSON object behind it, or an AppError. Real panels print
 // PHP warnings before the JSON, answer with HTML error pages, or send nothing at all; success is
-// decided by `code == 100` only (`status` may be "sucess" or a service status).
+// decided by `code == 100` (`status` may be "sucess" or a service status), or, where a panel sends no
+// code at all, by `ret: 1` or a success word.
 import type { AppError, Result } from '../../shared/errors';
 import { appError, fail, ok } from '../../shared/errors';
 import { apiKeyRefusedError, tokenRefusedError } from './errors';
@@ -213,9 +214,24 @@ export function parseResponse(raw: RawResponse, ctx: ParseContext): Result<JsonO
   return checkEnvelope(obj, ctx, raw.status);
 }
 
+/**
+ * Success without a `code`: the older client API answers `ret: 1` (xcode75/XMPlusDocs usage/api.md),
+ * some endpoints only `status: "success"` or the seed's "sucess". Only when `code` is absent: where a
+ * code is given it decides, and `status` alone never does on service/info (it holds the service status).
+ */
+function succeedsWithoutCode(obj: JsonObject, ctx: ParseContext): boolean {
+  if (obj.code !== undefined && obj.code !== null) return false;
+  if (obj.ret === 1 || obj.ret === '1' || obj.ret === true) return true;
+  return (
+    ctx.endpoint !== 'service/info' &&
+    typeof obj.status === 'string' &&
+    /^(success|sucess|ok)$/i.test(obj.status.trim())
+  );
+}
+
 function checkEnvelope(obj: JsonObject, ctx: ParseContext, status: number): Result<JsonObject> {
   const code = codeOf(obj);
-  if (code === 100) return ok(obj);
+  if (code === 100 || (status < 300 && succeedsWithoutCode(obj, ctx))) return ok(obj);
   const message = panelMessage(obj);
   const extra = { ...(code !== null ? { code } : {}), ...(status >= 300 ? { status } : {}) };
   if (ctx.endpoint === 'token') {

@@ -16,6 +16,36 @@ export function looseList<T extends z.ZodType>(item: T) {
   return z.union([z.array(item), z.record(z.string(), item)]).nullish();
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Copies the first present alternate field onto `key` when `key` itself is missing or empty. */
+function alias(value: unknown, key: string, alternates: readonly string[]): unknown {
+  if (!isRecord(value)) return value;
+  const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+  if (present(value[key])) return value;
+  const found = alternates.find((name) => present(value[name]));
+  return found === undefined ? value : { ...value, [key]: value[found] };
+}
+
+/**
+ * A list field as panels send it: under its documented key, under `data` instead, or a single item
+ * where a list belongs (an object carrying `itemKey`, not an object of items keyed by id).
+ */
+export function liftList(key: string, itemKey: string) {
+  return (value: unknown): unknown => {
+    if (!isRecord(value)) return value;
+    let list = value[key];
+    if (list === undefined || list === null) {
+      const data = value.data;
+      if (Array.isArray(data)) list = data;
+      else if (isRecord(data)) list = isRecord(data[key]) || Array.isArray(data[key]) ? data[key] : data;
+    }
+    if (isRecord(list) && itemKey in list && !Object.values(list).every(isRecord)) list = [list];
+    return list === value[key] ? value : { ...value, [key]: list };
+  };
+}
+
 /** The token under `data` as the API documents it; a few panels put it at the top level. */
 export const tokenSchema = z.preprocess(
   (value: unknown) =>
@@ -27,7 +57,20 @@ export const tokenSchema = z.preprocess(
   }),
 );
 
-export const rawServiceSchema = z.looseObject({
+/** Service ids seen besides `sid`; the subscription link besides `sublink`. */
+export const SERVICE_ID_FIELDS = ['serviceid', 'service_id', 'id'] as const;
+export const SUBLINK_FIELDS = [
+  'subscription_url',
+  'sub_link',
+  'subscribe_url',
+  'subscription',
+  'config_link',
+] as const;
+
+const serviceAliases = (value: unknown): unknown =>
+  alias(alias(value, 'sid', SERVICE_ID_FIELDS), 'sublink', SUBLINK_FIELDS);
+
+const rawServiceObject = z.looseObject({
   sid: z.union([z.number(), z.string().regex(/^\s*\d+\s*$/)]),
   userid: looseNumber,
   email: looseString,
@@ -49,10 +92,8 @@ export const rawServiceSchema = z.looseObject({
   reset_traffic: looseString,
   sublink: looseString,
 });
-export type RawService = z.infer<typeof rawServiceSchema>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const rawServiceSchema = z.preprocess(serviceAliases, rawServiceObject);
+export type RawService = z.infer<typeof rawServiceObject>;
 
 /** Some panels answer account/info without the `data` wrapper: put it back. */
 const wrapAccount = (value: unknown): unknown =>
@@ -60,11 +101,15 @@ const wrapAccount = (value: unknown): unknown =>
     ? { ...value, data: value }
     : value;
 
-/** Some panels wrap service/info in `data` like their other answers: unwrap it. */
-const unwrapService = (value: unknown): unknown =>
-  isRecord(value) && !('sid' in value) && isRecord(value.data) && 'sid' in value.data
-    ? { ...value.data, code: value.code }
-    : value;
+const hasServiceId = (value: Record<string, unknown>) =>
+  'sid' in value || SERVICE_ID_FIELDS.some((name) => name in value);
+
+/** Some panels wrap service/info in `data` (or `service`) like their other answers: unwrap it. */
+const unwrapService = (value: unknown): unknown => {
+  if (!isRecord(value) || 'sid' in value) return value;
+  const inner = isRecord(value.data) ? value.data : isRecord(value.service) ? value.service : null;
+  return inner && hasServiceId(inner) ? { ...inner, code: value.code } : value;
+};
 
 export const accountInfoSchema = z.preprocess(
   wrapAccount,
@@ -92,18 +137,21 @@ export const rawServerSchema = z.looseObject({
 export type RawServer = z.infer<typeof rawServerSchema>;
 
 export const serviceInfoSchema = z.preprocess(
-  unwrapService,
-  rawServiceSchema.extend({
+  (value: unknown) => liftList('servers', 'uri')(serviceAliases(unwrapService(value))),
+  rawServiceObject.extend({
     servers: looseList(rawServerSchema),
   }),
 );
 
-/** A billing price: "$ 10.00 " in package lists, { status, price } in package/info. */
+/**
+ * A billing cell: "$ 10.00 " in package lists, { status, price (, days) } in package/info, and that
+ * object as JSON text in some panels' lists (the normalizer decodes it).
+ */
 export const rawPriceSchema = z.union([
   z.string(),
   z.number(),
   z.null(),
-  z.looseObject({ status: looseScalar, price: looseString }),
+  z.looseObject({ status: looseScalar, price: looseString, days: looseNumber }),
 ]);
 
 export const rawPackageSchema = z.looseObject({
@@ -118,13 +166,28 @@ export const rawPackageSchema = z.looseObject({
   traffic_reset: looseBool,
   enable_stock: looseBool,
   stock_count: looseNumber,
-  billing: z.union([z.record(z.string(), rawPriceSchema), z.array(z.unknown())]).nullish(),
+  billing: z
+    .preprocess(
+      // The whole billing object may come as JSON text too (the panel's stored price_option).
+      (value: unknown) => (typeof value === 'string' && /^\s*\{/.test(value) ? decodeJson(value) : value),
+      z.union([z.record(z.string(), rawPriceSchema), z.array(z.unknown())]).nullish(),
+    )
+    .optional(),
   sort: looseNumber,
 });
 export type RawPackage = z.infer<typeof rawPackageSchema>;
 
-export const packagesSchema = z.object({ packages: looseList(rawPackageSchema) });
-export const packageInfoSchema = z.object({ package: rawPackageSchema });
+export const packagesSchema = z.preprocess(
+  liftList('packages', 'name'),
+  z.object({ packages: looseList(rawPackageSchema) }),
+);
+export const packageInfoSchema = z.preprocess(
+  (value: unknown) =>
+    isRecord(value) && !isRecord(value.package) && isRecord(value.data)
+      ? { ...value, package: value.data }
+      : value,
+  z.object({ package: rawPackageSchema }),
+);
 
 export const rawGatewaySchema = z.looseObject({
   id: z.union([z.number(), z.string().regex(/^\s*\d+\s*$/)]),
@@ -137,13 +200,24 @@ export const rawGatewaySchema = z.looseObject({
 export type RawGateway = z.infer<typeof rawGatewaySchema>;
 
 /** One gateway object, an array of them, or an object of them keyed by id. */
-export const gatewaysSchema = z.object({
-  gateways: z
-    .union([rawGatewaySchema, z.array(rawGatewaySchema), z.record(z.string(), rawGatewaySchema)])
-    .nullish(),
-});
+export const gatewaysSchema = z.preprocess(
+  (value: unknown) =>
+    // Under `data` instead of `gateways`; the single-object form is read by gatewayList().
+    isRecord(value) && (value.gateways === undefined || value.gateways === null) && value.data !== undefined
+      ? { ...value, gateways: value.data }
+      : value,
+  z.object({
+    gateways: z
+      .union([rawGatewaySchema, z.array(rawGatewaySchema), z.record(z.string(), rawGatewaySchema)])
+      .nullish(),
+  }),
+);
 
-export const rawInvoiceSchema = z.looseObject({
+/** Invoice ids seen besides the seed's `invioce_id`; service ids besides `serviceid`. */
+export const INVOICE_ID_FIELDS = ['invoice_id', 'invid', 'inv_id', 'invoiceid', 'orderid'] as const;
+export const INVOICE_SERVICE_FIELDS = ['service_id', 'sid'] as const;
+
+const rawInvoiceObject = z.looseObject({
   id: looseNumber,
   invioce_id: looseString,
   invoice_id: looseString,
@@ -162,18 +236,49 @@ export const rawInvoiceSchema = z.looseObject({
   serviceid: looseNumber,
   paid_date: looseString,
 });
-export type RawInvoice = z.infer<typeof rawInvoiceSchema>;
+export const rawInvoiceSchema = z.preprocess(
+  (value: unknown) =>
+    alias(alias(value, 'invioce_id', INVOICE_ID_FIELDS), 'serviceid', INVOICE_SERVICE_FIELDS),
+  rawInvoiceObject,
+);
+export type RawInvoice = z.infer<typeof rawInvoiceObject>;
 
-export const invoicesSchema = z.object({ invoices: looseList(rawInvoiceSchema) });
-export const invoiceViewSchema = z.object({ invoice: rawInvoiceSchema });
+export const invoicesSchema = z.preprocess(
+  liftList('invoices', 'status'),
+  z.object({ invoices: looseList(rawInvoiceSchema) }),
+);
+export const invoiceViewSchema = z.preprocess(
+  (value: unknown) =>
+    isRecord(value) && !isRecord(value.invoice) && isRecord(value.data)
+      ? { ...value, invoice: value.data }
+      : value,
+  z.object({ invoice: rawInvoiceSchema }),
+);
 
-/** invoice/create, service/renew, service/addtraffic. */
-export const invoiceCreatedSchema = z.looseObject({
-  invid: z.union([z.string().min(1), z.number()]),
-  message: looseString,
-});
+/** invoice/create, service/renew, service/addtraffic: `invid`, under another name or under `data`. */
+export const invoiceCreatedSchema = z.preprocess(
+  (value: unknown) => {
+    const top = alias(value, 'invid', ['invoice_id', 'invioce_id', 'inv_id', 'invoiceid']);
+    if (!isRecord(top) || top.invid !== undefined || !isRecord(top.data)) return top;
+    const inner = alias(top.data, 'invid', ['invoice_id', 'invioce_id', 'inv_id', 'invoiceid']);
+    return isRecord(inner) && inner.invid !== undefined ? { ...top, invid: inner.invid } : top;
+  },
+  z.looseObject({
+    invid: z.union([z.string().min(1), z.number()]),
+    message: looseString,
+  }),
+);
 
 export const messageSchema = z.looseObject({ message: looseString });
+
+/** JSON text to a value; undefined when it is not JSON. */
+export function decodeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 export const paymentSchema = z.looseObject({
   id: looseNumber,

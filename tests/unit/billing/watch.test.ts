@@ -85,6 +85,7 @@ function payment(expiresInMs: number | null, data = 'wxp://f2f0abc'): Payment {
     data,
     dataKind: data ? 'uri' : 'empty',
     qrcode: '',
+    invoiceUrl: '',
     expiresAt: expiresInMs === null ? null : Date.now() + expiresInMs,
   };
 }

@@ -410,6 +410,7 @@ describe('seed answers into domain types', () => {
       dataKind: 'uri',
       qrcode: '',
       expiresAt: 1691865574000,
+      invoiceUrl: '',
     });
     expect(paymentData('https://pay.example/checkout/1')).toEqual({
       data: 'https://pay.example/checkout/1',
@@ -419,8 +420,12 @@ describe('seed answers into domain types', () => {
       data: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE',
       dataKind: 'text',
     });
-    expect(paymentData({ address: 'T123', amount: '5.00' })).toEqual({
-      data: '{"address":"T123","amount":"5.00"}',
+    expect(paymentData({ address: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE', amount: '5.00' })).toEqual({
+      data: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE',
+      dataKind: 'text',
+    });
+    expect(paymentData({ object: 'payment_intent', client_secret: 'pi_1_secret_2' })).toEqual({
+      data: '',
       dataKind: 'object',
     });
     expect(paymentData('')).toEqual({ data: '', dataKind: 'empty' });

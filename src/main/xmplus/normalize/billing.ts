@@ -11,6 +11,7 @@ import type {
   PaymentDataKind,
 } from '../../../shared/domain';
 import type { RawGateway, RawInvoice, RawPackage, RawPayment } from '../schemas';
+import { decodeJson } from '../schemas';
 import type { NormalizeContext } from './dates';
 import { parsePanelDate } from './dates';
 import {
@@ -114,7 +115,18 @@ const CYCLE_ALIASES: Record<string, BillingCycle> = {
   annually: 'annual',
 };
 
+/**
+ * One billing cell: a price ("$ 10.00 "), an object { status, price (, days) }, or that object as
+ * JSON text. The price is read from the cell's `price`, never out of JSON text; an undecodable JSON
+ * cell, or one whose status is off ("off", 0, false), is not offered.
+ */
 function priceOf(raw: unknown): { on: boolean; price: Money | null } {
+  if (typeof raw === 'string' && /^\s*[{[]/.test(raw)) {
+    const decoded = decodeJson(raw);
+    return decoded !== null && typeof decoded === 'object' && !Array.isArray(decoded)
+      ? priceOf(decoded)
+      : { on: false, price: null };
+  }
   if (typeof raw === 'string' || typeof raw === 'number') {
     const money = parseMoney(raw);
     return { on: money !== null, price: money };
@@ -220,33 +232,85 @@ export function normalizeInvoice(raw: RawInvoice, ctx: NormalizeContext): Invoic
   };
 }
 
-/** What kind of thing the payment `data` is, and the text to show / encode. */
-export function paymentData(data: unknown): { data: string; dataKind: PaymentDataKind } {
-  if (data === null || data === undefined) return { data: '', dataKind: 'empty' };
-  if (typeof data === 'object') {
-    const isEmpty = Array.isArray(data) ? data.length === 0 : Object.keys(data).length === 0;
-    return isEmpty ? { data: '', dataKind: 'empty' } : { data: JSON.stringify(data), dataKind: 'object' };
+/** Fields of a payment object that hold the page to pay on (hosted checkouts, the new panels' `link`). */
+const PAYMENT_LINK_FIELDS = [
+  'url',
+  'link',
+  'checkout_url',
+  'payment_url',
+  'pay_url',
+  'hosted_url',
+  'redirect_url',
+  'approve_url',
+] as const;
+
+/** A raster image as a data: URL (the panel's own QR picture); '' for anything else. */
+export function qrImage(value: unknown): string {
+  const text = toText(value);
+  return /^data:image\/(?:png|jpe?g|gif|webp);base64,[A-Za-z0-9+/=\s]+$/i.test(text) ? text : '';
+}
+
+/**
+ * What kind of thing the payment `data` is, and the text to show / encode. An object (a card
+ * processor's payment intent) is never shown or encoded as JSON: its https link is used when it has
+ * one, otherwise it is kind `object` with no data, and the panel's invoice page stands in for it.
+ */
+export function paymentData(
+  data: unknown,
+  qrcode: unknown = '',
+): { data: string; dataKind: PaymentDataKind } {
+  if (typeof data === 'string' && /^\s*\{/.test(data)) {
+    const decoded = decodeJson(data);
+    if (decoded !== null && typeof decoded === 'object') return paymentData(decoded, qrcode);
+  }
+  if (data !== null && typeof data === 'object') {
+    if (Array.isArray(data) ? data.length === 0 : Object.keys(data).length === 0) {
+      return paymentData(null, qrcode);
+    }
+    const record = data as Record<string, unknown>;
+    for (const field of PAYMENT_LINK_FIELDS) {
+      const link = toText(record[field]);
+      if (/^https:\/\/\S+$/i.test(link)) return { data: link, dataKind: 'https' };
+    }
+    // A crypto gateway's object carries the address to pay to: that is what a wallet scans.
+    for (const field of ['address', 'wallet', 'wallet_address', 'pay_address'] as const) {
+      const address = toText(record[field]);
+      if (/^[A-Za-z0-9:._-]{16,}$/.test(address)) return { data: address, dataKind: 'text' };
+    }
+    return { data: '', dataKind: 'object' };
   }
   const text = toText(data);
-  if (!text) return { data: '', dataKind: 'empty' };
+  if (!text || qrImage(text))
+    return { data: '', dataKind: qrImage(text) || qrImage(qrcode) ? 'image' : 'empty' };
   if (/^https:\/\//i.test(text)) return { data: text, dataKind: 'https' };
   if (/^[a-z][a-z0-9+.-]*:\S/i.test(text) && !/\s/.test(text)) return { data: text, dataKind: 'uri' };
   return { data: text, dataKind: 'text' };
 }
 
-export function normalizePayment(raw: RawPayment, invoiceId: string, ctx: NormalizeContext): Payment {
-  const { data, dataKind } = paymentData(raw.data);
+/** The panel's own page of an invoice, where every gateway can be paid in the browser. */
+export function invoicePageUrl(panelBase: string, invoiceId: string): string {
+  return invoiceId ? `${panelBase.replace(/\/+$/, '')}/portal/${encodeURIComponent(invoiceId)}/invoice` : '';
+}
+
+export function normalizePayment(
+  raw: RawPayment,
+  invoiceId: string,
+  ctx: NormalizeContext & { panelBase?: string },
+): Payment {
+  const { data, dataKind } = paymentData(raw.data, raw.qrcode);
   const amount = parseMoney(raw.amount) ?? parseMoney(raw.total) ?? { amount: 0, currency: '', text: '' };
+  const id = toText(raw.orderid) || invoiceId;
   return {
     id: toNumber(raw.id),
-    invoiceId: toText(raw.orderid) || invoiceId,
+    invoiceId: id,
     createdAt: parsePanelDate(raw.created, ctx.timeZone),
     amount,
     total: toText(raw.total),
     gateway: toText(raw.gateway),
     data,
     dataKind,
-    qrcode: toText(raw.qrcode),
+    qrcode: qrImage(raw.qrcode) || qrImage(raw.data),
     expiresAt: parsePanelDate(raw.expire, ctx.timeZone),
+    invoiceUrl: ctx.panelBase ? invoicePageUrl(ctx.panelBase, id) : '',
   };
 }

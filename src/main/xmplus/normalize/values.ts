@@ -3,11 +3,13 @@
 // and the label tables that map a panel's words onto a small closed set.
 import type { IpLimit, Money } from '../../../shared/domain';
 
-/** Persian / Arabic-Indic digits to ASCII, so "۲۳ روز" reads like "23 روز". */
+/** Persian / Arabic-Indic digits (and the Arabic separators ٬ ٫) to ASCII, so "۲۳ روز" reads like "23 روز". */
 export function asciiDigits(text: string): string {
   return text
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/\u066C/g, ',')
+    .replace(/\u066B/g, '.');
 }
 
 export function toText(value: unknown): string {
@@ -70,6 +72,28 @@ export function parseTrafficTotal(value: unknown): number {
   return parseBytes(value) ?? 0;
 }
 
+/**
+ * The number in a money amount with its separators: "1,234.50", "1.234,50", "1,500,000", "1.500.000",
+ * "49,00", "1 500 000" and "1'500" (spaces and apostrophes are removed before). The last of two
+ * different separators is the decimal one; one kind repeated is a thousands separator.
+ */
+function amountDigits(raw: string): number | null {
+  const lastDot = raw.lastIndexOf('.');
+  const lastComma = raw.lastIndexOf(',');
+  let digits: string;
+  if (lastDot >= 0 && lastComma >= 0) {
+    digits = lastDot > lastComma ? raw.replace(/,/g, '') : raw.replace(/\./g, '').replace(',', '.');
+  } else if (lastComma >= 0) {
+    // "49,00" is a decimal comma; "1,500" and "1,500,000" group thousands.
+    digits = /^\d+,\d{1,2}$/.test(raw) ? raw.replace(',', '.') : raw.replace(/,/g, '');
+  } else {
+    digits = (raw.match(/\./g) ?? []).length > 1 ? raw.replace(/\./g, '') : raw;
+  }
+  if (!/^\d*\.?\d+$/.test(digits)) return null;
+  const n = Number(digits);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** "$ 49.00 " / "¥ 509.07 " / "49.00" + "USD" / "USD 49.00" / "49,00 €" -> Money. */
 export function parseMoney(value: unknown, currency = ''): Money | null {
   if (typeof value === 'number') {
@@ -80,15 +104,12 @@ export function parseMoney(value: unknown, currency = ''): Money | null {
   if (typeof value !== 'string') return null;
   const text = asciiDigits(value).replace(/\s+/g, ' ').trim();
   if (!text) return null;
-  const match = /(-?)\s*(\d[\d,\s]*(?:[.,]\d+)?|\d*[.]\d+)/.exec(text);
+  const match = /(-?)\s*(\d[\d,.'’\s]*\d|\d|[.]\d+)/.exec(text);
   if (!match) return null;
-  let digits = (match[2] ?? '').replace(/\s/g, '');
-  // "1,234.50" -> 1234.50; "49,00" -> 49.00
-  if (/,\d{1,2}$/.test(digits) && !digits.includes('.'))
-    digits = digits.replace(/\.(?=\d{3})/g, '').replace(',', '.');
-  else digits = digits.replace(/,/g, '');
+  const digits = amountDigits((match[2] ?? '').replace(/[\s'’]/g, ''));
+  if (digits === null) return null;
   const negative = match[1] === '-' || text.startsWith('-');
-  const amount = Number(digits) * (negative ? -1 : 1);
+  const amount = digits * (negative ? -1 : 1);
   if (!Number.isFinite(amount)) return null;
   const symbol = (text.slice(0, match.index) + ' ' + text.slice(match.index + match[0].length))
     .replace(/[-\s]+/g, ' ')
