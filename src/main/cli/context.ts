@@ -86,6 +86,8 @@ export interface CliSession {
   thresholds(): Thresholds;
   /** A profile's data fetched during this run: newer than the app's cache for billing's "before". */
   remember(snapshot: Snapshot): void;
+  /** The newest data of a profile known without asking: this run's, else the app's cache (read only). */
+  known(profileId: string): Snapshot | null;
   close(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function openSession(io: CliIo): Promise<Result<CliSession>> {
   }
 
   const fetched = new Map<string, Snapshot>();
+  const known = (profileId: string) => fetched.get(profileId) ?? readCachedSnapshot(cache, profileId);
   const listeners = new Set<(view: WatchView) => void>();
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
     if (event === 'payment') for (const listener of listeners) listener(payload as WatchView);
@@ -167,7 +170,7 @@ export async function openSession(io: CliIo): Promise<Result<CliSession>> {
       const session = await accounts.sessionFor(profileId);
       return session.ok ? session.value.snapshot(profileId) : session;
     },
-    snapshot: (profileId) => fetched.get(profileId) ?? readCachedSnapshot(cache, profileId),
+    snapshot: (profileId) => known(profileId),
     now: () => io.now(),
     ...(io.timers
       ? {
@@ -208,6 +211,7 @@ export async function openSession(io: CliIo): Promise<Result<CliSession>> {
       return { trafficPercent: s.trafficThresholds, daysLeft: s.expiryThresholds };
     },
     remember: (snapshot) => void fetched.set(snapshot.profileId, snapshot),
+    known,
     async close() {
       billing.stop();
       await accounts.dispose();

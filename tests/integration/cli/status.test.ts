@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { main } from '../../../src/main/cli';
 import { testIo } from '../../support/cli-io';
@@ -55,6 +55,7 @@ describe('CLI with credentials from the environment', () => {
         'ipLimit',
         'speedLimit',
         'sublink',
+        'serversError',
       ].sort(),
     );
     for (const s of parsed.services) {
@@ -140,5 +141,86 @@ describe('CLI with credentials from the environment', () => {
     const half = io({ XMPLUS_PANEL_URL: sim.url, XMPLUS_EMAIL: sim.demo.email });
     expect(await main(['status'], half.io)).toBe(2);
     expect(half.err()).toBe('xmplus-tray: Set XMPLUS_API_KEY, XMPLUS_PASSWORD too, or none of them.\n');
+  });
+});
+
+describe('one service whose details (service/info) the panel refuses', () => {
+  const REFUSAL = 'Your service has expired, please renew it first.';
+  beforeEach(() => {
+    sim.admin.patchService(7, { detailsRefusal: REFUSAL });
+  });
+  afterEach(() => {
+    sim.admin.patchService(7, { detailsRefusal: null });
+  });
+  const line = `xmplus-tray: service 7 (Pro 200): Servers unavailable: ${REFUSAL}\n`;
+
+  it('status shows every service, exits 0 and names the reason on stderr', async () => {
+    const t = io(envMode());
+    expect(await main(['status'], t.io)).toBe(0);
+    expect(
+      t
+        .out()
+        .split('\n')
+        .filter((l) => /^\d+\s/.test(l))
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['4', '7', '9']);
+    expect(t.err()).toBe(line);
+  });
+
+  it('status --json carries the reason on that service only', async () => {
+    const t = io(envMode());
+    expect(await main(['status', '--json'], t.io)).toBe(0);
+    const parsed = JSON.parse(t.out()) as {
+      services: { id: number; usedPercent: number; serversError: unknown }[];
+    };
+    expect(parsed.services.map((s) => [s.id, s.serversError])).toEqual([
+      [4, null],
+      [
+        7,
+        { kind: 'panel', message: REFUSAL, code: 208, failedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      ],
+      [9, null],
+    ]);
+    // What account/info said about it is all there.
+    expect(parsed.services[1]!.usedPercent).toBe(10);
+    expect(t.err()).toBe(line);
+  });
+
+  it('status --waybar exits 0 with the class of the data there is, and names the service in the tooltip', async () => {
+    const healthy = io(envMode());
+    sim.admin.patchService(7, { detailsRefusal: null });
+    expect(await main(['status', '--waybar'], healthy.io)).toBe(0);
+    sim.admin.patchService(7, { detailsRefusal: REFUSAL });
+    const t = io(envMode());
+    expect(await main(['status', '--waybar'], t.io)).toBe(0);
+    const before = JSON.parse(healthy.out()) as Record<string, string>;
+    const after = JSON.parse(t.out()) as Record<string, string>;
+    expect(after.class).toBe(before.class);
+    expect(after.class).toBe('critical');
+    expect(after.text).toBe(before.text);
+    expect(after.tooltip).toBe(`${before.tooltip}\n${line.replace('xmplus-tray: ', '').trimEnd()}`);
+    expect(t.err()).toBe(line);
+  });
+
+  it('export of that service says why and exits 1; the others export', async () => {
+    const env = envMode();
+    const broken = io(env);
+    expect(await main(['export', '--format', 'links', '--service', '7'], broken.io)).toBe(1);
+    expect(broken.out()).toBe('');
+    expect(broken.err()).toBe(line);
+
+    const other = io(env);
+    expect(await main(['export', '--format', 'links', '--service', '4'], other.io)).toBe(0);
+    expect(other.out().trim().split('\n')).toHaveLength(10);
+    expect(other.err()).toBe('');
+
+    const all = io(env);
+    expect(await main(['export', '--format', 'links'], all.io)).toBe(0);
+    expect(all.out().trim().split('\n')).toHaveLength(20);
+    expect(all.err()).toBe(line.replace('\n', ' (left out)\n'));
+
+    const services = io(env);
+    expect(await main(['services'], services.io)).toBe(0);
+    expect(services.out()).toMatch(/^7\s+Pro 200\s+Active\s+unavailable\s+http/m);
   });
 });

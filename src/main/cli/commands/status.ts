@@ -1,16 +1,44 @@
 // Status and export: the account's services as a table, as JSON for scripts, as one Waybar line
 // for status bars; the service ids; and the export of servers in every format the app writes.
+// account/info is the only answer status needs: a service whose server list (service/info) failed
+// is still shown, with the panel's reason, and only its own export fails.
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/contract';
-import type { Snapshot } from '../../../shared/domain';
+import type { PanelServer, ServerListError, Snapshot } from '../../../shared/domain';
+import { serverListPart } from '../../../shared/domain';
 import { appError, ok, type AppError, type Result } from '../../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { ENGLISH } from '../../i18n';
+import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../session/server-parts';
 import { daysLeft, usedPercent, waybarStatus } from '../../monitor';
 import type { CliSession } from '../context';
 import { runExportCommand } from '../export';
 import { bytesText, dateText, json, table } from '../format';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import { JSON_OPTION, parseId, withSession } from './common';
+
+/** Why a service's servers are unavailable, as --json gives it: the panel's words, kind and code. */
+function serversErrorJson(error: ServerListError | null) {
+  if (!error) return null;
+  return {
+    kind: error.kind,
+    message: error.message,
+    code: error.code ?? null,
+    failedAt: new Date(error.failedAt).toISOString(),
+  };
+}
+
+const unavailable = (snapshot: Snapshot, id: number, error: ServerListError) => {
+  const name = snapshot.services.find((s) => s.id === id)?.packageName ?? '';
+  return `service ${id} (${name}): ${ENGLISH.t('servers.unavailable', { message: error.message })}`;
+};
+
+/** One line per service whose server list could not be fetched. */
+function serverProblems(snapshot: Snapshot): string[] {
+  return snapshot.services.flatMap((s) => {
+    const error = serverListPart(snapshot, s.id).error;
+    return error ? [unavailable(snapshot, s.id, error)] : [];
+  });
+}
 
 /** The documented `status --json` shape. */
 export function statusJson(snapshot: Snapshot, now: number) {
@@ -36,6 +64,7 @@ export function statusJson(snapshot: Snapshot, now: number) {
       ipLimit: s.ipLimit ? { online: s.ipLimit.online, limit: s.ipLimit.limit } : null,
       speedLimit: s.speedLimit,
       sublink: s.sublink,
+      serversError: serversErrorJson(serverListPart(snapshot, s.id).error),
     })),
   };
 }
@@ -60,11 +89,20 @@ function statusTable(snapshot: Snapshot, now: number): string {
   return `${account.username} <${account.email}> · balance ${account.balance.text}\n${table(rows)}`;
 }
 
-/** The active profile's snapshot, from the panel. */
-async function snapshotOf(session: CliSession): Promise<Result<Snapshot>> {
+/**
+ * The active profile's snapshot from the panel: account/info, and the server lists that are due
+ * after the newest data known (the app's cache), or all of them when nothing is known.
+ */
+async function snapshotOf(session: CliSession, serversMaxAgeMs?: number): Promise<Result<Snapshot>> {
   const active = await session.accounts.active();
   if (!active.ok) return active;
-  return active.value.session.snapshot(active.value.profileId);
+  const { profileId } = active.value;
+  const snapshot = await active.value.session.snapshot(profileId, {
+    previous: session.known(profileId),
+    ...(serversMaxAgeMs !== undefined ? { serversMaxAgeMs } : {}),
+  });
+  if (snapshot.ok) session.remember(snapshot.value);
+  return snapshot;
 }
 
 /** For status: the running app's snapshot when it answers, else the panel's. */
@@ -97,11 +135,16 @@ async function status(ctx: CommandContext): Promise<ExitCode> {
       now,
       result.ok ? null : result.error,
     );
+    // The class comes from the data there is; services without their server lists are named.
+    const problems = result.ok ? serverProblems(result.value) : [];
+    if (problems.length > 0) line.tooltip = [line.tooltip, ...problems].join('\n');
     ctx.io.stdout(json(line));
+    for (const problem of problems) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
     return result.ok ? EXIT.ok : ctx.report(result.error, exitFor(result.error));
   }
   if (!result.ok) return ctx.report(result.error, exitFor(result.error));
   ctx.io.stdout(ctx.args.flag('json') ? json(statusJson(result.value, now)) : statusTable(result.value, now));
+  for (const problem of serverProblems(result.value)) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
   return EXIT.ok;
 }
 
@@ -115,15 +158,18 @@ async function services(ctx: CommandContext): Promise<ExitCode> {
   }
   const rows = [['ID', 'PACKAGE', 'STATUS', 'SERVERS', 'SUBSCRIPTION']];
   for (const s of snapshot.services) {
+    const known = snapshot.servers[String(s.id)];
+    const failed = serverListPart(snapshot, s.id).error !== null;
     rows.push([
       String(s.id),
       s.packageName,
       s.statusLabel || s.status,
-      String(snapshot.servers[String(s.id)]?.length ?? 0),
+      failed ? (known ? `${known.length} (old)` : 'unavailable') : String(known?.length ?? 0),
       s.sublink,
     ]);
   }
   ctx.io.stdout(table(rows));
+  for (const problem of serverProblems(snapshot)) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
   return EXIT.ok;
 }
 
@@ -146,9 +192,12 @@ async function exportServers(ctx: CommandContext): Promise<ExitCode> {
   }
   const out = ctx.args.string('out');
   return withSession(ctx, async (session) => {
-    const snapshot = await snapshotOf(session);
-    if (!snapshot.ok) return ctx.report(snapshot.error);
-    const { services: list, servers } = snapshot.value;
+    const startedAt = ctx.io.now();
+    // Servers about to be handed out are never older than a few minutes, as in the app.
+    const fetched = await snapshotOf(session, ON_DEMAND_MAX_AGE_MS);
+    if (!fetched.ok) return ctx.report(fetched.error);
+    let snapshot = fetched.value;
+    const list = snapshot.services;
     if (serviceId !== null && !list.some((s) => s.id === serviceId)) {
       const known = list.map((s) => s.id).join(', ');
       return ctx.report(
@@ -158,7 +207,43 @@ async function exportServers(ctx: CommandContext): Promise<ExitCode> {
         ),
       );
     }
-    const chosen = serviceId !== null ? (servers[String(serviceId)] ?? []) : Object.values(servers).flat();
+    const scope = serviceId !== null ? [serviceId] : list.map((s) => s.id);
+    // A failure known from before this run (still in its backoff) is asked again once: export is a
+    // person or a script waiting for servers now.
+    const retry = scope.filter(
+      (id) => (serverListPart(snapshot, id).error?.failedAt ?? Infinity) < startedAt,
+    );
+    if (retry.length > 0) {
+      const active = await session.accounts.active();
+      const update = active.ok ? await active.value.session.ensureServers(snapshot, retry) : null;
+      if (update?.ok) snapshot = withServers(snapshot, update.value);
+    }
+    const chosen: PanelServer[] = [];
+    const seen = new Set<string>();
+    for (const id of scope) {
+      const part = serverListPart(snapshot, id);
+      const known = snapshot.servers[String(id)];
+      if (part.error && !known) {
+        // Nothing known to export for this service: say why; fail when it is the one asked for.
+        const why = unavailable(snapshot, id, part.error);
+        if (serviceId !== null) {
+          const code = part.error.code !== undefined ? { code: part.error.code } : {};
+          return ctx.report(appError(part.error.kind, why, code));
+        }
+        ctx.io.stderr(`xmplus-tray: ${why} (left out)\n`);
+        continue;
+      }
+      if (part.error) {
+        const why = unavailable(snapshot, id, part.error);
+        ctx.io.stderr(`xmplus-tray: ${why} (exporting its servers as of ${dateText(part.fetchedAt)})\n`);
+      }
+      // Each server once, even when plans share nodes.
+      for (const server of known ?? []) {
+        if (seen.has(server.uri)) continue;
+        seen.add(server.uri);
+        chosen.push(server);
+      }
+    }
     const result = await runExportCommand(chosen, { format, ...(out ? { out } : {}) });
     if (!result.ok) return ctx.report(result.error);
     for (const note of result.value.notes) ctx.io.stderr(`${note}\n`);
