@@ -12,6 +12,9 @@ import { createDataService } from './data';
 import { ALL_FORMATS, createExportService } from './export/service';
 import { createBilling } from './billing';
 import { userText } from './i18n/user';
+import { createImportService } from './import/service';
+import { IMPORT_CLIENTS, type ImportClientId } from '../shared/import-clients';
+import type { TrayState } from './platform';
 
 /** What the tray menu, notifications and the shell's lifecycle can ask of the core. */
 export interface CoreActions {
@@ -20,6 +23,8 @@ export interface CoreActions {
   copySublink(serviceId: number | null): Promise<boolean>;
   /** Asks for a folder and writes every export format of a service (or all). */
   exportAll(serviceId: number | null): Promise<void>;
+  /** Opens a service's import link in its default client (or `client`); says why not when it cannot. */
+  importInto(serviceId: number, client?: ImportClientId | null): Promise<boolean>;
   /** Remembers where the window should open and tells an open window at once. */
   navigate(target: NavigateTarget): void;
   setWindowOpen(open: boolean): void;
@@ -70,9 +75,36 @@ export function createCore(platform: Platform): Core {
     onActiveChanged: (profile, signedIn) => data?.activeChanged(profile?.id ?? null, signedIn),
     onRemoved: (profileId) => data?.forget(profileId),
   });
-  data = createDataService({ platform, accounts });
   /** Texts for notifications in the user's language, read when each is shown. */
   const text = () => userText(platform.settingsStore, platform.app.locale);
+  // The tray's state passes through here on its way out, to gain an import item per service.
+  let lastTray: TrayState | null = null;
+  const trayWithImports = (state: TrayState): TrayState => {
+    const ids = state.services.filter((s) => s.hasSublink).map((s) => s.id);
+    importer.warm(ids);
+    const known = importer.known(ids);
+    const t = text();
+    const services = activeSnapshot()?.services ?? [];
+    const imports = state.services.flatMap((s) => {
+      const client = known[s.id];
+      const service = services.find((x) => x.id === s.id);
+      if (!client || !service) return [];
+      const name = service.packageName
+        ? t.t('service.name', { name: service.packageName, id: service.id })
+        : t.t('service.unnamed', { id: service.id });
+      return [
+        { serviceId: s.id, label: t.t('tray.importInto', { name, client: IMPORT_CLIENTS[client].name }) },
+      ];
+    });
+    return { ...state, imports };
+  };
+  const dataPlatform: Platform = Object.assign(Object.create(platform) as Platform, {
+    updateTray(state: TrayState) {
+      lastTray = state;
+      platform.updateTray(trayWithImports(state));
+    },
+  });
+  data = createDataService({ platform: dataPlatform, accounts });
   const dataService = data;
   const activeSnapshot = () => {
     const profile = accounts.activeProfile();
@@ -85,6 +117,18 @@ export function createCore(platform: Platform): Core {
       return profile
         ? dataService.ensureServers(profile.id, serviceId === null ? null : [serviceId])
         : Promise.resolve(ok(null));
+    },
+  });
+  const importer = createImportService({
+    platform,
+    snapshot: activeSnapshot,
+    ensureServers: (serviceId) => {
+      const profile = accounts.activeProfile();
+      return profile ? dataService.ensureServers(profile.id, [serviceId]) : Promise.resolve(ok(null));
+    },
+    proxyUrl: () => accounts.activeProfile()?.options.proxyUrl || null,
+    onProbed: () => {
+      if (lastTray) platform.updateTray(trayWithImports(lastTray));
     },
   });
 
@@ -127,6 +171,18 @@ export function createCore(platform: Platform): Core {
         });
       }
     },
+    async importInto(serviceId, client = null) {
+      const result = await importer.open(serviceId, client);
+      if (result.ok) return true;
+      platform.notify({
+        title: text().t('import.failed'),
+        body: result.error.message,
+        serviceId,
+        actions: [],
+      });
+      actions.navigate({ page: 'export', serviceId });
+      return false;
+    },
     navigate(target) {
       pendingNavigation = target;
       platform.emit('navigate', target);
@@ -140,6 +196,7 @@ export function createCore(platform: Platform): Core {
     ...accounts.handlers,
     ...dataService.handlers,
     ...exporter.handlers,
+    ...importer.handlers,
     ...billing.handlers,
     'app.info': () => ok({ ...platform.app, provider: platform.provider.info }),
     'app.openExternal': ({ url }) => platform.openExternal(url),

@@ -28,6 +28,8 @@ export interface TrayState {
   services: { id: number; label: string; hasSublink: boolean }[];
   /** The menu's own words in the user's language (a change of language redraws the menu). */
   labels: TrayLabels;
+  /** "Import StarterPack into Clash Verge Rev": one per service whose default client is known. */
+  imports?: { serviceId: number; label: string }[];
 }
 
 export interface TrayLabels {
@@ -57,6 +59,10 @@ export interface Platform {
   movedAside: string[];
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   openExternal(url: string): Promise<Result<{ opened: true }>>;
+  /** The name of the application the OS opens `scheme://` links with; null when there is none. */
+  protocolHandler?(scheme: string): Promise<string | null>;
+  /** Opens a file the app wrote with the application the OS uses for it. */
+  openPath?(path: string): Promise<Result<{ opened: true }>>;
   /** Settles once the text is on the clipboard (Electron 44+ writes asynchronously). */
   writeClipboard(text: string): Promise<Result<{ copied: true }>>;
   /** Ask the user for a folder; null when cancelled. */

@@ -11,6 +11,8 @@ export interface ProviderConfig {
   /** Secret: never sent to the renderer. */
   apiKey: string | null;
   updateFeed: string | null;
+  /** The panel's client= flag per import client id, where the provider's panel differs. */
+  clientFlags?: Partial<Record<string, string>>;
 }
 
 const fileSchema = z.object({
@@ -20,6 +22,15 @@ const fileSchema = z.object({
   apiKey: z.string().trim().max(512).optional(),
   supportUrl: z.string().trim().max(2048).optional(),
   updateFeed: z.string().trim().max(2048).optional(),
+  clientFlags: z
+    .record(
+      z.string().max(32),
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_.-]{1,32}$/),
+    )
+    .optional(),
 });
 
 export const UNBRANDED: ProviderConfig = {
@@ -69,5 +80,6 @@ export function loadProvider(file: string): ProviderConfig {
     },
     apiKey: p.apiKey || null,
     updateFeed: httpsOnly(p.updateFeed),
+    ...(p.clientFlags ? { clientFlags: p.clientFlags } : {}),
   };
 }

@@ -5,6 +5,7 @@ import type { AppError, Result } from './errors';
 import type { Gateway, Invoice, Package, Payment, Snapshot } from './domain';
 import { settingsPatchSchema, type Settings } from './settings';
 import { type ChannelName, type EventName, type MethodName } from './channel-names';
+import { IMPORT_CLIENT_IDS, type ImportClientId } from './import-clients';
 
 export { CHANNEL_NAMES, EVENT_NAMES, methodName, wireChannel } from './channel-names';
 export type { ChannelName, EventName, MethodName } from './channel-names';
@@ -124,6 +125,41 @@ export interface QrSet {
 }
 
 export type SaveResult = { saved: true; folder: string; files: string[] } | { saved: false };
+
+/** One proxy client's import for a service: whether it is installed here and served by the panel. */
+export interface ImportOption {
+  client: ImportClientId;
+  name: string;
+  /** The OS has an application for the client's link scheme. */
+  installed: boolean;
+  /** That application's name as the OS gives it ("Clash Verge"). */
+  appName: string | null;
+  /** What the probe of the flagged subscription link found. */
+  status: 'served' | 'not-served' | 'failed';
+  servers: number | null;
+  /** Why the panel's answer is not what the client reads (not-served). */
+  reason: string | null;
+  /** Why the probe got no answer (failed). */
+  error: AppError | null;
+  /** The subscription link with the client's flag. */
+  sublink: string;
+  /** The deep link; null unless served. */
+  link: string | null;
+  /** QR code of the deep link, for a phone; null for installed or unserved clients. */
+  qrSvg: string | null;
+  checkedAt: number;
+}
+
+export interface ImportOptions {
+  serviceId: number;
+  /** The primary "Import into …" client: installed and served (the last one used first). */
+  defaultClient: ImportClientId | null;
+  clients: ImportOption[];
+  /** subscription-userinfo as the subscription link reports it. */
+  userinfo: { upload: number; download: number; total: number; expireAt: number | null } | null;
+  /** Where that disagrees with account/info. */
+  mismatch: { field: 'used' | 'total' | 'expire'; panel: number | null; subscription: number | null }[];
+}
 
 export type WatchState = 'watching' | 'paid' | 'expired' | 'cancelled' | 'error';
 
@@ -321,6 +357,21 @@ export const channels = {
   'export.copy': (() => {
     const input = z.object({ serviceId: serviceScope, format: z.enum(COPY_FORMATS) }).strict();
     return channel<typeof input, { copied: true }>(input);
+  })(),
+
+  'import.options': (() => {
+    const input = z.object({ serviceId: id, refresh: z.boolean().optional() }).strict();
+    return channel<typeof input, ImportOptions>(input);
+  })(),
+  'import.open': (() => {
+    const input = z.object({ serviceId: id, client: z.enum(IMPORT_CLIENT_IDS).nullable() }).strict();
+    return channel<typeof input, { opened: true; link: string }>(input);
+  })(),
+  'import.fallback': (() => {
+    const input = z
+      .object({ serviceId: id, client: z.enum(IMPORT_CLIENT_IDS), action: z.enum(['save', 'copy']) })
+      .strict();
+    return channel<typeof input, { done: true; file: string | null }>(input);
   })(),
 
   'billing.store': channel<typeof empty, { packages: Package[]; traffic: Package[] }>(empty),

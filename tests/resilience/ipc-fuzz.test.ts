@@ -105,6 +105,9 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
   formats: fc.array(fc.constantFrom('links', 'clash', 'singbox', 'xray', 'bogus'), { maxLength: 6 }),
   url: fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'https://x')),
   cycle: fc.constantFrom('month', 'quater', 'quarter', 'annual', 'topup_traffic'),
+  client: fc.constantFrom('clash-verge', 'sing-box', 'v2rayng', null, 'clashx', ''),
+  action: fc.constantFrom('save', 'copy', 'delete'),
+  refresh: fc.constantFrom(undefined, true, false, 'yes'),
   coupon: fc.string({ maxLength: 40 }),
   qty: fc.integer({ min: -1, max: 20 }),
   options: fc.record(

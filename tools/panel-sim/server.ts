@@ -9,10 +9,10 @@ import type { SimRuntime } from './admin';
 import { findHandler } from './api';
 import type { JsonObject, RequestBody } from './api';
 import { errorPage, faultKind, faultLatency, isFault, rewriteBody, rewriteJson } from './faults';
-import { formatDate, formatSize, unixSeconds } from './format';
 import { AdminError, Panel, PanelCrash, PanelError } from './panel';
 import { DEMO_EMAIL, DEMO_PASSWORD } from './seed';
 import { md5Hex, TokenIssuer } from './tokens';
+import { createSublinkServer, sublinkOperations } from './sublink';
 import type { TokenCheck } from './tokens';
 import type { PanelSim, PanelSimOptions } from './types';
 
@@ -98,7 +98,14 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     stats: { requests: {}, tokenRequests: 0, serviceInfo: {} },
   };
   const admin = createAdmin(rt);
-  const operations = adminOperations(admin);
+  // The subscription link and its formats live in sublink.ts.
+  const sublinks = createSublinkServer({
+    panel,
+    timeZone,
+    ...(options.sublinkFormats ? { formats: options.sublinkFormats } : {}),
+    send,
+  });
+  const operations = { ...adminOperations(admin), ...sublinkOperations(sublinks) };
   const timers = new Set<NodeJS.Timeout>();
 
   const sleep = (ms: number): Promise<void> =>
@@ -152,28 +159,6 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
       if (err instanceof AdminError) sendJson(res, err.status, { ok: false, error: err.message });
       else throw err;
     }
-  }
-
-  /** A subscription as panels serve it: base64 of share links, pseudo-servers first. */
-  function handleSublink(res: ServerResponse, token: string): void {
-    const service = panel.state.services.find((s) => s.sublinkToken === token);
-    if (!service) {
-      send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
-      return;
-    }
-    panel.refresh();
-    const pseudo = (label: string) =>
-      `vless://00000000-0000-0000-0000-000000000000@127.0.0.1:1?encryption=none&type=tcp#${encodeURIComponent(label)}`;
-    const lines = [
-      pseudo(`Total: ${formatSize(service.trafficBytes)} Used: ${formatSize(service.usedBytes)}`),
-      pseudo(`Expire: ${formatDate(service.expiresAt, timeZone)}`),
-      ...service.servers.map((s) => s.uri),
-    ];
-    res.setHeader(
-      'subscription-userinfo',
-      `upload=0; download=${service.usedBytes}; total=${service.trafficBytes}; expire=${unixSeconds(service.expiresAt)}`,
-    );
-    send(res, 200, Buffer.from(lines.join('\n'), 'utf8').toString('base64'), 'text/plain; charset=utf-8');
   }
 
   function answerToken(req: IncomingMessage): Outcome {
@@ -253,7 +238,7 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     res.on('finish', () => log(`${req.method ?? '?'} ${path} ${res.statusCode} ${Date.now() - started}ms`));
     if (path.startsWith('/__sim/')) return handleAdmin(req, res, path, target.searchParams);
     if (req.method === 'GET' && path.startsWith('/link/'))
-      return handleSublink(res, path.slice('/link/'.length));
+      return sublinks.handle(res, path.slice('/link/'.length), target.searchParams);
     if (path.startsWith('/api/client/')) return handleApi(req, res, path);
     sendJson(res, 404, { status: 'error', code: 404, message: 'Not Found' });
   }
@@ -279,6 +264,7 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     apiKey,
     demo: { email: DEMO_EMAIL, password: DEMO_PASSWORD },
     admin,
+    sublinks,
     close: async () => {
       if (closed) return;
       closed = true;

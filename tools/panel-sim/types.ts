@@ -1,10 +1,13 @@
 // Public types of the panel simulator: options, the handle returned by startPanelSim, the admin
 // surface, faults, and the shape of the simulator's stored state.
+import type { SublinkControl, SublinkFormat } from './sublink';
 import type { BillingKey, FullBillingKey } from './format';
 
 export type RefusedTokenMode = 'http401' | 'code200';
 
 export interface PanelSimOptions {
+  /** Formats the sublink serves (default all: base64, clash, singbox); see sublink.ts. */
+  sublinkFormats?: readonly SublinkFormat[];
   /** 0 (default) picks a free port. */
   port?: number;
   /** Added to every API request. */
@@ -36,6 +39,8 @@ export interface PanelSim {
   apiKey: string;
   demo: { email: string; password: string };
   admin: SimAdmin;
+  /** The subscription link's formats and faults (sublink.ts). */
+  sublinks: SublinkControl;
   close(): Promise<void>;
 }
 

@@ -16,7 +16,7 @@ import { writeClipboard } from './clipboard';
 import { watchLifecycle } from './lifecycle';
 import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
-import { openExternalSafely } from './security';
+import { openExternalSafely, openPathSafely, protocolHandlerName } from './security';
 import { openElectronStore } from './store';
 import { createTray, signedOutTray, type TrayController } from './tray';
 import { userText } from '../i18n/user';
@@ -133,6 +133,8 @@ async function start(): Promise<void> {
     movedAside,
     emit: (event, payload) => sendEvent(windows(), event, payload),
     openExternal: openExternalSafely,
+    protocolHandler: protocolHandlerName,
+    openPath: openPathSafely,
     writeClipboard,
     async chooseFolder(title) {
       const result = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });

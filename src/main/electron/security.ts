@@ -1,7 +1,8 @@
 // The hardening of every window, in one place so that tests can assert it: web preferences, the
 // Content-Security-Policy, navigation and window-open denial, and the one vetted openExternal.
-import { shell, type BrowserWindow, type WebContents, type WebPreferences } from 'electron';
+import { app, shell, type BrowserWindow, type WebContents, type WebPreferences } from 'electron';
 import { appError, fail, ok, type Result } from '../../shared/errors';
+import { isImportLink, isImportScheme } from '../import/links';
 
 export { APP_SCHEME, APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../security-policy';
 import { APP_ORIGIN } from '../security-policy';
@@ -21,8 +22,27 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** Only https: links leave the app, and only through here. */
+/**
+ * Only https: links leave the app, and only through here; besides them, exactly the import links of
+ * the supported proxy clients (clash://, sing-box://, hiddify://, ... see import/links.ts).
+ */
 export async function openExternalSafely(url: string): Promise<Result<{ opened: true }>> {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? '';
+  if (isImportScheme(scheme)) {
+    if (!isImportLink(url)) return fail(appError('validation', 'That import link is not valid.'));
+    try {
+      // Passed as built: these clients read their link byte for byte (a URL parser would re-encode it).
+      await shell.openExternal(url);
+      return ok({ opened: true });
+    } catch {
+      return fail(
+        appError(
+          'internal',
+          'The proxy client could not be opened. Copy the link or scan its QR code instead.',
+        ),
+      );
+    }
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -38,6 +58,28 @@ export async function openExternalSafely(url: string): Promise<Result<{ opened: 
   } catch {
     return fail(appError('internal', 'The browser could not be opened. Copy the link instead.'));
   }
+}
+
+/**
+ * The application the OS opens `scheme://` links with (Electron's app.getApplicationNameForProtocol),
+ * asked only for the import clients' schemes; null when there is none.
+ */
+export async function protocolHandlerName(scheme: string): Promise<string | null> {
+  if (!isImportScheme(scheme)) return null;
+  try {
+    const name = app.getApplicationNameForProtocol(`${scheme}://`);
+    return name.trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens a file the app itself just wrote (an export) with the OS's application for it. */
+export async function openPathSafely(path: string): Promise<Result<{ opened: true }>> {
+  const message = await shell.openPath(path);
+  return message
+    ? fail(appError('internal', `The file was saved but could not be opened: ${message}`))
+    : ok({ opened: true });
 }
 
 /** True when `url` is a page of the app itself (the app:// renderer, or the dev server). */

@@ -50,7 +50,7 @@ export function trayImage(
 }
 
 export interface TrayMenuDeps {
-  actions: Pick<CoreActions, 'refresh' | 'copySublink' | 'exportAll'>;
+  actions: Pick<CoreActions, 'refresh' | 'copySublink' | 'exportAll' | 'importInto'>;
   openWindow(): void;
   quit(): void;
 }
@@ -87,6 +87,9 @@ export function trayMenuTemplate(state: TrayState, deps: TrayMenuDeps): MenuItem
       enabled: only !== undefined,
       click: () => void actions.copySublink(only ? only.id : null),
     });
+  }
+  for (const entry of state.imports ?? []) {
+    items.push({ label: entry.label, click: () => void actions.importInto(entry.serviceId) });
   }
   items.push({
     label: labels.export,
@@ -125,7 +128,8 @@ export function signedOutTray(text: MainText, appName: string): TrayState {
 /** Creates the tray now and redraws only what changed on each update (icon, tooltip, menu). */
 export function createTray(deps: TrayDeps): TrayController {
   const imageKey = (s: TrayState) => `${s.level}:${quantize(s.fraction)}`;
-  const menuKey = (s: TrayState) => JSON.stringify([s.signedIn, s.refreshing, s.services, s.labels]);
+  const menuKey = (s: TrayState) =>
+    JSON.stringify([s.signedIn, s.refreshing, s.services, s.labels, s.imports ?? []]);
 
   let current = deps.initial;
   const tray = new Tray(trayImage(current, deps.platform));

@@ -40,6 +40,7 @@ export const ru: Catalogue = {
   'tray.copySublink': 'Копировать ссылку подписки',
   'tray.copySublinkFor': 'Копировать ссылку подписки — {name}',
   'tray.export': 'Экспорт…',
+  'tray.importInto': 'Импортировать {name} в {client}',
   'tray.open': 'Открыть',
   'tray.openApp': 'Открыть {app}',
   'tray.quit': 'Выйти',
@@ -100,6 +101,7 @@ export const ru: Catalogue = {
   'payment.confirmed': '{name}: платёж подтверждён.',
   'servers.unavailable': 'Список серверов недоступен: {message}',
   'export.chooseFolder': 'Выберите папку для экспортированных конфигураций',
+  'import.failed': 'Импорт не начался',
   'export.failed': 'Экспорт не удался',
   'export.saved': 'Экспорт сохранён',
   'export.savedBody': {

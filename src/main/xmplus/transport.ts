@@ -172,6 +172,11 @@ export interface RawResponse {
   text: string;
 }
 
+/** A GET's answer with its headers (lower-case names; repeated headers joined by ", "). */
+export interface RawGetResponse extends RawResponse {
+  headers: Record<string, string>;
+}
+
 export interface Transport {
   /** Host name used in messages ("panel.example.com"). */
   readonly host: string;
@@ -180,6 +185,8 @@ export interface Transport {
   readonly proxy: string | null;
   readonly timeouts: Readonly<Timeouts>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Result<RawResponse>>;
+  /** GET a path (with its query) of the same origin: subscription links live beside the API. */
+  get(pathAndQuery: string, headers?: Record<string, string>): Promise<Result<RawGetResponse>>;
   close(): Promise<void>;
 }
 
@@ -390,12 +397,43 @@ export function createTransport(options: TransportOptions): Result<Transport> {
     }
   };
 
+  const get = async (
+    pathAndQuery: string,
+    headers: Record<string, string> = {},
+  ): Promise<Result<RawGetResponse>> => {
+    if (closed) return fail(appError('state', 'This panel connection was closed; sign in again.'));
+    try {
+      const response = await dispatcher.request({
+        origin,
+        path: pathAndQuery,
+        method: 'GET',
+        headers: { accept: '*/*', 'user-agent': userAgent, ...headers },
+        headersTimeout: timeouts.headersMs,
+        bodyTimeout: timeouts.bodyMs,
+      });
+      const text = await response.body.text();
+      const flat: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      return ok({
+        status: response.statusCode,
+        contentType: flat['content-type'] ?? '',
+        text,
+        headers: flat,
+      });
+    } catch (thrown) {
+      return fail(transportError(thrown, host, timeouts, proxy));
+    }
+  };
+
   return ok({
     host,
     base,
     proxy,
     timeouts,
     post,
+    get,
     close: async () => {
       if (closed) return;
       closed = true;

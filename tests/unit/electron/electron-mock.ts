@@ -167,6 +167,11 @@ class FakeApp extends EventEmitter {
   getVersion = vi.fn(() => '0.1.0');
   quit: Mock<() => void> = vi.fn();
   focus: Mock<(options?: { steal: boolean }) => void> = vi.fn();
+  /** scheme ("clash") -> the application name the fake OS has registered for it. */
+  protocolHandlers = new Map<string, string>();
+  getApplicationNameForProtocol = vi.fn(
+    (url: string): string => this.protocolHandlers.get(url.replace(/:.*$/, '')) ?? '',
+  );
 }
 
 export const app = new FakeApp();
@@ -175,7 +180,7 @@ export const clipboard = { writeText: mockFn(), readText: vi.fn((): string => ''
 export const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })) };
 
 export const electronMock = {
-  shell: { openExternal },
+  shell: { openExternal, openPath: vi.fn(async (_path: string): Promise<string> => '') },
   ipcMain: {
     handlers: new Map<string, (event: unknown, input: unknown) => unknown>(),
     handle(channel: string, handler: (event: unknown, input: unknown) => unknown) {

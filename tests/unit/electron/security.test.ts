@@ -121,3 +121,46 @@ describe('openExternal', () => {
     expect(electronMock.shell.openExternal).toHaveBeenCalledWith('https://checkout.example/pay?id=1');
   });
 });
+
+describe('openExternal and import links', () => {
+  it.each([
+    'clash://install-config?name=A&url=https%3A%2F%2Fp.example%2Flink%2Fabc%3Fclient%3Dmeta',
+    'clash-verge://install-config?name=A&url=https%3A%2F%2Fp.example%2Flink%2Fabc',
+    'mihomo://install-config?url=https%3A%2F%2Fp.example%2Flink%2Fabc',
+    'flclash://install-config?url=https%3A%2F%2Fp.example%2Flink%2Fabc',
+    'sing-box://import-remote-profile?url=https%3A%2F%2Fp.example%2Flink%2Fabc#A',
+    'hiddify://import/https://p.example/link/abc?client=singbox#A',
+    'v2rayng://install-sub?url=https%3A%2F%2Fp.example%2Flink%2Fabc#A',
+    'karing://install-config?url=https%3A%2F%2Fp.example%2Flink%2Fabc&name=A',
+    'happ://add/https://p.example/link/abc?client=latest',
+    'streisand://import/https://p.example/link/abc#A',
+    'sub://aHR0cHM6Ly9wLmV4YW1wbGUvbGluay9hYmM#A',
+  ])('opens the import link %s exactly as built', async (link) => {
+    const result = await openExternalSafely(link);
+    expect(result).toEqual({ ok: true, value: { opened: true } });
+    expect(electronMock.shell.openExternal).toHaveBeenCalledWith(link);
+  });
+
+  it.each([
+    'clashx://install-config?url=https%3A%2F%2Fp.example',
+    'quantumult-x:///update-configuration?remote-resource=x',
+    'vmess://eyJhZGQiOiJ4In0=',
+    'clash://install-config?url=a b',
+    'clash://install-config?url=x\nrm -rf',
+  ])('refuses %s (not one of the import clients, or malformed)', async (link) => {
+    const result = await openExternalSafely(link);
+    expect(result.ok).toBe(false);
+    expect(electronMock.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('asks the OS for the handler of import schemes only', async () => {
+    const { protocolHandlerName } = await import('../../../src/main/electron/security');
+    electronMock.app.protocolHandlers.set('clash', 'Clash Verge');
+    electronMock.app.protocolHandlers.set('https', 'Firefox');
+    expect(await protocolHandlerName('clash')).toBe('Clash Verge');
+    expect(await protocolHandlerName('sing-box')).toBeNull();
+    expect(await protocolHandlerName('https')).toBeNull();
+    expect(electronMock.app.getApplicationNameForProtocol).toHaveBeenCalledWith('clash://');
+    electronMock.app.protocolHandlers.clear();
+  });
+});

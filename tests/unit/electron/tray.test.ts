@@ -21,6 +21,7 @@ const actions = {
   refresh: vi.fn(async () => undefined),
   copySublink: vi.fn(async (_id: number | null) => true),
   exportAll: vi.fn(async (_id: number | null) => undefined),
+  importInto: vi.fn(async (_id: number) => true),
 };
 const openWindow = vi.fn();
 const quit = vi.fn();
@@ -172,6 +173,23 @@ describe('tray menu', () => {
     expect(byLabel(list, 'Export…').enabled).toBe(false);
     expect(byLabel(list, 'Open XMPlus Tray').enabled).not.toBe(false);
     expect(byLabel(list, 'Quit').enabled).not.toBe(false);
+  });
+
+  it('an "Import … into <client>" item per service whose default client is known opens that import', () => {
+    make('linux', state({ imports: [{ serviceId: 2, label: 'Import Family #2 into Clash Verge Rev' }] }));
+    const list = items(lastTray().menu);
+    const labels = list.filter((i) => i.type !== 'separator').map((i) => i.label);
+    expect(labels.indexOf('Import Family #2 into Clash Verge Rev')).toBe(labels.indexOf('Export…') - 1);
+    byLabel(list, 'Import Family #2 into Clash Verge Rev').click!();
+    expect(actions.importInto).toHaveBeenCalledWith(2);
+  });
+
+  it('a new import item redraws the menu', () => {
+    const controller = make('linux');
+    const before = lastTray().menu;
+    controller.update(state({ imports: [{ serviceId: 1, label: 'Import Starter #1 into sing-box' }] }));
+    expect(lastTray().menu).not.toBe(before);
+    expect(items(lastTray().menu).some((i) => i.label === 'Import Starter #1 into sing-box')).toBe(true);
   });
 
   it('while refreshing, the refresh item says so and is disabled', () => {
