@@ -227,22 +227,40 @@ async function gateways(ctx: CommandContext): Promise<ExitCode> {
   );
 }
 
-async function paymentText(view: PaymentView, gateway: Gateway | undefined, now: number): Promise<string> {
+/**
+ * What `pay` prints: the QR code (only where billing drew one: never of a payment object), the
+ * amount with the gateway's fees, what to pay to, and the time left. Data that cannot be scanned
+ * points to the panel's invoice page.
+ */
+export async function paymentText(
+  view: PaymentView,
+  gateway: Gateway | undefined,
+  now: number,
+): Promise<string> {
   const { payment } = view;
   const lines: string[] = [];
-  // A JSON object (a card processor's intent) is no QR code a person can scan.
-  if (payment.data && payment.dataKind !== 'object') {
+  const scannable = view.qrSvg !== '';
+  if (scannable) {
     try {
       lines.push(await qrTerminal(payment.data));
     } catch {
-      // Too long for a QR code: the data below can still be copied.
+      // Too long for a terminal QR code: the data below can still be copied.
     }
   }
   lines.push(`Invoice:  ${payment.invoiceId}`);
   const fees = gateway ? ` (with ${gateway.name || gateway.gateway}'s fees: ${feeText(gateway)})` : '';
   lines.push(`Amount:   ${moneyText(payment.amount)}${fees}`);
   lines.push(`Pay with: ${payment.gateway}`);
-  lines.push(`${(payment.dataKind === 'https' ? 'Open:' : 'Pay to:').padEnd(10)}${payment.data}`);
+  if (scannable) {
+    lines.push(`${(payment.dataKind === 'https' ? 'Open:' : 'Pay to:').padEnd(10)}${payment.data}`);
+  } else {
+    const page = payment.invoiceUrl ? `: ${payment.invoiceUrl}` : ' (see the panel in your browser)';
+    lines.push(
+      payment.dataKind === 'image'
+        ? `The panel gives this payment as a picture only (in --json: payment.qrcode). Or pay on the invoice page${page}`
+        : `Finish this payment on the panel's invoice page${page}`,
+    );
+  }
   if (payment.expiresAt !== null) {
     lines.push(`Expires:  ${dateText(payment.expiresAt)} (in ${countdownText(payment.expiresAt - now)})`);
   }
