@@ -1,7 +1,6 @@
 // Billing in plain Node: the store (packages, prices per cycle, gateways), buying, renewing and
 // topping up (each creates an invoice), paying (invoice/pay -> a locally rendered QR code) and the
 // payment watches that follow a payment until it is settled. The handlers plug into the router.
-import QRCode from 'qrcode';
 import type { PaymentView } from '../../shared/contract';
 import type { Package, Payment, Snapshot } from '../../shared/domain';
 import { appError, fail, ok, type Result } from '../../shared/errors';
@@ -10,6 +9,7 @@ import type { Platform } from '../platform';
 import type { PanelSession } from '../session/panel-session';
 import type { KeyValueStore } from '../settings/store';
 import { ENGLISH, type MainText } from '../i18n';
+import { qrSvg } from '../qr';
 import { servicesBefore } from './change';
 import { createWatcher } from './watch';
 
@@ -55,12 +55,10 @@ export interface Billing {
   stop(): void;
 }
 
-const QR_OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;
-
 /** The payment data as an SVG QR code; '' when there is nothing scannable (never a QR of JSON). */
 export async function paymentQr(payment: Payment): Promise<string> {
   if (!payment.data || !['https', 'uri', 'text'].includes(payment.dataKind)) return '';
-  return QRCode.toString(payment.data, QR_OPTIONS);
+  return qrSvg(payment.data);
 }
 
 /**

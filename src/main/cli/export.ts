@@ -10,7 +10,7 @@ import { buildBundle, buildExport, renderFormat } from '../export/index';
 import type { ExportFormat } from '../export/index';
 import { collectServers, toShareLink } from '../export/model';
 import { displayName } from '../export/formats/common';
-import { qrTerminal } from '../export/formats/qr';
+import { qrTerminal } from '../qr';
 import { writeFilesAtomically } from '../export/write';
 import type { WriteIo } from '../export/write';
 

@@ -12,13 +12,13 @@ import { renderBase64 } from './formats/base64';
 import { renderClash } from './formats/clash';
 import { renderSingbox } from './formats/singbox';
 import { renderXray } from './formats/xray';
-import { qrPng, qrSvg } from './formats/qr';
+import { qrPng, qrSvg } from '../qr';
 import type { ExportFile } from './write';
 
 export type { ServerModel, SkipNote, ParseResult, Protocol, Transport, Security } from './model';
 export { parseShareLink, toShareLink, fromPanelServer, collectServers, pseudoServerReason } from './model';
 export type { FormatOutput } from './formats/common';
-export { qrPng, qrSvg } from './formats/qr';
+export { qrPng, qrSvg } from '../qr';
 export type { ExportFile, WrittenFiles } from './write';
 export { writeFilesAtomically } from './write';
 
@@ -73,23 +73,45 @@ export type ExportResult =
     }
   | { format: 'qr'; codes: QrCode[]; skipped: SkipNote[]; dropped: SkipNote[]; count: number };
 
-/** QR codes for models; a link too long for a QR code is skipped with a reason. */
-export async function renderQrCodes(
+/** Draws a code per model; a link too long for a QR code is skipped with a reason. */
+async function drawEach<T>(
   models: readonly ServerModel[],
-): Promise<{ codes: QrCode[]; skipped: SkipNote[] }> {
-  const codes: QrCode[] = [];
+  draw: (link: string) => Promise<T>,
+): Promise<{ codes: (Omit<QrCode, 'png' | 'svg'> & { image: T })[]; skipped: SkipNote[] }> {
+  const codes: (Omit<QrCode, 'png' | 'svg'> & { image: T })[] = [];
   const skipped: SkipNote[] = [];
   for (const model of models) {
     const link = toShareLink(model);
     try {
-      const [png, svg] = await Promise.all([qrPng(link), qrSvg(link)]);
-      codes.push({ remark: displayName(model), link, png, svg });
+      codes.push({ remark: displayName(model), link, image: await draw(link) });
     } catch (thrown) {
       const detail = thrown instanceof Error ? thrown.message : String(thrown);
       skipped.push({ remark: model.remark, reason: `the link does not fit in a QR code (${detail})` });
     }
   }
   return { codes, skipped };
+}
+
+/** QR codes for models as PNG and SVG (files, the CLI); a link too long is skipped with a reason. */
+export async function renderQrCodes(
+  models: readonly ServerModel[],
+): Promise<{ codes: QrCode[]; skipped: SkipNote[] }> {
+  const { codes, skipped } = await drawEach(models, async (link) => {
+    const [png, svg] = await Promise.all([qrPng(link), qrSvg(link)]);
+    return { png, svg };
+  });
+  return { codes: codes.map(({ image, ...code }) => ({ ...code, ...image })), skipped };
+}
+
+/**
+ * QR codes for models as SVG only, for the window. Encoding a PNG costs far more than the SVG (a
+ * deflated bitmap of 8 pixels a module), and the window never shows one.
+ */
+export async function renderQrSvgs(
+  models: readonly ServerModel[],
+): Promise<{ codes: Omit<QrCode, 'png'>[]; skipped: SkipNote[] }> {
+  const { codes, skipped } = await drawEach(models, qrSvg);
+  return { codes: codes.map(({ image, ...code }) => ({ ...code, svg: image })), skipped };
 }
 
 export async function buildExport(

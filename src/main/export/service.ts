@@ -16,7 +16,7 @@ import {
   collectServers,
   qrPng,
   qrSvg,
-  renderQrCodes,
+  renderQrSvgs,
   safeFileName,
   writeFilesAtomically,
 } from './index';
@@ -140,7 +140,7 @@ export function createExportService(
       const chosen = await scope(serviceId);
       if (!chosen.ok) return chosen;
       const { models, dropped } = collectServers(chosen.value.servers);
-      const { codes, skipped } = await renderQrCodes(models);
+      const { codes, skipped } = await renderQrSvgs(models);
       const items: QrItem[] = codes.map((c) => ({ remark: c.remark, link: c.link, svg: c.svg }));
       const subscription = chosen.value.sublink
         ? { remark: 'Subscription link', link: chosen.value.sublink, svg: await qrSvg(chosen.value.sublink) }

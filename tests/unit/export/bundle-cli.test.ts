@@ -7,8 +7,17 @@ import fc from 'fast-check';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildBundle, buildExport, safeFileName } from '../../../src/main/export/index';
+import {
+  buildBundle,
+  buildExport,
+  collectServers,
+  renderQrCodes,
+  renderQrSvgs,
+  safeFileName,
+} from '../../../src/main/export/index';
 import { toShareLink } from '../../../src/main/export/model';
+import { paymentQr } from '../../../src/main/billing/index';
+import { qrSvg } from '../../../src/main/qr';
 import type { PanelServer } from '../../../src/shared/domain';
 import { modelMatrix, panelServerFor, seedServer } from './fixtures';
 
@@ -48,6 +57,24 @@ describe('buildExport', () => {
     const png = PNG.sync.read(result.codes[3]!.png);
     expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(toShareLink(hy2));
     expect(result.codes[0]!.svg).toContain('<svg');
+  });
+
+  it("draws the window's codes as the same SVGs, without PNGs", async () => {
+    const { models } = collectServers(servers);
+    const both = await renderQrCodes(models);
+    const svgs = await renderQrSvgs(models);
+    expect(svgs.skipped).toEqual(both.skipped);
+    expect(svgs.codes).toEqual(both.codes.map(({ remark, link, svg }) => ({ remark, link, svg })));
+    expect(svgs.codes.every((code) => !('png' in code))).toBe(true);
+  });
+
+  it('draws payment codes with the same renderer (same quiet zone) as export codes', async () => {
+    const data = 'wxp://f2f0mEWZ0Zb7Dcd1D8EXAMPLE';
+    const svg = await paymentQr({ data, dataKind: 'uri' } as Parameters<typeof paymentQr>[0]);
+    expect(svg).toBe(await qrSvg(data));
+    // The quiet zone: 4 modules on each side, so the viewBox is the symbol plus 8.
+    const side = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)?.[1]);
+    expect((side - 8 - 21) % 4).toBe(0);
   });
 });
 

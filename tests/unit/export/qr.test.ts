@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { qrPng, qrSvg } from '../../../src/main/export/formats/qr';
+import { qrPng, qrSvg } from '../../../src/main/qr';
 import { toShareLink } from '../../../src/main/export/model';
 import type { ServerModel } from '../../../src/main/export/model';
 import { modelMatrix, SEED_URI } from './fixtures';

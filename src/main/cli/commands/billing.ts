@@ -6,7 +6,7 @@ import type { InvoiceCreated, PaymentView, WatchView } from '../../../shared/con
 import type { Gateway, Invoice, Package, Service } from '../../../shared/domain';
 import { appError, type Result } from '../../../shared/errors';
 import { describeChange } from '../../billing/change';
-import { qrTerminal } from '../../export/formats/qr';
+import { qrTerminal } from '../../qr';
 import { ENGLISH } from '../../i18n';
 import type { CliSession } from '../context';
 import { CYCLE_KEYS, parseCycle } from '../cycles';
