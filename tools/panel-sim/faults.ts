@@ -1,7 +1,8 @@
 // Faults real panels show, applied per endpoint: rewrites of the JSON (gateways shape, numbers as
-// strings, localized service status), broken bodies (PHP warning, malformed JSON, empty 200) and
+// strings, localized service status, and the field drift of drift.ts), broken bodies (PHP warning, malformed JSON, empty 200) and
 // HTML error pages. Connection-level faults (reset, hang) are handled in server.ts.
 import type { Json, JsonObject } from './api';
+import { applyDrift, isDriftKind } from './drift';
 import { FAULT_KINDS } from './types';
 import type { Fault, FaultKind } from './types';
 
@@ -63,7 +64,7 @@ export function rewriteJson(path: string, json: JsonObject, kind: FaultKind | nu
       }
       return json;
     default:
-      return json;
+      return kind !== null && isDriftKind(kind) ? applyDrift(path, json, kind) : json;
   }
 }
 

@@ -11,6 +11,7 @@ import type { JsonObject, RequestBody } from './api';
 import { errorPage, faultKind, faultLatency, isFault, rewriteBody, rewriteJson } from './faults';
 import { AdminError, Panel, PanelCrash, PanelError } from './panel';
 import { DEMO_EMAIL, DEMO_PASSWORD } from './seed';
+import { answerNewGeneration } from './new-generation';
 import { md5Hex, TokenIssuer } from './tokens';
 import { createSublinkServer, sublinkOperations } from './sublink';
 import type { TokenCheck } from './tokens';
@@ -237,6 +238,18 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     const path = target.pathname;
     res.on('finish', () => log(`${req.method ?? '?'} ${path} ${res.statusCode} ${Date.now() - started}ms`));
     if (path.startsWith('/__sim/')) return handleAdmin(req, res, path, target.searchParams);
+    if (options.generation === 'new' && path.startsWith('/api/')) {
+      const raw = await readBody(req);
+      const answer = answerNewGeneration(
+        path,
+        req.method ?? 'GET',
+        parseBody(raw, req.headers['content-type']),
+        { email: DEMO_EMAIL, password: DEMO_PASSWORD },
+        options.appName ?? 'NovaNet',
+        now(),
+      );
+      if (answer) return send(res, answer.status, answer.body, answer.type);
+    }
     if (req.method === 'GET' && path.startsWith('/link/'))
       return sublinks.handle(res, path.slice('/link/'.length), target.searchParams);
     if (path.startsWith('/api/client/')) return handleApi(req, res, path);

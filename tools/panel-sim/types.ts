@@ -1,5 +1,7 @@
 // Public types of the panel simulator: options, the handle returned by startPanelSim, the admin
 // surface, faults, and the shape of the simulator's stored state.
+import { DRIFT_KINDS } from './drift';
+import type { DriftKind } from './drift';
 import type { SublinkControl, SublinkFormat } from './sublink';
 import type { BillingKey, FullBillingKey } from './format';
 
@@ -31,6 +33,13 @@ export interface PanelSimOptions {
   usagePerHourBytes?: number;
   /** Faults active from the start, keyed like SimAdmin.setFault. */
   faults?: Record<string, Fault>;
+  /**
+   * 'legacy' (default): the client API. 'new': a 2026-generation panel (Laravel + Nuxt) that answers
+   * /api/config and /api/auth/login and has no /api/client/ API.
+   */
+  generation?: 'legacy' | 'new';
+  /** The new generation's `app_name` in /api/config; default 'NovaNet'. */
+  appName?: string;
 }
 
 export interface PanelSim {
@@ -55,7 +64,8 @@ export type FaultKind =
   | 'gatewaysObject'
   | 'gatewaysArray'
   | 'numericStrings'
-  | 'localizedStatus';
+  | 'localizedStatus'
+  | DriftKind;
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'http500',
@@ -69,6 +79,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'gatewaysArray',
   'numericStrings',
   'localizedStatus',
+  ...DRIFT_KINDS,
 ];
 
 /** Either extra latency, or one of the fault kinds (see README.md). */

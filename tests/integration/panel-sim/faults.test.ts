@@ -1,7 +1,9 @@
 // Each fault behaves as configured, per endpoint or for all ('*'), set through options or admin.
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAULT_KINDS, startPanelSim } from '../../../tools/panel-sim';
+import { DRIFT_KINDS } from '../../../tools/panel-sim/drift';
 import type { PanelSim } from '../../../tools/panel-sim';
 import { clientFor, field } from './helpers';
 import type { Body } from './helpers';
@@ -173,7 +175,10 @@ describe('faults from options', () => {
         'gatewaysArray',
         'numericStrings',
         'localizedStatus',
+        ...DRIFT_KINDS,
       ].sort(),
     );
+    const readme = readFileSync(new URL('../../../tools/panel-sim/README.md', import.meta.url), 'utf8');
+    for (const kind of FAULT_KINDS) expect(readme, kind).toContain(`kind: '${kind}'`);
   });
 });
