@@ -101,7 +101,7 @@ describe('uri -> model -> uri -> model, from links written by other tools', () =
 });
 
 describe('parseShareLink: real-world inputs', () => {
-  it('reads the API document\'s vless reality uri', () => {
+  it("reads the API document's vless reality uri", () => {
     expect(parsed(SEED_URI)).toEqual({
       protocol: 'vless',
       remark: '🇺🇸 Test',
@@ -254,7 +254,7 @@ describe('parseShareLink: real-world inputs', () => {
 });
 
 describe('fromPanelServer', () => {
-  it('reads the API document\'s server from its uri, with the panel remark', () => {
+  it("reads the API document's server from its uri, with the panel remark", () => {
     const result = fromPanelServer(seedServer());
     expect(result).toEqual({ ok: true, model: parsed(SEED_URI) });
   });
