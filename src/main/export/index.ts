@@ -7,7 +7,7 @@ import { collectServers, toShareLink } from './model';
 import type { ServerModel, SkipNote } from './model';
 import { displayName } from './formats/common';
 import type { FormatOutput } from './formats/common';
-import { renderLinks } from './formats/links';
+import { renderLinks } from './model';
 import { renderBase64 } from './formats/base64';
 import { renderClash } from './formats/clash';
 import { renderSingbox } from './formats/singbox';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
-import { renderLinks } from '../../../src/main/export/formats/links';
+import { renderLinks } from '../../../src/main/export/model';
 import { renderBase64 } from '../../../src/main/export/formats/base64';
 import { renderClash } from '../../../src/main/export/formats/clash';
 import { renderSingbox } from '../../../src/main/export/formats/singbox';

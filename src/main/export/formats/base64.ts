@@ -1,9 +1,8 @@
 // Base64 subscription: standard base64 of the share links joined by "\n", the body v2rayN
 // (and every client that copied it) expects from a subscription URL.
 
-import type { ServerModel } from '../model';
+import { renderLinks, type ServerModel } from '../model';
 import type { FormatOutput } from './common';
-import { renderLinks } from './links';
 
 export function renderBase64(models: readonly ServerModel[]): FormatOutput {
   const links = renderLinks(models);
