@@ -94,6 +94,22 @@ describe.skipIf(!keychain)('with the OS keychain (skipped where no Secret Servic
     expect(wrong.out + wrong.err).not.toContain('not-the-password');
   });
 
+  it('login at a terminal asks for the API key when none is stored, then the password', async () => {
+    const f = folder();
+    const argv = ['login', '--panel', sim.url, '--email', sim.demo.email];
+    const asked = await f.cli(argv, { interactive: true, secrets: [sim.apiKey, sim.demo.password] });
+    expect(asked.err).toBe('');
+    expect(asked.code).toBe(0);
+    expect(asked.questions).toEqual(['Client API key: ', `Password for ${sim.demo.email}: `]);
+    // The key is stored now: the next sign-in asks for the password only.
+    const again = await f.cli(['login'], { interactive: true, secrets: [sim.demo.password] });
+    expect(again.code).toBe(0);
+    expect(again.questions).toEqual([`Password for ${sim.demo.email}: `]);
+    const none = await f.cli(['login'], { interactive: false });
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('No password given. Use --password-stdin when not at a terminal.');
+  });
+
   it('register sends the code, then takes it; profiles lists both and switches', async () => {
     const f = folder();
     expect((await f.cli(loginArgs(), { stdin: sim.demo.password })).code).toBe(0);
