@@ -190,6 +190,17 @@ export interface PaymentView {
   watch: WatchView;
 }
 
+/**
+ * The store: full and traffic packages load apart. A list that could not be loaded is empty and
+ * its error says why (the panel's words); the channel fails only when neither could be asked.
+ */
+export interface BillingStore {
+  packages: Package[];
+  traffic: Package[];
+  packagesError: AppError | null;
+  trafficError: AppError | null;
+}
+
 export interface InvoiceCreated {
   invoiceId: string;
   message: string;
@@ -374,7 +385,7 @@ export const channels = {
     return channel<typeof input, { done: true; file: string | null }>(input);
   })(),
 
-  'billing.store': channel<typeof empty, { packages: Package[]; traffic: Package[] }>(empty),
+  'billing.store': channel<typeof empty, BillingStore>(empty),
   'billing.package': (() => {
     const input = z.object({ id }).strict();
     return channel<typeof input, Package>(input);

@@ -1,10 +1,12 @@
 // Every simulator fault against every read endpoint while the monitor runs, through the router:
 // the last good snapshot stays (marked stale when a refresh failed), the failure is a typed AppError
 // of the kind the fault calls for, data-shape drift still gives good data, and nothing escapes as an
-// unhandled rejection.
+// unhandled rejection. Endpoints that are parts of a whole (a service's servers, one store list)
+// fail on their own: the whole answers, with that part's error.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type FaultKind, type PanelSim } from '../../tools/panel-sim/index';
-import type { DataState } from '../../src/shared/contract';
+import type { BillingStore, DataState } from '../../src/shared/contract';
+import type { AppError } from '../../src/shared/errors';
 import type { ErrorKind, Result } from '../../src/shared/errors';
 import { ERROR_KINDS, makeCoreRig, recordUnhandled, type CoreRig } from '../support/core-rig';
 
@@ -50,13 +52,43 @@ type Endpoint =
   | 'invoices'
   | 'invoice/view';
 
-/** The channel that reads each endpoint; `refresh` ones go through the monitor's scheduler. */
-const READERS: Record<Endpoint, { channel: string; input: unknown; refresh: boolean }> = {
+interface Reader {
+  channel: string;
+  input: unknown;
+  /** Goes through the monitor's scheduler. */
+  refresh: boolean;
+  /** A part of the answer: the channel succeeds and this is the part's error. */
+  part?: (value: unknown) => AppError | null;
+}
+
+/** Every service's server list failed alike; the first one's error. */
+const serversError = (value: unknown): AppError | null => {
+  const parts = (value as DataState).snapshot?.serverParts ?? {};
+  const errors = Object.values(parts).map((p) => p.error);
+  expect(errors.length).toBeGreaterThan(0);
+  const first = errors[0] ?? null;
+  return first
+    ? { kind: first.kind, message: first.message, ...(first.status ? { status: first.status } : {}) }
+    : null;
+};
+
+/** The channel that reads each endpoint. */
+const READERS: Record<Endpoint, Reader> = {
   token: { channel: 'data.refresh', input: {}, refresh: true },
   'account/info': { channel: 'data.refresh', input: {}, refresh: true },
-  'service/info': { channel: 'data.refresh', input: {}, refresh: true },
-  packages: { channel: 'billing.store', input: {}, refresh: false },
-  'packages/traffic': { channel: 'billing.store', input: {}, refresh: false },
+  'service/info': { channel: 'data.refresh', input: {}, refresh: false, part: serversError },
+  packages: {
+    channel: 'billing.store',
+    input: {},
+    refresh: false,
+    part: (value) => (value as BillingStore).packagesError,
+  },
+  'packages/traffic': {
+    channel: 'billing.store',
+    input: {},
+    refresh: false,
+    part: (value) => (value as BillingStore).trafficError,
+  },
   'package/info': { channel: 'billing.package', input: { id: 1 }, refresh: false },
   gateways: { channel: 'billing.gateways', input: {}, refresh: false },
   invoices: { channel: 'invoices.list', input: {}, refresh: false },
@@ -99,6 +131,11 @@ function inject(endpoint: Endpoint, kind: FaultKind) {
 
 /** The failure the reader reports: the refresh's monitor error, or the channel's own error. */
 function failureOf(endpoint: Endpoint, result: Result<unknown>) {
+  const { part } = READERS[endpoint];
+  if (part) {
+    expect(result.ok).toBe(true);
+    return result.ok ? part(result.value) : null;
+  }
   if (READERS[endpoint].refresh) {
     // A failed refresh with data on screen still answers with the state: stale, with the error.
     expect(result.ok).toBe(true);
@@ -131,7 +168,13 @@ describe('faults on every read endpoint while the monitor runs', () => {
     const after = await rig.call<DataState>('data.get');
     expect(after.ok).toBe(true);
     if (!after.ok) return;
-    expect(after.value.snapshot).toEqual(before.snapshot);
+    if (endpoint === 'service/info') {
+      // account/info answered: fresh usage, with the last known servers kept.
+      expect(after.value.snapshot?.services).toEqual(before.snapshot?.services);
+      expect(after.value.snapshot?.servers).toEqual(before.snapshot?.servers);
+    } else {
+      expect(after.value.snapshot).toEqual(before.snapshot);
+    }
     expect(after.value.stale).toBe(reader.refresh);
     if (reader.refresh) expect(after.value.monitor.lastError?.kind).toBe(expected);
     // The monitor keeps going: a retry is scheduled, not abandoned.
@@ -153,6 +196,7 @@ describe('faults on every read endpoint while the monitor runs', () => {
     const result = await rig.call<unknown>(reader.channel, reader.input);
     expect(result.ok).toBe(true);
     if (reader.refresh) expect((result as { value: DataState }).value.stale).toBe(false);
+    if (reader.part && result.ok) expect(reader.part(result.value)).toBeNull();
   });
 
   // The panel client's default timeouts apply through the core (the profile session takes no

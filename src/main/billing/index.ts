@@ -1,6 +1,7 @@
 // Billing in plain Node: the store (packages, prices per cycle, gateways), buying, renewing and
 // topping up (each creates an invoice), paying (invoice/pay -> a locally rendered QR code) and the
 // payment watches that follow a payment until it is settled. The handlers plug into the router.
+// Store lists, gateways and invoices are separate parts: none needs another to load.
 import type { PaymentView } from '../../shared/contract';
 import type { Package, Payment, Snapshot } from '../../shared/domain';
 import { appError, fail, ok, type Result } from '../../shared/errors';
@@ -109,13 +110,16 @@ export function createBilling(deps: BillingDeps): Billing {
   const handlers: BillingHandlers = {
     'billing.store': () =>
       withActive(async (session) => {
+        // Each list is a part of its own: one failing (an HTML 500 from the traffic endpoint is
+        // common) leaves the other on show with the failure said where the list would be.
         const [full, traffic] = await Promise.all([session.packages(), session.trafficPackages()]);
-        if (!full.ok) return fail(full.error);
-        if (!traffic.ok) return fail(traffic.error);
         // A package with no cycle switched on cannot be bought: do not offer it.
+        const offered = (list: Package[]) => list.filter((p) => p.prices.length > 0).sort(byPriority);
         return ok({
-          packages: full.value.filter((p) => p.prices.length > 0).sort(byPriority),
-          traffic: traffic.value.filter((p) => p.prices.length > 0).sort(byPriority),
+          packages: full.ok ? offered(full.value) : [],
+          traffic: traffic.ok ? offered(traffic.value) : [],
+          packagesError: full.ok ? null : full.error,
+          trafficError: traffic.ok ? null : traffic.error,
         });
       }),
     'billing.package': ({ id }) => withActive((session) => session.packageInfo(id)),

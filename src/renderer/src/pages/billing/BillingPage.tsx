@@ -4,7 +4,7 @@
 // invoice is created only after the user confirms the price.
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../../shared/errors';
-import type { WatchView } from '../../../../shared/contract';
+import type { BillingStore, WatchView } from '../../../../shared/contract';
 import type { Package, PackagePrice, Service } from '../../../../shared/domain';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
@@ -16,9 +16,10 @@ import { Checkout } from './Checkout';
 import { changeText } from './PaymentScreen';
 import { useBillingText, type BillingText } from './messages';
 import { cycleLabel, ErrorBox, moneyText, timesText } from './shared';
+import { StorePart } from './StorePart';
 import './billing.css';
 
-type Store = { packages: Package[]; traffic: Package[] };
+type Store = BillingStore;
 type View =
   | { kind: 'store' }
   | { kind: 'buy'; pkg: Package }
@@ -527,6 +528,7 @@ export default function BillingPage() {
   };
 
   const toStore = () => setView({ kind: 'store' });
+  const retryStore = () => setAttempt((n) => n + 1);
   const toCheckout = (invoiceId: string) => setView({ kind: 'checkout', invoiceId });
   const service = (id: number) => snapshot?.services.find((s) => s.id === id) ?? null;
 
@@ -541,7 +543,11 @@ export default function BillingPage() {
       body = <RenewForm service={target} onCancel={toStore} onCreated={toCheckout} />;
     else if (!store) body = <p className="muted">{bt('billing.loading')}</p>;
     else
-      body = <TopupForm service={target} traffic={store.traffic} onCancel={toStore} onCreated={toCheckout} />;
+      body = (
+        <StorePart error={store.trafficError} failedKey="billing.trafficFailed" onRetry={retryStore}>
+          <TopupForm service={target} traffic={store.traffic} onCancel={toStore} onCreated={toCheckout} />
+        </StorePart>
+      );
   } else if (view.kind === 'checkout') {
     body = <Checkout invoiceId={view.invoiceId} onClose={toStore} closeLabel={bt('billing.back')} />;
   }
@@ -572,7 +578,7 @@ export default function BillingPage() {
             <ErrorBox
               error={storeError}
               template={(message) => bt('billing.loadFailed', { message })}
-              onRetry={() => setAttempt((n) => n + 1)}
+              onRetry={retryStore}
               retryLabel={bt('billing.retry')}
             />
           ) : null}
@@ -624,23 +630,35 @@ export default function BillingPage() {
                 <h2 id="billing-packages-title" className="section-title">
                   {bt('billing.packages')}
                 </h2>
-                {store.packages.length === 0 ? <p className="muted">{bt('billing.noPackages')}</p> : null}
-                <div className="card-grid">
-                  {store.packages.map((pkg) => (
-                    <PackageCard key={pkg.id} pkg={pkg} onBuy={() => setView({ kind: 'buy', pkg })} />
-                  ))}
-                </div>
+                <StorePart
+                  error={store.packagesError}
+                  failedKey="billing.packagesFailed"
+                  onRetry={retryStore}
+                >
+                  {store.packages.length === 0 ? <p className="muted">{bt('billing.noPackages')}</p> : null}
+                  <div className="card-grid">
+                    {store.packages.map((pkg) => (
+                      <PackageCard key={pkg.id} pkg={pkg} onBuy={() => setView({ kind: 'buy', pkg })} />
+                    ))}
+                  </div>
+                </StorePart>
               </section>
-              {store.traffic.length > 0 ? (
+              {store.traffic.length > 0 || store.trafficError ? (
                 <section aria-labelledby="billing-traffic-title">
                   <h2 id="billing-traffic-title" className="section-title">
                     {bt('billing.trafficPackages')}
                   </h2>
-                  <div className="card-grid">
-                    {store.traffic.map((pkg) => (
-                      <PackageCard key={pkg.id} pkg={pkg} />
-                    ))}
-                  </div>
+                  <StorePart
+                    error={store.trafficError}
+                    failedKey="billing.trafficFailed"
+                    onRetry={retryStore}
+                  >
+                    <div className="card-grid">
+                      {store.traffic.map((pkg) => (
+                        <PackageCard key={pkg.id} pkg={pkg} />
+                      ))}
+                    </div>
+                  </StorePart>
                 </section>
               ) : null}
             </>

@@ -1,6 +1,8 @@
 // Paying one invoice: the invoice as the panel now states it (amount, the coupon's discount), the
 // payment methods with their fees, then invoice/pay and the payment screen. Used by Billing after
-// an invoice is created and by Invoices for a pending invoice.
+// an invoice is created and by Invoices for a pending invoice. The invoice and the payment methods
+// load apart: without methods the invoice still shows, paying is disabled with the reason, and the
+// invoice stays on the panel to pay later.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import type { PaymentView } from '../../../../shared/contract';
@@ -26,6 +28,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
   const groupId = useId();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [gatewaysError, setGatewaysError] = useState<AppError | null>(null);
   const [gatewayId, setGatewayId] = useState<number | null>(null);
   const [paying, setPaying] = useState(false);
   const [payError, setPayError] = useState<AppError | null>(null);
@@ -35,13 +38,15 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
   useEffect(() => {
     let current = true;
     setLoadError(null);
+    setGatewaysError(null);
     const x = api();
     void Promise.all([x.invoicesView({ invoiceId }), x.billingGateways()]).then(([invoice, gateways]) => {
       if (!current) return;
       if (!invoice.ok) return setLoadError(invoice.error);
-      if (!gateways.ok) return setLoadError(gateways.error);
-      setLoaded({ invoice: invoice.value, gateways: gateways.value });
-      setGatewayId((prev) => prev ?? gateways.value[0]?.id ?? null);
+      if (!gateways.ok) setGatewaysError(gateways.error);
+      const methods = gateways.ok ? gateways.value : [];
+      setLoaded({ invoice: invoice.value, gateways: methods });
+      setGatewayId((prev) => prev ?? methods[0]?.id ?? null);
     });
     return () => {
       current = false;
@@ -129,6 +134,15 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
             <p>
               {bt('checkout.notPayable', { status: statusLabel(text, invoice.status, invoice.statusLabel) })}
             </p>
+          ) : gatewaysError ? (
+            <div id={`${groupId}-gateways-error`} data-testid="checkout-gateways-failed">
+              <ErrorBox
+                error={gatewaysError}
+                template={(message) => bt('checkout.gatewaysFailed', { message })}
+                onRetry={() => setAttempt((n) => n + 1)}
+                retryLabel={bt('checkout.gatewaysRetry')}
+              />
+            </div>
           ) : loaded.gateways.length === 0 ? (
             <p>{bt('checkout.noGateways')}</p>
           ) : (
@@ -164,12 +178,13 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
             </div>
           ) : null}
           <div className="card-actions">
-            {invoice.status === 'pending' && loaded.gateways.length > 0 ? (
+            {invoice.status === 'pending' && (loaded.gateways.length > 0 || gatewaysError) ? (
               <BusyButton
                 busy={paying}
                 busyLabel={bt('checkout.paying')}
                 onClick={() => void pay()}
-                disabled={gatewayId === null}
+                disabled={gatewayId === null || gatewaysError !== null}
+                aria-describedby={gatewaysError ? `${groupId}-gateways-error` : undefined}
               >
                 {bt('checkout.pay')}
               </BusyButton>

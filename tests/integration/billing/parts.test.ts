@@ -1,0 +1,85 @@
+// Billing's parts load on their own, through the router against the simulator: full and traffic
+// packages apart (traffic answering HTTP 500 with an HTML page leaves the plans), a failing gateway
+// list never stops an invoice from being created and kept, and invoices never need the store.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import type { BillingStore, InvoiceCreated } from '../../../src/shared/contract';
+import type { Gateway, Invoice } from '../../../src/shared/domain';
+import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+
+let sim: PanelSim;
+let rig: CoreRig;
+
+beforeAll(async () => {
+  sim = await startPanelSim();
+  rig = await makeCoreRig({ memory: true });
+  const signed = await rig.call('auth.signIn', {
+    panelUrl: sim.url,
+    apiKey: sim.apiKey,
+    email: sim.demo.email,
+    password: sim.demo.password,
+    remember: true,
+  });
+  expect(signed.ok).toBe(true);
+});
+
+afterEach(() => {
+  sim.admin.clearFaults();
+  expect(rig.internalErrors).toEqual([]);
+});
+
+afterAll(async () => {
+  await rig.dispose();
+  await sim.close();
+});
+
+describe('billing parts', () => {
+  it('traffic packages failing with an HTML 500 leave the full packages, with the failure said', async () => {
+    sim.admin.setFault('/api/client/packages/traffic', { kind: 'http500' });
+    const store = await rig.call<BillingStore>('billing.store');
+    if (!store.ok) throw new Error(store.error.message);
+    expect(store.value.packages.map((p) => p.name)).toEqual(['StarterPack', 'Pro 200', 'Family 500']);
+    expect(store.value.packagesError).toBeNull();
+    expect(store.value.traffic).toEqual([]);
+    expect(store.value.trafficError).toMatchObject({ kind: 'http', status: 500 });
+    expect(store.value.trafficError?.message).not.toMatch(/<html|<\/h1>/i);
+  });
+
+  it("full packages refused by the panel leave the traffic packages, with the panel's words", async () => {
+    sim.admin.setFault('/api/client/packages', { kind: 'http502' });
+    const store = await rig.call<BillingStore>('billing.store');
+    if (!store.ok) throw new Error(store.error.message);
+    expect(store.value.packagesError).toMatchObject({ kind: 'http', status: 502 });
+    expect(store.value.traffic.map((p) => p.name)).toEqual(['TOP50', 'TOP200']);
+  });
+
+  it('a failing gateway list: the invoice is still created, kept, and listed; gateways recover', async () => {
+    sim.admin.setFault('/api/client/gateways', { kind: 'http500' });
+    const gateways = await rig.call<Gateway[]>('billing.gateways');
+    expect(gateways.ok ? null : gateways.error).toMatchObject({ kind: 'http', status: 500 });
+    const created = await rig.call<InvoiceCreated>('billing.buy', {
+      packageId: 1,
+      cycle: 'month',
+      coupon: '',
+      qty: 1,
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const invoices = await rig.call<Invoice[]>('invoices.list');
+    if (!invoices.ok) throw new Error(invoices.error.message);
+    expect(invoices.value.find((i) => i.invoiceId === created.value.invoiceId)?.status).toBe('pending');
+    sim.admin.clearFaults();
+    const again = await rig.call<Gateway[]>('billing.gateways');
+    expect(again.ok && again.value.length).toBe(2);
+  });
+
+  it('invoices load while both store lists fail, and the store while invoices fail', async () => {
+    sim.admin.setFault('/api/client/packages', { kind: 'http500' });
+    sim.admin.setFault('/api/client/packages/traffic', { kind: 'http500' });
+    const invoices = await rig.call<Invoice[]>('invoices.list');
+    expect(invoices.ok && invoices.value.length).toBeGreaterThan(0);
+    sim.admin.clearFaults();
+    sim.admin.setFault('/api/client/invoices', { kind: 'http500' });
+    const store = await rig.call<BillingStore>('billing.store');
+    expect(store.ok && store.value.packages.length).toBe(3);
+  });
+});
