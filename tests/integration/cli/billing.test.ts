@@ -280,6 +280,26 @@ describe('pay', () => {
     expect((await cli(['pay', INVOICE])).code).toBe(2);
   });
 
+  it("a payment object is never drawn as a QR code: the panel's invoice page instead", async () => {
+    sim.admin.setFault('/api/client/invoice/pay', { kind: 'paymentObject' });
+    const paid = await cli(['pay', INVOICE, '--gateway', '2']);
+    expect(paid.code).toBe(0);
+    expect(paid.out).not.toMatch(/[▄▀█]/);
+    expect(paid.out).not.toContain('payment_intent');
+    expect(paid.out).toMatch(/^Finish this payment on the panel's invoice page/m);
+  });
+
+  it('a picture-only payment code says where the picture is', async () => {
+    sim.admin.setFault('/api/client/invoice/pay', { kind: 'paymentImage' });
+    const paid = await cli(['pay', INVOICE, '--gateway', '1']);
+    expect(paid.code).toBe(0);
+    expect(paid.out).not.toMatch(/[▄▀█]/);
+    expect(paid.out).toContain('The panel gives this payment as a picture only (in --json: payment.qrcode).');
+    const json = JSON.parse((await cli(['pay', INVOICE, '--gateway', '1', '--json'])).out) as PaymentView;
+    expect(json.payment.qrcode).toMatch(/^data:image\/png;base64,/);
+    expect(json.qrSvg).toBe('');
+  });
+
   it('--wait follows the payment watch and exits 0 once the invoice is paid', async () => {
     const timers = manualTimers();
     const t = testIo({ env: env(), timers });

@@ -224,3 +224,24 @@ describe('one service whose details (service/info) the panel refuses', () => {
     expect(services.out()).toMatch(/^7\s+Pro 200\s+Active\s+unavailable\s+http/m);
   });
 });
+
+describe('a lifetime plan (no expiry, no traffic total)', () => {
+  beforeEach(() => {
+    sim.admin.setFault('/api/client/account/info', { kind: 'lifetimePlan' });
+  });
+  afterEach(() => {
+    sim.admin.clearFaults();
+  });
+
+  it('shows "unlimited" and "no expiry", never thousands of days left', async () => {
+    const t = io(envMode());
+    expect(await main(['status'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/^9\s+Pro 200\s+Active\s+\S+ \S+\s+unlimited\s+—\s+—\s+no expiry$/m);
+    const json = io(envMode());
+    expect(await main(['status', '--json'], json.io)).toBe(0);
+    const lifetime = (JSON.parse(json.out()) as { services: Record<string, unknown>[] }).services.find(
+      (s) => s.id === 9,
+    );
+    expect(lifetime).toMatchObject({ totalBytes: 0, usedPercent: null, expiresAt: null, daysLeft: null });
+  });
+});

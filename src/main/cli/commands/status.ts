@@ -40,6 +40,11 @@ function serverProblems(snapshot: Snapshot): string[] {
   });
 }
 
+function percentOf(service: Snapshot['services'][number]): number | null {
+  const pct = usedPercent(service);
+  return pct === null ? null : Math.min(100, Math.max(0, Number(pct.toFixed(2))));
+}
+
 /** The documented `status --json` shape. */
 export function statusJson(snapshot: Snapshot, now: number) {
   return {
@@ -57,7 +62,8 @@ export function statusJson(snapshot: Snapshot, now: number) {
       usedBytes: s.usedBytes,
       totalBytes: s.totalBytes,
       todayBytes: s.todayBytes,
-      usedPercent: Math.min(100, Math.max(0, Number((usedPercent(s) ?? 0).toFixed(2)))),
+      // null for a plan without a traffic total (unlimited).
+      usedPercent: percentOf(s),
       expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt).toISOString(),
       daysLeft: daysLeft(s, now),
       resetInDays: s.resetInDays,
@@ -79,10 +85,10 @@ function statusTable(snapshot: Snapshot, now: number): string {
       s.packageName,
       s.statusLabel || s.status,
       bytesText(s.usedBytes),
-      bytesText(s.totalBytes),
+      s.totalBytes > 0 ? bytesText(s.totalBytes) : 'unlimited',
       pct === null ? '—' : `${pct.toFixed(1)}%`,
       left === null ? '—' : String(left),
-      dateText(s.expiresAt),
+      s.expiresAt === null ? 'no expiry' : dateText(s.expiresAt),
     ]);
   }
   const { account } = snapshot;
