@@ -26,7 +26,10 @@ export default defineConfig({
       // Dependencies load from node_modules (inside the asar) at run time.
       externalizeDeps: true,
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/electron/main.ts') } },
+      // cli: the command-line tool, loaded by the app for `xmplus-tray <command>` (no tsx at run time).
+      rollupOptions: {
+        input: { index: resolve('src/main/electron/main.ts'), cli: resolve('src/main/cli-app.ts') },
+      },
     },
   },
   preload: {

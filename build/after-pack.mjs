@@ -2,7 +2,7 @@
 // the stock binary). Runs after the files are copied and before signing, so the signature covers
 // the flipped binary. What each fuse closes is said beside it.
 import { join } from 'node:path';
-import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
+import { flipFuses, FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 
 /** electron-builder's Arch enum values that contain an arm64 slice (arm64 = 3, universal = 4). */
 const ARM64_ARCHES = new Set([3, 4]);
@@ -38,12 +38,33 @@ export function executablePath(context) {
   }
 }
 
+/**
+ * Null when the binary carries a fuse wire; otherwise why it cannot be flipped. A stub Electron
+ * (the packaging test's electronDist of placeholder files) has none. XMPLUS_REQUIRE_FUSES=1 (the
+ * release workflow) turns the skip into a failure, so a release never ships unflipped.
+ */
+export async function fuseWireMissing(path) {
+  try {
+    await getCurrentFuseWire(path);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 export async function afterPack(context) {
+  const target = executablePath(context);
+  const missing = await fuseWireMissing(target);
+  if (missing !== null) {
+    if (process.env.XMPLUS_REQUIRE_FUSES === '1') throw new Error(`after-pack: ${target}: ${missing}`);
+    console.log(`after-pack: fuses not flipped on ${target}: not a real Electron binary (${missing})`);
+    return;
+  }
   const isMac = context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas';
   // Flipping bytes breaks the ad-hoc signature arm64 macOS requires to launch at all; re-sign ad hoc
   // (the real signature, when there is one, is applied after this hook).
   const resetAdHocDarwinSignature = isMac && ARM64_ARCHES.has(context.arch);
-  await flipFuses(executablePath(context), { ...FUSES, resetAdHocDarwinSignature });
+  await flipFuses(target, { ...FUSES, resetAdHocDarwinSignature });
 }
 
 export default afterPack;

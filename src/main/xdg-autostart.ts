@@ -5,7 +5,8 @@ import { mkdirSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:f
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
-export const AUTOSTART_FILE = 'xmplus-tray.desktop';
+// Named like the installed launcher entry (package.json desktopName), so desktops match the two.
+export const AUTOSTART_FILE = 'dev.xmplus.tray.desktop';
 /** The argument that means: start in the tray, no window. */
 export const HIDDEN_ARG = '--hidden';
 

@@ -11,7 +11,7 @@ import {
   closeSync,
   existsSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { homedir } from 'node:os';
 
 export interface KeyValueStore {
@@ -107,14 +107,19 @@ export function memoryStore(initial: Record<string, unknown> = {}): KeyValueStor
 }
 
 /**
- * The folder the desktop app keeps its files in (Electron's userData for an app named
- * xmplus-tray), so the CLI sees the same profiles. XMPLUS_CONFIG_DIR overrides it.
+ * The app's folder name: package.json's productName, which Electron names app.getPath('userData')
+ * after. The CLI must find the same profile as the app.
  */
+export const APP_FOLDER = 'XMPlus Tray';
+
+/** The folder the desktop app keeps its files in, so the CLI sees the same profiles. XMPLUS_CONFIG_DIR overrides it. */
 export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (env.XMPLUS_CONFIG_DIR) return env.XMPLUS_CONFIG_DIR;
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'xmplus-tray');
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'xmplus-tray');
-  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'xmplus-tray');
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_FOLDER);
+  // Electron (Chromium's xdg) takes XDG_CONFIG_HOME only when it is an absolute path.
+  const xdg = env.XDG_CONFIG_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.config'), APP_FOLDER);
 }
 
 export const SETTINGS_FILE = 'config.json';

@@ -39,7 +39,7 @@ describe('setStartAtLogin', () => {
 
   it('Linux: writes and removes the XDG entry, launching the AppImage hidden; no login-item API', async () => {
     const env = { XDG_CONFIG_HOME: root, APPIMAGE: '/home/u/Apps/XMPlus Tray.AppImage' };
-    const file = join(root, 'autostart', 'xmplus-tray.desktop');
+    const file = join(root, 'autostart', 'dev.xmplus.tray.desktop');
     await setStartAtLogin(true, { platform: 'linux', env, execPath: '/tmp/.mount_abc/xmplus-tray' });
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('Exec="/home/u/Apps/XMPlus Tray.AppImage" --hidden\n');

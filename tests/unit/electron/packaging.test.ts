@@ -1,7 +1,9 @@
 // Packaging: the afterPack hook flips exactly the intended fuses on the right binary per platform
-// (at a mocked @electron/fuses), electron-builder.yml says what issue 9 asks, and the committed
-// icons are real images of the right sizes (PNG set, ICO container, black-alpha templates).
-import { readFileSync, existsSync } from 'node:fs';
+// (at a mocked @electron/fuses) and skips, saying why, a binary without a fuse wire; the builder
+// configuration keeps electron-builder's own deb dependencies; the committed icons are real images
+// of the right sizes. What a build actually contains is checked by tests/unit/packaging/build.test.ts.
+import { readFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { parse } from 'yaml';
@@ -9,9 +11,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Fuses from '@electron/fuses';
 
 const flipFuses = vi.fn(async (_path: string, _config: Record<string, unknown>) => 1);
+const realFuses: { module: typeof Fuses | null } = { module: null };
+/** By default every path "has" a fuse wire; a test can hand the question to the real reader. */
+const getCurrentFuseWire = vi.fn(async (_path: string): Promise<unknown> => ({ version: '1' }));
 vi.mock('@electron/fuses', async (importActual) => {
   const actual = await importActual<typeof Fuses>();
-  return { FuseV1Options: actual.FuseV1Options, FuseVersion: actual.FuseVersion, flipFuses };
+  realFuses.module = actual;
+  return {
+    FuseV1Options: actual.FuseV1Options,
+    FuseVersion: actual.FuseVersion,
+    flipFuses,
+    getCurrentFuseWire,
+  };
 });
 
 const hook = await import('../../../build/after-pack.mjs');
@@ -55,58 +66,83 @@ describe('afterPack fuses', () => {
     expect(hook.default).toBe(hook.afterPack);
   });
 
+  it('skips a binary without a fuse wire (a stub Electron), printing why; fails instead when fuses are required', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xmplus-fuses-'));
+    writeFileSync(join(dir, 'xmplus-tray'), 'placeholder, not an Electron binary');
+    getCurrentFuseWire.mockImplementation((path) => realFuses.module!.getCurrentFuseWire(path));
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    const stub = { ...context('linux'), appOutDir: dir };
+    try {
+      await hook.afterPack(stub);
+      expect(flipFuses).not.toHaveBeenCalled();
+      expect(printed.join('\n')).toMatch(/fuses not flipped .*xmplus-tray: not a real Electron binary/);
+      vi.stubEnv('XMPLUS_REQUIRE_FUSES', '1');
+      await expect(hook.afterPack(stub)).rejects.toThrow(/sentinel/);
+    } finally {
+      vi.unstubAllEnvs();
+      log.mockRestore();
+      getCurrentFuseWire.mockImplementation(async () => ({ version: '1' }));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses an unknown platform instead of flipping nothing', async () => {
     await expect(hook.afterPack(context('aix'))).rejects.toThrow(/unknown platform/);
     expect(flipFuses).not.toHaveBeenCalled();
   });
 });
 
-describe('electron-builder.yml', () => {
-  const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<
-    string,
-    unknown
-  > & {
-    linux: { target: string[]; category: string; icon: string; executableName: string };
-    win: { target: { target: string; arch: string[] }[]; icon: string };
-    mac: { target: { target: string; arch: string[] }[]; icon: string; extendInfo: Record<string, unknown> };
-    files: string[];
-    extraResources: { from: string; filter: string[] }[];
+describe('electron-builder configuration', () => {
+  const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as {
+    appId: string;
+    afterPack: string;
+    deb: { depends: string[] };
+    publish: { provider: string; url: string };
+    linux: { icon: string };
+    win: { icon: string };
+    mac: { icon: string; target: { target: string }[] };
   };
 
-  it('names the app, packs an asar and runs the fuse hook', () => {
+  it('keeps every deb dependency electron-builder itself would declare, plus libsecret', async () => {
+    // Setting deb.depends replaces electron-builder's list: read that list from its own code.
+    const fpm = (await import('app-builder-lib/out/targets/FpmTarget.js')) as unknown as {
+      default: { prototype: { getDefaultDepends(target: string): string[] } };
+    };
+    const defaults = fpm.default.prototype.getDefaultDepends('deb');
+    expect(defaults.length).toBeGreaterThan(5);
+    for (const dependency of defaults) expect(config.deb.depends).toContain(dependency);
+    expect(config.deb.depends).toContain('libsecret-1-0');
+  });
+
+  it('one name everywhere: productName names the CLI profile folder, desktopName is the app id and the autostart file', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      productName: string;
+      desktopName: string;
+    };
+    const { APP_FOLDER, defaultConfigDir } = await import('../../../src/main/settings/store');
+    const { AUTOSTART_FILE } = await import('../../../src/main/xdg-autostart');
+    expect(pkg.productName).toBe('XMPlus Tray');
+    expect(APP_FOLDER).toBe(pkg.productName);
+    expect(defaultConfigDir({ XDG_CONFIG_HOME: '/home/u/.config' }, 'linux')).toBe(
+      '/home/u/.config/XMPlus Tray',
+    );
+    expect(pkg.desktopName).toBe(`${APP_ID}.desktop`);
+    expect(AUTOSTART_FILE).toBe(pkg.desktopName);
+  });
+
+  it('uses the app id of the shell, and its hook and icons exist', () => {
     expect(config.appId).toBe(APP_ID);
-    expect(config.productName).toBe('XMPlus Tray');
-    expect(config.asar).toBe(true);
-    expect(config.afterPack).toBe('./build/after-pack.mjs');
-    expect(existsSync(join(ROOT, config.afterPack as string))).toBe(true);
-    expect(config.publish).toBeNull();
-  });
-
-  it('ships the build output and the provider file, not the sources', () => {
-    expect(config.files).toContain('out/**');
-    expect(config.files).toContain('package.json');
-    expect(config.files.some((f) => f.startsWith('src'))).toBe(false);
-    expect(config.extraResources[0]).toMatchObject({ from: 'resources' });
-    expect(config.extraResources[0]!.filter).toContain('provider.json');
-  });
-
-  it('targets AppImage + deb, NSIS and a universal dmg, with icons that exist', () => {
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.linux.category).toBe('Network');
-    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['universal'] }]);
-    expect(config.mac.extendInfo.LSUIElement).toBe(true);
+    expect(existsSync(join(ROOT, config.afterPack))).toBe(true);
     for (const icon of [config.linux.icon, config.win.icon, config.mac.icon]) {
       expect(existsSync(join(ROOT, icon))).toBe(true);
     }
-    expect(config.win.icon.endsWith('.ico')).toBe(true);
   });
 
-  it('the dist script builds then packages', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    };
-    expect(pkg.scripts.dist).toBe('electron-vite build && electron-builder');
+  it('has a generic update feed (so app-update.yml is written) and a macOS zip (electron-updater installs from it)', () => {
+    expect(config.publish.provider).toBe('generic');
+    expect(config.publish.url).toMatch(/^https:\/\//);
+    expect(config.mac.target.map((t) => t.target)).toEqual(expect.arrayContaining(['dmg', 'zip']));
   });
 });
 

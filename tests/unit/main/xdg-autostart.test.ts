@@ -84,7 +84,7 @@ describe('setLinuxAutostart on real files', () => {
   it('writes a valid entry that launches the app hidden, and removes it when off', () => {
     expect(isLinuxAutostartOn(env)).toBe(false);
     const file = setLinuxAutostart(true, options, env);
-    expect(file).toBe(join(root, 'config', 'autostart', 'xmplus-tray.desktop'));
+    expect(file).toBe(join(root, 'config', 'autostart', 'dev.xmplus.tray.desktop'));
     expect(isLinuxAutostartOn(env)).toBe(true);
     const entry = parseEntry(readFileSync(file, 'utf8'));
     expect(entry).toMatchObject({
@@ -106,12 +106,12 @@ describe('setLinuxAutostart on real files', () => {
   it('replaces an existing entry whole and leaves no temporary file behind', () => {
     const dir = join(root, 'config', 'autostart');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'xmplus-tray.desktop'), '[Desktop Entry]\nExec=/old/path\nHidden=true\n');
+    writeFileSync(join(dir, 'dev.xmplus.tray.desktop'), '[Desktop Entry]\nExec=/old/path\nHidden=true\n');
     setLinuxAutostart(true, { ...options, exec: '/new/app' }, env);
-    const text = readFileSync(join(dir, 'xmplus-tray.desktop'), 'utf8');
+    const text = readFileSync(join(dir, 'dev.xmplus.tray.desktop'), 'utf8');
     expect(text).not.toContain('/old/path');
     expect(text).not.toContain('Hidden=true');
-    expect(readdirSync(dir)).toEqual(['xmplus-tray.desktop']);
+    expect(readdirSync(dir)).toEqual(['dev.xmplus.tray.desktop']);
   });
 
   it('leaves other autostart entries alone', () => {
