@@ -207,6 +207,11 @@ export function createCore(platform: Platform): Core {
       pendingNavigation = null;
       return ok(target);
     },
+    'app.openLogFolder': () => platform.openLogFolder(),
+    'app.quit': () => {
+      platform.quit();
+      return ok({ quitting: true as const });
+    },
     'app.dismissNotice': ({ id }) => {
       const index = noticeSources.findIndex((n) => n.id === id);
       if (index >= 0) noticeSources.splice(index, 1);

@@ -65,6 +65,10 @@ export interface Platform {
   openPath?(path: string): Promise<Result<{ opened: true }>>;
   /** Settles once the text is on the clipboard (Electron 44+ writes asynchronously). */
   writeClipboard(text: string): Promise<Result<{ copied: true }>>;
+  /** Shows the log's folder in the file manager. */
+  openLogFolder(): Promise<Result<{ opened: true }>>;
+  /** Quits the whole app. */
+  quit(): void;
   /** Ask the user for a folder; null when cancelled. */
   chooseFolder(title: string): Promise<string | null>;
   notify(notification: NativeNotification): void;

@@ -9,6 +9,8 @@ export const CHANNEL_NAMES = [
   'app.notices',
   'app.takeNavigation',
   'app.dismissNotice',
+  'app.openLogFolder',
+  'app.quit',
   'settings.get',
   'settings.set',
   'provider.check',

@@ -275,6 +275,10 @@ export const channels = {
   'app.dismissNotice': channel<z.ZodObject<{ id: z.ZodString }>, Notice[]>(
     z.object({ id: z.string().max(64) }).strict(),
   ),
+  /** Opens the folder holding the main process's log in the file manager. */
+  'app.openLogFolder': channel<typeof empty, { opened: true }>(empty),
+  /** Quits the app (tray and window): the window's own way out, also where no tray is shown. */
+  'app.quit': channel<typeof empty, { quitting: true }>(empty),
 
   'settings.get': channel<typeof empty, Settings>(empty),
   'settings.set': channel<typeof settingsPatchSchema, Settings>(settingsPatchSchema),

@@ -86,6 +86,8 @@ export interface DesktopRecorder {
   folder: string | null;
   startAtLogin: boolean[];
   tray: TrayState[];
+  /** How many times the window asked the app to quit. */
+  quits: number;
 }
 
 export interface AppFixture {
@@ -122,6 +124,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
       folder: join(configDir, 'exports'),
       startAtLogin: [],
       tray: [],
+      quits: 0,
     };
     mkdirSync(desktop.folder!, { recursive: true });
     const ipcResults: unknown[] = [];
@@ -161,6 +164,11 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
           desktop.clipboard.push(text);
           return ok({ copied: true as const });
         },
+        async openLogFolder() {
+          desktop.opened.push('log-folder');
+          return ok({ opened: true as const });
+        },
+        quit: () => void (desktop.quits += 1),
         chooseFolder: async () => desktop.folder,
         notify: (n) => void desktop.notifications.push(n),
         setStartAtLogin: async (enabled) => void desktop.startAtLogin.push(enabled),

@@ -70,6 +70,8 @@ export interface PlatformRecorder {
   trays: TrayState[];
   events: { event: EventName; payload: unknown }[];
   movedAside: string[];
+  /** How many times the core asked the app to quit. */
+  quits: { count: number };
 }
 
 /** A desktop Platform that records what the core asks of the desktop. */
@@ -80,6 +82,7 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
   const trays: TrayState[] = [];
   const events: CoreRig['events'] = [];
   const movedAside: string[] = [];
+  const quits = { count: 0 };
 
   let settingsStore: KeyValueStore;
   let cacheStore: KeyValueStore;
@@ -108,6 +111,8 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
       clipboard.push(text);
       return ok({ copied: true as const });
     },
+    openLogFolder: async () => ok({ opened: true as const }),
+    quit: () => void (quits.count += 1),
     chooseFolder: async () => {
       mkdirSync(exportDir, { recursive: true });
       return exportDir;
@@ -117,7 +122,7 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
     updateTray: (state) => void trays.push(state),
     now: options.now ?? (() => Date.now()),
   };
-  return { platform, dir, clipboard, notifications, trays, events, movedAside };
+  return { platform, dir, clipboard, notifications, trays, events, movedAside, quits };
 }
 
 export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {

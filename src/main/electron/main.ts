@@ -1,7 +1,10 @@
-// Electron entry: lifecycle (single instance, lives in the tray when every window is closed),
-// the app:// renderer, IPC binding and the Platform that connects the plain-Node core to the desktop.
+// Electron entry: the CLI when launched with a command, else the app: lifecycle (single instance,
+// lives in the tray when every window is closed, or in its window where Linux shows no tray), the
+// app:// renderer, IPC binding, the log, and the Platform that connects the plain-Node core to the desktop.
 import type { BrowserWindow } from 'electron';
 import { app, dialog, safeStorage, type WebContents } from 'electron';
+import electronLog from 'electron-log/main';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
@@ -10,6 +13,7 @@ import { loadProvider } from '../provider';
 import type { Platform, TrayState } from '../platform';
 import { chooseSecretBackend } from '../session/secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
+import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
 import { writeClipboard } from './clipboard';
@@ -20,24 +24,49 @@ import { openExternalSafely, openPathSafely, protocolHandlerName } from './secur
 import { openElectronStore } from './store';
 import { createTray, signedOutTray, type TrayController } from './tray';
 import { userText } from '../i18n/user';
+import { mainText } from '../i18n';
+import { trayHostAvailable } from '../tray-host';
+import { cliArguments, flushStdio } from './cli-mode';
+import { configureLog, type ShellLog } from './log';
+import { openFolder } from './log-folder';
+import { shellOverrides } from './shell-env';
+import { redactedStack, reportStartFailure } from './start-failure';
 import { createUpdater } from './updater';
 import { createMainWindow, preloadPathFrom } from './window';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 
-/** The error's type and call stack without its message. */
-function redactedStack(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
-  return [error.name, ...frames].join('\n');
-}
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Development overrides (dev server, profile folder, provider file) exist only in a development run.
+const overrides = shellOverrides(app.isPackaged, process.env);
+const devServerUrl = overrides.devServerUrl;
+/** Set once the user-data folder is known; start-up failures before that go to stderr. */
+let log: ShellLog | null = null;
+/** Written once to the user-data folder after the user was told how to get a tray icon. */
+const TRAY_HINT_MARKER = 'tray-host-hint-shown';
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv, app.isPackaged);
+if (cliArgs) {
+  void runCli(cliArgs);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  void start();
+  start().catch((error: unknown) => {
+    reportStartFailure(error, { text: mainText('system', app.getLocale()), log });
+  });
+}
+
+async function runCli(args: string[]): Promise<void> {
+  let code = 1;
+  try {
+    // Bundled beside this file (out/main/cli.js); loaded only for a CLI call.
+    const cli = await import('../cli-app');
+    code = await cli.runCli(args);
+  } catch (error) {
+    process.stderr.write(`xmplus-tray: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  await flushStdio();
+  app.exit(code);
 }
 
 async function start(): Promise<void> {
@@ -73,13 +102,22 @@ async function start(): Promise<void> {
   };
 
   app.on('second-instance', showWindow);
-  // Stay alive in the tray: closing the last window destroys it but keeps the main process.
-  app.on('window-all-closed', () => undefined);
+  // macOS: launching the app again from Finder or Launchpad while it runs activates it.
+  app.on('activate', showWindow);
+  // Where there is a tray, closing the last window keeps the app alive in it; where there is none,
+  // closing the window is the way out.
+  let trayShown = true;
+  app.on('window-all-closed', () => {
+    if (!trayShown) app.quit();
+  });
 
   await app.whenReady();
   handleAppScheme(join(mainDir, '../renderer'));
 
-  const userData = process.env.XMPLUS_CONFIG_DIR ?? app.getPath('userData');
+  const userData = overrides.configDir ?? app.getPath('userData');
+  log = configureLog(electronLog, userData, { console: !app.isPackaged });
+  const shellLog = log;
+  shellLog.info(`start ${app.getName()} ${app.getVersion()} on ${process.platform}`);
   const settings = openElectronStore(userData, SETTINGS_FILE.replace(/\.json$/, ''));
   const cache = openElectronStore(userData, CACHE_FILE.replace(/\.json$/, ''));
   const movedAside = [settings.movedAside, cache.movedAside].filter((file): file is string => file !== null);
@@ -87,15 +125,17 @@ async function start(): Promise<void> {
   // The OS keychain first; safeStorage ciphertext only on a real keyring backend; else memory.
   const secrets = await chooseSecretBackend({ safeStorage, cipherFile: join(userData, 'secrets.json') });
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
-  const provider = loadProvider(process.env.XMPLUS_PROVIDER_FILE ?? join(resourcesDir, 'provider.json'));
+  const provider = loadProvider(overrides.providerFile ?? join(resourcesDir, 'provider.json'));
 
   const notifier = createNotifier({
     platform: process.platform,
     navigate: (target) => core?.actions.navigate(target),
     showWindow,
+    logFailure: (message) => shellLog.warn(message),
   });
   const updater = createUpdater({
     feedUrl: provider.updateFeed,
+    autoCheck: () => readSettings(settings.store).autoUpdateCheck,
     emit: (state) => sendEvent(windows(), 'update', state),
     onAvailable: (version) => {
       const text = userText(settings.store, app.getLocale());
@@ -136,6 +176,8 @@ async function start(): Promise<void> {
     protocolHandler: protocolHandlerName,
     openPath: openPathSafely,
     writeClipboard,
+    openLogFolder: () => openFolder(shellLog.folder),
+    quit: () => app.quit(),
     async chooseFolder(title) {
       const result = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -153,19 +195,25 @@ async function start(): Promise<void> {
   core = created;
   const router = createRouter(created.handlers, {
     // A bug: log where it happened, not its message, which could echo the input (a password).
-    onInternalError: (channel, error) =>
-      console.error(`[xmplus] handler ${channel} failed:`, redactedStack(error)),
+    onInternalError: (channel, error) => shellLog.error(`handler ${channel} failed:`, redactedStack(error)),
   });
   bindIpc(router, { devServerUrl, ownContents: windows });
 
-  tray = createTray({
-    platform: process.platform,
-    initial: trayState,
-    actions: created.actions,
-    openWindow: showWindow,
-    // Quit means quit: window-all-closed keeps the app alive, app.quit() does not go through it.
-    quit: () => app.quit(),
-  });
+  // Vanilla GNOME has no StatusNotifierItem host: a tray icon there would be invisible, and a
+  // hidden start would leave nothing to click. Keep the window instead, and say how to get a tray.
+  trayShown = await trayHostAvailable(process.platform);
+  if (trayShown) {
+    tray = createTray({
+      platform: process.platform,
+      initial: trayState,
+      actions: created.actions,
+      openWindow: showWindow,
+      // Quit means quit: window-all-closed keeps the app alive, app.quit() does not go through it.
+      quit: () => app.quit(),
+    });
+  } else {
+    shellLog.warn('no StatusNotifierWatcher on the session bus: no tray icon; the window stays');
+  }
   const stopLifecycle = watchLifecycle({
     onWake: () => created.actions.onResume(),
     onOnline: () => created.actions.onOnline(),
@@ -180,5 +228,25 @@ async function start(): Promise<void> {
     tray?.destroy();
     void created.dispose();
   });
-  if (!hidden) showWindow();
+  if (!hidden || !trayShown) showWindow();
+  if (!trayShown) tellHowToGetATray(userData, userText(settings.store, app.getLocale()));
+}
+
+/** Once per profile folder: why there is no tray icon and how to get one. */
+function tellHowToGetATray(userData: string, text: ReturnType<typeof userText>): void {
+  const marker = join(userData, TRAY_HINT_MARKER);
+  if (existsSync(marker)) return;
+  void dialog
+    .showMessageBox({
+      type: 'info',
+      title: text.t('trayHost.missingTitle'),
+      message: text.t('trayHost.missingTitle'),
+      detail: text.t('trayHost.missingBody', { app: app.getName() }),
+      buttons: ['OK'],
+    })
+    .then(() => {
+      mkdirSync(userData, { recursive: true });
+      writeFileSync(marker, `${new Date().toISOString()}\n`);
+    })
+    .catch((error: unknown) => log?.warn('tray hint not shown:', redactedStack(error)));
 }

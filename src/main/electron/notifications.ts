@@ -10,6 +10,11 @@ export interface NotifierDeps {
   platform: NodeJS.Platform;
   navigate(target: NavigateTarget): void;
   showWindow(): void;
+  /**
+   * Where the first failure is written. macOS shows notifications only for a signed app and Windows
+   * only with a shortcut carrying the app id: a silent 'failed' is otherwise the only trace.
+   */
+  logFailure?(message: string): void;
 }
 
 export interface Notifier {
@@ -35,6 +40,7 @@ export function supportsActions(platform: NodeJS.Platform): boolean {
 
 export function createNotifier(deps: NotifierDeps): Notifier {
   const live: Notification[] = [];
+  let failureLogged = false;
 
   const release = (native: Notification) => {
     const index = live.indexOf(native);
@@ -72,7 +78,15 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         open(billing);
       });
       native.on('close', () => release(native));
-      native.on('failed', () => release(native));
+      native.on('failed', (_event, error) => {
+        release(native);
+        // Once: an unsigned build fails every notification the same way.
+        if (failureLogged) return;
+        failureLogged = true;
+        deps.logFailure?.(
+          `notification failed (later failures are not logged): ${String(error).slice(0, 300)}`,
+        );
+      });
 
       live.push(native);
       while (live.length > MAX_LIVE) live.shift();

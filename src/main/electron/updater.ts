@@ -1,5 +1,5 @@
 // Updates from the provider's generic feed (provider.json "updateFeed"; none means updates are
-// off). Checks on start and once a day and tells the user; downloads only when they ask
+// off). Checks on start and once a day while the "check for updates" setting is on, and tells the user; downloads only when they ask
 // (updates.download) and installs only when they ask again (updates.install). Nothing happens
 // behind their back: autoDownload and autoInstallOnAppQuit are off.
 import electronUpdater from 'electron-updater';
@@ -14,6 +14,8 @@ export interface UpdaterDeps {
   emit(state: UpdateState): void;
   /** Tells the user natively, once per version, that an update can be downloaded. */
   onAvailable(version: string): void;
+  /** The user's "check for updates" setting, read at start and at every daily tick. */
+  autoCheck(): boolean;
   checkIntervalMs?: number;
 }
 
@@ -89,8 +91,12 @@ export function createUpdater(deps: UpdaterDeps): Updater {
     }
   };
 
-  void check();
-  const timer = setInterval(() => void check(), deps.checkIntervalMs ?? UPDATE_CHECK_INTERVAL_MS);
+  // Read on each tick, so turning the setting off stops the next check and on starts it again.
+  const scheduled = () => {
+    if (deps.autoCheck()) void check();
+  };
+  scheduled();
+  const timer = setInterval(scheduled, deps.checkIntervalMs ?? UPDATE_CHECK_INTERVAL_MS);
 
   return {
     state,

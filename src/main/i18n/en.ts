@@ -85,6 +85,13 @@ export const en = {
   'notice.movedAside': 'A damaged settings file was moved aside to {file}; defaults were restored.',
   'notice.memoryOnly':
     'No system keychain is available, so your password and API key are kept in memory for this run only. You will need to enter them again after restarting the app.',
+  'start.failedTitle': '{app} could not start',
+  'start.failedBody':
+    "Something went wrong while the app was starting, so it has closed. Start it again; if this keeps happening, send the log to your provider's support.",
+  'start.failedLog': 'The log is in {folder}',
+  'trayHost.missingTitle': 'No tray icons on this desktop',
+  'trayHost.missingBody':
+    'This desktop does not show tray icons, so {app} stays open in its window; closing the window quits it. On GNOME, install the AppIndicator extension (Debian and Ubuntu: sudo apt install gnome-shell-extension-appindicator), turn it on in Extensions, log out and back in, and the icon appears in the top bar.',
   'unit.B': 'B',
   'unit.KB': 'KB',
   'unit.MB': 'MB',

@@ -73,6 +73,12 @@ export const zhCN: Catalogue = {
   'notice.movedAside': '损坏的设置文件已移至 {file}，已恢复默认设置。',
   'notice.memoryOnly':
     '系统钥匙串不可用，因此您的密码和 API 密钥仅在本次运行期间保存在内存中。重新启动应用后需要再次输入。',
+  'start.failedTitle': '{app} 无法启动',
+  'start.failedBody': '应用启动时出错，已关闭。请重新启动；如果问题反复出现，请把日志发给服务商的客服。',
+  'start.failedLog': '日志位于 {folder}',
+  'trayHost.missingTitle': '此桌面不显示托盘图标',
+  'trayHost.missingBody':
+    '此桌面不显示托盘图标，因此 {app} 会保持窗口打开；关闭窗口即退出应用。在 GNOME 上，请安装 AppIndicator 扩展（Debian 和 Ubuntu：sudo apt install gnome-shell-extension-appindicator），在“扩展”中启用它，注销并重新登录后，图标会出现在顶栏。',
   'unit.B': 'B',
   'unit.KB': 'KB',
   'unit.MB': 'MB',

@@ -166,6 +166,8 @@ class FakeApp extends EventEmitter {
   getName = vi.fn(() => this.name);
   getVersion = vi.fn(() => '0.1.0');
   quit: Mock<() => void> = vi.fn();
+  exit: Mock<(code?: number) => void> = vi.fn();
+  getLocale = vi.fn(() => 'en-US');
   focus: Mock<(options?: { steal: boolean }) => void> = vi.fn();
   /** scheme ("clash") -> the application name the fake OS has registered for it. */
   protocolHandlers = new Map<string, string>();
@@ -177,10 +179,15 @@ class FakeApp extends EventEmitter {
 export const app = new FakeApp();
 export const powerMonitor = new EventEmitter();
 export const clipboard = { writeText: mockFn(), readText: vi.fn((): string => '') };
-export const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })) };
+export const dialog = {
+  showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
+  showErrorBox: vi.fn((_title: string, _content: string) => undefined),
+};
+/** shell.openPath answers '' on success or an error message. */
+const openPath: Mock<(path: string) => Promise<string>> = vi.fn(async (_path: string) => '');
 
 export const electronMock = {
-  shell: { openExternal, openPath: vi.fn(async (_path: string): Promise<string> => '') },
+  shell: { openExternal, openPath },
   ipcMain: {
     handlers: new Map<string, (event: unknown, input: unknown) => unknown>(),
     handle(channel: string, handler: (event: unknown, input: unknown) => unknown) {

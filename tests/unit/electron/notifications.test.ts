@@ -28,6 +28,23 @@ beforeEach(() => {
 });
 
 describe('notifier', () => {
+  it('logs the first failed notification once (an unsigned macOS build fails them all) and lets it go', () => {
+    const logged: string[] = [];
+    const notifier = createNotifier({
+      platform: 'darwin',
+      navigate,
+      showWindow,
+      logFailure: (m) => void logged.push(m),
+    });
+    notifier.notify(alert);
+    last().emit('failed', {}, 'Notifications are not allowed for this application');
+    notifier.notify(alert);
+    last().emit('failed', {}, 'Notifications are not allowed for this application');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('Notifications are not allowed for this application');
+    expect(notifier.live()).toBe(0);
+  });
+
   it('shows the title and body, and a click opens the window on that service', () => {
     const notifier = createNotifier({ platform: 'linux', navigate, showWindow });
     notifier.notify(alert);

@@ -1,5 +1,5 @@
-// The updater at a mocked electron-updater: off without a feed, checks on start and every 24 h,
-// tells the user, downloads only on consent, installs only once the download is ready.
+// The updater at a mocked electron-updater: off without a feed, checks on start and every 24 h while
+// the setting allows, tells the user, downloads only on consent, installs only once the download is ready.
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateState } from '../../../src/shared/contract';
@@ -39,12 +39,15 @@ const FEED = 'https://updates.provider.example/xmplus/';
 let emitted: UpdateState[];
 let announced: string[];
 let dispose: (() => void) | null;
+/** The "check for updates" setting as the updater reads it. */
+let autoCheck: boolean;
 
 const start = (feedUrl: string | null = FEED) => {
   const updater = createUpdater({
     feedUrl,
     emit: (s) => emitted.push(s),
     onAvailable: (v) => announced.push(v),
+    autoCheck: () => autoCheck,
   });
   dispose = updater.dispose;
   return updater;
@@ -59,6 +62,7 @@ beforeEach(() => {
   emitted = [];
   announced = [];
   dispose = null;
+  autoCheck = true;
 });
 afterEach(() => {
   dispose?.();
@@ -101,6 +105,24 @@ describe('with a feed', () => {
     vi.advanceTimersByTime(UPDATE_CHECK_INTERVAL_MS);
     await flush();
     expect(holder.updater.checkForUpdates).toHaveBeenCalledTimes(3);
+  });
+
+  it('with "check for updates" off, checks neither at start nor daily; turned on, the next daily tick checks', async () => {
+    autoCheck = false;
+    const updater = start();
+    await flush();
+    vi.advanceTimersByTime(UPDATE_CHECK_INTERVAL_MS * 2);
+    await flush();
+    expect(holder.updater.checkForUpdates).not.toHaveBeenCalled();
+    expect(updater.state()).toMatchObject({ enabled: true, status: 'idle' });
+    autoCheck = true;
+    vi.advanceTimersByTime(UPDATE_CHECK_INTERVAL_MS);
+    await flush();
+    expect(holder.updater.checkForUpdates).toHaveBeenCalledTimes(1);
+    autoCheck = false;
+    vi.advanceTimersByTime(UPDATE_CHECK_INTERVAL_MS);
+    await flush();
+    expect(holder.updater.checkForUpdates).toHaveBeenCalledTimes(1);
   });
 
   it('tells the user about an update (event + one native notice per version) and does not download it', async () => {

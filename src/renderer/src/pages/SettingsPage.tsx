@@ -275,6 +275,13 @@ function AboutSection() {
   const { info } = useApp();
   const [update, setUpdate] = useState<UpdateState | null>(null);
   const [busy, setBusy] = useState(false);
+  const [appFailure, setAppFailure] = useState<AppError | null>(null);
+
+  const openLogFolder = async () => {
+    setAppFailure(null);
+    const result = await api().appOpenLogFolder();
+    if (!result.ok) setAppFailure(result.error);
+  };
 
   useEffect(() => {
     let live = true;
@@ -331,6 +338,15 @@ function AboutSection() {
           </button>
         </p>
       ) : null}
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" onClick={() => void openLogFolder()}>
+          {t('settings.openLogFolder')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void api().appQuit()}>
+          {t('settings.quit', { name: info.provider.name === 'XMPlus' ? info.name : info.provider.name })}
+        </button>
+      </div>
+      <FormError error={appFailure} />
       <div className="form-actions">
         <p role="status" className="muted small" data-testid="update-status">
           {statusText}

@@ -240,6 +240,8 @@ export const en = {
   'settings.storage.keychain': 'the system keychain',
   'settings.storage.safeStorage': 'encrypted app storage',
   'settings.storage.memory': 'memory only (until you quit)',
+  'settings.openLogFolder': 'Open log folder',
+  'settings.quit': 'Quit {name}',
   'settings.about': 'About',
   'settings.version': '{name} {version} on {platform}',
   'settings.support': 'Get help from {provider}',

@@ -241,6 +241,8 @@ export const fa: Catalogue = {
   'settings.storage.keychain': 'جاکلیدی سیستم',
   'settings.storage.safeStorage': 'حافظهٔ رمزنگاری‌شدهٔ برنامه',
   'settings.storage.memory': 'فقط حافظه (تا بستن برنامه)',
+  'settings.openLogFolder': 'باز کردن پوشهٔ گزارش‌ها',
+  'settings.quit': 'خروج از {name}',
   'settings.about': 'درباره',
   'settings.version': '{name} {version} روی {platform}',
   'settings.support': 'دریافت کمک از {provider}',

@@ -254,6 +254,8 @@ export const ru: Catalogue = {
   'settings.storage.keychain': 'в системной связке ключей',
   'settings.storage.safeStorage': 'в зашифрованном хранилище приложения',
   'settings.storage.memory': 'только в памяти (до выхода)',
+  'settings.openLogFolder': 'Открыть папку журнала',
+  'settings.quit': 'Выйти из {name}',
   'settings.about': 'О программе',
   'settings.version': '{name} {version} на {platform}',
   'settings.support': 'Помощь от {provider}',

@@ -234,6 +234,8 @@ export const zhCN: Catalogue = {
   'settings.storage.keychain': '系统钥匙串',
   'settings.storage.safeStorage': '加密的应用存储',
   'settings.storage.memory': '仅内存（退出后清除）',
+  'settings.openLogFolder': '打开日志文件夹',
+  'settings.quit': '退出 {name}',
   'settings.about': '关于',
   'settings.version': '{name} {version}（{platform}）',
   'settings.support': '向 {provider} 寻求帮助',
