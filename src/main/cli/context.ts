@@ -105,6 +105,8 @@ function cliPlatform(io: CliIo, settings: KeyValueStore, cache: KeyValueStore, e
     // A terminal has no desktop: what the app would show natively, the commands print.
     openExternal: async () => fail(appError('state', 'The command line does not open a browser.')),
     writeClipboard: async () => fail(appError('state', 'The command line has no clipboard.')),
+    openLogFolder: async () => fail(appError('state', 'The command line does not open folders.')),
+    quit: () => undefined,
     chooseFolder: async () => null,
     notify: () => undefined,
     setStartAtLogin: async () => undefined,

@@ -6,6 +6,7 @@ import { toAppError, type AppError, type Result } from '../../shared/errors';
 import { COMMANDS, findCommand, unknownCommand } from './commands';
 import { openSession, type CliSession } from './context';
 import { nodeIo, type CliIo } from './io';
+import { askRunningApp } from '../local/status-client';
 import {
   commandHelp,
   EXIT,
@@ -78,7 +79,8 @@ export async function main(argv: readonly string[], io: CliIo, options: MainOpti
 }
 
 export async function runCliFromProcess(): Promise<void> {
-  process.exitCode = await main(process.argv.slice(2), nodeIo());
+  // `status` asks the running app first (no panel request), then the panel.
+  process.exitCode = await main(process.argv.slice(2), nodeIo(), { statusSource: askRunningApp });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runCliFromProcess();

@@ -26,6 +26,7 @@ import { createTray, signedOutTray, type TrayController } from './tray';
 import { userText } from '../i18n/user';
 import { mainText } from '../i18n';
 import { trayHostAvailable } from '../tray-host';
+import { startStatusServer, statusSocketPath } from '../local/status-socket';
 import { cliArguments, flushStdio } from './cli-mode';
 import { configureLog, type ShellLog } from './log';
 import { openFolder } from './log-folder';
@@ -61,7 +62,10 @@ async function runCli(args: string[]): Promise<void> {
   try {
     // Bundled beside this file (out/main/cli.js); loaded only for a CLI call.
     const cli = await import('../cli-app');
-    code = await cli.runCli(args);
+    code = await cli.runCli(
+      args,
+      app.isPackaged ? { providerFile: join(process.resourcesPath, 'provider.json') } : {},
+    );
   } catch (error) {
     process.stderr.write(`xmplus-tray: ${error instanceof Error ? error.message : String(error)}\n`);
   }
@@ -221,7 +225,20 @@ async function start(): Promise<void> {
 
   await created.start();
 
+  // `xmplus-tray status` from a terminal or a status bar asks this process first.
+  const statusServer = await startStatusServer({
+    path: statusSocketPath(userData),
+    snapshot: async () => {
+      const state = await created.handlers['data.get']({});
+      return state.ok ? state.value.snapshot : null;
+    },
+  }).catch((error: unknown) => {
+    shellLog.warn('status socket not started:', redactedStack(error));
+    return null;
+  });
+
   app.on('before-quit', () => {
+    void statusServer?.close();
     stopLifecycle();
     updater.dispose();
     notifier.dispose();

@@ -1,0 +1,105 @@
+// The running app answers `xmplus-tray status` over a local socket, so a status bar polling every
+// few minutes costs no panel request: a Unix socket in the user-data folder (mode 0600: only this
+// user can connect) or, on Windows, a named pipe whose name is derived from the user-data folder.
+// One request per connection: the client writes a line, the app answers one JSON line and closes.
+// Plain Node: the shell starts it, the CLI's status client talks to it.
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, lstatSync, unlinkSync } from 'node:fs';
+import { createConnection, createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import type { Snapshot } from '../../shared/domain';
+
+export const STATUS_SOCKET_FILE = 'status.sock';
+export const STATUS_REQUEST = 'status';
+
+/** What the app answers: its latest snapshot of the active profile (null before the first one). */
+export interface StatusAnswer {
+  snapshot: Snapshot | null;
+}
+
+export function statusSocketPath(userData: string, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') {
+    const id = createHash('sha256').update(userData.toLowerCase()).digest('hex').slice(0, 24);
+    return `\\\\.\\pipe\\xmplus-tray-${id}`;
+  }
+  return join(userData, STATUS_SOCKET_FILE);
+}
+
+/** Resolves true when something accepts connections at `path`. */
+function answers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection(path);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export interface StatusServer {
+  path: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Listens at `path`. A socket file left by a crashed run (nothing answers it) is removed first; a
+ * live one (another copy of the app, which the single-instance lock normally prevents) is left
+ * alone and this returns null. Server lists are left out of the answer: status does not need them,
+ * and they carry the proxies' credentials.
+ */
+export async function startStatusServer(options: {
+  path: string;
+  snapshot(): Promise<Snapshot | null> | Snapshot | null;
+  platform?: NodeJS.Platform;
+}): Promise<StatusServer | null> {
+  const { path } = options;
+  const unix = (options.platform ?? process.platform) !== 'win32';
+  if (unix && existsSync(path)) {
+    if (await answers(path)) return null;
+    // Only a socket is removed: a file of another kind at this path is not ours to delete.
+    if (!lstatSync(path).isSocket()) return null;
+    unlinkSync(path);
+  }
+  const server: Server = createServer((socket) => {
+    socket.setEncoding('utf8');
+    let request = '';
+    socket.on('error', () => socket.destroy());
+    socket.on('data', (chunk: string) => {
+      request += chunk;
+      if (request.length > 256) return socket.destroy();
+      if (!request.includes('\n')) return;
+      if (request.trim() !== STATUS_REQUEST) return socket.destroy();
+      void Promise.resolve(options.snapshot()).then(
+        (snapshot) => {
+          const answer: StatusAnswer = { snapshot: snapshot ? { ...snapshot, servers: {} } : null };
+          socket.end(`${JSON.stringify(answer)}\n`);
+        },
+        () => socket.destroy(),
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // The socket file is created by bind() inside listen(): a umask of 0177 makes it 0600 from the
+    // start, so no other user can connect even for an instant (chmod after would leave a window).
+    const previous = unix ? process.umask(0o177) : null;
+    try {
+      server.listen(path, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    } finally {
+      if (previous !== null) process.umask(previous);
+    }
+  });
+  if (unix) chmodSync(path, 0o600);
+  return {
+    path,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Node removes the socket file when a listening Unix server closes.
+        server.close(() => resolve());
+      }),
+  };
+}
