@@ -214,7 +214,7 @@ export const en = {
   'settings.refreshInvalid': 'Enter a whole number from 5 to 1440.',
   'settings.servers': 'Refresh server lists every (hours)',
   'settings.serversHint':
-    'From 1 to 72 hours. Usage is checked at every refresh; server lists change rarely and are also fetched when a plan changes, on “Refresh now” and before an export.',
+    'From 1 to 72 hours. Usage is checked at every refresh; server lists change rarely and are also fetched when a plan changes, on “Refresh” and before an export.',
   'settings.serversInvalid': 'Enter a whole number from 1 to 72.',
   'settings.notifications': 'Show notifications',
   'settings.traffic': 'Warn at traffic used (%)',

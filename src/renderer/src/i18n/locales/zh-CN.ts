@@ -209,7 +209,7 @@ export const zhCN: Catalogue = {
   'settings.refreshInvalid': '请输入 5 到 1440 之间的整数。',
   'settings.servers': '服务器列表刷新间隔（小时）',
   'settings.serversHint':
-    '1 到 72 小时。每次刷新都会检查用量；服务器列表很少变化，套餐变更、点击“立即刷新”和导出前也会重新获取。',
+    '1 到 72 小时。每次刷新都会检查用量；服务器列表很少变化，套餐变更、点击“刷新”和导出前也会重新获取。',
   'settings.serversInvalid': '请输入 1 到 72 之间的整数。',
   'settings.notifications': '显示通知',
   'settings.traffic': '流量用量提醒（%）',
