@@ -1,5 +1,7 @@
 // Panel client figures against the simulator with 100 ms added to every request: how many round
-// trips a refresh costs (steady and cold), and how many token requests polling and bursts cause.
+// trips a refresh costs (steady and cold), how many requests it sends the panel (a steady refresh
+// is account/info alone; cold adds the token and one service/info per service), and how many
+// token requests polling and bursts cause.
 import type { Figure } from './run';
 import { startPanelSim } from '../../tools/panel-sim/index';
 import type { PanelSim } from '../../tools/panel-sim/index';
@@ -63,9 +65,30 @@ export async function run(): Promise<Figure[]> {
       target: '<= 1.2',
     });
 
+    // Requests a steady refresh sends the panel, from the simulator's request log.
+    const totalRequests = () => Object.values(sim.admin.stats().requests).reduce((a, b) => a + b, 0);
+    sim.admin.resetStats();
+    await warm.snapshot('bench');
+    figures.push({
+      name: 'panel_requests_steady_refresh',
+      value: totalRequests(),
+      unit: 'requests',
+      target: '1',
+    });
+
     // Cold: a new session (no token, no known services) on the three-service demo account.
     const listed = await warm.accountInfo();
     const services = listed.ok ? listed.value.services.length : 0;
+    sim.admin.resetStats();
+    const first = sessionFor(sim, now);
+    await first.snapshot('bench');
+    await first.close();
+    figures.push({
+      name: 'panel_requests_cold',
+      value: totalRequests(),
+      unit: `requests (${services} services)`,
+      target: `${2 + services} (token, account, one per service)`,
+    });
     const cold: number[] = [];
     for (let i = 0; i < 5; i++) {
       const fresh = sessionFor(sim, now);
