@@ -51,7 +51,16 @@ describe('settings store', () => {
   it('refuses invalid patches', () => {
     const store = memoryStore();
     expect(() => writeSettings(store, { refreshMinutes: 2 })).toThrow();
+    expect(() => writeSettings(store, { serversRefreshHours: 0 })).toThrow();
+    expect(() => writeSettings(store, { serversRefreshHours: 73 })).toThrow();
     expect(readSettings(store)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('the servers interval defaults to 6 hours and reads back what was saved', () => {
+    const store = memoryStore({ settings: { serversRefreshHours: 1.5 } });
+    expect(readSettings(store).serversRefreshHours).toBe(6);
+    writeSettings(store, { serversRefreshHours: 12 });
+    expect(readSettings(store).serversRefreshHours).toBe(12);
   });
 });
 
