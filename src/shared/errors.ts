@@ -24,6 +24,11 @@ export interface AppError {
   detail?: string;
   /** For `validation`: which fields were wrong. */
   issues?: { path: string; message: string }[];
+  /**
+   * A case the window words on its own, in the user's language: 'newPanelGeneration' (the address is
+   * a 2026-generation panel; `detail` is its name).
+   */
+  reason?: 'newPanelGeneration';
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -17,6 +17,7 @@ import type {
 import type { AppError, Result } from '../../shared/errors';
 import { appError, fail, ok } from '../../shared/errors';
 import { scrubError } from './errors';
+import { mayBeNewGeneration, newGenerationError, newGenerationName } from './generation';
 import type { NormalizeContext } from './normalize';
 import {
   gatewayList,
@@ -323,6 +324,10 @@ export function createPanelClient(options: PanelClientOptions): Result<PanelClie
         tokenSchema,
         [apiKey, md5Hex(apiKey.trim())],
       );
+      if (!r.ok && mayBeNewGeneration(r.error)) {
+        const name = await newGenerationName(transport);
+        if (name) return fail(newGenerationError(host, name, r.error.status));
+      }
       if (!r.ok) return r;
       const token = r.value.data.token.trim();
       return ok({ token, ...readTokenTimes(token) });

@@ -172,3 +172,21 @@ describe('fieldErrorsFrom', () => {
     expect(fieldErrorsFrom(SAMPLES.panel.error, ['email'], i18nFor('en'))).toEqual({});
   });
 });
+
+describe('a new-generation panel', () => {
+  const error = appError('http', '"Aurora" at x.com is a panel of the new XMPlus generation. …', {
+    status: 404,
+    reason: 'newPanelGeneration',
+    detail: 'Aurora',
+  });
+
+  it('is named and explained in every language, never as an HTTP status', () => {
+    for (const locale of LOCALES) {
+      const shown = describeError(error, i18nFor(locale));
+      expect(shown.text, locale).toContain('Aurora');
+      expect(shown.text, locale).toContain('XMPlus');
+      expect(shown.text, locale).not.toMatch(/404|HTTP/);
+      expect(shown.original, locale).toBe(locale === 'en' ? null : error.message);
+    }
+  });
+});

@@ -50,6 +50,11 @@ function translatedKey(error: AppError): { key: MessageKey; vars?: Vars } {
 }
 
 export function describeError(error: AppError, i18n: ErrorI18n): ErrorText {
+  if (error.reason === 'newPanelGeneration') {
+    // A case of its own in every language, English included: what the panel is and what to do.
+    const text = i18n.t('error.newPanelGeneration', { name: error.detail ?? '' });
+    return { text, original: i18n.locale === 'en' ? null : error.message || null };
+  }
   if (error.kind === 'panel' || i18n.locale === 'en') return { text: error.message, original: null };
   const { key, vars } = translatedKey(error);
   return { text: i18n.t(key, vars), original: error.message || null };

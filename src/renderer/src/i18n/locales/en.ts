@@ -261,6 +261,8 @@ export const en = {
   'error.timeout': 'The panel did not answer in time. Check your connection or try again later.',
   'error.http': 'The panel answered with an error. Try again later.',
   'error.httpStatus': 'The panel answered with an error (HTTP {status}). Try again later.',
+  'error.newPanelGeneration':
+    '“{name}” is a panel of the new XMPlus generation. This app does not support that generation’s client API yet, so it cannot connect to it. Ask your provider whether a panel address with the classic client API is available, or when this panel will be supported.',
   'error.auth': 'You are signed out, or the panel ended the session. Sign in again.',
   'error.authKey':
     'The panel did not accept the client API key. Check the key; your provider can give you a new one.',

@@ -255,6 +255,8 @@ export const zhCN: Catalogue = {
   'error.timeout': '面板没有及时响应。请检查网络连接，或稍后重试。',
   'error.http': '面板返回了错误。请稍后重试。',
   'error.httpStatus': '面板返回了错误（HTTP {status}）。请稍后重试。',
+  'error.newPanelGeneration':
+    '“{name}”是新一代 XMPlus 面板。本应用暂不支持这一代面板的客户端 API，因此无法连接。请向服务商询问是否有提供经典客户端 API 的面板地址，或何时会支持此面板。',
   'error.auth': '您已退出登录，或面板已结束会话。请重新登录。',
   'error.authKey': '面板不接受客户端 API 密钥。请检查密钥；服务商可以为您提供新的密钥。',
   'error.schema': '无法理解面板的回复。请稍后重试；如果问题持续，请联系服务商。',

@@ -1,0 +1,71 @@
+// Setup against a panel of the 2026 generation (the simulator's generation 'new'): the provider check,
+// sign-in and registration say which panel it is and that its generation is not supported yet,
+// never a bare HTTP 404 or a schema error; the classic panel is unaffected by the probe.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { memoryBackend } from '../../../src/main/session/secrets';
+import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+
+let sims: PanelSim[] = [];
+let rigs: CoreRig[] = [];
+afterEach(async () => {
+  for (const rig of rigs) await rig.dispose();
+  for (const sim of sims) await sim.close();
+  sims = [];
+  rigs = [];
+});
+
+async function setup(options: Parameters<typeof startPanelSim>[0]) {
+  const sim = await startPanelSim(options);
+  sims.push(sim);
+  const rig = await makeCoreRig({ memory: true, secrets: memoryBackend() });
+  rigs.push(rig);
+  return { sim, rig };
+}
+
+describe('a new-generation panel at setup', () => {
+  it('names the panel and says its generation is not supported yet, at every step of setup', async () => {
+    const { sim, rig } = await setup({ generation: 'new', appName: 'Aurora VPN' });
+    const checked = await rig.call('provider.check', { panelUrl: sim.url, apiKey: 'any-key' });
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.error).toMatchObject({ reason: 'newPanelGeneration', detail: 'Aurora VPN' });
+    expect(checked.error.message).toContain('"Aurora VPN"');
+    expect(checked.error.message).toMatch(/new XMPlus generation/);
+    expect(checked.error.message).toMatch(/provider/);
+    expect(checked.error.message).not.toMatch(/HTTP 404|shape the app does not understand/);
+
+    const signedIn = await rig.call('auth.signIn', {
+      panelUrl: sim.url,
+      apiKey: 'any-key',
+      email: sim.demo.email,
+      password: sim.demo.password,
+      remember: false,
+    });
+    expect(signedIn.ok === false && signedIn.error.reason).toBe('newPanelGeneration');
+    const code = await rig.call('auth.sendCode', {
+      panelUrl: sim.url,
+      apiKey: 'k',
+      name: 'a',
+      email: 'a@b.cd',
+    });
+    expect(code.ok === false && code.error.reason).toBe('newPanelGeneration');
+  });
+
+  it('on a classic panel a wrong key or a wrong path stays that error, with no generation claim', async () => {
+    const classic = await setup({});
+    const bad = await classic.rig.call('provider.check', { panelUrl: classic.sim.url, apiKey: 'wrong' });
+    expect(bad.ok === false && bad.error.kind).toBe('auth');
+    expect(bad.ok === false && bad.error.reason).toBeUndefined();
+    const wrongPath = await classic.rig.call('provider.check', {
+      panelUrl: `${classic.sim.url}/nope`,
+      apiKey: classic.sim.apiKey,
+    });
+    expect(wrongPath.ok).toBe(false);
+    expect(wrongPath.ok === false && wrongPath.error.reason).toBeUndefined();
+    expect(
+      (await classic.rig.call('provider.check', { panelUrl: classic.sim.url, apiKey: classic.sim.apiKey }))
+        .ok,
+    ).toBe(true);
+  });
+});
