@@ -78,6 +78,21 @@ describe('the store', () => {
     ]);
   });
 
+  it('plans and top-ups load apart: a failing list is an error, the other one still lists', async () => {
+    sim.admin.setFault('/api/client/packages/traffic', { kind: 'http500' });
+    const plans = await cli(['packages', '--json']);
+    expect(plans.code).toBe(0);
+    expect((JSON.parse(plans.out) as Package[]).map((p) => p.id)).toEqual([1, 3, 4]);
+    const traffic = await cli(['packages', '--traffic']);
+    expect(traffic.code).toBe(1);
+    expect(traffic.out).toBe('');
+    expect(traffic.err).toMatch(/^xmplus-tray: .*500/);
+    const topup = await cli(['topup', '--service', '4', '--package', '2', '--yes']);
+    expect(topup.code).toBe(1);
+    expect(topup.err).toBe(traffic.err);
+    expect(moneyRequests()).toBe(0);
+  });
+
   it("package ID shows one package; an unknown one gets the panel's words and exit 1", async () => {
     const one = await cli(['package', '4']);
     expect(one.code).toBe(0);

@@ -52,11 +52,16 @@ function packageText(p: Package): string {
 async function packages(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) => {
     const traffic = ctx.args.flag('traffic');
+    const store = await session.call('billing.store', {});
+    if (!store.ok) return ctx.report(store.error);
+    // Plans and top-ups load apart: the list asked for failing is an error, the other one is not.
+    const failed = traffic ? store.value.trafficError : store.value.packagesError;
+    if (failed) return ctx.report(failed);
     return output(
       ctx,
-      await session.call('billing.store', {}),
-      (store) => packagesTable(traffic ? store.traffic : store.packages),
-      (store) => (traffic ? store.traffic : store.packages),
+      store,
+      (value) => packagesTable(traffic ? value.traffic : value.packages),
+      (value) => (traffic ? value.traffic : value.packages),
     );
   });
 }
@@ -114,7 +119,7 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
     const listed = store.ok ? store.value.packages.find((p) => p.id === packageId) : undefined;
     const price = (listed ?? pkg.value).prices.find((p) => p.cycle === cycle.value);
     if (!price) {
-      const offered = pkg.value.prices.map((p) => p.cycle).join(', ') || 'none';
+      const offered = (listed ?? pkg.value).prices.map((p) => p.cycle).join(', ') || 'none';
       return ctx.report(
         appError(
           'validation',
@@ -186,6 +191,7 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
     if (typeof service === 'number') return service;
     const store = await session.call('billing.store', {});
     if (!store.ok) return ctx.report(store.error);
+    if (store.value.trafficError) return ctx.report(store.value.trafficError);
     const pkg = store.value.traffic.find((p) => p.id === packageId);
     if (!pkg) {
       const known = store.value.traffic.map((p) => p.id).join(', ') || 'none';
