@@ -16,7 +16,9 @@ import {
 } from './settings/settings';
 import { createPanelSession, type PanelSession } from './session/panel-session';
 import type { CredentialStore } from './session/secrets';
-import { validatePanelUrl } from './xmplus/transport';
+import type { PanelRoute, Timeouts } from './xmplus/transport';
+import { panelBase, validatePanelUrl, validateProxyUrl } from './xmplus/transport';
+import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './panel-addresses';
 
 export interface ActiveProfile {
   profileId: string;
@@ -33,6 +35,8 @@ export interface AccountsDeps {
   onRemoved(profileId: string): void;
   /** Overrides for tests: environment for proxy variables. */
   env?: NodeJS.ProcessEnv;
+  /** Overrides for tests: panel request timeouts. */
+  timeouts?: Partial<Timeouts>;
 }
 
 type AccountHandlers = Pick<
@@ -104,9 +108,33 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     return url.ok ? ok(url.value.toString().replace(/\/+$/, '')) : url;
   }
 
+  /**
+   * How a session reaches its panel: the system proxy (where the desktop can tell), and for the
+   * branded build's panel its mirrors, starting with the one that answered last for this owner.
+   */
+  function routeFor(panelUrl: string, profileId: string | null): PanelRoute {
+    const resolveProxy = platform.resolveProxy;
+    const route: PanelRoute = resolveProxy ? { systemProxy: (url) => resolveProxy(url) } : {};
+    const mirrors = platform.provider.mirrors ?? [];
+    const main = validatePanelUrl(platform.provider.info.panelUrl ?? '');
+    const own = validatePanelUrl(panelUrl);
+    if (mirrors.length === 0 || !main.ok || !own.ok || panelBase(main.value) !== panelBase(own.value)) {
+      return route;
+    }
+    const owner = addressOwner(profileId, panelBase(own.value));
+    return {
+      ...route,
+      mirrors,
+      preferred: rememberedAddress(platform.cacheStore, owner),
+      onAddressWorked: (base) => rememberAddress(platform.cacheStore, owner, base),
+    };
+  }
+
   function transientSession(panelUrl: string, apiKey: string, creds?: { email: string; password: string }) {
     return createPanelSession({
       panelUrl,
+      route: routeFor(panelUrl, null),
+      ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       getApiKey: async () => ok(apiKey),
       getCredentials: async () => (creds ? ok(creds) : fail(signInFirst())),
       now: () => platform.now(),
@@ -120,6 +148,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     const created = createPanelSession({
       panelUrl: profile.panelUrl,
       proxyUrl: profile.options.proxyUrl || null,
+      route: routeFor(profile.panelUrl, profile.id),
+      ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       ...(profile.options.timeZone ? { timeZone: profile.options.timeZone } : {}),
       getApiKey: () => apiKeyFor(profile.panelUrl),
       getCredentials: async () => {
@@ -218,6 +248,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       { remember },
     );
     if (!saved.ok) return fail(saved.error);
+    // The mirror that answered the sign-in is where the profile starts.
+    const base = validatePanelUrl(panelUrl);
+    const worked = base.ok
+      ? rememberedAddress(platform.cacheStore, addressOwner(null, panelBase(base.value)))
+      : null;
+    if (worked) rememberAddress(platform.cacheStore, addressOwner(profile.id, ''), worked);
     // The profile's own session reads its secrets from the store and fetches its own token.
     await closeSession(profile.id);
     signedIn.add(profile.id);
@@ -287,6 +323,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       const profile = readProfiles(store).find((p) => p.id === id);
       if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
       removeProfile(store, id);
+      forgetAddress(platform.cacheStore, addressOwner(id, ''));
       const forgotten = await forgetSecrets(profile);
       deps.onRemoved(id);
       const next = announce();
@@ -298,20 +335,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       const profile = profiles.find((p) => p.id === id);
       if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
       if (options?.proxyUrl) {
-        try {
-          const proxy = new URL(options.proxyUrl);
-          if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') throw new Error('scheme');
-        } catch {
-          return fail(
-            appError(
-              'validation',
-              'The proxy must be an http:// or https:// address, like http://127.0.0.1:8080.',
-              {
-                issues: [{ path: 'options.proxyUrl', message: 'not an http(s) URL' }],
-              },
-            ),
-          );
-        }
+        const proxy = validateProxyUrl(options.proxyUrl, { path: 'options.proxyUrl' });
+        if (!proxy.ok) return proxy;
       }
       if (options?.timeZone) {
         try {

@@ -6,6 +6,7 @@ import type { Result } from '../shared/errors';
 import type { KeyValueStore } from './settings/store';
 import type { ProviderConfig } from './provider';
 import type { SecretBackend } from './session/secrets';
+import type { SystemProxyResolver } from './xmplus/system-proxy';
 import type { UpdateState } from '../shared/contract';
 
 export interface NativeNotification {
@@ -74,5 +75,11 @@ export interface Platform {
   notify(notification: NativeNotification): void;
   setStartAtLogin(enabled: boolean): Promise<void>;
   updateTray(state: TrayState): void;
+  /**
+   * The system proxy for a URL as a PAC answer ("PROXY 127.0.0.1:7890; DIRECT"), where the desktop
+   * can tell (the Electron shell asks its session). Panel requests use it when the profile sets no
+   * proxy; without it, or when it answers DIRECT, the environment's proxy applies.
+   */
+  resolveProxy?: SystemProxyResolver;
   now(): number;
 }

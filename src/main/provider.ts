@@ -1,10 +1,12 @@
-// A provider's branded build: resources/provider.json names the brand, the panel URL, the client API
-// key, a support link and an update feed. The key stays in the main process; the renderer only learns
+// A provider's branded build: resources/provider.json names the brand, the panel URL and its mirrors
+// (other addresses of the same panel, for users where one gets blocked), the client API key, a
+// support link and an update feed. The key stays in the main process; the renderer only learns
 // whether there is one.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve, extname } from 'node:path';
 import { z } from 'zod';
 import type { ProviderInfo } from '../shared/contract';
+import { panelBase, validatePanelUrl } from './xmplus/transport';
 
 export interface ProviderConfig {
   info: ProviderInfo;
@@ -13,12 +15,15 @@ export interface ProviderConfig {
   updateFeed: string | null;
   /** The panel's client= flag per import client id, where the provider's panel differs. */
   clientFlags?: Partial<Record<string, string>>;
+  /** Other addresses of the provider's panel (valid panel URLs, without the main one), in order. */
+  mirrors?: readonly string[];
 }
 
 const fileSchema = z.object({
   name: z.string().trim().max(80).optional(),
   logo: z.string().trim().max(512).optional(),
   panelUrl: z.string().trim().max(2048).optional(),
+  mirrors: z.array(z.string().trim().max(2048)).max(16).optional(),
   apiKey: z.string().trim().max(512).optional(),
   supportUrl: z.string().trim().max(2048).optional(),
   updateFeed: z.string().trim().max(2048).optional(),
@@ -37,6 +42,7 @@ export const UNBRANDED: ProviderConfig = {
   info: { name: 'XMPlus', logo: null, panelUrl: null, hasApiKey: false, supportUrl: null },
   apiKey: null,
   updateFeed: null,
+  mirrors: [],
 };
 
 const httpsOnly = (url: string | undefined): string | null => {
@@ -47,6 +53,27 @@ const httpsOnly = (url: string | undefined): string | null => {
     return null;
   }
 };
+
+/**
+ * The mirrors that can be used: valid panel addresses (https, or loopback http), each once, not the
+ * main address again. Only with a main address, which they are the alternatives of.
+ */
+function mirrorsOf(panelUrl: string | undefined, listed: readonly string[] | undefined): string[] {
+  if (!panelUrl || !listed) return [];
+  const main = validatePanelUrl(panelUrl);
+  if (!main.ok) return [];
+  const seen = new Set([panelBase(main.value)]);
+  const mirrors: string[] = [];
+  for (const raw of listed) {
+    const url = validatePanelUrl(raw);
+    if (!url.ok) continue;
+    const base = panelBase(url.value);
+    if (seen.has(base)) continue;
+    seen.add(base);
+    mirrors.push(base);
+  }
+  return mirrors;
+}
 
 const MIME: Record<string, string> = { '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg' };
 
@@ -81,5 +108,6 @@ export function loadProvider(file: string): ProviderConfig {
     apiKey: p.apiKey || null,
     updateFeed: httpsOnly(p.updateFeed),
     ...(p.clientFlags ? { clientFlags: p.clientFlags } : {}),
+    mirrors: mirrorsOf(p.panelUrl, p.mirrors),
   };
 }

@@ -37,7 +37,7 @@ export interface AppInfo {
 }
 
 export interface ProfileOptions {
-  /** HTTP(S) proxy for panel requests; '' for none (HTTPS_PROXY still applies). */
+  /** http(s):// or socks5:// proxy for panel requests; '' for none (then the system proxy, then HTTPS_PROXY). */
   proxyUrl: string;
   /** IANA zone the panel prints dates in; '' for the machine's zone. */
   timeZone: string;

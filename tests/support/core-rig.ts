@@ -43,6 +43,8 @@ export interface RigOptions {
   locale?: string;
   /** Start the core (accounts.init) before returning; default true. */
   start?: boolean;
+  /** The desktop's system proxy answer for a URL (Platform.resolveProxy); none by default. */
+  resolveProxy?: Platform['resolveProxy'];
 }
 
 export interface CoreRig {
@@ -120,6 +122,7 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
     notify: (n) => void notifications.push(n),
     setStartAtLogin: async () => undefined,
     updateTray: (state) => void trays.push(state),
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
     now: options.now ?? (() => Date.now()),
   };
   return { platform, dir, clipboard, notifications, trays, events, movedAside, quits };

@@ -22,6 +22,7 @@ import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { openExternalSafely, openPathSafely, protocolHandlerName } from './security';
 import { openElectronStore } from './store';
+import { resolveSystemProxy } from './system-proxy';
 import { createTray, signedOutTray, type TrayController } from './tray';
 import { userText } from '../i18n/user';
 import { mainText } from '../i18n';
@@ -192,6 +193,7 @@ async function start(): Promise<void> {
       trayState = state;
       tray?.update(state);
     },
+    resolveProxy: resolveSystemProxy,
     now: () => Date.now(),
   };
 

@@ -45,6 +45,7 @@ export interface PanelSessionOptions {
   timeouts?: PanelClientOptions['timeouts'];
   userAgent?: string;
   env?: PanelClientOptions['env'];
+  route?: PanelClientOptions['route'];
   getApiKey: () => Promise<Result<string>>;
   getCredentials: () => Promise<Result<Credentials>>;
   now?: () => number;
@@ -120,6 +121,7 @@ export function createPanelSession(options: PanelSessionOptions): Result<PanelSe
       ...(options.timeouts ? { timeouts: options.timeouts } : {}),
       ...(options.userAgent ? { userAgent: options.userAgent } : {}),
       ...(options.env ? { env: options.env } : {}),
+      ...(options.route ? { route: options.route } : {}),
     });
     if (!created.ok) return created;
     client = created.value;

@@ -48,7 +48,7 @@ import {
   serviceInfoSchema,
   tokenSchema,
 } from './schemas';
-import type { Timeouts, Transport } from './transport';
+import type { PanelRoute, Timeouts, Transport } from './transport';
 import { createTransport, validatePanelUrl } from './transport';
 
 export { isTokenRefused } from './errors';
@@ -139,6 +139,8 @@ export interface PanelClientOptions {
   userAgent?: string;
   /** Proxy environment (tests); process.env by default. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The system proxy and the panel's other addresses (transport.ts). */
+  route?: PanelRoute;
 }
 
 export function md5Hex(text: string): string {
@@ -225,6 +227,7 @@ export function createPanelClient(options: PanelClientOptions): Result<PanelClie
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...options.route,
   });
   if (!transported.ok) return transported;
   const transport: Transport = transported.value;

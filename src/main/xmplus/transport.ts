@@ -1,11 +1,19 @@
-// HTTP transport to one XMPlus panel: a keep-alive undici pool per panel origin (or a proxy agent),
-// connect / headers / body timeouts, TLS always verified, and every failure mapped to an AppError
-// a person can act on. It knows nothing about the panel API beyond "POST JSON, read text".
+// HTTP transport to one XMPlus panel: a keep-alive undici pool per panel origin (or an http(s) or
+// SOCKS5 proxy agent), connect / headers / body timeouts, TLS always verified, and every failure
+// mapped to an AppError a person can act on, naming the proxy it went through. The proxy is the
+// profile's, else the system's (asked per request, from the desktop shell), else the environment's.
+// A panel may have other addresses (a provider's mirrors): a request that cannot reach one address
+// is sent to the next, one address at a time, and the one that answered is kept for next time.
+// Beyond "POST JSON, read text" it knows only which panel endpoints are safe to send twice.
 import { readFileSync } from 'node:fs';
-import { Pool, ProxyAgent } from 'undici';
+import { Pool, ProxyAgent, Socks5ProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
-import type { Result } from '../../shared/errors';
+import type { AppError, Result } from '../../shared/errors';
 import { appError, fail, ok } from '../../shared/errors';
+import type { ProxyAddress, ProxyUrlProblem } from '../../shared/proxy-url';
+import { checkProxyUrl } from '../../shared/proxy-url';
+import type { SystemProxyResolver } from './system-proxy';
+import { systemProxyFromPac } from './system-proxy';
 
 export interface Timeouts {
   /** Establishing the TCP + TLS connection. */
@@ -98,10 +106,44 @@ export function noProxyMatches(url: URL, noProxy: string): boolean {
   return false;
 }
 
+/** Where the proxy of a request came from, for messages ("the system proxy ..."). */
+export type ProxySource = 'profile' | 'system' | 'environment';
+
+export interface ProxyChoice extends ProxyAddress {
+  source: ProxySource;
+  /** For the environment: the variable it came from (HTTPS_PROXY, all_proxy, ...). */
+  variable?: string;
+}
+
+const ENV_PROXY_VARIABLES = {
+  'https:': ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'],
+  'http:': ['HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'],
+} as const;
+
 /**
- * Which proxy, if any, panel requests go through. An explicit proxy (profile setting) always wins;
- * otherwise HTTPS_PROXY / https_proxy / HTTP_PROXY / http_proxy unless NO_PROXY excludes the host.
- * Loopback panels never use an environment proxy (a corporate proxy cannot reach this computer).
+ * The environment's proxy for a panel: HTTPS_PROXY / https_proxy / HTTP_PROXY / http_proxy, then
+ * ALL_PROXY / all_proxy (where shells often put a socks5:// address), unless NO_PROXY excludes the
+ * host. Loopback panels never use an environment proxy (a corporate proxy cannot reach this computer).
+ */
+export function environmentProxy(
+  target: URL,
+  env: ProxyEnv = process.env,
+): { variable: string; value: string } | null {
+  if (isLoopbackHost(target.hostname)) return null;
+  const names = target.protocol === 'https:' ? ENV_PROXY_VARIABLES['https:'] : ENV_PROXY_VARIABLES['http:'];
+  for (const variable of names) {
+    const value = env[variable]?.trim();
+    if (!value) continue;
+    const noProxy = env.NO_PROXY ?? env.no_proxy ?? '';
+    if (noProxy && noProxyMatches(target, noProxy)) return null;
+    return { variable, value };
+  }
+  return null;
+}
+
+/**
+ * Which proxy address, as text, panel requests go through without a system proxy: an explicit one
+ * (the profile's) always wins; otherwise the environment's.
  */
 export function resolveProxy(
   target: URL,
@@ -109,30 +151,60 @@ export function resolveProxy(
   env: ProxyEnv = process.env,
 ): string | null {
   if (explicit && explicit.trim()) return explicit.trim();
-  if (isLoopbackHost(target.hostname)) return null;
-  const fromEnv =
-    target.protocol === 'https:'
-      ? (env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy)
-      : (env.HTTP_PROXY ?? env.http_proxy);
-  if (!fromEnv || !fromEnv.trim()) return null;
-  const noProxy = env.NO_PROXY ?? env.no_proxy ?? '';
-  if (noProxy && noProxyMatches(target, noProxy)) return null;
-  return fromEnv.trim();
+  return environmentProxy(target, env)?.value ?? null;
 }
 
-export function validateProxyUrl(input: string): Result<URL> {
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `http://${input}`);
-  } catch {
-    const message = 'The proxy address is not valid; use the form http://host:port.';
-    return fail(appError('validation', message, { issues: [{ path: 'proxyUrl', message }] }));
+const PROXY_PROBLEMS: Readonly<Record<ProxyUrlProblem, string>> = {
+  'no-scheme':
+    'Start the proxy address with its type, for example socks5://127.0.0.1:7890 or http://127.0.0.1:7890.',
+  scheme: 'Only http://, https:// and socks5:// proxies are supported for panel requests.',
+  socks4: 'SOCKS4 proxies are not supported; use socks5:// (local proxy apps offer SOCKS5 on the same port).',
+  host: 'The proxy address has no valid host name or IP address.',
+  port: 'Add the port of the proxy (1 to 65535), for example socks5://127.0.0.1:7890.',
+  path: 'Remove everything after the port from the proxy address (no path, "?" or "#").',
+};
+
+/** The English sentence for a proxy address problem (the settings form has it in four languages). */
+export const proxyProblemMessage = (problem: ProxyUrlProblem): string => PROXY_PROBLEMS[problem];
+
+/** Check a proxy address someone typed: scheme, host and port, nothing after the port. */
+export function validateProxyUrl(
+  input: string,
+  options: { path?: string; lenient?: boolean } = {},
+): Result<ProxyAddress> {
+  const checked = checkProxyUrl(input, { lenient: options.lenient ?? false });
+  if (checked.ok) return ok(checked.proxy);
+  const message = PROXY_PROBLEMS[checked.problem];
+  return fail(
+    appError('validation', message, {
+      detail: checked.problem,
+      issues: [{ path: options.path ?? 'proxyUrl', message }],
+    }),
+  );
+}
+
+/** How an error names the proxy a request went through. */
+export function describeProxy(choice: ProxyChoice): string {
+  switch (choice.source) {
+    case 'profile':
+      return `this profile's proxy ${choice.display}`;
+    case 'system':
+      return `the system proxy ${choice.display}`;
+    case 'environment':
+      return `the proxy ${choice.display} from ${choice.variable ?? 'the environment'}`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    const message = 'Only http:// and https:// proxies are supported for panel requests.';
-    return fail(appError('validation', message, { issues: [{ path: 'proxyUrl', message }] }));
+}
+
+/** What a person can do about a proxy that failed, by where it came from. */
+function proxyAdvice(choice: ProxyChoice): string {
+  switch (choice.source) {
+    case 'profile':
+      return 'Check that your proxy app is running, or change the proxy in Settings.';
+    case 'system':
+      return 'Check that your proxy app is running, or set a proxy for this profile in Settings.';
+    case 'environment':
+      return `Check that the proxy is running, or change ${choice.variable ?? 'the proxy environment variables'}.`;
   }
-  return ok(url);
 }
 
 let cachedVersion: string | null = null;
@@ -157,7 +229,16 @@ export function defaultUserAgent(): string {
 
 export interface TransportOptions {
   panelUrl: URL;
+  /** The profile's proxy: used for every request when set. */
   proxyUrl?: string | null;
+  /** Asks the desktop for the system proxy of a URL (a PAC answer); used when there is no profile proxy. */
+  systemProxy?: SystemProxyResolver;
+  /** Other addresses of the same panel (a provider's mirrors), tried in order when one cannot be reached. */
+  mirrors?: readonly string[];
+  /** The address that answered last time (panelUrl or one of the mirrors): tried first. */
+  preferred?: string | null;
+  /** Told when a request was answered by another address than the one tried first. */
+  onAddressWorked?: (base: string) => void;
   timeouts?: Partial<Timeouts>;
   userAgent?: string;
   /** Environment to read proxy variables from (tests); process.env by default. */
@@ -165,6 +246,9 @@ export interface TransportOptions {
   /** Most connections kept open to the panel at once. */
   connections?: number;
 }
+
+/** What the panel client passes through to its transport for reaching the panel. */
+export type PanelRoute = Pick<TransportOptions, 'systemProxy' | 'mirrors' | 'preferred' | 'onAddressWorked'>;
 
 export interface RawResponse {
   status: number;
@@ -178,10 +262,13 @@ export interface RawGetResponse extends RawResponse {
 }
 
 export interface Transport {
-  /** Host name used in messages ("panel.example.com"). */
+  /** Host name used in messages ("panel.example.com"): the address in use. */
   readonly host: string;
+  /** Origin plus path prefix of the address in use. */
   readonly base: string;
-  /** The proxy in use (without credentials), or null. */
+  /** Every address of the panel, the configured one first. */
+  readonly addresses: readonly string[];
+  /** The proxy the last request went through (without credentials), or null. */
   readonly proxy: string | null;
   readonly timeouts: Readonly<Timeouts>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Result<RawResponse>>;
@@ -209,205 +296,377 @@ function errorCodes(thrown: unknown): string[] {
 const TLS_CODE =
   /CERT|SELF_SIGNED|DEPTH_ZERO|UNABLE_TO_(GET|VERIFY)|ALTNAME|ERR_SSL|ERR_TLS|EPROTO|HOSTNAME_MISMATCH/;
 
+/** SOCKS5 reply codes (RFC 1928 section 6) as undici reports them, in words. */
+const SOCKS_REPLIES: Readonly<Record<string, string>> = {
+  UND_ERR_SOCKS5_REPLY_1: 'general failure',
+  UND_ERR_SOCKS5_REPLY_2: 'not allowed by its rules',
+  UND_ERR_SOCKS5_REPLY_3: 'network unreachable',
+  UND_ERR_SOCKS5_REPLY_4: 'host unreachable',
+  UND_ERR_SOCKS5_REPLY_5: 'connection refused',
+  UND_ERR_SOCKS5_REPLY_6: 'timed out',
+};
+
 /** Map what undici / Node throws into an AppError with an actionable sentence. */
 export function transportError(
   thrown: unknown,
   host: string,
   timeouts: Timeouts,
-  proxy: string | null,
-): ReturnType<typeof appError> {
+  proxy: ProxyChoice | null,
+): AppError {
   const codes = errorCodes(thrown);
   const has = (...wanted: string[]) => codes.some((c) => wanted.includes(c));
   const code = codes[0] ?? 'unknown';
   const message = thrown instanceof Error ? thrown.message : '';
+  const through = proxy ? ` (through ${describeProxy(proxy)})` : '';
+  const advice = (direct: string) => (proxy ? proxyAdvice(proxy) : direct);
+  const named = proxy ? describeProxy(proxy) : '';
+  const Named = named.charAt(0).toUpperCase() + named.slice(1);
+  const error = (kind: 'network' | 'timeout', sentence: string) => appError(kind, sentence, { detail: code });
+
+  if (proxy) {
+    const reply = codes.find((c) => c in SOCKS_REPLIES);
+    if (reply) {
+      return error(
+        'network',
+        `${Named} could not reach the panel at ${host} (${SOCKS_REPLIES[reply]}). The panel may be down, or blocked for the proxy too; try again later or ask your provider.`,
+      );
+    }
+    if (
+      has('UND_ERR_SOCKS5_AUTH_REJECTED', 'UND_ERR_SOCKS5_AUTH_FAILED') ||
+      /username and password/i.test(message)
+    ) {
+      return error(
+        'network',
+        `${Named} refused the user name and password, or asks for them. Check the proxy address in Settings (socks5://user:password@host:port).`,
+      );
+    }
+    if (codes.some((c) => c.startsWith('UND_ERR_SOCKS5'))) {
+      return error(
+        'network',
+        `${Named} did not answer like a SOCKS5 proxy (${code}). Check the proxy's type: socks5:// or http://.`,
+      );
+    }
+    const tunnel = /Proxy response \((\d{3})\)/.exec(message);
+    if (tunnel?.[1] === '407') {
+      return error(
+        'network',
+        `${Named} asks for a user name and password. Add them to the proxy address in Settings (http://user:password@host:port).`,
+      );
+    }
+    if (tunnel || /proxy/i.test(message) || has('UND_ERR_PRX_TLS')) {
+      return error(
+        'network',
+        `${Named} did not let the request through to ${host}${tunnel ? ` (HTTP ${tunnel[1]})` : ''}. ${proxyAdvice(proxy)}`,
+      );
+    }
+  }
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
-    return appError(
+    return error(
       'timeout',
-      `Could not connect to the panel at ${host} within ${seconds(timeouts.connectMs)}. Check your connection${proxy ? ' and proxy' : ''}, or try again later.`,
-      { detail: code },
+      `Could not connect to the panel at ${host}${through} within ${seconds(timeouts.connectMs)}. ${advice('Check your connection, or try again later.')}`,
     );
   }
   if (has('UND_ERR_HEADERS_TIMEOUT')) {
-    return appError(
+    return error(
       'timeout',
-      `The panel at ${host} did not answer within ${seconds(timeouts.headersMs)}. Check your connection or try again later.`,
-      { detail: code },
+      `The panel at ${host}${through} did not answer within ${seconds(timeouts.headersMs)}. Check your connection or try again later.`,
     );
   }
   if (has('UND_ERR_BODY_TIMEOUT')) {
-    return appError(
+    return error(
       'timeout',
-      `The panel at ${host} stopped sending its answer for ${seconds(timeouts.bodyMs)}. Check your connection or try again later.`,
-      { detail: code },
-    );
-  }
-  if (proxy && (/proxy/i.test(message) || has('UND_ERR_PRX_TLS'))) {
-    return appError(
-      'network',
-      `The proxy ${proxy} did not let the request through to ${host}. Check the proxy setting of this profile.`,
-      { detail: code },
+      `The panel at ${host}${through} stopped sending its answer for ${seconds(timeouts.bodyMs)}. Check your connection or try again later.`,
     );
   }
   if (has('ECONNREFUSED')) {
-    return appError(
+    return error(
       'network',
       proxy
-        ? `The proxy ${proxy} refused the connection. Check the proxy setting of this profile.`
+        ? `${Named} refused the connection. ${proxyAdvice(proxy)}`
         : `The panel at ${host} refused the connection. Check the panel address, or try again later.`,
-      { detail: code },
     );
   }
   if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME')) {
-    return appError(
+    return error(
       'network',
-      `The address ${host} could not be found. Check the panel address and your internet connection.`,
-      { detail: code },
+      proxy
+        ? `The host of ${named} could not be found. ${proxyAdvice(proxy)}`
+        : `The address ${host} could not be found. Check the panel address and your internet connection.`,
     );
   }
   if (codes.some((c) => TLS_CODE.test(c))) {
-    return appError(
+    return error(
       'network',
-      `The panel at ${host} presented a security certificate that could not be verified (${code}). The app only talks to panels with a valid certificate; ask your provider.`,
-      { detail: code },
+      `The panel at ${host}${through} presented a security certificate that could not be verified (${code}). The app only talks to panels with a valid certificate; ask your provider.`,
     );
   }
   if (has('ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EPIPE', 'ECONNABORTED')) {
-    return appError(
+    return error(
       'network',
-      `The connection to the panel at ${host} was cut off before it answered. Try again in a moment.`,
-      { detail: code },
+      `The connection to the panel at ${host}${through} was cut off before it answered. Try again in a moment.`,
     );
   }
   if (has('ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN')) {
-    return appError('network', `This computer cannot reach ${host}. Check your internet connection.`, {
-      detail: code,
-    });
+    return error(
+      'network',
+      proxy
+        ? `This computer cannot reach ${named}. ${proxyAdvice(proxy)}`
+        : `This computer cannot reach ${host}. Check your internet connection.`,
+    );
   }
-  return appError(
+  return error(
     'network',
-    `Could not talk to the panel at ${host} (${code}). Check your connection or try again later.`,
-    {
-      detail: code,
-    },
+    `Could not talk to the panel at ${host}${through} (${code}). ${advice('Check your connection or try again later.')}`,
   );
 }
 
-function redactProxy(proxy: string): string {
-  try {
-    const url = new URL(proxy);
-    url.username = '';
-    url.password = '';
-    return url.origin;
-  } catch {
-    return 'the configured proxy';
-  }
+/**
+ * Failures where the request cannot have reached the panel's code (no connection, no tunnel, no
+ * trusted TLS session): safe to send again to another address, whatever the request does.
+ */
+function neverArrived(error: AppError): boolean {
+  const code = error.detail ?? '';
+  if (error.kind === 'timeout') return code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT';
+  if (error.kind !== 'network') return false;
+  return !['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EPIPE', 'ECONNABORTED', 'UND_ERR_BODY_TIMEOUT'].includes(
+    code,
+  );
 }
 
-const SHARED_DISPATCHERS = new Map<string, { dispatcher: Dispatcher; users: number }>();
+/**
+ * Panel endpoints that only read (seeds/xmplus-client-api.txt): sending one again after it timed out
+ * or was cut off changes nothing. Creating an invoice, renewing, paying, registering or sending an
+ * e-mail is never repeated on another address, as the first panel may have done it already.
+ */
+const REPEATABLE_ENDPOINT =
+  /\/api\/client\/(token|account\/info|packages|packages\/traffic|package\/info|service\/info|gateways|invoices|invoice\/view)$/;
+
+/** Does this failure mean "try the panel's next address"? Never for an answer from the panel. */
+export function shouldFailOver(error: AppError, path: string): boolean {
+  if (error.kind !== 'network' && error.kind !== 'timeout') return false;
+  return neverArrived(error) || REPEATABLE_ENDPOINT.test(path);
+}
+
+interface SharedDispatcher {
+  dispatcher: Dispatcher;
+  users: number;
+}
+
+const SHARED_DISPATCHERS = new Map<string, SharedDispatcher>();
 
 /** Pools currently open, shared by origin and proxy (for tests and diagnostics). */
 export const openPoolCount = (): number => SHARED_DISPATCHERS.size;
 
+/**
+ * Runs `make` without undici's one-time "SOCKS5 proxy support is experimental" warning, which would
+ * otherwise land on the CLI's stderr; every other warning still goes out.
+ */
+function quietly<T>(make: () => T): T {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (/SOCKS5 proxy support is experimental/.test(text)) return;
+    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return make();
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}
+
 function makeDispatcher(
   origin: string,
-  proxyUrl: URL | null,
+  proxy: ProxyAddress | null,
   connections: number,
   timeouts: Timeouts,
 ): Dispatcher {
   // TLS options never disable verification; only the connect timeout is tuned.
-  return proxyUrl
-    ? new ProxyAgent({
-        uri: proxyUrl.href,
-        connections,
-        connect: { timeout: timeouts.connectMs },
-        requestTls: { timeout: timeouts.connectMs },
-        proxyTls: { timeout: timeouts.connectMs },
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-        keepAliveTimeout: 30_000,
-      })
-    : new Pool(origin, {
-        connections,
-        connect: { timeout: timeouts.connectMs },
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-        keepAliveTimeout: 30_000,
-      });
+  if (proxy?.kind === 'socks5') {
+    // Host names go to the proxy unresolved (undici's Socks5ProxyAgent sends them as domain
+    // names), so a panel whose name is blocked in local DNS is still reached.
+    return quietly(
+      () =>
+        new Socks5ProxyAgent(proxy.href, {
+          connections,
+          connectTimeout: timeouts.connectMs,
+          requestTls: { timeout: timeouts.connectMs },
+          headersTimeout: timeouts.headersMs,
+          bodyTimeout: timeouts.bodyMs,
+          keepAliveTimeout: 30_000,
+        }),
+    );
+  }
+  if (proxy) {
+    return new ProxyAgent({
+      uri: proxy.href,
+      connections,
+      connect: { timeout: timeouts.connectMs },
+      requestTls: { timeout: timeouts.connectMs },
+      proxyTls: { timeout: timeouts.connectMs },
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+      keepAliveTimeout: 30_000,
+    });
+  }
+  return new Pool(origin, {
+    connections,
+    connect: { timeout: timeouts.connectMs },
+    headersTimeout: timeouts.headersMs,
+    bodyTimeout: timeouts.bodyMs,
+    keepAliveTimeout: 30_000,
+  });
+}
+
+async function closeDispatcher(dispatcher: Dispatcher): Promise<void> {
+  // Let requests in flight finish briefly, then cut them: quitting or signing out never waits
+  // on a panel that does not answer.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const graceful = dispatcher.close().then(
+    () => true,
+    () => false,
+  );
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), CLOSE_GRACE_MS);
+  });
+  const done = await Promise.race([graceful, late]);
+  clearTimeout(timer);
+  if (!done) await dispatcher.destroy().catch(() => undefined);
+}
+
+/** One address of the panel and the proxy choices that do not depend on the desktop. */
+interface Address {
+  url: URL;
+  base: string;
+  origin: string;
+  host: string;
+  basePath: string;
+  /** The environment's proxy for this address: null for none, an error when it is malformed. */
+  environment: Result<ProxyChoice | null>;
+}
+
+function addressOf(url: URL, env: ProxyEnv): Address {
+  const found = environmentProxy(url, env);
+  let environment: Result<ProxyChoice | null> = ok(null);
+  if (found) {
+    const checked = validateProxyUrl(found.value, { path: found.variable, lenient: true });
+    environment = checked.ok
+      ? ok({ ...checked.value, source: 'environment', variable: found.variable })
+      : fail(
+          appError(
+            'validation',
+            `The proxy in the ${found.variable} environment variable cannot be used: ${checked.error.message}`,
+            {
+              detail: checked.error.detail ?? 'proxy',
+              issues: [{ path: found.variable, message: checked.error.message }],
+            },
+          ),
+        );
+  }
+  return {
+    url,
+    base: panelBase(url),
+    origin: url.origin,
+    host: url.host,
+    basePath: url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, ''),
+    environment,
+  };
+}
+
+function allFailed(first: AppError, others: readonly Address[]): AppError {
+  if (others.length === 0) return first;
+  const hosts = others.map((a) => a.host).join(', ');
+  return {
+    ...first,
+    message: `${first.message} The panel's other ${others.length === 1 ? 'address' : 'addresses'} (${hosts}) could not be reached either.`,
+  };
 }
 
 export function createTransport(options: TransportOptions): Result<Transport> {
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const base = panelBase(options.panelUrl);
-  const origin = options.panelUrl.origin;
-  const host = options.panelUrl.host;
-  const basePath = options.panelUrl.pathname === '/' ? '' : options.panelUrl.pathname.replace(/\/+$/, '');
+  const env = options.env ?? process.env;
   const userAgent = options.userAgent ?? defaultUserAgent();
-  const proxyRaw = resolveProxy(options.panelUrl, options.proxyUrl, options.env ?? process.env);
-  let proxyUrl: URL | null = null;
-  if (proxyRaw) {
-    const checked = validateProxyUrl(proxyRaw);
-    if (!checked.ok) return checked;
-    proxyUrl = checked.value;
-  }
-  const proxy = proxyUrl ? redactProxy(proxyUrl.href) : null;
   const connections = options.connections ?? 8;
-  // One keep-alive pool per panel origin (and proxy), shared by every session that talks to it: the
-  // tray's profile, a second account on the same panel, sign-in checks.
-  const key = JSON.stringify([origin, proxyUrl?.href ?? '', connections, timeouts]);
-  let shared = SHARED_DISPATCHERS.get(key);
-  if (!shared) {
-    shared = { dispatcher: makeDispatcher(origin, proxyUrl, connections, timeouts), users: 0 };
-    SHARED_DISPATCHERS.set(key, shared);
+
+  let profileProxy: ProxyChoice | null = null;
+  if (options.proxyUrl && options.proxyUrl.trim()) {
+    const checked = validateProxyUrl(options.proxyUrl, { path: 'proxyUrl' });
+    if (!checked.ok) return checked;
+    profileProxy = { ...checked.value, source: 'profile' };
   }
-  shared.users += 1;
-  const { dispatcher } = shared;
+
+  // The configured address first, then each valid mirror once; a malformed mirror is skipped.
+  const addresses: Address[] = [addressOf(options.panelUrl, env)];
+  for (const raw of options.mirrors ?? []) {
+    const url = validatePanelUrl(raw);
+    if (!url.ok) continue;
+    if (addresses.some((a) => a.base === panelBase(url.value))) continue;
+    addresses.push(addressOf(url.value, env));
+  }
+  const preferred = options.preferred ? addresses.findIndex((a) => a.base === options.preferred) : -1;
+  /** The address requests go to first: the one that answered last. */
+  let current = Math.max(0, preferred);
+  /** Set while one request looks for an address that answers; the others wait for its outcome. */
+  let searching: Promise<void> | null = null;
+  let lastProxy: ProxyChoice | null = profileProxy;
+  const held = new Map<string, SharedDispatcher>();
   let closed = false;
 
-  const post = async (
-    path: string,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Result<RawResponse>> => {
-    if (closed) return fail(appError('state', 'This panel connection was closed; sign in again.'));
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    try {
-      const response = await dispatcher.request({
-        origin,
-        path: basePath + path,
-        method: 'POST',
-        headers: {
-          accept: 'application/json, text/plain;q=0.9, */*;q=0.1',
-          'user-agent': userAgent,
-          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: payload,
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-      });
-      const text = await response.body.text();
-      const contentType = response.headers['content-type'];
-      return ok({
-        status: response.statusCode,
-        contentType: Array.isArray(contentType) ? (contentType[0] ?? '') : (contentType ?? ''),
-        text,
-      });
-    } catch (thrown) {
-      return fail(transportError(thrown, host, timeouts, proxy));
+  function dispatcherFor(address: Address, proxy: ProxyChoice | null): Dispatcher {
+    // One keep-alive pool per panel origin (and proxy), shared by every session that talks to it: the
+    // tray's profile, a second account on the same panel, sign-in checks.
+    const key = JSON.stringify([address.origin, proxy?.href ?? '', connections, timeouts]);
+    const mine = held.get(key);
+    if (mine) return mine.dispatcher;
+    let shared = SHARED_DISPATCHERS.get(key);
+    if (!shared) {
+      shared = { dispatcher: makeDispatcher(address.origin, proxy, connections, timeouts), users: 0 };
+      SHARED_DISPATCHERS.set(key, shared);
     }
-  };
+    shared.users += 1;
+    held.set(key, shared);
+    return shared.dispatcher;
+  }
 
-  const get = async (
-    pathAndQuery: string,
-    headers: Record<string, string> = {},
-  ): Promise<Result<RawGetResponse>> => {
+  async function proxyFor(address: Address): Promise<Result<ProxyChoice | null>> {
+    if (profileProxy) return ok(profileProxy);
+    // Chromium never proxies loopback either (its implicit bypass rules); the simulator lives there.
+    if (isLoopbackHost(address.url.hostname)) return ok(null);
+    if (options.systemProxy) {
+      const answer = await options.systemProxy(address.url.href).catch(() => null);
+      const system = systemProxyFromPac(answer);
+      if (system) return ok({ ...system, source: 'system' });
+    }
+    return address.environment;
+  }
+
+  interface Outgoing {
+    method: 'POST' | 'GET';
+    /** For POST the API path under the panel's path prefix; for GET the path and query of the origin. */
+    path: string;
+    payload: string | undefined;
+    headers: Record<string, string>;
+  }
+
+  async function attempt(address: Address, out: Outgoing): Promise<Result<RawGetResponse>> {
+    const proxy = await proxyFor(address);
+    if (!proxy.ok) return proxy;
+    lastProxy = proxy.value;
     if (closed) return fail(appError('state', 'This panel connection was closed; sign in again.'));
+    const dispatcher = dispatcherFor(address, proxy.value);
     try {
+      const isPost = out.method === 'POST';
       const response = await dispatcher.request({
-        origin,
-        path: pathAndQuery,
-        method: 'GET',
-        headers: { accept: '*/*', 'user-agent': userAgent, ...headers },
+        origin: address.origin,
+        path: isPost ? address.basePath + out.path : out.path,
+        method: out.method,
+        headers: {
+          accept: isPost ? 'application/json, text/plain;q=0.9, */*;q=0.1' : '*/*',
+          'user-agent': userAgent,
+          ...(out.payload === undefined ? {} : { 'content-type': 'application/json' }),
+          ...out.headers,
+        },
+        body: out.payload,
         headersTimeout: timeouts.headersMs,
         bodyTimeout: timeouts.bodyMs,
       });
@@ -423,36 +682,129 @@ export function createTransport(options: TransportOptions): Result<Transport> {
         headers: flat,
       });
     } catch (thrown) {
-      return fail(transportError(thrown, host, timeouts, proxy));
+      return fail(transportError(thrown, address.host, timeouts, proxy.value));
+    }
+  }
+
+  /** Sends one request to the address in use, and on to the next ones while they cannot be reached. */
+  const send = async (out: Outgoing): Promise<Result<RawGetResponse>> => {
+    if (closed) return fail(appError('state', 'This panel connection was closed; sign in again.'));
+    // A GET only reads (subscription links); a POST is repeated only for the endpoints that read.
+    const failsOver = (error: AppError) =>
+      out.method === 'GET'
+        ? error.kind === 'network' || error.kind === 'timeout'
+        : shouldFailOver(error, out.path);
+    // While another request is finding an address that answers, wait for it rather than knock on
+    // the same dead one: at most one request at a time tries the panel's other addresses.
+    if (searching) await searching;
+    const tried: number[] = [];
+    let firstError: AppError | null = null;
+    let index = current;
+    const lock: { release: (() => void) | null } = { release: null };
+    try {
+      for (;;) {
+        tried.push(index);
+        const result = await attempt(addresses[index] as Address, out);
+        if (result.ok || addresses.length === 1 || !failsOver(result.error)) {
+          if (result.ok && index !== current) {
+            current = index;
+            options.onAddressWorked?.(addresses[index]?.base ?? '');
+          }
+          return result;
+        }
+        firstError ??= result.error;
+        // Another request found an address that answers while this one waited: go there.
+        if (!lock.release && !searching && !tried.includes(current)) {
+          index = current;
+          continue;
+        }
+        if (!lock.release) {
+          if (searching) {
+            // Someone else is already looking: take the address they settle on, if not tried yet.
+            await searching;
+            if (!tried.includes(current)) {
+              index = current;
+              continue;
+            }
+            return fail(allFailed(firstError, []));
+          }
+          searching = new Promise<void>((resolve) => {
+            lock.release = resolve;
+          });
+        }
+        const next = addresses.findIndex((_, i) => !tried.includes(i));
+        if (next < 0) {
+          return fail(
+            allFailed(
+              firstError,
+              tried.slice(1).map((i) => addresses[i] as Address),
+            ),
+          );
+        }
+        index = next;
+      }
+    } finally {
+      if (lock.release) {
+        searching = null;
+        lock.release();
+      }
     }
   };
 
+  const post = async (
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Result<RawResponse>> => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const result = await send({ method: 'POST', path, payload, headers });
+    if (!result.ok) return result;
+    const { status, contentType, text } = result.value;
+    return ok({ status, contentType, text });
+  };
+
+  const get = (pathAndQuery: string, headers: Record<string, string> = {}): Promise<Result<RawGetResponse>> =>
+    send({ method: 'GET', path: pathAndQuery, payload: undefined, headers });
+
+  // Without a system proxy the first address's pool is known now: open it, so that transports of
+  // the same panel share it from the start, and refuse a malformed environment proxy at once.
+  if (!options.systemProxy) {
+    const first = addresses[current] as Address;
+    let proxy: ProxyChoice | null = profileProxy;
+    if (!proxy && !isLoopbackHost(first.url.hostname)) {
+      if (!first.environment.ok) return first.environment;
+      proxy = first.environment.value;
+    }
+    lastProxy = proxy;
+    dispatcherFor(first, proxy);
+  }
+
   return ok({
-    host,
-    base,
-    proxy,
+    get host() {
+      return (addresses[current] as Address).host;
+    },
+    get base() {
+      return (addresses[current] as Address).base;
+    },
+    addresses: addresses.map((a) => a.base),
+    get proxy() {
+      return lastProxy?.display ?? null;
+    },
     timeouts,
     post,
     get,
     close: async () => {
       if (closed) return;
       closed = true;
-      const entry = SHARED_DISPATCHERS.get(key);
-      if (!entry || (entry.users -= 1) > 0) return;
-      SHARED_DISPATCHERS.delete(key);
-      // Let requests in flight finish briefly, then cut them: quitting or signing out never waits
-      // on a panel that does not answer.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const graceful = dispatcher.close().then(
-        () => true,
-        () => false,
+      const mine = [...held.entries()];
+      held.clear();
+      await Promise.all(
+        mine.map(async ([key, entry]) => {
+          if ((entry.users -= 1) > 0) return;
+          if (SHARED_DISPATCHERS.get(key) === entry) SHARED_DISPATCHERS.delete(key);
+          await closeDispatcher(entry.dispatcher);
+        }),
       );
-      const late = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), CLOSE_GRACE_MS);
-      });
-      const done = await Promise.race([graceful, late]);
-      clearTimeout(timer);
-      if (!done) await dispatcher.destroy().catch(() => undefined);
     },
   });
 }

@@ -128,11 +128,27 @@ test('settings: invalid thresholds are refused inline; valid ones are saved', as
   expect(settings.ok && settings.value.trafficThresholds).toEqual([70, 95]);
   expect(settings.ok && settings.value.refreshMinutes).toBe(30);
 
-  // The profile's options: a bad proxy is refused, a good one saved with the display name.
-  await page.getByLabel('Proxy for panel requests').fill('socks://nope');
-  await page.getByRole('button', { name: 'Save' }).nth(1).click();
-  await expect(page.getByText('Use an http:// or https:// proxy address')).toBeVisible();
-  await page.getByLabel('Proxy for panel requests').fill('');
+  // The profile's options: a proxy address that cannot be used is refused with the reason, a SOCKS5
+  // one is saved, and an empty one (the system proxy) saved with the display name.
+  const proxyField = page.getByLabel('Proxy for panel requests');
+  const saveProfile = page.getByRole('button', { name: 'Save' }).nth(1);
+  await proxyField.fill('127.0.0.1:7890');
+  await saveProfile.click();
+  await expect(proxyField).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Start with the proxy type: socks5://127.0.0.1:7890')).toBeVisible();
+  await proxyField.fill('socks5://127.0.0.1');
+  await saveProfile.click();
+  await expect(page.getByText("Add the proxy's port (1 to 65535)")).toBeVisible();
+  await app.screenshot('settings-proxy-invalid');
+  await proxyField.fill('socks://127.0.0.1:1080');
+  await saveProfile.click();
+  await expect(page.getByText('SOCKS4 is not supported.')).toBeVisible();
+  await proxyField.fill('socks5://127.0.0.1:7890');
+  await saveProfile.click();
+  await expect(page.locator('form[aria-labelledby="profile-title"] .form-status')).toHaveText('Saved.');
+  const saved = await page.evaluate(() => window.xmplus.profilesList());
+  expect(saved.ok && saved.value.profiles[0]?.options.proxyUrl).toBe('socks5://127.0.0.1:7890');
+  await proxyField.fill('');
   await page.getByLabel('Panel time zone').fill('Asia/Shanghai');
   await page.getByLabel('Display name', { exact: true }).fill('Home');
   await page.getByRole('button', { name: 'Save' }).nth(1).click();

@@ -186,6 +186,13 @@ export const dialog = {
 /** shell.openPath answers '' on success or an error message. */
 const openPath: Mock<(path: string) => Promise<string>> = vi.fn(async (_path: string) => '');
 
+/** The app's default session: resolveProxy answers what a test sets (Chromium's PAC format). */
+export const session = {
+  defaultSession: {
+    resolveProxy: vi.fn(async (_url: string): Promise<string> => 'DIRECT'),
+  },
+};
+
 export const electronMock = {
   shell: { openExternal, openPath },
   ipcMain: {
@@ -208,4 +215,5 @@ export const electronMock = {
   powerMonitor,
   clipboard,
   dialog,
+  session,
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expiryLevel, trafficLevel, usagePercent } from '../../../src/renderer/src/lib/levels';
 import {
   checkPanelUrl,
-  isProxyUrl,
+  proxyProblem,
   isTimeZone,
   parseNumberList,
 } from '../../../src/renderer/src/lib/validate';
@@ -70,9 +70,11 @@ describe('form checks', () => {
   });
 
   it('checks proxies and time zones', () => {
-    expect(isProxyUrl('')).toBe(true);
-    expect(isProxyUrl('http://127.0.0.1:8080')).toBe(true);
-    expect(isProxyUrl('socks://x')).toBe(false);
+    expect(proxyProblem('')).toBeNull();
+    expect(proxyProblem('http://127.0.0.1:8080')).toBeNull();
+    expect(proxyProblem('socks5://127.0.0.1:7890')).toBeNull();
+    expect(proxyProblem('socks://x:1080')).toBe('socks4');
+    expect(proxyProblem('127.0.0.1:7890')).toBe('no-scheme');
     expect(isTimeZone('Asia/Shanghai')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
   });

@@ -84,7 +84,7 @@ describe('validatePanelUrl', () => {
 
 describe('proxy choice', () => {
   const target = new URL('https://panel.example.com');
-  it('prefers an explicit proxy, then HTTPS_PROXY, https_proxy, HTTP_PROXY', () => {
+  it('prefers an explicit proxy, then HTTPS_PROXY, https_proxy, HTTP_PROXY, ALL_PROXY', () => {
     expect(resolveProxy(target, 'http://explicit:8080', { HTTPS_PROXY: 'http://env:1' })).toBe(
       'http://explicit:8080',
     );
@@ -93,6 +93,10 @@ describe('proxy choice', () => {
     );
     expect(resolveProxy(target, null, { https_proxy: 'http://c:1' })).toBe('http://c:1');
     expect(resolveProxy(target, null, { HTTP_PROXY: 'http://b:1' })).toBe('http://b:1');
+    expect(resolveProxy(target, null, { all_proxy: 'socks5://127.0.0.1:7890' })).toBe(
+      'socks5://127.0.0.1:7890',
+    );
+    expect(resolveProxy(target, null, { ALL_PROXY: 's:1', HTTP_PROXY: 'http://b:1' })).toBe('http://b:1');
     expect(resolveProxy(target, null, {})).toBeNull();
   });
 
@@ -192,11 +196,16 @@ describe('requests', () => {
     expect(proxied).toBe(1);
   });
 
-  it('refuses a proxy URL that is not http(s)', () => {
+  it('refuses a proxy address it cannot use, saying why, and an environment proxy that is malformed', () => {
     const panelUrl = validatePanelUrl('https://panel.example.com');
     if (!panelUrl.ok) throw new Error('bad');
-    const r = createTransport({ panelUrl: panelUrl.value, proxyUrl: 'socks5://p:1080', env: {} });
-    expect(r.ok ? null : r.error.kind).toBe('validation');
+    const socks4 = createTransport({ panelUrl: panelUrl.value, proxyUrl: 'socks4://p:1080', env: {} });
+    expect(socks4.ok ? null : socks4.error).toMatchObject({ kind: 'validation', detail: 'socks4' });
+    const noPort = createTransport({ panelUrl: panelUrl.value, proxyUrl: 'socks5://u:secretpw@p', env: {} });
+    expect(noPort.ok ? null : noPort.error.message).toMatch(/Add the port/);
+    expect(JSON.stringify(noPort)).not.toContain('secretpw');
+    const env = createTransport({ panelUrl: panelUrl.value, env: { HTTPS_PROXY: 'ftp://p:21' } });
+    expect(env.ok ? null : env.error.message).toMatch(/HTTPS_PROXY environment variable cannot be used/);
   });
 });
 

@@ -1,4 +1,6 @@
 // Client-side checks for form input, before anything goes to main (which checks again).
+import type { ProxyUrlProblem } from '../../../shared/proxy-url';
+import { checkProxyUrl } from '../../../shared/proxy-url';
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: 'required' | 'invalid' | 'insecure' };
 
@@ -45,15 +47,11 @@ export function parseNumberList(text: string, min: number, max: number, maxItems
   return values;
 }
 
-export function isProxyUrl(text: string): boolean {
-  const value = text.trim();
-  if (!value) return true;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** Why a typed proxy address cannot be used (the rules main applies too); null when it can, or is empty. */
+export function proxyProblem(text: string): ProxyUrlProblem | null {
+  if (!text.trim()) return null;
+  const checked = checkProxyUrl(text);
+  return checked.ok ? null : checked.problem;
 }
 
 export function isTimeZone(text: string): boolean {

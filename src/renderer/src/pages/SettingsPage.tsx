@@ -8,7 +8,9 @@ import { BusyButton } from '../components/Button';
 import { CheckboxField, FormError, FormStatus, SelectField, TextField } from '../components/Field';
 import { LOCALE_NAMES, resolveLocale, useI18n } from '../i18n';
 import { LANGUAGE_OPTIONS, THEME_OPTIONS, type Language, type Settings, type Theme } from '../lib/settings';
-import { isProxyUrl, isTimeZone, originOf, parseNumberList } from '../lib/validate';
+import { isTimeZone, originOf, parseNumberList, proxyProblem } from '../lib/validate';
+import type { MessageKey } from '../i18n';
+import type { ProxyUrlProblem } from '../../../shared/proxy-url';
 import { activeProfile, useApp } from '../state/app';
 
 type Errors = Partial<Record<'refresh' | 'servers' | 'traffic' | 'expiry' | 'proxy' | 'timeZone', string>>;
@@ -174,6 +176,15 @@ function GeneralForm({ settings }: { settings: Settings }) {
   );
 }
 
+const PROXY_PROBLEMS: Record<ProxyUrlProblem, MessageKey> = {
+  'no-scheme': 'settings.proxyProblem.noScheme',
+  scheme: 'settings.proxyProblem.scheme',
+  socks4: 'settings.proxyProblem.socks4',
+  host: 'settings.proxyProblem.host',
+  port: 'settings.proxyProblem.port',
+  path: 'settings.proxyProblem.path',
+};
+
 function ProfileForm({ profile }: { profile: ProfileView }) {
   const { t } = useI18n();
   const { profiles, setProfiles } = useApp();
@@ -191,7 +202,8 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
     setStatus(null);
     setFailure(null);
     const next: Errors = {};
-    if (!isProxyUrl(proxy)) next.proxy = t('settings.proxyInvalid');
+    const problem = proxyProblem(proxy);
+    if (problem) next.proxy = t(PROXY_PROBLEMS[problem]);
     if (!isTimeZone(timeZone)) next.timeZone = t('settings.timeZoneInvalid');
     setErrors(next);
     if (Object.keys(next).length > 0) return;

@@ -230,8 +230,16 @@ export const en = {
   'settings.noProfile': 'No profile is active.',
   'settings.displayName': 'Display name',
   'settings.proxy': 'Proxy for panel requests',
-  'settings.proxyHint': 'For example http://127.0.0.1:8080. Leave empty for none.',
-  'settings.proxyInvalid': 'Use an http:// or https:// proxy address, or leave it empty.',
+  'settings.proxyHint':
+    "For example socks5://127.0.0.1:7890 or http://127.0.0.1:7890 (your proxy app's local port). Leave empty to use the system proxy.",
+  'settings.proxyProblem.noScheme':
+    'Start with the proxy type: socks5://127.0.0.1:7890 or http://127.0.0.1:7890.',
+  'settings.proxyProblem.scheme': 'Use an http://, https:// or socks5:// proxy address, or leave it empty.',
+  'settings.proxyProblem.socks4':
+    'SOCKS4 is not supported. Use socks5:// (proxy apps offer SOCKS5 on the same port).',
+  'settings.proxyProblem.host': 'The proxy address needs a host name or IP address, for example 127.0.0.1.',
+  'settings.proxyProblem.port': "Add the proxy's port (1 to 65535), for example socks5://127.0.0.1:7890.",
+  'settings.proxyProblem.path': 'Remove everything after the port (no path, "?" or "#").',
   'settings.timeZone': 'Panel time zone',
   'settings.timeZoneHint':
     'The zone the panel prints dates in, e.g. Asia/Shanghai. Leave empty for this computer’s zone.',

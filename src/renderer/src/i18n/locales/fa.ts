@@ -231,8 +231,17 @@ export const fa: Catalogue = {
   'settings.noProfile': 'هیچ نمایه‌ای فعال نیست.',
   'settings.displayName': 'نام نمایشی',
   'settings.proxy': 'پراکسی برای درخواست‌های پنل',
-  'settings.proxyHint': 'برای نمونه http://127.0.0.1:8080. برای بدون پراکسی خالی بگذارید.',
-  'settings.proxyInvalid': 'نشانی پراکسی http:// یا https:// وارد کنید یا خالی بگذارید.',
+  'settings.proxyHint':
+    'برای نمونه socks5://127.0.0.1:7890 یا http://127.0.0.1:7890 (درگاه محلی برنامهٔ پراکسی شما). برای استفاده از پراکسی سیستم خالی بگذارید.',
+  'settings.proxyProblem.noScheme':
+    'نشانی را با نوع پراکسی آغاز کنید: socks5://127.0.0.1:7890 یا http://127.0.0.1:7890.',
+  'settings.proxyProblem.scheme': 'نشانی پراکسی http://، https:// یا socks5:// وارد کنید یا خالی بگذارید.',
+  'settings.proxyProblem.socks4':
+    'SOCKS4 پشتیبانی نمی‌شود. از socks5:// استفاده کنید (برنامه‌های پراکسی SOCKS5 را روی همان درگاه دارند).',
+  'settings.proxyProblem.host': 'نشانی پراکسی به نام میزبان یا نشانی IP نیاز دارد، برای نمونه 127.0.0.1.',
+  'settings.proxyProblem.port':
+    'درگاه پراکسی را اضافه کنید (۱ تا ۶۵۵۳۵)، برای نمونه socks5://127.0.0.1:7890.',
+  'settings.proxyProblem.path': 'هر چه پس از درگاه آمده را حذف کنید (بدون مسیر، «?» یا «#»).',
   'settings.timeZone': 'منطقهٔ زمانی پنل',
   'settings.timeZoneHint':
     'منطقه‌ای که پنل تاریخ‌ها را با آن می‌نویسد، مثلاً Asia/Tehran. برای منطقهٔ این رایانه خالی بگذارید.',

@@ -244,8 +244,17 @@ export const ru: Catalogue = {
   'settings.noProfile': 'Нет активного профиля.',
   'settings.displayName': 'Отображаемое имя',
   'settings.proxy': 'Прокси для запросов к панели',
-  'settings.proxyHint': 'Например, http://127.0.0.1:8080. Оставьте пустым, если прокси не нужен.',
-  'settings.proxyInvalid': 'Укажите адрес прокси http:// или https:// либо оставьте поле пустым.',
+  'settings.proxyHint':
+    'Например, socks5://127.0.0.1:7890 или http://127.0.0.1:7890 (локальный порт вашего прокси-приложения). Оставьте пустым, чтобы использовать системный прокси.',
+  'settings.proxyProblem.noScheme':
+    'Начните с типа прокси: socks5://127.0.0.1:7890 или http://127.0.0.1:7890.',
+  'settings.proxyProblem.scheme':
+    'Укажите адрес прокси http://, https:// или socks5:// либо оставьте поле пустым.',
+  'settings.proxyProblem.socks4':
+    'SOCKS4 не поддерживается. Используйте socks5:// (прокси-приложения принимают SOCKS5 на том же порту).',
+  'settings.proxyProblem.host': 'В адресе прокси нужно имя хоста или IP-адрес, например 127.0.0.1.',
+  'settings.proxyProblem.port': 'Добавьте порт прокси (от 1 до 65535), например socks5://127.0.0.1:7890.',
+  'settings.proxyProblem.path': 'Удалите всё после порта (без пути, «?» и «#»).',
   'settings.timeZone': 'Часовой пояс панели',
   'settings.timeZoneHint':
     'Пояс, в котором панель пишет даты, например Europe/Moscow. Оставьте пустым для пояса этого компьютера.',
