@@ -81,7 +81,8 @@ export interface Accounts {
 /** How long start-up waits for the keychain before showing profiles as signed out. */
 export const KEYCHAIN_START_TIMEOUT_MS = 8_000;
 
-const signInFirst = (): AppError => appError('auth', 'You are signed out. Sign in to see your plans.');
+const signInFirst = (): AppError =>
+  appError('auth', 'You are signed out. Sign in to see your plans.', { reason: 'signedOut' });
 
 export function createAccounts(deps: AccountsDeps): Accounts {
   const { platform, credentials } = deps;
@@ -99,7 +100,9 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     if (!stored.ok) return stored;
     return stored.value
       ? ok(stored.value)
-      : fail(appError('auth', 'Enter the client API key your provider gave you.'));
+      : fail(
+          appError('auth', 'Enter the client API key your provider gave you.', { reason: 'apiKeyMissing' }),
+        );
   }
 
   function resolvePanelUrl(input: string | undefined): Result<string> {

@@ -289,7 +289,9 @@ export function createDataService(deps: DataDeps): DataService {
     'data.get': () => ok(state()),
     async 'data.refresh'() {
       if (!profileId) return fail(appError('state', 'Add a panel account first.'));
-      if (!signedIn) return fail(appError('auth', 'You are signed out. Sign in to refresh.'));
+      if (!signedIn) {
+        return fail(appError('auth', 'You are signed out. Sign in to refresh.', { reason: 'signedOut' }));
+      }
       const result = await scheduler.refreshNow('manual');
       // A failed refresh still answers with the state: the last good data, marked stale, and the error.
       return result.ok ? ok(state()) : current ? ok(state()) : fail(result.error);

@@ -13,9 +13,21 @@ export type ErrorKind =
   | 'state' // the request does not fit the current state (no profile, nothing to export, ...)
   | 'internal'; // a bug: reported, never thrown across IPC
 
+/**
+ * Why, more precisely than the kind, for the cases the window words itself: it picks a translation
+ * by reason, never by matching main's English.
+ */
+export type ErrorReason =
+  | 'apiKeyMissing' // no client API key was given
+  | 'apiKeyRefused' // the panel refused the app's client API key
+  | 'tokenRefused' // the panel refused the access token (expired or revoked): fetch a new one
+  | 'signedOut' // no credentials for the active profile
+  | 'newPanelGeneration'; // the address is a 2026-generation panel; `detail` is its name
+
 export interface AppError {
   kind: ErrorKind;
   message: string;
+  reason?: ErrorReason;
   /** Panel error code (e.g. 208) for `panel` / `auth`. */
   code?: number;
   /** HTTP status for `http`. */
@@ -24,11 +36,6 @@ export interface AppError {
   detail?: string;
   /** For `validation`: which fields were wrong. */
   issues?: { path: string; message: string }[];
-  /**
-   * A case the window words on its own, in the user's language: 'newPanelGeneration' (the address is
-   * a 2026-generation panel; `detail` is its name).
-   */
-  reason?: 'newPanelGeneration';
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

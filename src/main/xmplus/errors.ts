@@ -9,7 +9,7 @@ export const TOKEN_REFUSED_DETAIL = 'The panel refused the access token (expired
 export const API_KEY_REFUSED_DETAIL = 'The panel refused the client API key.';
 
 export function isTokenRefused(error: AppError): boolean {
-  return error.kind === 'auth' && error.detail === TOKEN_REFUSED_DETAIL;
+  return error.kind === 'auth' && error.reason === 'tokenRefused';
 }
 
 export function tokenRefusedError(host: string, extra: Pick<AppError, 'code' | 'status'> = {}): AppError {
@@ -18,6 +18,7 @@ export function tokenRefusedError(host: string, extra: Pick<AppError, 'code' | '
     `The panel at ${host} no longer accepts this app's session. Sign in again if it persists.`,
     {
       ...extra,
+      reason: 'tokenRefused',
       detail: TOKEN_REFUSED_DETAIL,
     },
   );
@@ -32,7 +33,7 @@ export function apiKeyRefusedError(
   return appError(
     'auth',
     `The panel at ${host} refused the client API key${said}. Check the key in your profile; your provider can give you a new one.`,
-    { ...extra, detail: API_KEY_REFUSED_DETAIL },
+    { ...extra, reason: 'apiKeyRefused', detail: API_KEY_REFUSED_DETAIL },
   );
 }
 

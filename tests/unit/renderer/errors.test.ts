@@ -126,17 +126,21 @@ describe('describeError', () => {
       expect(bare.text).not.toContain('HTTP');
     });
 
-    it(`${locale}: a refused API key is told apart from being signed out`, () => {
-      const key = appError(
-        'auth',
-        'The panel at x.com refused the client API key. Check the key in your profile.',
-        { detail: 'The panel refused the client API key.' },
-      );
-      expect(describeError(key, i18nFor(locale)).text).toBe(CATALOGUES[locale]['error.authKey']);
+    it(`${locale}: a refused or missing API key is told apart from being signed out, by reason`, () => {
+      // The reasons main sets (tests/unit/main/error-reasons.test.ts checks main's side).
+      const refused = appError('auth', 'The panel at x.com refused the client API key.', {
+        reason: 'apiKeyRefused',
+      });
+      expect(describeError(refused, i18nFor(locale)).text).toBe(CATALOGUES[locale]['error.authKey']);
+      const missing = appError('auth', 'Enter the client API key.', { reason: 'apiKeyMissing' });
+      expect(describeError(missing, i18nFor(locale)).text).toBe(CATALOGUES[locale]['error.authKey']);
       const session = appError('auth', "The panel at x.com no longer accepts this app's session.", {
-        detail: 'The panel refused the access token (expired or revoked).',
+        reason: 'tokenRefused',
       });
       expect(describeError(session, i18nFor(locale)).text).toBe(CATALOGUES[locale]['error.auth']);
+      // The words do not decide: an auth error that only mentions the key, with no reason, is "signed out".
+      const wordsOnly = appError('auth', 'The panel at x.com refused the client API key.');
+      expect(describeError(wordsOnly, i18nFor(locale)).text).toBe(CATALOGUES[locale]['error.auth']);
     });
   }
 

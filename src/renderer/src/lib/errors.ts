@@ -18,8 +18,8 @@ export interface ErrorI18n {
   t(key: MessageKey, vars?: Vars): string;
 }
 
-// Every auth error that is about the client API key says "API key"; the rest mean "signed out".
-const API_KEY = /\bAPI key\b/i;
+// An auth error about the client API key has a reason saying so; the rest mean "signed out".
+const API_KEY_REASONS: readonly (AppError['reason'] | undefined)[] = ['apiKeyMissing', 'apiKeyRefused'];
 
 function translatedKey(error: AppError): { key: MessageKey; vars?: Vars } {
   switch (error.kind) {
@@ -32,9 +32,7 @@ function translatedKey(error: AppError): { key: MessageKey; vars?: Vars } {
         ? { key: 'error.httpStatus', vars: { status: String(error.status) } }
         : { key: 'error.http' };
     case 'auth':
-      return API_KEY.test(`${error.message} ${error.detail ?? ''}`)
-        ? { key: 'error.authKey' }
-        : { key: 'error.auth' };
+      return API_KEY_REASONS.includes(error.reason) ? { key: 'error.authKey' } : { key: 'error.auth' };
     case 'schema':
       return { key: 'error.schema' };
     case 'keychain':
