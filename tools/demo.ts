@@ -33,8 +33,8 @@ console.log(`Profile folder for this run: ${dir}`);
 
 if (!electronInstalled()) {
   console.log(
-    '\nThe Electron binary is not installed (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1), so the window cannot open here.\n' +
-      'Run `npm ci` without that variable on a machine that can download Electron, then `npm run demo` again.\n' +
+    '\nThe Electron binary is not installed (it could not be downloaded, or ELECTRON_SKIP_BINARY_DOWNLOAD is set), so the window cannot open here.\n' +
+      'On a machine that can download Electron, `npm run demo` fetches it (or run `npx install-electron`).\n' +
       'Meanwhile the simulator keeps running; try the CLI against it in another terminal:\n' +
       `  XMPLUS_PANEL_URL=${sim.url} XMPLUS_API_KEY=${sim.apiKey} XMPLUS_EMAIL=${sim.demo.email} XMPLUS_PASSWORD=${sim.demo.password} npm run cli -- status\n` +
       'Press Ctrl+C to stop.',
