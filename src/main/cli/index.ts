@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { toAppError, type AppError, type Result } from '../../shared/errors';
 import { COMMANDS, findCommand, unknownCommand } from './commands';
-import { openSession, type CliSession } from './context';
+import { ENV_NAMES, envCredentials, openSession, type CliSession } from './context';
 import { nodeIo, type CliIo } from './io';
 import { askRunningApp } from '../local/status-client';
 import {
@@ -28,10 +28,22 @@ export interface MainOptions {
   statusSource?: StatusSource;
 }
 
-function reporter(io: CliIo) {
+/**
+ * Prints an error. Outside the account commands, a refused or missing sign-in also says what to do
+ * from here: sign in again, or check the variables the credentials came from.
+ */
+function reporter(io: CliIo, group: string | null) {
   return (error: AppError, code: ExitCode = EXIT.error): ExitCode => {
     io.stderr(`${PROGRAM}: ${error.message}\n`);
     if (error.detail) io.stderr(`${error.detail.replace(/^/gm, '  ')}\n`);
+    if (error.kind === 'auth' && group !== 'Account') {
+      const fromEnv = envCredentials(io.env);
+      io.stderr(
+        fromEnv.ok && fromEnv.value
+          ? `Check ${Object.values(ENV_NAMES).join(', ')}.\n`
+          : `Run \`${PROGRAM} login\` to sign in again.\n`,
+      );
+    }
     return code;
   };
 }
@@ -39,7 +51,6 @@ function reporter(io: CliIo) {
 /** Runs one command; returns the exit code (0 ok, 1 error, 2 bad usage or refused). */
 export async function main(argv: readonly string[], io: CliIo, options: MainOptions = {}): Promise<number> {
   const [name, ...rest] = argv;
-  const report = reporter(io);
   if (name === undefined || name === '--help' || name === '-h') {
     io.stdout(programHelp(COMMANDS));
     return EXIT.ok;
@@ -49,6 +60,7 @@ export async function main(argv: readonly string[], io: CliIo, options: MainOpti
     io.stderr(`${PROGRAM}: ${unknownCommand(name)}\n`);
     return EXIT.usage;
   }
+  const report = reporter(io, command.group);
   const usage = (message: string): ExitCode => {
     io.stderr(`${PROGRAM} ${command.name}: ${message}\nSee \`${PROGRAM} help ${command.name}\`.\n`);
     return EXIT.usage;

@@ -69,7 +69,9 @@ describe.skipIf(!keychain)('with the OS keychain (skipped where no Secret Servic
     expect(await keychain!.get(service(), API_KEY_ACCOUNT)).toBeNull();
     const after = await f.cli(['status']);
     expect(after.code).toBe(1);
-    expect(after.err).toBe('xmplus-tray: You are signed out. Sign in to see your plans.\n');
+    expect(after.err).toBe(
+      'xmplus-tray: You are signed out. Sign in to see your plans.\nRun `xmplus-tray login` to sign in again.\n',
+    );
   });
 
   it('login --no-remember checks the sign-in and stores nothing in the keychain', async () => {

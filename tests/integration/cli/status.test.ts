@@ -82,9 +82,20 @@ describe('CLI with credentials from the environment', () => {
     const env = { ...envMode(), XMPLUS_PASSWORD: 'wrong-secret-pw' };
     const t = io(env);
     expect(await main(['status'], t.io)).toBe(1);
-    expect(t.err()).toMatch(/xmplus-tray: .+/);
+    // The panel's own words (its code 208 covers many refusals, so no guess is added).
+    expect(t.err()).toBe('xmplus-tray: Invalid email or password.\n');
     expect(t.out() + t.err()).not.toContain('wrong-secret-pw');
     expect(t.out() + t.err()).not.toContain(sim.apiKey);
+  });
+
+  it('a refused API key is an auth error that points to the variables', async () => {
+    const t = io({ ...envMode(), XMPLUS_API_KEY: 'not-the-key' });
+    expect(await main(['status'], t.io)).toBe(1);
+    const lines = t.err().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^xmplus-tray: /);
+    expect(lines).toContain('  The panel refused the client API key.');
+    expect(lines.at(-1)).toBe('Check XMPLUS_PANEL_URL, XMPLUS_API_KEY, XMPLUS_EMAIL, XMPLUS_PASSWORD.');
+    expect(t.err()).not.toContain('not-the-key');
   });
 
   it('exports links to stdout and QR PNGs to a folder', async () => {
