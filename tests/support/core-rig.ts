@@ -58,6 +58,8 @@ export interface CoreRig {
   events: { event: EventName; payload: unknown }[];
   /** Router-reported handler crashes (bugs): tests assert none. */
   internalErrors: { channel: string; error: unknown }[];
+  /** How many times each channel's handler actually ran (validation passed and it was called). */
+  handlerRuns: Map<string, number>;
   /** Where stores moved a damaged file, as the shell reports it. */
   movedAside: string[];
   call<T>(channel: string, input?: unknown): Promise<Result<T>>;
@@ -133,7 +135,17 @@ export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
   const internalErrors: CoreRig['internalErrors'] = [];
   const core = createCore(platform);
   if (options.start !== false) await core.start();
-  const router = createRouter(core.handlers, {
+  const handlerRuns = new Map<string, number>();
+  const counted = Object.fromEntries(
+    Object.entries(core.handlers).map(([channel, handler]) => [
+      channel,
+      (input: never) => {
+        handlerRuns.set(channel, (handlerRuns.get(channel) ?? 0) + 1);
+        return (handler as (input: never) => unknown)(input);
+      },
+    ]),
+  ) as unknown as Core['handlers'];
+  const router = createRouter(counted, {
     onInternalError: (channel, error) => void internalErrors.push({ channel, error }),
   });
   let disposed = false;
@@ -147,6 +159,7 @@ export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
     trays,
     events,
     internalErrors,
+    handlerRuns,
     movedAside,
     call: (channel, input = {}) => router.dispatch(channel, input) as never,
     async dispose() {
