@@ -88,6 +88,10 @@ export interface DesktopRecorder {
   tray: TrayState[];
   /** How many times the window asked the app to quit. */
   quits: number;
+  /** scheme -> the application the fake OS opens its links with (one-click import). */
+  protocolHandlers: Map<string, string>;
+  /** Files the core asked the OS to open. */
+  openedFiles: string[];
 }
 
 export interface AppFixture {
@@ -125,6 +129,8 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
       startAtLogin: [],
       tray: [],
       quits: 0,
+      protocolHandlers: new Map(),
+      openedFiles: [],
     };
     mkdirSync(desktop.folder!, { recursive: true });
     const ipcResults: unknown[] = [];
@@ -158,6 +164,11 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
         emit: (event, payload) => void emit(event, payload),
         async openExternal(url) {
           desktop.opened.push(url);
+          return ok({ opened: true as const });
+        },
+        protocolHandler: async (scheme) => desktop.protocolHandlers.get(scheme) ?? null,
+        async openPath(path) {
+          desktop.openedFiles.push(path);
           return ok({ opened: true as const });
         },
         async writeClipboard(text) {

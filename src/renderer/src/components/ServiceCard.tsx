@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { expiryLevel, serviceLevel, trafficLevel, usagePercent, daysLeft, type Level } from '../lib/levels';
 import { useNow } from '../lib/useNow';
 import { ServersLine } from './ServersLine';
+import { ImportButton } from './import/ImportButton';
 import { StatusBadge } from './StatusBadge';
 import { UsageBar } from './UsageBar';
 
@@ -128,6 +129,13 @@ export function ServiceCard({
       <LimitsList service={service} />
       {snapshot ? <ServersLine snapshot={snapshot} serviceId={service.id} /> : null}
       <div className="card-actions">
+        {service.sublink ? (
+          <ImportButton
+            serviceId={service.id}
+            serviceName={service.packageName}
+            refreshKey={snapshot?.fetchedAt ?? 0}
+          />
+        ) : null}
         <button type="button" className="button button-secondary" onClick={onOpen}>
           {t('service.details', { name: service.packageName })}
         </button>

@@ -13,6 +13,7 @@ import { FormError, SelectField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
 import { EXPORT_FORMATS, useExportText, type ExportKey, type ExportText } from './messages';
+import { ImportPanel } from './ImportPanel';
 import './export.css';
 import { ServersStatus } from './ServersStatus';
 
@@ -544,6 +545,11 @@ export default function ExportPage() {
             <FormatChoice text={text} format={format} onChange={setFormat} />
             <ServersStatus snapshot={snapshot} serviceId={scope} />
           </div>
+          <ImportPanel
+            serviceId={scope}
+            serviceName={services.find((s) => s.id === scope)?.packageName ?? ''}
+            refreshKey={refreshKey}
+          />
           {format === 'qr' ? (
             <QrView text={text} serviceId={scope} refreshKey={refreshKey} />
           ) : (
