@@ -77,6 +77,8 @@ export interface CliSession {
   billing: Billing;
   /** Payment watch updates (the watch runs only after billing.start()). */
   onPayment(listener: (view: WatchView) => void): () => void;
+  /** The desktop-less Platform the core runs on here (for services built per command, like import). */
+  platform: Platform;
   /** Credentials come from the environment: nothing is stored. */
   fromEnvironment: boolean;
   /** The panel address fixed by a branded build, or null. */
@@ -205,6 +207,7 @@ export async function openSession(io: CliIo): Promise<Result<CliSession>> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    platform,
     fromEnvironment: fromEnv.value !== null,
     providerPanelUrl: platform.provider.info.panelUrl,
     secretStorage: backend.kind,

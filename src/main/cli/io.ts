@@ -1,6 +1,7 @@
 // What a command may do with the world around it: print, read stdin, ask a person at a terminal,
 // read the environment and the clock. Tests pass their own; the process gets nodeIo().
 import { createInterface } from 'node:readline';
+import type { Result } from '../../shared/errors';
 
 export interface CliTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -24,6 +25,8 @@ export interface CliIo {
   timers?: CliTimers;
   /** Source of the payment watch's backoff jitter (0..1); Math.random when not given. */
   random?: () => number;
+  /** Opens a link with the OS; the OS's own opener (xdg-open, open, Windows' URL handler) when not given. */
+  openLink?(link: string): Promise<Result<{ opened: true }>>;
 }
 
 function ask(question: string, secret: boolean): Promise<string | null> {

@@ -4,6 +4,7 @@ import { completionScript, SHELLS, type Shell } from '../completion';
 import { commandHelp, EXIT, programHelp, type Command } from '../table';
 import { ACCOUNT_COMMANDS } from './account';
 import { BILLING_COMMANDS } from './billing';
+import { IMPORT_COMMANDS } from './import';
 import { STATUS_COMMANDS } from './status';
 
 const SHELL_COMMANDS: readonly Command[] = [
@@ -59,6 +60,7 @@ const SHELL_COMMANDS: readonly Command[] = [
 export const COMMANDS: readonly Command[] = [
   ...ACCOUNT_COMMANDS,
   ...STATUS_COMMANDS,
+  ...IMPORT_COMMANDS,
   ...BILLING_COMMANDS,
   ...SHELL_COMMANDS,
 ];

@@ -1,0 +1,138 @@
+// `import`: one service's subscription handed to a proxy client, in the format it reads. The same
+// import service as the window (the sublink probed with the client's flag first); --print writes the
+// link on one line for scripts, otherwise the OS opens it (xdg-open, open, or Windows' URL handler).
+import { spawn } from 'node:child_process';
+import { appError, fail, ok, type Result } from '../../../shared/errors';
+import { IMPORT_CLIENT_IDS, isImportClientId, type ImportClientId } from '../../../shared/import-clients';
+import type { Snapshot } from '../../../shared/domain';
+import { isImportLink } from '../../import/links';
+import { createImportService } from '../../import/service';
+import type { CliSession } from '../context';
+import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
+import { parseId, withSession } from './common';
+
+/** Opens a vetted import link with the desktop's handler for its scheme, without a shell in between. */
+export function openWithOs(
+  link: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<Result<{ opened: true }>> {
+  if (!isImportLink(link))
+    return Promise.resolve(fail(appError('validation', 'That import link is not valid.')));
+  const [command, args] =
+    platform === 'darwin'
+      ? ['open', [link]]
+      : platform === 'win32'
+        ? ['rundll32', ['url.dll,FileProtocolHandler', link]]
+        : ['xdg-open', [link]];
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'ignore', detached: platform !== 'win32' });
+    child.once('error', () =>
+      resolve(
+        fail(
+          appError('state', `Could not run ${command} to open the link. Use --print and open it yourself.`),
+        ),
+      ),
+    );
+    child.once('exit', (code) =>
+      resolve(
+        code === 0
+          ? ok({ opened: true as const })
+          : fail(
+              appError(
+                'state',
+                `${command} could not open the link (is the client installed?). Use --print to see it.`,
+              ),
+            ),
+      ),
+    );
+    child.unref();
+  });
+}
+
+async function activeSnapshot(session: CliSession): Promise<Result<Snapshot>> {
+  const active = await session.accounts.active();
+  if (!active.ok) return active;
+  const { profileId } = active.value;
+  const snapshot = await active.value.session.snapshot(profileId, { previous: session.known(profileId) });
+  if (snapshot.ok) session.remember(snapshot.value);
+  return snapshot;
+}
+
+async function importCommand(ctx: CommandContext): Promise<ExitCode> {
+  const clientText = ctx.args.string('client');
+  if (clientText === undefined) return ctx.usage(`Give --client ID: ${IMPORT_CLIENT_IDS.join(', ')}.`);
+  if (!isImportClientId(clientText)) {
+    return ctx.usage(`Unknown client "${clientText}". The clients are: ${IMPORT_CLIENT_IDS.join(', ')}.`);
+  }
+  const client: ImportClientId = clientText;
+  const serviceText = ctx.args.string('service');
+  const serviceArg = serviceText === undefined ? null : parseId(serviceText);
+  if (serviceText !== undefined && serviceArg === null) {
+    return ctx.usage(`--service must be an id number (like 4), not "${serviceText}".`);
+  }
+  return withSession(ctx, async (session) => {
+    const snapshot = await activeSnapshot(session);
+    if (!snapshot.ok) return ctx.report(snapshot.error);
+    const linked = snapshot.value.services.filter((s) => s.sublink);
+    let serviceId = serviceArg;
+    if (serviceId === null) {
+      if (linked.length !== 1) {
+        const ids = linked.map((s) => `${s.id} (${s.packageName})`).join(', ');
+        return linked.length === 0
+          ? ctx.report(appError('state', 'None of the services of this account has a subscription link.'))
+          : ctx.usage(`This account has ${linked.length} services: give --service ID, one of ${ids}.`);
+      }
+      serviceId = linked[0]!.id;
+    }
+    const active = session.accounts.activeProfile();
+    const importer = createImportService({
+      platform: session.platform,
+      snapshot: () => snapshot.value,
+      ensureServers: async () => ok(snapshot.value),
+      proxyUrl: () => active?.options.proxyUrl || null,
+    });
+    const link = await importer.link(serviceId, client);
+    if (!link.ok) return ctx.report(link.error);
+    if (ctx.args.flag('print')) {
+      ctx.io.stdout(`${link.value}\n`);
+      return EXIT.ok;
+    }
+    const opened = await (ctx.io.openLink ?? openWithOs)(link.value);
+    if (!opened.ok) return ctx.report(opened.error);
+    ctx.io.stderr(`Opened the import link. Confirm the new profile in the client.\n`);
+    return EXIT.ok;
+  });
+}
+
+export const IMPORT_COMMANDS: readonly Command[] = [
+  {
+    name: 'import',
+    group: 'Status and export',
+    summary: "hand a service's subscription to a proxy client (one-click import)",
+    options: [
+      {
+        name: 'client',
+        type: 'string',
+        value: 'ID',
+        required: true,
+        choices: IMPORT_CLIENT_IDS,
+        description: 'the client to import into',
+      },
+      {
+        name: 'service',
+        type: 'string',
+        value: 'ID',
+        description: 'the service (default: the only one with a subscription link)',
+      },
+      {
+        name: 'print',
+        type: 'boolean',
+        description: 'print the import link on one line instead of opening it',
+      },
+    ],
+    details:
+      "The subscription link is fetched first with the client's flag: when the panel does not serve a format the client reads, nothing is opened and the command says why (use export for that client instead).",
+    examples: ['import --client clash-verge --service 4', 'import --client sing-box --service 4 --print'],
+    run: importCommand,
+  },
+];
