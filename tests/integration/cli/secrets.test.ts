@@ -30,6 +30,7 @@ const RUNS: string[][] = [
   ['status', '--waybar'],
   ['services', '--json'],
   ['export', '--format', 'clash', '--service', '4'],
+  ['import', '--client', 'clash-verge', '--service', '4', '--print'],
   ['packages', '--json'],
   ['package', '1', '--json'],
   ['buy', '--package', '1', '--cycle', 'month', '--yes', '--json'],
