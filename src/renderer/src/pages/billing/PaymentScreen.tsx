@@ -1,6 +1,8 @@
 // The payment screen: a large QR code of the payment data (an SVG rendered in main by the qrcode
-// package, shown as an <img> data URL so no markup is ever inserted), the amount as the panel gives
-// it, a countdown to expiry, copy / open buttons and the live state of the watch from main.
+// package, shown as an <img> data URL so no markup is ever inserted), or the panel's own QR picture,
+// or, where the data cannot be scanned (a card processor's payment object), the panel's invoice page
+// to open in the browser; the amount as the panel gives it, a countdown to expiry, copy / open
+// buttons and the live state of the watch from main.
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import type { PaymentView, ServiceChange, WatchView } from '../../../../shared/contract';
@@ -95,11 +97,13 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
     const done = await copyText(value);
     setCopyNote(done ? bt('payment.copied') : bt('payment.copyFailed'));
   };
-  const open = async () => {
+  const open = async (url: string) => {
     setOpenError(null);
-    const result = await api().appOpenExternal({ url: payment.data });
+    const result = await api().appOpenExternal({ url });
     if (!result.ok) setOpenError(result.error);
   };
+  // Nothing a person can scan: neither our QR code nor the panel's picture. Pay on the invoice page.
+  const onInvoicePage = !qrSvg && !payment.qrcode && payment.invoiceUrl !== '';
 
   return (
     <section
@@ -115,12 +119,29 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
             alt={bt('payment.qrAlt', { amount })}
             data-testid="payment-qr"
           />
+        ) : payment.qrcode ? (
+          <img
+            className="payment-qr-image"
+            src={payment.qrcode}
+            alt={bt('payment.panelQrAlt', { amount })}
+            data-testid="payment-panel-qr"
+          />
+        ) : onInvoicePage ? (
+          <p className="payment-invoice-page" data-testid="payment-invoice-page">
+            {bt('payment.onInvoicePage')}
+          </p>
         ) : (
           <p className="muted">{bt('payment.noQr')}</p>
         )}
       </div>
       <div className="payment-info">
-        <h2 id="payment-title">{watching ? bt('payment.title') : bt('payment.summary')}</h2>
+        <h2 id="payment-title">
+          {!watching
+            ? bt('payment.summary')
+            : onInvoicePage
+              ? bt('payment.titleInvoicePage')
+              : bt('payment.title')}
+        </h2>
         <p className="card-label">{watching ? bt('payment.amount') : bt('checkout.amount')}</p>
         <p className="payment-amount" data-testid="payment-amount">
           <bdi>{amount}</bdi>
@@ -182,27 +203,43 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
 
         {watching ? (
           <>
-            <label className="card-label" htmlFor="payment-data">
-              {bt('payment.data')}
-            </label>
-            <textarea
-              id="payment-data"
-              className="payment-data"
-              readOnly
-              rows={Math.min(4, Math.max(2, Math.ceil(payment.data.length / 44)))}
-              value={payment.data}
-              dir="ltr"
-              onFocus={(event) => event.currentTarget.select()}
-            />
+            {payment.data ? (
+              <>
+                <label className="card-label" htmlFor="payment-data">
+                  {bt('payment.data')}
+                </label>
+                <textarea
+                  id="payment-data"
+                  className="payment-data"
+                  readOnly
+                  rows={Math.min(4, Math.max(2, Math.ceil(payment.data.length / 44)))}
+                  value={payment.data}
+                  dir="ltr"
+                  onFocus={(event) => event.currentTarget.select()}
+                />
+              </>
+            ) : null}
             <div className="card-actions">
-              <BusyButton variant="secondary" onClick={() => void copy(payment.data)}>
-                <Icon name="copy" /> {bt('payment.copy')}
-              </BusyButton>
+              {onInvoicePage ? (
+                <BusyButton onClick={() => void open(payment.invoiceUrl)} data-testid="payment-open-invoice">
+                  {bt('payment.openInvoice')}
+                </BusyButton>
+              ) : null}
+              {payment.data ? (
+                <BusyButton variant="secondary" onClick={() => void copy(payment.data)}>
+                  <Icon name="copy" /> {bt('payment.copy')}
+                </BusyButton>
+              ) : null}
+              {onInvoicePage ? (
+                <BusyButton variant="secondary" onClick={() => void copy(payment.invoiceUrl)}>
+                  <Icon name="copy" /> {bt('payment.copyInvoiceLink')}
+                </BusyButton>
+              ) : null}
               <BusyButton variant="secondary" onClick={() => void copy(payment.total || amount)}>
                 <Icon name="copy" /> {bt('payment.copyAmount')}
               </BusyButton>
               {payment.dataKind === 'https' ? (
-                <BusyButton onClick={() => void open()}>{bt('payment.open')}</BusyButton>
+                <BusyButton onClick={() => void open(payment.data)}>{bt('payment.open')}</BusyButton>
               ) : null}
             </div>
             <FormStatus message={copyNote} />
