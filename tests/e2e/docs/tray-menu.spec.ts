@@ -35,8 +35,10 @@ test('tray icon and menu, from the shell menu model', async ({ page }) => {
     });
     expect(signed.ok).toBe(true);
     const data = await rig.call<DataState>('data.refresh');
-    expect(data.ok).toBe(true);
-    if (!data.ok || !data.value.snapshot) return;
+    // The picture needs a snapshot: without one the test fails rather than passing with no picture.
+    if (!data.ok) throw new Error(`refresh failed: ${data.error.message}`);
+    expect(data.value.snapshot, 'a refresh against the simulator gives a snapshot').not.toBeNull();
+    if (!data.value.snapshot) return;
     const settings = readSettings(rig.platform.settingsStore);
     const thresholds = { trafficPercent: settings.trafficThresholds, daysLeft: settings.expiryThresholds };
     const items = trayMenuModel(ENGLISH, data.value.snapshot, thresholds, Date.now(), { signedIn: true });

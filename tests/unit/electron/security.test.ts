@@ -21,18 +21,23 @@ describe('window factory', () => {
       onClosed: () => {},
     });
     const win = FakeBrowserWindow.created[0]!;
-    const prefs = win.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({
+    // Stated whole, so a preference added, dropped or loosened fails here (Electron's security
+    // checklist: https://www.electronjs.org/docs/latest/tutorial/security).
+    const expected = {
+      preload: '/x/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
-      preload: '/x/preload/index.cjs',
-      webviewTag: false,
       allowRunningInsecureContent: false,
-    });
+      webviewTag: false,
+      spellcheck: false,
+    };
+    expect(win.options.webPreferences).toEqual(expected);
+    expect(secureWebPreferences('/x/preload/index.cjs')).toEqual(expected);
     expect(win.loaded).toBe('app://renderer/index.html');
-    expect(secureWebPreferences('/x/preload/index.cjs')).toEqual(prefs);
   });
 
   it('denies every permission request', () => {
