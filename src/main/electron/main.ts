@@ -28,6 +28,7 @@ import { userText } from '../i18n/user';
 import { mainText } from '../i18n';
 import { trayHostAvailable } from '../tray-host';
 import { startStatusServer, statusSocketPath } from '../local/status-socket';
+import { printedStatus } from '../cli/commands/status';
 import { cliArguments, flushStdio } from './cli-mode';
 import { configureLog, type ShellLog } from './log';
 import { openFolder } from './log-folder';
@@ -233,6 +234,11 @@ async function start(): Promise<void> {
     snapshot: async () => {
       const state = await created.handlers['data.get']({});
       return state.ok ? state.value.snapshot : null;
+    },
+    print: (mode, snapshot) => {
+      const s = readSettings(settings.store);
+      const thresholds = { trafficPercent: s.trafficThresholds, daysLeft: s.expiryThresholds };
+      return printedStatus(mode, snapshot, thresholds, Date.now());
     },
   }).catch((error: unknown) => {
     shellLog.warn('status socket not started:', redactedStack(error));

@@ -11,10 +11,18 @@ import type { Snapshot } from '../../shared/domain';
 
 export const STATUS_SOCKET_FILE = 'status.sock';
 export const STATUS_REQUEST = 'status';
+/** Output modes the app prints itself, so that a status bar's call loads almost nothing. */
+export const PRINTED_MODES = ['--waybar', '--json'] as const;
+export type PrintedMode = (typeof PRINTED_MODES)[number];
 
-/** What the app answers: its latest snapshot of the active profile (null before the first one). */
+/**
+ * What the app answers: to "status", its latest snapshot of the active profile (null before the
+ * first one); to "status --waybar" or "status --json", the exact line the CLI would print (null
+ * when it has nothing to say, and the CLI then asks the panel).
+ */
 export interface StatusAnswer {
-  snapshot: Snapshot | null;
+  snapshot?: Snapshot | null;
+  stdout?: string | null;
 }
 
 export function statusSocketPath(userData: string, platform: NodeJS.Platform = process.platform): string {
@@ -51,6 +59,8 @@ export interface StatusServer {
 export async function startStatusServer(options: {
   path: string;
   snapshot(): Promise<Snapshot | null> | Snapshot | null;
+  /** The printed output for a mode from a snapshot (the CLI's own formatters). */
+  print?(mode: PrintedMode, snapshot: Snapshot): string;
   platform?: NodeJS.Platform;
 }): Promise<StatusServer | null> {
   const { path } = options;
@@ -69,10 +79,15 @@ export async function startStatusServer(options: {
       request += chunk;
       if (request.length > 256) return socket.destroy();
       if (!request.includes('\n')) return;
-      if (request.trim() !== STATUS_REQUEST) return socket.destroy();
+      const [word, mode, ...more] = request.trim().split(' ');
+      const printed = PRINTED_MODES.find((m) => m === mode);
+      if (word !== STATUS_REQUEST || more.length > 0 || (mode !== undefined && !printed))
+        return socket.destroy();
       void Promise.resolve(options.snapshot()).then(
         (snapshot) => {
-          const answer: StatusAnswer = { snapshot: snapshot ? { ...snapshot, servers: {} } : null };
+          const answer: StatusAnswer = printed
+            ? { stdout: snapshot && options.print ? options.print(printed, snapshot) : null }
+            : { snapshot: snapshot ? { ...snapshot, servers: {} } : null };
           socket.end(`${JSON.stringify(answer)}\n`);
         },
         () => socket.destroy(),

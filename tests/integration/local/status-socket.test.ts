@@ -17,6 +17,14 @@ import {
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { testIo } from '../../support/cli-io';
+import { printedStatus } from '../../../src/main/cli/commands/status';
+import { printedByApp } from '../../../src/main/local/fast-status';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+
+const THRESHOLDS = {
+  trafficPercent: DEFAULT_SETTINGS.trafficThresholds,
+  daysLeft: DEFAULT_SETTINGS.expiryThresholds,
+};
 
 const unix = process.platform !== 'win32';
 let sim: PanelSim;
@@ -46,6 +54,7 @@ beforeAll(async () => {
       const state = await rig.core.handlers['data.get']({});
       return state.ok ? state.value.snapshot : null;
     },
+    print: (mode, snapshot) => printedStatus(mode, snapshot, THRESHOLDS, Date.now()),
   });
   // From here on a panel request could not be answered: whatever status prints came from the app.
   await sim.close();
@@ -96,6 +105,23 @@ describe('status from the running app', () => {
     expect(await main(['status'], t.io, { statusSource: askRunningApp })).not.toBe(0);
     expect(t.err()).toMatch(/login|sign in|account/i);
     rmSync(empty, { recursive: true, force: true });
+  });
+
+  it('the app prints --waybar and --json itself, exactly as the CLI would from its snapshot', async () => {
+    for (const mode of ['--waybar', '--json'] as const) {
+      const printed = await printedByApp(['status', mode], cliEnv());
+      const t = testIo({ env: cliEnv() });
+      expect(await main(['status', mode], t.io, { statusSource: askRunningApp })).toBe(0);
+      expect(printed).not.toBeNull();
+      // The same line but for the clock, which moved between the two calls (days and hours left).
+      expect(Object.keys(JSON.parse(printed!) as object).sort()).toEqual(
+        Object.keys(JSON.parse(t.out()) as object).sort(),
+      );
+      if (mode === '--waybar') expect(printed).toBe(t.out());
+    }
+    expect(await printedByApp(['status'], cliEnv())).toBeNull();
+    expect(await printedByApp(['status', '--waybar', 'x'], cliEnv())).toBeNull();
+    expect(await printedByApp(['services', '--json'], cliEnv())).toBeNull();
   });
 
   it('scripts with their own credentials are not answered by the app', async () => {

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { ENGLISH } from '../../i18n';
 import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../session/server-parts';
 import { daysLeft, usedPercent, waybarStatus } from '../../monitor';
+import type { Thresholds } from '../../monitor/alerts';
 import type { CliSession } from '../context';
 import { runExportCommand } from '../export';
 import { bytesText, dateText, json, table } from '../format';
@@ -122,6 +123,23 @@ async function fetchSnapshot(ctx: CommandContext): Promise<Result<Snapshot>> {
 
 /** Bad settings (half of the XMPLUS_* variables) are a usage error; the rest are errors. */
 const exitFor = (error: AppError): ExitCode => (error.kind === 'validation' ? EXIT.usage : EXIT.error);
+
+/**
+ * The line `status --waybar` or `status --json` prints for a snapshot. The running app prints it
+ * with this too, for a status bar's call answered over the status socket.
+ */
+export function printedStatus(
+  mode: '--waybar' | '--json',
+  snapshot: Snapshot,
+  thresholds: Thresholds,
+  now: number,
+): string {
+  if (mode === '--json') return json(statusJson(snapshot, now));
+  const line = waybarStatus(ENGLISH, snapshot, thresholds, now, null);
+  const problems = serverProblems(snapshot);
+  if (problems.length > 0) line.tooltip = [line.tooltip, ...problems].join('\n');
+  return json(line);
+}
 
 async function status(ctx: CommandContext): Promise<ExitCode> {
   if (ctx.args.flag('json') && ctx.args.flag('waybar'))
