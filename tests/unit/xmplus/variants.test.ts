@@ -20,6 +20,7 @@ import {
   invoiceCreatedSchema,
   invoicesSchema,
   invoiceViewSchema,
+  packageInfoSchema,
   packagesSchema,
   paymentSchema,
   serviceInfoSchema,
@@ -195,6 +196,17 @@ describe('list payloads: under their key, under data, or a single object', () =>
     );
   });
 
+  it('package/info under data, service/info under data or service', () => {
+    expect(packageInfoSchema.parse({ code: 100, data: seed.packageInfo.package }).package.name).toBe(
+      'StarterPack',
+    );
+    const { code: _c, ...service } = seed.serviceInfo;
+    for (const wrapper of ['data', 'service']) {
+      const parsed = serviceInfoSchema.parse({ code: 100, [wrapper]: service });
+      expect(normalizeService(parsed, ctx).id, wrapper).toBe(4);
+    }
+  });
+
   it('servers: a list, an object keyed by index, or one server', () => {
     const server = seed.serviceInfo.servers[0]!;
     const count = (servers: unknown) =>
@@ -319,5 +331,6 @@ describe('dates, the subscription link, money', () => {
     expect(parseMoney('49,00 €')).toMatchObject({ amount: 49 });
     expect(parseMoney('$ 49.00 ')).toMatchObject({ amount: 49 });
     expect(parseMoney('¥ 509.07 ')).toMatchObject({ amount: 509.07 });
+    expect(parseMoney('USD 0.00')).toMatchObject({ amount: 0, currency: 'USD' });
   });
 });
