@@ -3,7 +3,7 @@
 _xmplus_tray() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "login logout profiles register reset-password status services export packages package buy renew topup gateways pay invoices invoice help completion" -- "$cur"))
+    COMPREPLY=($(compgen -W "login logout profiles register reset-password status services export import packages package buy renew topup gateways pay invoices invoice help completion" -- "$cur"))
     return
   fi
   case "${COMP_WORDS[1]}" in
@@ -50,6 +50,12 @@ _xmplus_tray() {
         --out) COMPREPLY=($(compgen -f -- "$cur")); return ;;
       esac
       COMPREPLY=($(compgen -W "--format --service --out --help -h" -- "$cur")) ;;
+    import)
+      case "$prev" in
+        --client) COMPREPLY=($(compgen -W "clash-verge clash-party flclash sing-box hiddify v2rayng karing happ streisand shadowrocket" -- "$cur")); return ;;
+        --service) COMPREPLY=(); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--client --service --print --help -h" -- "$cur")) ;;
     packages)
       COMPREPLY=($(compgen -W "--traffic --json --help -h" -- "$cur")) ;;
     package)
@@ -86,7 +92,7 @@ _xmplus_tray() {
       COMPREPLY=($(compgen -W "--json --help -h" -- "$cur")) ;;
     help)
       if [ "$COMP_CWORD" -eq 2 ]; then
-        COMPREPLY=($(compgen -W "login logout profiles register reset-password status services export packages package buy renew topup gateways pay invoices invoice help completion --help -h" -- "$cur")); return
+        COMPREPLY=($(compgen -W "login logout profiles register reset-password status services export import packages package buy renew topup gateways pay invoices invoice help completion --help -h" -- "$cur")); return
       fi
       COMPREPLY=($(compgen -W "--help -h" -- "$cur")) ;;
     completion)

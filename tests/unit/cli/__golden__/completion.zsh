@@ -12,6 +12,7 @@ _xmplus_tray() {
     'status:traffic and days left of every service'
     'services:the services with their ids (for --service)'
     'export:export servers: share links, base64 subscription, Clash/mihomo, sing-box, Xray, QR codes'
+    'import:hand a service'\''s subscription to a proxy client (one-click import)'
     'packages:the store: packages with their price per cycle'
     'package:one package in full'
     'buy:create an invoice for a new plan (shows it and asks first)'
@@ -90,6 +91,13 @@ _xmplus_tray() {
         '--out[write to this file (a folder of PNGs for qr) instead of printing]:PATH:_files' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
+    import)
+      _arguments -s \
+        '--client[the client to import into]:ID:(clash-verge clash-party flclash sing-box hiddify v2rayng karing happ streisand shadowrocket)' \
+        '--service[the service (default: the only one with a subscription link)]:ID: ' \
+        '--print[print the import link on one line instead of opening it]' \
+        '(-h --help)'{-h,--help}'[show this help]'
+      ;;
     packages)
       _arguments -s \
         '--traffic[traffic top-ups instead of plans]' \
@@ -154,7 +162,7 @@ _xmplus_tray() {
     help)
       _arguments -s \
         '(-h --help)'{-h,--help}'[show this help]' \
-        '1::COMMAND:(login logout profiles register reset-password status services export packages package buy renew topup gateways pay invoices invoice help completion)'
+        '1::COMMAND:(login logout profiles register reset-password status services export import packages package buy renew topup gateways pay invoices invoice help completion)'
       ;;
     completion)
       _arguments -s \
