@@ -56,13 +56,13 @@ describe('a new-generation panel at setup', () => {
     const classic = await setup({});
     const bad = await classic.rig.call('provider.check', { panelUrl: classic.sim.url, apiKey: 'wrong' });
     expect(bad.ok === false && bad.error.kind).toBe('auth');
-    expect(bad.ok === false && bad.error.reason).toBeUndefined();
+    expect(bad.ok === false && bad.error.reason).toBe('apiKeyRefused');
     const wrongPath = await classic.rig.call('provider.check', {
       panelUrl: `${classic.sim.url}/nope`,
       apiKey: classic.sim.apiKey,
     });
     expect(wrongPath.ok).toBe(false);
-    expect(wrongPath.ok === false && wrongPath.error.reason).toBeUndefined();
+    expect(wrongPath.ok === false && wrongPath.error.reason).not.toBe('newPanelGeneration');
     expect(
       (await classic.rig.call('provider.check', { panelUrl: classic.sim.url, apiKey: classic.sim.apiKey }))
         .ok,
