@@ -15,7 +15,8 @@ import { useApp } from '../../state/app';
 import { Checkout } from './Checkout';
 import { changeText } from './PaymentScreen';
 import { useBillingText, type BillingText } from './messages';
-import { cycleLabel, ErrorBox, moneyText, timesText } from './shared';
+import { ErrorBox } from '../../components/ErrorBox';
+import { cycleLabel, moneyText, timesText } from './shared';
 import { StorePart } from './StorePart';
 import './billing.css';
 

@@ -12,7 +12,8 @@ import { BusyButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { useBillingText } from './messages';
 import { PaymentScreen } from './PaymentScreen';
-import { cycleLabel, ErrorBox, invoiceAmount, InvoiceStatusPill, statusLabel } from './shared';
+import { ErrorBox } from '../../components/ErrorBox';
+import { cycleLabel, invoiceAmount, InvoiceStatusPill, statusLabel } from './shared';
 
 interface CheckoutProps {
   invoiceId: string;

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import { useBillingText, type BillingKey } from './messages';
-import { ErrorBox } from './shared';
+import { ErrorBox } from '../../components/ErrorBox';
 
 export function StorePart({
   error,

@@ -1,12 +1,6 @@
 // Small pieces the Billing and Invoices pages share: cycle and status labels, money text, the copy
-// helper (through main) and an error box with a retry button.
+// helper (through main). The error box with a retry button is components/ErrorBox.tsx.
 import type { BillingCycle, InvoiceStatus, Money } from '../../../../shared/domain';
-import type { AppError } from '../../../../shared/errors';
-import { BusyButton } from '../../components/Button';
-import { ErrorDetails } from '../../components/ErrorDetails';
-import { Icon } from '../../components/Icon';
-import { useI18n } from '../../i18n';
-import { describeError } from '../../lib/errors';
 import type { BillingKey, BillingText } from './messages';
 
 const CYCLES: readonly BillingCycle[] = ['month', 'quater', 'semiannual', 'annual', 'topup_traffic'];
@@ -37,35 +31,6 @@ export function invoiceAmount(amount: number, currency: string): string {
 }
 
 export { copyText } from '../../lib/clipboard';
-
-/** Main's error in the user's language (see lib/errors.ts), optionally inside a page's sentence. */
-export function ErrorBox({
-  error,
-  template,
-  onRetry,
-  retryLabel,
-}: {
-  error: AppError;
-  template?: (message: string) => string;
-  onRetry?: () => void;
-  retryLabel: string;
-}) {
-  const shown = describeError(error, useI18n());
-  return (
-    <div className="banner banner-error billing-error" role="alert">
-      <Icon name="alert" />
-      <div className="banner-text">
-        <p>{template ? template(shown.text) : shown.text}</p>
-        <ErrorDetails original={shown.original} />
-      </div>
-      {onRetry ? (
-        <BusyButton variant="secondary" onClick={onRetry}>
-          <Icon name="refresh" /> {retryLabel}
-        </BusyButton>
-      ) : null}
-    </div>
-  );
-}
 
 export function InvoiceStatusPill({ status, label }: { status: InvoiceStatus; label: string }) {
   return <span className={`invoice-status invoice-status-${status}`}>{label}</span>;

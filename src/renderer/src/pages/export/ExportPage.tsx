@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { copyText } from '../../lib/clipboard';
 import { describeError } from '../../lib/errors';
 import { BusyButton } from '../../components/Button';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorBox } from '../../components/ErrorBox';
 import { FormError, SelectField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
@@ -66,18 +66,15 @@ function Loading({ label }: { label: string }) {
 }
 
 function LoadError({ text, error, onRetry }: { text: ExportText; error: AppError; onRetry(): void }) {
-  const shown = describeError(error, text);
   return (
-    <div className="banner banner-error export-error" role="alert">
-      <Icon name="alert" />
-      <div className="banner-text">
-        <p>{text.et('export.loadFailed', { message: shown.text })}</p>
-        <ErrorDetails original={shown.original} />
-      </div>
-      <BusyButton variant="secondary" onClick={onRetry}>
-        <Icon name="refresh" /> {text.et('export.retry')}
-      </BusyButton>
-    </div>
+    <ErrorBox
+      error={error}
+      i18n={text}
+      className="export-error"
+      template={(message) => text.et('export.loadFailed', { message })}
+      onRetry={onRetry}
+      retryLabel={text.et('export.retry')}
+    />
   );
 }
 

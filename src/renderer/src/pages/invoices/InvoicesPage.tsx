@@ -9,7 +9,8 @@ import { BusyButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Checkout } from '../billing/Checkout';
 import { useBillingText } from '../billing/messages';
-import { cycleLabel, ErrorBox, invoiceAmount, InvoiceStatusPill, statusLabel } from '../billing/shared';
+import { ErrorBox } from '../../components/ErrorBox';
+import { cycleLabel, invoiceAmount, InvoiceStatusPill, statusLabel } from '../billing/shared';
 import '../billing/billing.css';
 
 type View = { kind: 'list' } | { kind: 'detail'; invoiceId: string } | { kind: 'pay'; invoiceId: string };
