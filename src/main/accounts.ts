@@ -133,9 +133,15 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     };
   }
 
-  function transientSession(panelUrl: string, apiKey: string, creds?: { email: string; password: string }) {
+  function transientSession(
+    panelUrl: string,
+    apiKey: string,
+    creds: { email: string; password: string } | undefined,
+    proxyUrl: string | undefined,
+  ) {
     return createPanelSession({
       panelUrl,
+      proxyUrl: proxyUrl || null,
       route: routeFor(panelUrl, null),
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       getApiKey: async () => ok(apiKey),
@@ -211,16 +217,20 @@ export function createAccounts(deps: AccountsDeps): Accounts {
    * sign-in check), for the panel URL and API key given or fixed by the branded build; closes it after.
    */
   async function withPanel<T>(
-    panelUrl: string | undefined,
-    apiKey: string | undefined,
+    panel: { panelUrl: string | undefined; apiKey: string | undefined; proxyUrl?: string | undefined },
     creds: { email: string; password: string } | undefined,
     use: (session: PanelSession, url: string) => Promise<Result<T>>,
   ): Promise<Result<T>> {
+    const { panelUrl, apiKey, proxyUrl } = panel;
     const url = resolvePanelUrl(panelUrl);
     if (!url.ok) return url;
+    if (proxyUrl) {
+      const proxy = validateProxyUrl(proxyUrl, { path: 'proxyUrl' });
+      if (!proxy.ok) return proxy;
+    }
     const key = await apiKeyFor(url.value, apiKey);
     if (!key.ok) return key;
-    const session = transientSession(url.value, key.value, creds);
+    const session = transientSession(url.value, key.value, creds, proxyUrl);
     if (!session.ok) return session;
     try {
       return await use(session.value, url.value);
@@ -237,12 +247,21 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     password: string,
     remember: boolean,
     displayName: string | undefined,
+    proxyUrl: string | undefined,
   ): Promise<Result<ProfilesState>> {
     const profile = upsertProfile(
       store,
       { panelUrl, email, remember, ...(displayName ? { displayName } : {}) },
       () => platform.now(),
     );
+    // The proxy that reached the panel at sign-in is the profile's from now on.
+    if (proxyUrl) {
+      profile.options = { ...profile.options, proxyUrl };
+      writeProfiles(
+        store,
+        readProfiles(store).map((p) => (p.id === profile.id ? profile : p)),
+      );
+    }
     const typedKey = apiKey && !platform.provider.apiKey ? apiKey : undefined;
     const saved = await credentials.save(
       origin(panelUrl),
@@ -275,17 +294,17 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   }
 
   const handlers: AccountHandlers = {
-    'provider.check': ({ panelUrl, apiKey }) =>
-      withPanel(panelUrl, apiKey, undefined, async (session, url) => {
+    'provider.check': ({ panelUrl, apiKey, proxyUrl }) =>
+      withPanel({ panelUrl, apiKey, proxyUrl }, undefined, async (session, url) => {
         const verified = await session.verifyKey();
         return verified.ok ? ok({ origin: origin(url) }) : verified;
       }),
 
-    'auth.signIn': ({ panelUrl, apiKey, email, password, remember, displayName }) =>
-      withPanel(panelUrl, apiKey, { email, password }, async (session, url) => {
+    'auth.signIn': ({ panelUrl, apiKey, proxyUrl, email, password, remember, displayName }) =>
+      withPanel({ panelUrl, apiKey, proxyUrl }, { email, password }, async (session, url) => {
         const account = await session.accountInfo();
         if (!account.ok) return account;
-        return completeSignIn(url, apiKey, email, password, remember, displayName);
+        return completeSignIn(url, apiKey, email, password, remember, displayName, proxyUrl);
       }),
 
     async 'auth.signOut'() {
@@ -296,21 +315,23 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       return forgotten.ok ? ok(next) : fail(forgotten.error);
     },
 
-    'auth.sendCode': ({ panelUrl, apiKey, name, email }) =>
-      withPanel(panelUrl, apiKey, undefined, (session) => session.registerSendCode({ name, email })),
+    'auth.sendCode': ({ panelUrl, apiKey, proxyUrl, name, email }) =>
+      withPanel({ panelUrl, apiKey, proxyUrl }, undefined, (session) =>
+        session.registerSendCode({ name, email }),
+      ),
 
-    'auth.register': ({ panelUrl, apiKey, name, email, password, code, aff, remember }) =>
-      withPanel(panelUrl, apiKey, { email, password }, async (session, url) => {
+    'auth.register': ({ panelUrl, apiKey, proxyUrl, name, email, password, code, aff, remember }) =>
+      withPanel({ panelUrl, apiKey, proxyUrl }, { email, password }, async (session, url) => {
         const registered = await session.register({ name, email, passwd: password, code, aff });
         if (!registered.ok) return registered;
         // Success signs in: check the new account answers, then save it like a sign-in.
         const account = await session.accountInfo();
         if (!account.ok) return account;
-        return completeSignIn(url, apiKey, email, password, remember, name);
+        return completeSignIn(url, apiKey, email, password, remember, name, proxyUrl);
       }),
 
-    'auth.resetPassword': ({ panelUrl, apiKey, email }) =>
-      withPanel(panelUrl, apiKey, undefined, (session) => session.passwordReset(email)),
+    'auth.resetPassword': ({ panelUrl, apiKey, proxyUrl, email }) =>
+      withPanel({ panelUrl, apiKey, proxyUrl }, undefined, (session) => session.passwordReset(email)),
 
     'profiles.list': () => ok(state()),
 
@@ -409,7 +430,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     async adopt({ panelUrl, apiKey, email, password, remember }) {
       const url = resolvePanelUrl(panelUrl);
       if (!url.ok) return url;
-      return completeSignIn(url.value, apiKey, email, password, remember, undefined);
+      return completeSignIn(url.value, apiKey, email, password, remember, undefined, undefined);
     },
     async dispose() {
       await Promise.all([...sessions.keys()].map(closeSession));

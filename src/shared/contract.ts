@@ -239,6 +239,8 @@ const id = z
 const shortText = (max: number) => z.string().trim().max(max);
 const panelUrl = z.string().trim().min(1).max(2048);
 const apiKey = z.string().trim().min(1).max(512).optional();
+/** A proxy to reach the panel through before there is a profile (setup); kept on the new profile. */
+const setupProxy = z.string().trim().max(2048).optional();
 const email = z.string().trim().min(3).max(254).email();
 const password = z.string().min(1).max(1024);
 const invoiceId = z.string().trim().min(1).max(64);
@@ -284,15 +286,16 @@ export const channels = {
   'settings.set': channel<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
 
   'provider.check': channel<
-    z.ZodObject<{ panelUrl: typeof panelUrl; apiKey: typeof apiKey }>,
+    z.ZodObject<{ panelUrl: typeof panelUrl; apiKey: typeof apiKey; proxyUrl: typeof setupProxy }>,
     { origin: string }
-  >(z.object({ panelUrl, apiKey }).strict()),
+  >(z.object({ panelUrl, apiKey, proxyUrl: setupProxy }).strict()),
 
   'auth.signIn': (() => {
     const input = z
       .object({
         panelUrl,
         apiKey,
+        proxyUrl: setupProxy,
         email,
         password,
         remember: z.boolean(),
@@ -303,7 +306,9 @@ export const channels = {
   })(),
   'auth.signOut': channel<typeof empty, ProfilesState>(empty),
   'auth.sendCode': (() => {
-    const input = z.object({ panelUrl, apiKey, name: shortText(64).min(1), email }).strict();
+    const input = z
+      .object({ panelUrl, apiKey, proxyUrl: setupProxy, name: shortText(64).min(1), email })
+      .strict();
     return channel<typeof input, { message: string }>(input);
   })(),
   'auth.register': (() => {
@@ -311,6 +316,7 @@ export const channels = {
       .object({
         panelUrl,
         apiKey,
+        proxyUrl: setupProxy,
         name: shortText(64).min(1),
         email,
         password: z.string().min(8).max(1024),
@@ -322,7 +328,7 @@ export const channels = {
     return channel<typeof input, ProfilesState>(input);
   })(),
   'auth.resetPassword': (() => {
-    const input = z.object({ panelUrl, apiKey, email }).strict();
+    const input = z.object({ panelUrl, apiKey, proxyUrl: setupProxy, email }).strict();
     return channel<typeof input, { message: string }>(input);
   })(),
 

@@ -110,6 +110,8 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
   refresh: fc.constantFrom(undefined, true, false, 'yes'),
   coupon: fc.string({ maxLength: 40 }),
   qty: fc.integer({ min: -1, max: 20 }),
+  // The setup proxy of provider.check and auth.*: none, a dead local port, or one refused.
+  proxyUrl: fc.constantFrom('', 'socks5://127.0.0.1:1', 'http://127.0.0.1:1', 'socks4://x:1'),
   options: fc.record(
     {
       proxyUrl: fc.constantFrom('', 'http://127.0.0.1:1', 'socks5://x', 'nope'),

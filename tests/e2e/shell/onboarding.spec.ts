@@ -134,3 +134,23 @@ test('password reset shows the panel message', async ({ app }) => {
   await expect(page.locator('.form-error')).toContainText('No account found with that email.');
   await app.screenshot('password-reset');
 });
+
+test('setup proxy: folded away, says what is wrong with an address as it is typed', async ({ app }) => {
+  const { page, sim } = app;
+  await app.open();
+  await page.getByLabel('Panel URL').fill(sim.url);
+  await page.getByLabel('Client API key').fill(sim.apiKey);
+  await page.getByText('Reach the panel through a proxy').click();
+  const proxy = page.getByLabel('Proxy for panel requests');
+  await proxy.fill('socks5://127.0.0.1');
+  await expect(proxy).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText("Add the proxy's port (1 to 65535)")).toBeVisible();
+  // Continue is refused while the address cannot be used, with the focus on it.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(proxy).toBeFocused();
+  await app.screenshot('onboarding-proxy-invalid');
+  // Emptied, the field means no proxy: the panel is reached directly.
+  await proxy.fill('');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});

@@ -104,6 +104,37 @@ describe('proxies through the core', () => {
     );
   });
 
+  it('signs in through the proxy typed at setup and keeps it on the new profile; refuses one it cannot use', async () => {
+    const panel = await sim();
+    const proxy = await startSocks5Server();
+    proxies.push(proxy);
+    const h = await rig();
+    const localhost = panel.url.replace('127.0.0.1', 'localhost');
+    const bad = await h.call('provider.check', {
+      panelUrl: localhost,
+      apiKey: API_KEY,
+      proxyUrl: '127.0.0.1:7890',
+    });
+    expect(bad.ok ? null : bad.error).toMatchObject({ kind: 'validation', detail: 'no-scheme' });
+    expect(
+      (await h.call('provider.check', { panelUrl: localhost, apiKey: API_KEY, proxyUrl: proxy.url })).ok,
+    ).toBe(true);
+    const signed = await h.call<ProfilesState>('auth.signIn', {
+      panelUrl: localhost,
+      apiKey: API_KEY,
+      proxyUrl: proxy.url,
+      email: panel.demo.email,
+      password: panel.demo.password,
+      remember: true,
+    });
+    expect(signed.ok && signed.value.profiles[0]?.options.proxyUrl).toBe(proxy.url);
+    const before = proxy.connects.length;
+    expect(before).toBeGreaterThan(0);
+    const refreshed = await h.call<DataState>('data.refresh');
+    expect(refreshed.ok && refreshed.value.snapshot?.services).toHaveLength(3);
+    expect(proxy.connects.length).toBeGreaterThan(before);
+  });
+
   it('asks the desktop for the system proxy of the panel URL and names it in errors', async () => {
     const proxy = await startSocks5Server();
     proxies.push(proxy);

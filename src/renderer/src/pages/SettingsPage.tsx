@@ -9,8 +9,7 @@ import { CheckboxField, FormError, FormStatus, SelectField, TextField } from '..
 import { LOCALE_NAMES, resolveLocale, useI18n } from '../i18n';
 import { LANGUAGE_OPTIONS, THEME_OPTIONS, type Language, type Settings, type Theme } from '../lib/settings';
 import { isTimeZone, originOf, parseNumberList, proxyProblem } from '../lib/validate';
-import type { MessageKey } from '../i18n';
-import type { ProxyUrlProblem } from '../../../shared/proxy-url';
+import { PROXY_PROBLEM_KEYS } from './onboarding/SetupProxyField';
 import { activeProfile, useApp } from '../state/app';
 
 type Errors = Partial<Record<'refresh' | 'servers' | 'traffic' | 'expiry' | 'proxy' | 'timeZone', string>>;
@@ -176,15 +175,6 @@ function GeneralForm({ settings }: { settings: Settings }) {
   );
 }
 
-const PROXY_PROBLEMS: Record<ProxyUrlProblem, MessageKey> = {
-  'no-scheme': 'settings.proxyProblem.noScheme',
-  scheme: 'settings.proxyProblem.scheme',
-  socks4: 'settings.proxyProblem.socks4',
-  host: 'settings.proxyProblem.host',
-  port: 'settings.proxyProblem.port',
-  path: 'settings.proxyProblem.path',
-};
-
 function ProfileForm({ profile }: { profile: ProfileView }) {
   const { t } = useI18n();
   const { profiles, setProfiles } = useApp();
@@ -203,7 +193,7 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
     setFailure(null);
     const next: Errors = {};
     const problem = proxyProblem(proxy);
-    if (problem) next.proxy = t(PROXY_PROBLEMS[problem]);
+    if (problem) next.proxy = t(PROXY_PROBLEM_KEYS[problem]);
     if (!isTimeZone(timeZone)) next.timeZone = t('settings.timeZoneInvalid');
     setErrors(next);
     if (Object.keys(next).length > 0) return;

@@ -56,6 +56,9 @@ export const en = {
   'onboarding.support': 'Get help from {name}',
   'onboarding.logoAlt': '{name} logo',
   'onboarding.cancelAdd': 'Back to the app',
+  'onboarding.proxyToggle': 'Reach the panel through a proxy',
+  'onboarding.proxyHint':
+    'Only if the panel is blocked where you are and your proxy app does not set the system proxy: its local port, for example socks5://127.0.0.1:7890. It is kept for this profile.',
   'onboarding.changeProvider': 'Change panel',
   'provider.url': 'Panel URL',
   'provider.urlHint': 'For example https://panel.example.com',

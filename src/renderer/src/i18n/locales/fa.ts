@@ -57,6 +57,9 @@ export const fa: Catalogue = {
   'onboarding.support': 'دریافت کمک از {name}',
   'onboarding.logoAlt': 'نشان {name}',
   'onboarding.cancelAdd': 'بازگشت به برنامه',
+  'onboarding.proxyToggle': 'اتصال به پنل از راه پراکسی',
+  'onboarding.proxyHint':
+    'فقط اگر پنل در جایی که هستید مسدود است و برنامهٔ پراکسی شما پراکسی سیستم را تنظیم نمی‌کند: درگاه محلی آن، برای نمونه socks5://127.0.0.1:7890. برای این نمایه نگه داشته می‌شود.',
   'onboarding.changeProvider': 'تغییر پنل',
   'provider.url': 'نشانی پنل',
   'provider.urlHint': 'برای نمونه https://panel.example.com',

@@ -57,6 +57,9 @@ export const ru: Catalogue = {
   'onboarding.support': 'Помощь от {name}',
   'onboarding.logoAlt': 'Логотип {name}',
   'onboarding.cancelAdd': 'Вернуться в приложение',
+  'onboarding.proxyToggle': 'Подключаться к панели через прокси',
+  'onboarding.proxyHint':
+    'Только если панель у вас заблокирована, а прокси-приложение не задаёт системный прокси: его локальный порт, например socks5://127.0.0.1:7890. Сохраняется для этого профиля.',
   'onboarding.changeProvider': 'Сменить панель',
   'provider.url': 'Адрес панели',
   'provider.urlHint': 'Например, https://panel.example.com',

@@ -56,6 +56,9 @@ export const zhCN: Catalogue = {
   'onboarding.support': '向 {name} 寻求帮助',
   'onboarding.logoAlt': '{name} 标志',
   'onboarding.cancelAdd': '返回应用',
+  'onboarding.proxyToggle': '通过代理连接面板',
+  'onboarding.proxyHint':
+    '仅当面板在你所在的网络被屏蔽、且代理软件没有设置系统代理时填写：代理软件的本地端口，例如 socks5://127.0.0.1:7890。它会保存到此配置。',
   'onboarding.changeProvider': '更换面板',
   'provider.url': '面板地址',
   'provider.urlHint': '例如 https://panel.example.com',

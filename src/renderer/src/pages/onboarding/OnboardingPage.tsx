@@ -10,6 +10,7 @@ import { ProviderStep, type ProviderChoice } from './ProviderStep';
 import { RegisterForm } from './RegisterForm';
 import { ResetForm } from './ResetForm';
 import { SignInForm } from './SignInForm';
+import { SetupProxyField } from './SetupProxyField';
 
 type Step = 'provider' | 'signin' | 'register' | 'reset';
 
@@ -24,6 +25,16 @@ export default function OnboardingPage() {
   // Each step's form focuses its first field when it mounts (autoFocus), which also tells screen
   // readers where they are.
   const [step, setStep] = useState<Step>(provider ? 'signin' : 'provider');
+  const [proxy, setProxy] = useState('');
+  // The forms send what is typed; main refuses an address that cannot be used, and the field
+  // already says why in the user's language.
+  const reach: ProviderChoice | null = provider
+    ? {
+        panelUrl: provider.panelUrl,
+        apiKey: provider.apiKey,
+        ...(proxy.trim() ? { proxyUrl: proxy.trim() } : {}),
+      }
+    : null;
 
   const signedIn = (state: ProfilesState) => {
     setProfiles(state);
@@ -63,18 +74,21 @@ export default function OnboardingPage() {
           <ProviderStep
             provider={brand}
             initial={provider}
+            proxy={proxy}
+            onProxyChange={setProxy}
             onDone={(choice) => {
               setProvider(choice);
               setStep('signin');
             }}
           />
         ) : step === 'signin' ? (
-          <SignInForm provider={provider} onSignedIn={signedIn} />
+          <SignInForm provider={reach ?? provider} onSignedIn={signedIn} />
         ) : step === 'register' ? (
-          <RegisterForm provider={provider} onSignedIn={signedIn} />
+          <RegisterForm provider={reach ?? provider} onSignedIn={signedIn} />
         ) : (
-          <ResetForm provider={provider} />
+          <ResetForm provider={reach ?? provider} />
         )}
+        {provider && step !== 'provider' ? <SetupProxyField value={proxy} onChange={setProxy} /> : null}
 
         <div className="onboarding-links">
           {provider && step !== 'provider' ? (

@@ -8,20 +8,28 @@ import { BusyButton } from '../../components/Button';
 import { FormError, FormStatus, TextField } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { checkPanelUrl } from '../../lib/validate';
+import { SetupProxyField, setupProxyValue } from './SetupProxyField';
 
 export interface ProviderChoice {
   panelUrl: string;
   /** Undefined when the branded build carries the key. */
   apiKey: string | undefined;
+  /** The proxy typed at setup, if any (main checks it again). */
+  proxyUrl?: string;
 }
 
 export function ProviderStep({
   provider,
   initial,
+  proxy,
+  onProxyChange,
   onDone,
 }: {
   provider: ProviderInfo;
   initial: ProviderChoice | null;
+  /** The setup proxy's text, shared with the sign-in steps. */
+  proxy: string;
+  onProxyChange(text: string): void;
   onDone(choice: ProviderChoice, origin: string): void;
 }) {
   const { t } = useI18n();
@@ -48,13 +56,17 @@ export function ProviderStep({
     const keyMessage = !provider.hasApiKey && !key.trim() ? t('provider.keyRequired') : null;
     setUrlError(urlMessage);
     setKeyError(keyMessage);
-    if (!checked.ok || keyMessage) {
-      document.getElementById(urlMessage ? 'provider-url' : 'provider-key')?.focus();
+    const proxyUrl = setupProxyValue(proxy);
+    if (!checked.ok || keyMessage || proxyUrl === null) {
+      document
+        .getElementById(urlMessage ? 'provider-url' : keyMessage ? 'provider-key' : 'setup-proxy')
+        ?.focus();
       return;
     }
     const choice: ProviderChoice = {
       panelUrl: checked.url,
       apiKey: provider.hasApiKey ? undefined : key.trim(),
+      ...(proxyUrl ? { proxyUrl } : {}),
     };
     setBusy(true);
     setStatus(t('provider.checking'));
@@ -103,6 +115,7 @@ export function ProviderStep({
           autoFocus={Boolean(provider.panelUrl)}
         />
       )}
+      <SetupProxyField value={proxy} onChange={onProxyChange} />
       <div className="form-actions">
         <BusyButton type="submit" busy={busy} busyLabel={t('provider.checking')}>
           {t('provider.check')}

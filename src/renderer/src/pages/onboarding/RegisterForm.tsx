@@ -76,6 +76,7 @@ export function RegisterForm({
     const result = await api().authSendCode({
       panelUrl: provider.panelUrl,
       apiKey: provider.apiKey,
+      ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
       name: name.trim(),
       email: email.trim(),
     });
@@ -117,6 +118,7 @@ export function RegisterForm({
     const result = await api().authRegister({
       panelUrl: provider.panelUrl,
       apiKey: provider.apiKey,
+      ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
       name: name.trim(),
       email: email.trim(),
       password,

@@ -30,6 +30,7 @@ export function ResetForm({ provider }: { provider: ProviderChoice }) {
     const result = await api().authResetPassword({
       panelUrl: provider.panelUrl,
       apiKey: provider.apiKey,
+      ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
       email: email.trim(),
     });
     setBusy(false);

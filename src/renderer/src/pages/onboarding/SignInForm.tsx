@@ -46,6 +46,7 @@ export function SignInForm({
     const result = await api().authSignIn({
       panelUrl: provider.panelUrl,
       apiKey: provider.apiKey,
+      ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
       email: email.trim(),
       password,
       remember,
