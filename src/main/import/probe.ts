@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { SubscriptionFormat } from '../../shared/import-clients';
 import { appError, type AppError } from '../../shared/errors';
 import { createTransport, type Timeouts } from '../xmplus/transport';
+import type { SystemProxyResolver } from '../xmplus/system-proxy';
 
 export interface SubscriptionUserinfo {
   upload: number;
@@ -154,6 +155,8 @@ export function checkBody(format: SubscriptionFormat, body: string): ProbeOutcom
 
 export interface ProbeOptions {
   proxyUrl?: string | null;
+  /** The desktop's proxy for a URL, asked when the profile sets none (as panel requests do). */
+  systemProxy?: SystemProxyResolver;
   timeouts?: Partial<Timeouts>;
   env?: NodeJS.ProcessEnv;
   now(): number;
@@ -183,6 +186,7 @@ export async function probeSubscription(
   const transport = createTransport({
     panelUrl: new URL(target.origin),
     proxyUrl: options.proxyUrl ?? null,
+    ...(options.systemProxy ? { systemProxy: options.systemProxy } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.env ? { env: options.env } : {}),
   });

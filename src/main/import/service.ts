@@ -115,6 +115,7 @@ export function createImportService(deps: ImportDeps): ImportService {
       async () => {
         return probeSubscription(url, format, {
           proxyUrl: deps.proxyUrl(),
+          ...(platform.resolveProxy ? { systemProxy: platform.resolveProxy } : {}),
           ...deps.probe,
           now: () => platform.now(),
         });
