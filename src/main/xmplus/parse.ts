@@ -216,7 +216,7 @@ export function parseResponse(raw: RawResponse, ctx: ParseContext): Result<JsonO
 
 /**
  * Success without a `code`: the older client API answers `ret: 1` (xcode75/XMPlusDocs usage/api.md),
- * some endpoints only `status: "success"` or the seed's "sucess". Only when `code` is absent: where a
+ * some endpoints only `status: "success"` or the documented "sucess". Only when `code` is absent: where a
  * code is given it decides, and `status` alone never does on service/info (it holds the service status).
  */
 function succeedsWithoutCode(obj: JsonObject, ctx: ParseContext): boolean {

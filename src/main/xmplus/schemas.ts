@@ -213,7 +213,7 @@ export const gatewaysSchema = z.preprocess(
   }),
 );
 
-/** Invoice ids seen besides the seed's `invioce_id`; service ids besides `serviceid`. */
+/** Invoice ids seen besides the documented `invioce_id`; service ids besides `serviceid`. */
 export const INVOICE_ID_FIELDS = ['invoice_id', 'invid', 'inv_id', 'invoiceid', 'orderid'] as const;
 export const INVOICE_SERVICE_FIELDS = ['service_id', 'sid'] as const;
 

@@ -1,6 +1,6 @@
 // Every field drift of docs/panel-variants.md as a simulator mode (tools/panel-sim/drift.ts), read
 // through the core's panel session: the same account, services, store, invoices and payments as the
-// seed's shapes give, or, where the drift carries other values, those values read right.
+// documented shapes give, or, where the drift carries other values, those values read right.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LIFETIME_SERVICE_ID, PANEL_QR_PNG } from '../../../tools/panel-sim/drift';
 import type { DriftKind } from '../../../tools/panel-sim/drift';
@@ -44,7 +44,7 @@ afterEach(() => {
 });
 afterAll(() => rig.close());
 
-describe('drift that only changes the shape reads exactly like the seed', () => {
+describe('drift that only changes the shape reads exactly like the documented answers', () => {
   const sameData: DriftKind[] = [
     'noCode',
     'statusMisspelled',

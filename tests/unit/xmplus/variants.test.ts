@@ -1,5 +1,5 @@
 // Field variants of real panels (docs/panel-variants.md), one block per family: each is read into the
-// same domain values as the seed's own shape.
+// same domain values as the documented shape.
 import { describe, expect, it } from 'vitest';
 import {
   gatewayList,
