@@ -10,10 +10,25 @@ import { Pool, ProxyAgent, Socks5ProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { AppError, Result } from '../../shared/errors';
 import { appError, fail, ok } from '../../shared/errors';
-import type { ProxyAddress, ProxyUrlProblem } from '../../shared/proxy-url';
-import { checkProxyUrl } from '../../shared/proxy-url';
+import type { ProxyAddress } from '../../shared/proxy-url';
 import type { SystemProxyResolver } from './system-proxy';
 import { systemProxyFromPac } from './system-proxy';
+import type { ProxyChoice, ProxyEnv } from './proxy';
+import { environmentProxy, isLoopbackHost, validateProxyUrl } from './proxy';
+import { shouldFailOver, transportError } from './transport-errors';
+
+// The proxy rules and the error mapping live beside this file; callers keep importing them from here.
+export {
+  describeProxy,
+  environmentProxy,
+  isLoopbackHost,
+  noProxyMatches,
+  proxyProblemMessage,
+  resolveProxy,
+  validateProxyUrl,
+} from './proxy';
+export type { ProxyChoice, ProxyEnv, ProxySource } from './proxy';
+export { shouldFailOver, transportError } from './transport-errors';
 
 export interface Timeouts {
   /** Establishing the TCP + TLS connection. */
@@ -28,12 +43,6 @@ export interface Timeouts {
 export const CLOSE_GRACE_MS = 2_000;
 
 export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = { connectMs: 10_000, headersMs: 15_000, bodyMs: 20_000 };
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
-}
 
 /**
  * Check a panel address and normalize it to origin + path prefix (no trailing slash, no query).
@@ -77,134 +86,6 @@ export function validatePanelUrl(input: string): Result<URL> {
 /** The panel address as a string without a trailing slash: origin plus path prefix. */
 export function panelBase(url: URL): string {
   return url.origin + (url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, ''));
-}
-
-export type ProxyEnv = Readonly<Record<string, string | undefined>>;
-
-/** Does NO_PROXY exclude this host? Entries: host, .suffix, *.suffix, host:port, or "*". */
-export function noProxyMatches(url: URL, noProxy: string): boolean {
-  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  for (const raw of noProxy.split(/[\s,]+/)) {
-    let entry = raw.trim().toLowerCase();
-    if (!entry) continue;
-    if (entry === '*') return true;
-    let entryPort: string | null = null;
-    const portMatch = /^(.*[^:]):(\d+)$/.exec(entry);
-    if (portMatch && !entry.startsWith('[') && (entry.match(/:/g) ?? []).length === 1) {
-      entry = portMatch[1] ?? entry;
-      entryPort = portMatch[2] ?? null;
-    }
-    entry = entry.replace(/^\[|\]$/g, '').replace(/^\*\./, '.');
-    if (entryPort && entryPort !== port) continue;
-    if (entry.startsWith('.')) {
-      if (host.endsWith(entry) || host === entry.slice(1)) return true;
-    } else if (host === entry || host.endsWith(`.${entry}`)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Where the proxy of a request came from, for messages ("the system proxy ..."). */
-export type ProxySource = 'profile' | 'system' | 'environment';
-
-export interface ProxyChoice extends ProxyAddress {
-  source: ProxySource;
-  /** For the environment: the variable it came from (HTTPS_PROXY, all_proxy, ...). */
-  variable?: string;
-}
-
-const ENV_PROXY_VARIABLES = {
-  'https:': ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'],
-  'http:': ['HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'],
-} as const;
-
-/**
- * The environment's proxy for a panel: HTTPS_PROXY / https_proxy / HTTP_PROXY / http_proxy, then
- * ALL_PROXY / all_proxy (where shells often put a socks5:// address), unless NO_PROXY excludes the
- * host. Loopback panels never use an environment proxy (a corporate proxy cannot reach this computer).
- */
-export function environmentProxy(
-  target: URL,
-  env: ProxyEnv = process.env,
-): { variable: string; value: string } | null {
-  if (isLoopbackHost(target.hostname)) return null;
-  const names = target.protocol === 'https:' ? ENV_PROXY_VARIABLES['https:'] : ENV_PROXY_VARIABLES['http:'];
-  for (const variable of names) {
-    const value = env[variable]?.trim();
-    if (!value) continue;
-    const noProxy = env.NO_PROXY ?? env.no_proxy ?? '';
-    if (noProxy && noProxyMatches(target, noProxy)) return null;
-    return { variable, value };
-  }
-  return null;
-}
-
-/**
- * Which proxy address, as text, panel requests go through without a system proxy: an explicit one
- * (the profile's) always wins; otherwise the environment's.
- */
-export function resolveProxy(
-  target: URL,
-  explicit: string | null | undefined,
-  env: ProxyEnv = process.env,
-): string | null {
-  if (explicit && explicit.trim()) return explicit.trim();
-  return environmentProxy(target, env)?.value ?? null;
-}
-
-const PROXY_PROBLEMS: Readonly<Record<ProxyUrlProblem, string>> = {
-  'no-scheme':
-    'Start the proxy address with its type, for example socks5://127.0.0.1:7890 or http://127.0.0.1:7890.',
-  scheme: 'Only http://, https:// and socks5:// proxies are supported for panel requests.',
-  socks4: 'SOCKS4 proxies are not supported; use socks5:// (local proxy apps offer SOCKS5 on the same port).',
-  host: 'The proxy address has no valid host name or IP address.',
-  port: 'Add the port of the proxy (1 to 65535), for example socks5://127.0.0.1:7890.',
-  path: 'Remove everything after the port from the proxy address (no path, "?" or "#").',
-};
-
-/** The English sentence for a proxy address problem (the settings form has it in four languages). */
-export const proxyProblemMessage = (problem: ProxyUrlProblem): string => PROXY_PROBLEMS[problem];
-
-/** Check a proxy address someone typed: scheme, host and port, nothing after the port. */
-export function validateProxyUrl(
-  input: string,
-  options: { path?: string; lenient?: boolean } = {},
-): Result<ProxyAddress> {
-  const checked = checkProxyUrl(input, { lenient: options.lenient ?? false });
-  if (checked.ok) return ok(checked.proxy);
-  const message = PROXY_PROBLEMS[checked.problem];
-  return fail(
-    appError('validation', message, {
-      detail: checked.problem,
-      issues: [{ path: options.path ?? 'proxyUrl', message }],
-    }),
-  );
-}
-
-/** How an error names the proxy a request went through. */
-export function describeProxy(choice: ProxyChoice): string {
-  switch (choice.source) {
-    case 'profile':
-      return `this profile's proxy ${choice.display}`;
-    case 'system':
-      return `the system proxy ${choice.display}`;
-    case 'environment':
-      return `the proxy ${choice.display} from ${choice.variable ?? 'the environment'}`;
-  }
-}
-
-/** What a person can do about a proxy that failed, by where it came from. */
-function proxyAdvice(choice: ProxyChoice): string {
-  switch (choice.source) {
-    case 'profile':
-      return 'Check that your proxy app is running, or change the proxy in Settings.';
-    case 'system':
-      return 'Check that your proxy app is running, or set a proxy for this profile in Settings.';
-    case 'environment':
-      return `Check that the proxy is running, or change ${choice.variable ?? 'the proxy environment variables'}.`;
-  }
 }
 
 let cachedVersion: string | null = null;
@@ -275,176 +156,6 @@ export interface Transport {
   /** GET a path (with its query) of the same origin: subscription links live beside the API. */
   get(pathAndQuery: string, headers?: Record<string, string>): Promise<Result<RawGetResponse>>;
   close(): Promise<void>;
-}
-
-function seconds(ms: number): string {
-  const s = ms / 1000;
-  return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
-}
-
-function errorCodes(thrown: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = thrown;
-  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return codes;
-}
-
-const TLS_CODE =
-  /CERT|SELF_SIGNED|DEPTH_ZERO|UNABLE_TO_(GET|VERIFY)|ALTNAME|ERR_SSL|ERR_TLS|EPROTO|HOSTNAME_MISMATCH/;
-
-/** SOCKS5 reply codes (RFC 1928 section 6) as undici reports them, in words. */
-const SOCKS_REPLIES: Readonly<Record<string, string>> = {
-  UND_ERR_SOCKS5_REPLY_1: 'general failure',
-  UND_ERR_SOCKS5_REPLY_2: 'not allowed by its rules',
-  UND_ERR_SOCKS5_REPLY_3: 'network unreachable',
-  UND_ERR_SOCKS5_REPLY_4: 'host unreachable',
-  UND_ERR_SOCKS5_REPLY_5: 'connection refused',
-  UND_ERR_SOCKS5_REPLY_6: 'timed out',
-};
-
-/** Map what undici / Node throws into an AppError with an actionable sentence. */
-export function transportError(
-  thrown: unknown,
-  host: string,
-  timeouts: Timeouts,
-  proxy: ProxyChoice | null,
-): AppError {
-  const codes = errorCodes(thrown);
-  const has = (...wanted: string[]) => codes.some((c) => wanted.includes(c));
-  const code = codes[0] ?? 'unknown';
-  const message = thrown instanceof Error ? thrown.message : '';
-  const through = proxy ? ` (through ${describeProxy(proxy)})` : '';
-  const advice = (direct: string) => (proxy ? proxyAdvice(proxy) : direct);
-  const named = proxy ? describeProxy(proxy) : '';
-  const Named = named.charAt(0).toUpperCase() + named.slice(1);
-  const error = (kind: 'network' | 'timeout', sentence: string) => appError(kind, sentence, { detail: code });
-
-  if (proxy) {
-    const reply = codes.find((c) => c in SOCKS_REPLIES);
-    if (reply) {
-      return error(
-        'network',
-        `${Named} could not reach the panel at ${host} (${SOCKS_REPLIES[reply]}). The panel may be down, or blocked for the proxy too; try again later or ask your provider.`,
-      );
-    }
-    if (
-      has('UND_ERR_SOCKS5_AUTH_REJECTED', 'UND_ERR_SOCKS5_AUTH_FAILED') ||
-      /username and password/i.test(message)
-    ) {
-      return error(
-        'network',
-        `${Named} refused the user name and password, or asks for them. Check the proxy address in Settings (socks5://user:password@host:port).`,
-      );
-    }
-    if (codes.some((c) => c.startsWith('UND_ERR_SOCKS5'))) {
-      return error(
-        'network',
-        `${Named} did not answer like a SOCKS5 proxy (${code}). Check the proxy's type: socks5:// or http://.`,
-      );
-    }
-    const tunnel = /Proxy response \((\d{3})\)/.exec(message);
-    if (tunnel?.[1] === '407') {
-      return error(
-        'network',
-        `${Named} asks for a user name and password. Add them to the proxy address in Settings (http://user:password@host:port).`,
-      );
-    }
-    if (tunnel || /proxy/i.test(message) || has('UND_ERR_PRX_TLS')) {
-      return error(
-        'network',
-        `${Named} did not let the request through to ${host}${tunnel ? ` (HTTP ${tunnel[1]})` : ''}. ${proxyAdvice(proxy)}`,
-      );
-    }
-  }
-  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
-    return error(
-      'timeout',
-      `Could not connect to the panel at ${host}${through} within ${seconds(timeouts.connectMs)}. ${advice('Check your connection, or try again later.')}`,
-    );
-  }
-  if (has('UND_ERR_HEADERS_TIMEOUT')) {
-    return error(
-      'timeout',
-      `The panel at ${host}${through} did not answer within ${seconds(timeouts.headersMs)}. Check your connection or try again later.`,
-    );
-  }
-  if (has('UND_ERR_BODY_TIMEOUT')) {
-    return error(
-      'timeout',
-      `The panel at ${host}${through} stopped sending its answer for ${seconds(timeouts.bodyMs)}. Check your connection or try again later.`,
-    );
-  }
-  if (has('ECONNREFUSED')) {
-    return error(
-      'network',
-      proxy
-        ? `${Named} refused the connection. ${proxyAdvice(proxy)}`
-        : `The panel at ${host} refused the connection. Check the panel address, or try again later.`,
-    );
-  }
-  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME')) {
-    return error(
-      'network',
-      proxy
-        ? `The host of ${named} could not be found. ${proxyAdvice(proxy)}`
-        : `The address ${host} could not be found. Check the panel address and your internet connection.`,
-    );
-  }
-  if (codes.some((c) => TLS_CODE.test(c))) {
-    return error(
-      'network',
-      `The panel at ${host}${through} presented a security certificate that could not be verified (${code}). The app only talks to panels with a valid certificate; ask your provider.`,
-    );
-  }
-  if (has('ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EPIPE', 'ECONNABORTED')) {
-    return error(
-      'network',
-      `The connection to the panel at ${host}${through} was cut off before it answered. Try again in a moment.`,
-    );
-  }
-  if (has('ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN')) {
-    return error(
-      'network',
-      proxy
-        ? `This computer cannot reach ${named}. ${proxyAdvice(proxy)}`
-        : `This computer cannot reach ${host}. Check your internet connection.`,
-    );
-  }
-  return error(
-    'network',
-    `Could not talk to the panel at ${host}${through} (${code}). ${advice('Check your connection or try again later.')}`,
-  );
-}
-
-/**
- * Failures where the request cannot have reached the panel's code (no connection, no tunnel, no
- * trusted TLS session): safe to send again to another address, whatever the request does.
- */
-function neverArrived(error: AppError): boolean {
-  const code = error.detail ?? '';
-  if (error.kind === 'timeout') return code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT';
-  if (error.kind !== 'network') return false;
-  return !['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EPIPE', 'ECONNABORTED', 'UND_ERR_BODY_TIMEOUT'].includes(
-    code,
-  );
-}
-
-/**
- * Panel endpoints that only read (seeds/xmplus-client-api.txt): sending one again after it timed out
- * or was cut off changes nothing. Creating an invoice, renewing, paying, registering or sending an
- * e-mail is never repeated on another address, as the first panel may have done it already.
- */
-const REPEATABLE_ENDPOINT =
-  /\/api\/client\/(token|account\/info|packages|packages\/traffic|package\/info|service\/info|gateways|invoices|invoice\/view)$/;
-
-/** Does this failure mean "try the panel's next address"? Never for an answer from the panel. */
-export function shouldFailOver(error: AppError, path: string): boolean {
-  if (error.kind !== 'network' && error.kind !== 'timeout') return false;
-  return neverArrived(error) || REPEATABLE_ENDPOINT.test(path);
 }
 
 interface SharedDispatcher {
