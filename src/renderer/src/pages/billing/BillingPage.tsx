@@ -2,23 +2,24 @@
 // details on demand), renew / top up for a service (preselected when the app navigates here with a
 // service and an action), the payments being watched, and the checkout for a new invoice. Every
 // invoice is created only after the user confirms the price.
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import type { BillingStore, WatchView } from '../../../../shared/contract';
-import type { Package, PackagePrice, Service } from '../../../../shared/domain';
+import type { Package, PackagePrice } from '../../../../shared/domain';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { SelectField, TextField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
 import { Checkout } from './Checkout';
 import { changeText } from './PaymentScreen';
 import { useBillingText, type BillingText } from './messages';
 import { ErrorBox } from '../../components/ErrorBox';
-import { cycleLabel, moneyText, timesText } from './shared';
+import { cycleLabel, moneyText } from './shared';
 import { StorePart } from './StorePart';
 import './billing.css';
+import { BuyForm } from './BuyForm';
+import { RenewForm } from './RenewForm';
+import { TopupForm } from './TopupForm';
 
 type Store = BillingStore;
 type View =
@@ -174,274 +175,6 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
         ) : null}
       </div>
     </article>
-  );
-}
-
-/** Shared by buy / renew / top-up: confirm, then create the invoice, then go to checkout. */
-function useCreate(onCreated: (invoiceId: string) => void) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const run = useCallback(
-    async (
-      create: () => Promise<{ ok: true; value: { invoiceId: string } } | { ok: false; error: AppError }>,
-    ) => {
-      setBusy(true);
-      setError(null);
-      const result = await create();
-      setBusy(false);
-      setConfirming(false);
-      if (result.ok) onCreated(result.value.invoiceId);
-      else setError(result.error);
-    },
-    [onCreated],
-  );
-  return { confirming, setConfirming, busy, error, run };
-}
-
-function BuyForm({
-  pkg,
-  onCancel,
-  onCreated,
-}: {
-  pkg: Package;
-  onCancel(): void;
-  onCreated(id: string): void;
-}) {
-  const text = useBillingText();
-  const { bt } = text;
-  const id = useId();
-  const full = pkg.prices.filter((p) => p.cycle !== 'topup_traffic');
-  const [cycle, setCycle] = useState(full[0]?.cycle ?? 'month');
-  const [coupon, setCoupon] = useState('');
-  const [qty, setQty] = useState(1);
-  const create = useCreate(onCreated);
-  const price = full.find((p) => p.cycle === cycle)?.price ?? null;
-  const maxQty = Math.min(100, pkg.stock ?? 100);
-  const total = price ? timesText(price, qty) : '';
-
-  return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="buy-form">
-      <h2 id={`${id}-title`}>
-        <bdi>{bt('billing.buyTitle', { name: pkg.name })}</bdi>
-      </h2>
-      <form
-        className="form buy-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (price) create.setConfirming(true);
-        }}
-      >
-        <SelectField
-          id={`${id}-cycle`}
-          label={bt('billing.cycle')}
-          value={cycle}
-          onChange={(e) => setCycle(e.target.value as typeof cycle)}
-        >
-          {full.map((p) => (
-            <option key={p.cycle} value={p.cycle}>
-              {cycleLabel(text, p.cycle)} — {moneyText(p.price)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id={`${id}-coupon`}
-          label={
-            <>
-              {bt('billing.coupon')} <span className="muted">{text.t('common.optional')}</span>
-            </>
-          }
-          hint={bt('billing.couponHint')}
-          value={coupon}
-          maxLength={64}
-          autoComplete="off"
-          onChange={(e) => setCoupon(e.target.value)}
-        />
-        <TextField
-          id={`${id}-qty`}
-          label={bt('billing.qty')}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={maxQty}
-          value={qty}
-          onChange={(e) => setQty(Math.max(1, Math.min(maxQty, Math.floor(Number(e.target.value) || 1))))}
-        />
-        <dl className="facts" aria-label={bt('billing.summary')}>
-          <div>
-            <dt>{bt('billing.subtotal')}</dt>
-            <dd className="strong" data-testid="buy-total">
-              <bdi>{total}</bdi>
-            </dd>
-          </div>
-        </dl>
-        {create.error ? <ErrorBox error={create.error} retryLabel={bt('billing.retry')} /> : null}
-        <div className="form-actions">
-          <BusyButton type="submit" disabled={!price}>
-            {bt('billing.continue')}
-          </BusyButton>
-          <BusyButton variant="secondary" onClick={onCancel}>
-            {bt('billing.cancel')}
-          </BusyButton>
-        </div>
-      </form>
-      <ConfirmDialog
-        open={create.confirming}
-        title={bt('billing.confirmBuyTitle')}
-        confirmLabel={bt('billing.confirmCreate')}
-        busy={create.busy}
-        onCancel={() => create.setConfirming(false)}
-        onConfirm={() =>
-          void create.run(() =>
-            api().billingBuy({ packageId: pkg.id, cycle: cycle as 'month', coupon: coupon.trim(), qty }),
-          )
-        }
-      >
-        <p>
-          {bt('billing.confirmBuyBody', {
-            qty,
-            name: pkg.name,
-            cycle: cycleLabel(text, cycle),
-            price: total,
-          })}
-        </p>
-      </ConfirmDialog>
-    </section>
-  );
-}
-
-function RenewForm({
-  service,
-  onCancel,
-  onCreated,
-}: {
-  service: Service;
-  onCancel(): void;
-  onCreated(id: string): void;
-}) {
-  const text = useBillingText();
-  const { bt } = text;
-  const id = useId();
-  const create = useCreate(onCreated);
-  const price = service.amount ? moneyText(service.amount) : '—';
-  return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="renew-form">
-      <h2 id={`${id}-title`}>
-        <bdi>{bt('billing.renewTitle', { name: service.packageName })}</bdi>
-      </h2>
-      <p>
-        {bt('billing.renewBody', {
-          cycle: cycleLabel(text, service.billing),
-          date: service.expiresAt ? text.date(service.expiresAt) : '—',
-        })}
-      </p>
-      <dl className="facts">
-        <div>
-          <dt>{bt('billing.renewPrice')}</dt>
-          <dd className="strong">
-            <bdi>{price}</bdi>
-          </dd>
-        </div>
-      </dl>
-      {create.error ? <ErrorBox error={create.error} retryLabel={bt('billing.retry')} /> : null}
-      <div className="card-actions">
-        <BusyButton onClick={() => create.setConfirming(true)}>{bt('billing.continue')}</BusyButton>
-        <BusyButton variant="secondary" onClick={onCancel}>
-          {bt('billing.cancel')}
-        </BusyButton>
-      </div>
-      <ConfirmDialog
-        open={create.confirming}
-        title={bt('billing.confirmRenewTitle')}
-        confirmLabel={bt('billing.confirmCreate')}
-        busy={create.busy}
-        onCancel={() => create.setConfirming(false)}
-        onConfirm={() => void create.run(() => api().billingRenew({ serviceId: service.id }))}
-      >
-        <p>{bt('billing.confirmRenewBody', { price, name: service.packageName })}</p>
-      </ConfirmDialog>
-    </section>
-  );
-}
-
-function TopupForm({
-  service,
-  traffic,
-  onCancel,
-  onCreated,
-}: {
-  service: Service;
-  traffic: Package[];
-  onCancel(): void;
-  onCreated(id: string): void;
-}) {
-  const text = useBillingText();
-  const { bt } = text;
-  const id = useId();
-  const create = useCreate(onCreated);
-  const available = traffic.filter((p) => p.stock !== 0);
-  const [packageId, setPackageId] = useState<number | null>(available[0]?.id ?? null);
-  const chosen = traffic.find((p) => p.id === packageId) ?? null;
-  const price = chosen?.prices[0] ? moneyText(chosen.prices[0].price) : '';
-  return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="topup-form">
-      <h2 id={`${id}-title`}>
-        <bdi>{bt('billing.topupTitle', { name: service.packageName })}</bdi>
-      </h2>
-      <fieldset className="choice-group">
-        <legend>{bt('billing.topupChoose')}</legend>
-        {traffic.map((p) => (
-          <label key={p.id} className="choice">
-            <input
-              type="radio"
-              name={`${id}-package`}
-              checked={packageId === p.id}
-              disabled={p.stock === 0}
-              onChange={() => setPackageId(p.id)}
-            />
-            <span className="choice-body">
-              <span className="strong">
-                <bdi>{p.name}</bdi>
-              </span>{' '}
-              · {text.bytes(p.trafficBytes)} · <bdi>{p.prices[0] ? moneyText(p.prices[0].price) : ''}</bdi>
-              {p.stock === 0 ? (
-                <span className="small muted choice-note">{bt('billing.soldOut')}</span>
-              ) : null}
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      {create.error ? <ErrorBox error={create.error} retryLabel={bt('billing.retry')} /> : null}
-      <div className="card-actions">
-        <BusyButton onClick={() => create.setConfirming(true)} disabled={!chosen}>
-          {bt('billing.continue')}
-        </BusyButton>
-        <BusyButton variant="secondary" onClick={onCancel}>
-          {bt('billing.cancel')}
-        </BusyButton>
-      </div>
-      <ConfirmDialog
-        open={create.confirming && chosen !== null}
-        title={bt('billing.confirmTopupTitle')}
-        confirmLabel={bt('billing.confirmCreate')}
-        busy={create.busy}
-        onCancel={() => create.setConfirming(false)}
-        onConfirm={() =>
-          chosen
-            ? void create.run(() => api().billingTopup({ serviceId: service.id, packageId: chosen.id }))
-            : undefined
-        }
-      >
-        <p>
-          {bt('billing.confirmTopupBody', {
-            package: chosen?.name ?? '',
-            traffic: chosen ? text.bytes(chosen.trafficBytes) : '',
-            name: service.packageName,
-            price,
-          })}
-        </p>
-      </ConfirmDialog>
-    </section>
   );
 }
 
