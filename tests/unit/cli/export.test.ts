@@ -5,18 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../../src/main/cli/export';
-import { toShareLink } from '../../../src/main/export/model';
 import type { PanelServer } from '../../../src/shared/domain';
-import { modelMatrix, panelServerFor, seedServer } from '../export/fixtures';
+import { mixedServers, seedServer } from '../export/fixtures';
 
-const hy2 = modelMatrix().find((m) => m.protocol === 'hysteria2')!;
-const servers: PanelServer[] = [
-  seedServer(),
-  seedServer({ remark: 'Total: 100G Used: 3G' }),
-  seedServer({ remark: 'a/b:c*?' }),
-  seedServer({ remark: 'A/B:C*?' }),
-  panelServerFor(hy2, toShareLink(hy2)),
-];
+const servers: PanelServer[] = mixedServers();
 
 let dir = '';
 beforeEach(async () => {

@@ -18,7 +18,7 @@ const { mainText } = await import('../../../src/main/i18n');
 
 const env = {
   ELECTRON_RENDERER_URL: 'http://attacker.example:5173/',
-  XMPLUS_PROVIDER_FILE: '/tmp/evil-provider.json',
+  XMPLUS_PROVIDER_FILE: '/tmp/evil.json',
   XMPLUS_CONFIG_DIR: '/tmp/elsewhere',
 };
 

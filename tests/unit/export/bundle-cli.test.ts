@@ -19,17 +19,11 @@ import { toShareLink } from '../../../src/main/export/model';
 import { paymentQr } from '../../../src/main/billing/index';
 import { qrSvg } from '../../../src/main/qr';
 import type { PanelServer } from '../../../src/shared/domain';
-import { modelMatrix, panelServerFor, seedServer } from './fixtures';
+import { mixedServers, modelMatrix } from './fixtures';
 
 const matrix = modelMatrix();
 const hy2 = matrix.find((m) => m.protocol === 'hysteria2')!;
-const servers: PanelServer[] = [
-  seedServer(),
-  seedServer({ remark: 'Total: 100G Used: 3G' }),
-  seedServer({ remark: 'a/b:c*?' }),
-  seedServer({ remark: 'A/B:C*?' }),
-  panelServerFor(hy2, toShareLink(hy2)),
-];
+const servers: PanelServer[] = mixedServers();
 
 let dir = '';
 beforeEach(async () => {

@@ -3,6 +3,7 @@
 
 import type { PanelServer } from '../../../src/shared/domain';
 import type { Security, ServerModel, TlsSecurity, Transport } from '../../../src/main/export/model';
+import { toShareLink } from '../../../src/main/export/model';
 
 export const SEED_URI =
   'vless://4a6f9231-710e-5602-a410-c8a755cc3a2f@google.com:443?encryption=none&headerType=none&type=tcp&security=reality&sni=www.lovelive-anime.jp&fp=chrome&pbk=7xhH4b_VkliBxGulljcyPOH-bYUA2dl-XAdZAsfhk04&sid=6ba85179e30d4fc2&flow=xtls-rprx-vision&xtls=2#%F0%9F%87%BA%F0%9F%87%B8%20Test';
@@ -189,4 +190,20 @@ export function panelServerFor(model: ServerModel, uri: string): PanelServer {
     uri,
     fields: {},
   };
+}
+
+/**
+ * A service's list as export meets it: a real server, a plan-info pseudo-server, two remarks that
+ * differ only in case and are unsafe as file names, and a hysteria2 server (absent from some formats).
+ */
+export function mixedServers(): PanelServer[] {
+  const hy2 = modelMatrix().find((m) => m.protocol === 'hysteria2');
+  if (!hy2) throw new Error('the model matrix has no hysteria2 server');
+  return [
+    seedServer(),
+    seedServer({ remark: 'Total: 100G Used: 3G' }),
+    seedServer({ remark: 'a/b:c*?' }),
+    seedServer({ remark: 'A/B:C*?' }),
+    panelServerFor(hy2, toShareLink(hy2)),
+  ];
 }
