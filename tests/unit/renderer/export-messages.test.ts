@@ -3,35 +3,14 @@
 // contract's.
 import { describe, expect, it } from 'vitest';
 import { EXPORT_CATALOGUES, EXPORT_FORMATS } from '../../../src/renderer/src/pages/export/messages';
-import { interpolate, placeholders } from '../../../src/renderer/src/i18n/format';
-import { LOCALES } from '../../../src/renderer/src/i18n/types';
+import { interpolate } from '../../../src/renderer/src/i18n/format';
+import { catalogueChecks } from './catalogue-checks';
 import { EXPORT_FORMATS as CONTRACT_FORMATS } from '../../../src/shared/contract';
 
 const en = EXPORT_CATALOGUES.en;
-type Key = keyof typeof en;
-const keys = Object.keys(en).sort() as Key[];
 
 describe('export messages', () => {
-  for (const locale of LOCALES) {
-    it(`${locale}: same keys and placeholders as English, none empty`, () => {
-      const catalogue = EXPORT_CATALOGUES[locale];
-      expect(Object.keys(catalogue).sort()).toEqual(keys);
-      for (const key of keys) {
-        const message = catalogue[key];
-        expect(placeholders(message), `${locale} ${key}`).toEqual(placeholders(en[key]));
-        const texts = typeof message === 'string' ? [message] : Object.values(message);
-        for (const text of texts) expect(text?.trim(), `${locale} ${key}`).not.toBe('');
-      }
-    });
-  }
-
-  it('translates: no message is English copied over', () => {
-    for (const locale of LOCALES.filter((l) => l !== 'en')) {
-      const catalogue = EXPORT_CATALOGUES[locale];
-      const same = keys.filter((k) => JSON.stringify(catalogue[k]) === JSON.stringify(en[k]));
-      expect(same, locale).toEqual([]);
-    }
-  });
+  catalogueChecks(EXPORT_CATALOGUES);
 
   it('has help text for every format, and the same format list as the contract', () => {
     expect([...EXPORT_FORMATS]).toEqual([...CONTRACT_FORMATS]);
