@@ -5,7 +5,7 @@ import { lazy, type ComponentType } from 'react';
 import type { Page } from '../../../shared/contract';
 import type { IconName } from '../components/Icon';
 import type { MessageKey } from '../i18n';
-import DashboardPage from './DashboardPage';
+import DashboardPage from './dashboard/DashboardPage';
 
 export interface PageDef {
   id: Page;
@@ -20,7 +20,7 @@ export const PAGES: readonly PageDef[] = [
     id: 'services',
     labelKey: 'nav.services',
     icon: 'services',
-    component: lazy(() => import('./ServicesPage')),
+    component: lazy(() => import('./services/ServicesPage')),
   },
   {
     id: 'billing',
@@ -44,7 +44,7 @@ export const PAGES: readonly PageDef[] = [
     id: 'settings',
     labelKey: 'nav.settings',
     icon: 'settings',
-    component: lazy(() => import('./SettingsPage')),
+    component: lazy(() => import('./settings/SettingsPage')),
   },
 ];
 

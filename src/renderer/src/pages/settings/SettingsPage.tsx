@@ -1,16 +1,22 @@
 // Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate),
 // each form with its own Save, a "Saved" status and the errors main reports.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AppError } from '../../../shared/errors';
-import type { ProfileView, UpdateState } from '../../../shared/contract';
-import { api } from '../api';
-import { BusyButton } from '../components/Button';
-import { CheckboxField, FormError, FormStatus, SelectField, TextField } from '../components/Field';
-import { LOCALE_NAMES, resolveLocale, useI18n } from '../i18n';
-import { LANGUAGE_OPTIONS, THEME_OPTIONS, type Language, type Settings, type Theme } from '../lib/settings';
-import { isTimeZone, originOf, parseNumberList, proxyProblem } from '../lib/validate';
-import { PROXY_PROBLEM_KEYS } from './onboarding/SetupProxyField';
-import { activeProfile, useApp } from '../state/app';
+import type { AppError } from '../../../../shared/errors';
+import type { ProfileView, UpdateState } from '../../../../shared/contract';
+import { api } from '../../api';
+import { BusyButton } from '../../components/Button';
+import { CheckboxField, FormError, FormStatus, SelectField, TextField } from '../../components/Field';
+import { LOCALE_NAMES, resolveLocale, useI18n } from '../../i18n';
+import {
+  LANGUAGE_OPTIONS,
+  THEME_OPTIONS,
+  type Language,
+  type Settings,
+  type Theme,
+} from '../../lib/settings';
+import { isTimeZone, originOf, parseNumberList, proxyProblem } from '../../lib/validate';
+import { PROXY_PROBLEM_KEYS } from '../onboarding/SetupProxyField';
+import { activeProfile, useApp } from '../../state/app';
 
 type Errors = Partial<Record<'refresh' | 'servers' | 'traffic' | 'expiry' | 'proxy' | 'timeZone', string>>;
 

@@ -1,23 +1,23 @@
 // Services: the list, and one service in detail with its daily-use chart, the run-out forecast,
 // Copy subscription link, and links into Billing (renew / top up) and Export for that service.
 import { useEffect, useState } from 'react';
-import type { AppError } from '../../../shared/errors';
-import type { ForecastView, UsageDay } from '../../../shared/contract';
-import type { Service } from '../../../shared/domain';
-import { api } from '../api';
-import { BusyButton } from '../components/Button';
-import { ErrorDetails } from '../components/ErrorDetails';
-import { FormError, FormStatus } from '../components/Field';
-import { Icon } from '../components/Icon';
-import { ExpiryLine, LimitsList } from '../components/ServiceCard';
-import { ServersLine } from '../components/ServersLine';
-import { StatusBadge } from '../components/StatusBadge';
-import { UsageBar } from '../components/UsageBar';
-import { UsageChart } from '../components/UsageChart';
-import { useI18n } from '../i18n';
-import { describeError } from '../lib/errors';
-import { expiryLevel, trafficLevel, usagePercent } from '../lib/levels';
-import { useApp } from '../state/app';
+import type { AppError } from '../../../../shared/errors';
+import type { ForecastView, UsageDay } from '../../../../shared/contract';
+import type { Service } from '../../../../shared/domain';
+import { api } from '../../api';
+import { BusyButton } from '../../components/Button';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { FormError, FormStatus } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+import { ExpiryLine, LimitsList } from '../../components/ServiceCard';
+import { ServersLine } from '../../components/ServersLine';
+import { StatusBadge } from '../../components/StatusBadge';
+import { UsageBar } from '../../components/UsageBar';
+import { UsageChart } from '../../components/UsageChart';
+import { useI18n } from '../../i18n';
+import { describeError } from '../../lib/errors';
+import { expiryLevel, trafficLevel, usagePercent } from '../../lib/levels';
+import { useApp } from '../../state/app';
 
 type History = { days: UsageDay[]; forecast: ForecastView | null };
 

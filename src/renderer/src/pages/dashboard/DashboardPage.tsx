@@ -1,16 +1,16 @@
 // The first page: a card per service, the balance, the last-updated time and a manual refresh.
 // Data arrives from main (dataGet at start, then the 'data' event); Refresh asks for it now.
 import { useState } from 'react';
-import type { AppError } from '../../../shared/errors';
-import { api } from '../api';
-import { BusyButton } from '../components/Button';
-import { ErrorDetails } from '../components/ErrorDetails';
-import { Icon } from '../components/Icon';
-import { ServiceCard } from '../components/ServiceCard';
-import { useI18n } from '../i18n';
-import { describeError } from '../lib/errors';
-import { useNow } from '../lib/useNow';
-import { activeProfile, useApp } from '../state/app';
+import type { AppError } from '../../../../shared/errors';
+import { api } from '../../api';
+import { BusyButton } from '../../components/Button';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { Icon } from '../../components/Icon';
+import { ServiceCard } from '../../components/ServiceCard';
+import { useI18n } from '../../i18n';
+import { describeError } from '../../lib/errors';
+import { useNow } from '../../lib/useNow';
+import { activeProfile, useApp } from '../../state/app';
 
 export default function DashboardPage() {
   const i18n = useI18n();
