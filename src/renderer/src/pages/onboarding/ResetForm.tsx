@@ -1,10 +1,10 @@
 // Password reset request: the panel emails the user; we show the panel's own message.
 import { useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { FormError, FormStatus, TextField } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { useAction } from '../../lib/useAction';
 import { isEmail } from '../../lib/validate';
 import type { ProviderChoice } from './ProviderStep';
 
@@ -12,30 +12,25 @@ export function ResetForm({ provider }: { provider: ProviderChoice }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<AppError | null>(null);
+  const reset = useAction((address: string) =>
+    api().authResetPassword({
+      panelUrl: provider.panelUrl,
+      apiKey: provider.apiKey,
+      ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
+      email: address,
+    }),
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setStatus(null);
-    setFailure(null);
+    reset.reset();
     if (!isEmail(email)) {
       setEmailError(t('auth.emailInvalid'));
       document.getElementById('reset-email')?.focus();
       return;
     }
     setEmailError(null);
-    setBusy(true);
-    const result = await api().authResetPassword({
-      panelUrl: provider.panelUrl,
-      apiKey: provider.apiKey,
-      ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
-      email: email.trim(),
-    });
-    setBusy(false);
-    if (result.ok) setStatus(result.value.message);
-    else setFailure(result.error);
+    await reset.run(email.trim());
   };
 
   return (
@@ -56,12 +51,12 @@ export function ResetForm({ provider }: { provider: ProviderChoice }) {
         autoFocus
       />
       <div className="form-actions">
-        <BusyButton type="submit" busy={busy} busyLabel={t('reset.submitting')}>
+        <BusyButton type="submit" busy={reset.busy} busyLabel={t('reset.submitting')}>
           {t('reset.submit')}
         </BusyButton>
       </div>
-      <FormStatus message={status} />
-      <FormError error={failure} />
+      <FormStatus message={reset.result?.message ?? null} />
+      <FormError error={reset.error} />
     </form>
   );
 }
