@@ -20,6 +20,7 @@ import './billing.css';
 import { BuyForm } from './BuyForm';
 import { RenewForm } from './RenewForm';
 import { TopupForm } from './TopupForm';
+import { PageHeader } from '../../components/PageHeader';
 
 type Store = BillingStore;
 type View =
@@ -288,17 +289,14 @@ export default function BillingPage() {
 
   return (
     <div className="page billing-page">
-      <header className="page-header">
-        <h1 tabIndex={-1} data-page-title>
-          {bt('billing.title')}
-        </h1>
+      <PageHeader title={bt('billing.title')}>
         {snapshot ? (
           <p className="billing-balance" data-testid="billing-balance">
             <span className="muted">{bt('billing.balance')}</span>{' '}
             <bdi className="strong">{moneyText(snapshot.account.balance)}</bdi>
           </p>
         ) : null}
-      </header>
+      </PageHeader>
 
       {body}
 

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { useNow } from '../../lib/useNow';
 import { activeProfile, useApp } from '../../state/app';
+import { PageHeader } from '../../components/PageHeader';
 
 export default function DashboardPage() {
   const i18n = useI18n();
@@ -39,10 +40,7 @@ export default function DashboardPage() {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <h1 tabIndex={-1} data-page-title>
-          {t('dashboard.title')}
-        </h1>
+      <PageHeader title={t('dashboard.title')}>
         <div className="page-tools">
           <p className="muted" data-testid="last-updated">
             {lastOk ? t('dashboard.updated', { age: relative(lastOk, now) }) : t('dashboard.neverUpdated')}
@@ -57,7 +55,7 @@ export default function DashboardPage() {
             <Icon name="refresh" /> {t('dashboard.refresh')}
           </BusyButton>
         </div>
-      </header>
+      </PageHeader>
       <div className="progress-line" hidden={!busy} aria-hidden="true" />
 
       {profile && !profile.signedIn ? (

@@ -16,6 +16,7 @@ import { EXPORT_FORMATS, useExportText, type ExportKey, type ExportText } from '
 import { ImportPanel } from './ImportPanel';
 import './export.css';
 import { ServersStatus } from './ServersStatus';
+import { PageHeader } from '../../components/PageHeader';
 
 /** base64 of a UTF-8 string, for a data: URL (the SVG is shown as an image, never as markup). */
 function base64(text: string): string {
@@ -506,11 +507,7 @@ export default function ExportPage() {
 
   return (
     <div className="page export-page">
-      <header className="page-header">
-        <h1 tabIndex={-1} data-page-title>
-          {et('export.title')}
-        </h1>
-      </header>
+      <PageHeader title={et('export.title')} />
       {!snapshot || services.length === 0 ? (
         data?.monitor.refreshing ? (
           <Loading label={et('export.loading')} />

@@ -12,6 +12,7 @@ import { useBillingText } from '../billing/messages';
 import { ErrorBox } from '../../components/ErrorBox';
 import { cycleLabel, invoiceAmount, InvoiceStatusPill, statusLabel } from '../billing/shared';
 import '../billing/billing.css';
+import { PageHeader } from '../../components/PageHeader';
 
 type View = { kind: 'list' } | { kind: 'detail'; invoiceId: string } | { kind: 'pay'; invoiceId: string };
 
@@ -147,10 +148,7 @@ export default function InvoicesPage() {
 
   return (
     <div className="page invoices-page">
-      <header className="page-header">
-        <h1 tabIndex={-1} data-page-title>
-          {bt('invoices.title')}
-        </h1>
+      <PageHeader title={bt('invoices.title')}>
         {view.kind === 'list' ? (
           <div className="page-tools">
             <BusyButton variant="secondary" busy={loading} onClick={() => setAttempt((n) => n + 1)}>
@@ -158,7 +156,7 @@ export default function InvoicesPage() {
             </BusyButton>
           </div>
         ) : null}
-      </header>
+      </PageHeader>
 
       {view.kind === 'detail' ? (
         <InvoiceDetail

@@ -18,6 +18,7 @@ import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { expiryLevel, trafficLevel, usagePercent } from '../../lib/levels';
 import { useApp } from '../../state/app';
+import { PageHeader } from '../../components/PageHeader';
 
 type History = { days: UsageDay[]; forecast: ForecastView | null };
 
@@ -176,11 +177,7 @@ export default function ServicesPage() {
   }
   return (
     <div className="page">
-      <header className="page-header">
-        <h1 tabIndex={-1} data-page-title>
-          {t('services.title')}
-        </h1>
-      </header>
+      <PageHeader title={t('services.title')} />
       {nav.serviceId !== null ? <p className="banner banner-info">{t('services.notFound')}</p> : null}
       {services.length === 0 ? (
         <div className="card empty-state">

@@ -17,6 +17,7 @@ import {
 import { isTimeZone, originOf, parseNumberList, proxyProblem } from '../../lib/validate';
 import { PROXY_PROBLEM_KEYS } from '../onboarding/SetupProxyField';
 import { activeProfile, useApp } from '../../state/app';
+import { PageHeader } from '../../components/PageHeader';
 
 type Errors = Partial<Record<'refresh' | 'servers' | 'traffic' | 'expiry' | 'proxy' | 'timeZone', string>>;
 
@@ -390,11 +391,7 @@ export default function SettingsPage() {
   const profile = activeProfile(profiles);
   return (
     <div className="page">
-      <header className="page-header">
-        <h1 tabIndex={-1} data-page-title>
-          {t('settings.title')}
-        </h1>
-      </header>
+      <PageHeader title={t('settings.title')} />
       <GeneralForm settings={settings} />
       {profile ? (
         <ProfileForm key={profile.id} profile={profile} />
