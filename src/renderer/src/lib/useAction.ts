@@ -6,6 +6,8 @@ import type { AppError, Result } from '../../../shared/errors';
 
 export interface Action<A extends unknown[], T> {
   busy: boolean;
+  /** The arguments of the run in flight (which row of a list is busy); null when none runs. */
+  pending: A | null;
   error: AppError | null;
   /** The value of the last run that succeeded, until the next run starts. */
   result: T | null;
@@ -18,7 +20,7 @@ export interface Action<A extends unknown[], T> {
 }
 
 export function useAction<A extends unknown[], T>(action: (...args: A) => Promise<Result<T>>): Action<A, T> {
-  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<A | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [result, setResult] = useState<T | null>(null);
   const running = useRef(false);
@@ -36,7 +38,7 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
   const run = useCallback(async (...args: A): Promise<Result<T> | null> => {
     if (running.current) return null;
     running.current = true;
-    setBusy(true);
+    setPending(args);
     setError(null);
     setResult(null);
     try {
@@ -48,7 +50,7 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
       return outcome;
     } finally {
       running.current = false;
-      if (mounted.current) setBusy(false);
+      if (mounted.current) setPending(null);
     }
   }, []);
 
@@ -57,5 +59,5 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
     setResult(null);
   }, []);
 
-  return { busy, error, result, run, reset, setError };
+  return { busy: pending !== null, pending, error, result, run, reset, setError };
 }
