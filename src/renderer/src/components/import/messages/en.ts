@@ -1,0 +1,48 @@
+// The one-click import's messages in English, the source of the keys: every other locale has
+// exactly these keys and the same {placeholders} (tests/unit/renderer/import-messages.test.ts checks both).
+// Client names (Clash Verge Rev, sing-box, v2rayNG, ...) are product names: never translated.
+export const en = {
+  'import.title': 'Import into your client',
+  'import.intro':
+    'One click adds this service to your proxy client as a subscription in the format it reads; the client keeps it up to date.',
+  'import.chooseService': 'Choose one service above: each has its own subscription.',
+  'import.checking': 'Checking which clients are here and what the panel serves…',
+  'import.into': 'Import into {client}',
+  'import.intoNamed': 'Import {name} into {client}',
+  'import.openIn': 'Open in {app}',
+  'import.opens': 'Opens {app} on this computer.',
+  'import.opened': '{client} opened. Confirm the new profile there.',
+  'import.openFailed': 'Could not open {client}: {message}',
+  'import.installedTitle': 'On this computer',
+  'import.moreTitle': 'More clients',
+  'import.moreHint': 'Scan a code with the client on your phone, or copy its link.',
+  'import.notInstalled': 'Not installed on this computer',
+  'import.notServed': 'The panel does not serve a subscription {client} can read, so no import is offered.',
+  'import.failed': 'The subscription link could not be checked: {message}',
+  'import.servers': { one: '{count} server', other: '{count} servers' },
+  'import.checkedAt': 'Checked at {time}',
+  'import.checkAgain': 'Check again',
+  'import.checkingAgain': 'Checking…',
+  'import.fallbackHint':
+    'Use the app’s own {format} export for {client} instead (it does not update by itself):',
+  'import.saveFallback': 'Save {format} file and open it',
+  'import.copyFallback': 'Copy {format}',
+  'import.fallbackSaved': 'Saved {file}.',
+  'import.fallbackCopied': 'Copied. Paste it into {client}.',
+  'import.fallbackFailed': 'Could not export: {message}',
+  'import.copyLink': 'Copy link',
+  'import.copyLinkOf': 'Copy the import link for {client}',
+  'import.linkCopied': 'Import link copied.',
+  'import.qrAlt': 'QR code to import into {client}',
+  'import.noneInstalled':
+    'None of the supported clients that the panel serves is installed here. Use one on your phone (below), or export a file.',
+  'import.choose': 'Import into a client…',
+  'import.mismatch': 'The subscription link reports other figures than the panel’s account page:',
+  'import.mismatch.used': 'Used: {subscription} by the subscription link, {panel} by the account page',
+  'import.mismatch.total': 'Total: {subscription} by the subscription link, {panel} by the account page',
+  'import.mismatch.expire': 'Expiry: {subscription} by the subscription link, {panel} by the account page',
+  'import.noExpiry': 'none',
+  'import.format.clash': 'Clash YAML',
+  'import.format.singbox': 'sing-box JSON',
+  'import.format.base64': 'base64 subscription',
+};

@@ -1,0 +1,60 @@
+// The Export page's messages: Persian (right to left).
+import type { Translation } from '../../../i18n/page';
+import type { en } from './en';
+
+export const fa: Translation<typeof en> = {
+  'export.title': 'خروجی',
+  'export.intro': 'سرورهایتان را به کلاینت پروکسی‌ای که از قبل دارید ببرید: کپی، ذخیره یا اسکن کنید.',
+  'export.service': 'سرویس',
+  'export.allServices': 'همهٔ سرویس‌ها',
+  'export.format': 'قالب',
+  'format.links': 'لینک‌های اشتراک‌گذاری',
+  'format.base64': 'اشتراک Base64 (v2rayN)',
+  'format.qr': 'کدهای QR',
+  'help.links': 'هر خط یک لینک، برای v2rayN، v2rayNG، Hiddify، NekoBox یا Shadowrocket.',
+  'help.base64': 'همان لینک‌ها در یک بلوک base64، همان‌طور که v2rayN و v2rayNG اشتراک را می‌خوانند.',
+  'help.clash': 'پروفایل YAML برای Clash Verge Rev، mihomo و دیگر کلاینت‌های Clash Meta.',
+  'help.singbox': 'پیکربندی JSON برای sing-box و برنامه‌های مبتنی بر آن؛ با «sing‑box run» اجرا می‌شود.',
+  'help.xray':
+    'پیکربندی JSON برای Xray-core؛ با «xray run» اجرا می‌شود. Xray از hysteria2 و tuic پشتیبانی نمی‌کند.',
+  'help.qr': 'برای هر سرور یک کد بزرگ، برای اسکن با دوربین کلاینت گوشی.',
+  'export.preview': 'پیش‌نمایش',
+  'export.previewLabel': 'پیش‌نمایش خروجی {format}',
+  'export.count': { one: '{count} سرور', other: '{count} سرور' },
+  'export.loading': 'در حال آماده‌سازی خروجی…',
+  'export.loadingQr': 'در حال ساخت کدهای QR…',
+  'export.loadFailed': 'خروجی آماده نشد: {message}',
+  'export.retry': 'تلاش دوباره',
+  'export.skippedTitle': {
+    one: '{count} سرور در این قالب گنجانده نشد',
+    other: '{count} سرور در این قالب گنجانده نشدند',
+  },
+  'export.copy': 'کپی',
+  'export.copyFormat': 'کپی {format}',
+  'export.copied': 'در کلیپ‌بورد کپی شد.',
+  'export.copyFailed': 'کپی نشد: {message}',
+  'export.saveTitle': 'ذخیره در پوشه',
+  'export.saveHint':
+    'ابتدا قالب‌ها و سپس پوشه را انتخاب کنید. هر فایل یا کامل نوشته می‌شود یا اصلاً نوشته نمی‌شود.',
+  'export.saveFormats': 'قالب‌های ذخیره',
+  'export.save': 'ذخیره در پوشه…',
+  'export.saving': 'در حال ذخیره…',
+  'export.saved': {
+    one: '{count} فایل در {folder} ذخیره شد:',
+    other: '{count} فایل در {folder} ذخیره شد:',
+  },
+  'export.saveFailed': 'ذخیره نشد: {message}',
+  'export.saveNone': 'دست‌کم یک قالب برای ذخیره انتخاب کنید.',
+  'export.noData': 'هنوز چیزی برای خروجی نیست. وارد شوید و به‌روزرسانی کنید، سپس به اینجا برگردید.',
+  'export.noServers': 'این انتخاب سروری برای خروجی ندارد.',
+  'export.qrAlt': 'کد QR برای {remark}',
+  'export.copyLink': 'کپی لینک',
+  'export.copyLinkOf': 'کپی لینک {remark}',
+  'export.subscription': 'لینک اشتراک',
+  'export.subscriptionHint':
+    'این لینک را در کلاینت به‌عنوان اشتراک اضافه کنید تا فهرست سرورها خودکار به‌روز بماند.',
+  'export.copySubscription': 'کپی لینک اشتراک',
+  'export.subscriptionAlt': 'کد QR لینک اشتراک',
+  'export.subscriptionChoose': 'برای دیدن لینک اشتراک، یک سرویس را در بالا انتخاب کنید.',
+  'export.servers': 'سرورها',
+};
