@@ -32,7 +32,7 @@ export function expectOk<T>(result: Result<T>): T {
  * Asserts that `result` failed, with `kind` and `reason` when given, and returns the error for
  * further checks (message, code, ...).
  */
-export function expectErr<T>(result: Result<T>, kind?: ErrorKind, reason?: ErrorReason): AppError {
+export function expectErr(result: Result<unknown>, kind?: ErrorKind, reason?: ErrorReason): AppError {
   if (result.ok) return assert.fail(`expected an error, got ok (${describeValue(result.value)})`);
   const { error } = result;
   if (kind !== undefined && error.kind !== kind)

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PanelClient } from '../../../src/main/xmplus/client';
 import { createPanelClient, md5Hex, readTokenTimes } from '../../../src/main/xmplus/client';
 import * as seed from './fixtures';
+import { expectErr, expectOk } from '../../support/expect';
 
 interface Seen {
   path: string;
@@ -71,9 +72,7 @@ let client: PanelClient;
 beforeEach(() => {
   seen = [];
   overrides = {};
-  const created = createPanelClient({ panelUrl: base, timeZone: 'UTC' });
-  if (!created.ok) throw new Error(created.error.message);
-  client = created.value;
+  client = expectOk(createPanelClient({ panelUrl: base, timeZone: 'UTC' }));
   return () => client.close();
 });
 
@@ -92,9 +91,9 @@ function last(): { path: string; body: unknown; auth: unknown } {
 
 describe('createPanelClient', () => {
   it('refuses bad panel URLs and unknown time zones', () => {
-    expect(createPanelClient({ panelUrl: 'http://panel.example.com' }).ok).toBe(false);
+    expectErr(createPanelClient({ panelUrl: 'http://panel.example.com' }));
     const zone = createPanelClient({ panelUrl: base, timeZone: 'Mars/Olympus' });
-    expect(zone.ok ? null : zone.error.kind).toBe('validation');
+    expectErr(zone, 'validation');
   });
 });
 
@@ -181,9 +180,9 @@ describe('endpoints send the documented bodies and return domain values', () => 
     await client.invoiceCreate(TOKEN, creds, { pid: 1, billing: 'quarter' as 'quater' });
     expect(last().body).toMatchObject({ billing: 'quater', coupon: '', qty: 1 });
     const bad = await client.invoiceCreate(TOKEN, creds, { pid: 1, billing: 'weekly' as 'month' });
-    expect(bad.ok ? null : bad.error.kind).toBe('validation');
+    expectErr(bad, 'validation');
     const badPid = await client.invoiceCreate(TOKEN, creds, { pid: 0, billing: 'month' });
-    expect(badPid.ok ? null : badPid.error.kind).toBe('validation');
+    expectErr(badPid, 'validation');
   });
 
   it('service info, renew, add traffic', async () => {
@@ -235,13 +234,12 @@ describe('errors', () => {
   it('an empty invoice/pay answer, or empty data, is a clear schema error', async () => {
     overrides['/panel/api/client/invoice/pay'] = [200, ''];
     const empty = await client.invoicePay(TOKEN, creds, 'INV1', 1);
-    expect(empty.ok ? null : empty.error.kind).toBe('schema');
-    expect(empty.ok ? '' : empty.error.message).toBe(
+    expect(expectErr(empty, 'schema').message).toBe(
       'The panel returned no payment data for invoice INV1. Try paying again in a moment, or choose another payment method.',
     );
     overrides['/panel/api/client/invoice/pay'] = [200, JSON.stringify({ ...seed.invoicePay, data: '' })];
     const noData = await client.invoicePay(TOKEN, creds, 'INV1', 1);
-    expect(noData.ok ? '' : noData.error.message).toMatch(/no payment data/);
+    expect(expectErr(noData).message).toMatch(/no payment data/);
   });
 
   it("a bad API key is auth; a wrong password (208) is the panel's message", async () => {
@@ -250,13 +248,13 @@ describe('errors', () => {
       '{"status":"error","code":401,"message":"Invalid client API key."}',
     ];
     const key = await client.fetchToken('wrong-key-123');
-    expect(key.ok ? null : key.error.kind).toBe('auth');
+    expectErr(key, 'auth');
     overrides['/panel/api/client/account/info'] = [
       200,
       '{"status":"error","code":208,"message":"Invalid email or password"}',
     ];
     const pw = await client.accountInfo(TOKEN, creds);
-    expect(pw.ok ? null : pw.error).toEqual({
+    expect(expectErr(pw)).toEqual({
       kind: 'panel',
       code: 208,
       message: 'Invalid email or password',
@@ -280,7 +278,7 @@ describe('errors', () => {
       await client.serviceInfo(TOKEN, creds, 4),
     ];
     for (const r of results) {
-      expect(r.ok).toBe(false);
+      expectErr(r);
       const text = JSON.stringify(r);
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
@@ -290,8 +288,7 @@ describe('errors', () => {
   it('schema errors name the field, not the value', async () => {
     overrides['/panel/api/client/packages'] = [200, '{"code":100,"packages":[{"name":"no id"}]}'];
     const r = await client.packages(TOKEN);
-    expect(r.ok ? null : r.error.kind).toBe('schema');
-    expect(r.ok ? [] : r.error.issues?.map((i) => i.path)).toContain('packages.0.id');
+    expect(expectErr(r, 'schema').issues?.map((i) => i.path)).toContain('packages.0.id');
   });
 
   it('JSON behind a PHP warning still works', async () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTokenRefused } from '../../../src/main/xmplus/errors';
 import { EMPTY_BODY_DETAIL, extractJson, parseResponse } from '../../../src/main/xmplus/parse';
+import { expectErr, expectOk } from '../../support/expect';
 
 const ctx = { host: 'panel.example', endpoint: 'account/info' };
 const raw = (text: string, status = 200) => ({ status, contentType: 'application/json', text });
@@ -42,10 +43,10 @@ describe('extractJson', () => {
 
 describe('parseResponse', () => {
   it('accepts code 100 whatever status says, including "sucess" and service statuses', () => {
-    expect(parseResponse(raw('{"status":"sucess","code":100,"message":"ok"}'), ctx).ok).toBe(true);
-    expect(parseResponse(raw('{"status":"فعال","code":"100","sid":4}'), ctx).ok).toBe(true);
+    expectOk(parseResponse(raw('{"status":"sucess","code":100,"message":"ok"}'), ctx));
+    expectOk(parseResponse(raw('{"status":"فعال","code":"100","sid":4}'), ctx));
     const notOk = parseResponse(raw('{"status":"success","code":208,"message":"Service not found"}'), ctx);
-    expect(notOk.ok).toBe(false);
+    expectErr(notOk);
   });
 
   it("keeps 208 as a panel error with the panel's own message", () => {
@@ -60,10 +61,7 @@ describe('parseResponse', () => {
     const http = parseResponse(raw('{"status":"error","code":401,"message":"Token has expired."}', 401), ctx);
     const body = parseResponse(raw('{"status":"error","code":401,"message":"Invalid token."}'), ctx);
     for (const r of [http, body]) {
-      expect(r.ok).toBe(false);
-      if (r.ok) continue;
-      expect(r.error.kind).toBe('auth');
-      expect(isTokenRefused(r.error)).toBe(true);
+      expect(isTokenRefused(expectErr(r, 'auth'))).toBe(true);
     }
   });
 
@@ -72,41 +70,38 @@ describe('parseResponse', () => {
       host: 'panel.example',
       endpoint: 'token',
     });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.kind).toBe('auth');
-    expect(isTokenRefused(r.error)).toBe(false);
-    expect(r.error.message).toMatch(/API key/);
-    expect(r.error.message).toContain('Invalid client API key.');
+    const error = expectErr(r, 'auth');
+    expect(isTokenRefused(error)).toBe(false);
+    expect(error.message).toMatch(/API key/);
+    expect(error.message).toContain('Invalid client API key.');
   });
 
   it('turns HTML error pages into http errors carrying the title', () => {
     const page =
       '<html>\r\n<head><title>500 Internal Server Error</title></head><body><h1>oops</h1></body></html>';
     const r = parseResponse(raw(page, 500), ctx);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error).toMatchObject({ kind: 'http', status: 500, detail: '500 Internal Server Error' });
-    expect(r.error.message).toContain('panel.example');
+    const error = expectErr(r, 'http');
+    expect(error).toMatchObject({ status: 500, detail: '500 Internal Server Error' });
+    expect(error.message).toContain('panel.example');
     const on200 = parseResponse(raw('<!DOCTYPE html><title>Just a moment...</title>'), ctx);
-    expect(on200.ok ? null : on200.error).toMatchObject({ kind: 'http', detail: 'Just a moment...' });
+    expect(expectErr(on200)).toMatchObject({ kind: 'http', detail: 'Just a moment...' });
   });
 
   it('reports empty and malformed bodies as schema errors with a clear message', () => {
     const empty = parseResponse(raw(''), ctx);
-    expect(empty.ok ? null : empty.error).toMatchObject({ kind: 'schema', detail: EMPTY_BODY_DETAIL });
-    expect(empty.ok ? '' : empty.error.message).toMatch(/empty answer/);
+    expect(expectErr(empty)).toMatchObject({ kind: 'schema', detail: EMPTY_BODY_DETAIL });
+    expect(expectErr(empty).message).toMatch(/empty answer/);
     const cut = parseResponse(raw('{"code":100,"data":{"uid":1,"ema'), ctx);
-    expect(cut.ok ? null : cut.error.kind).toBe('schema');
+    expectErr(cut, 'schema');
   });
 
   it("prefers the panel's JSON message over a bare HTTP status", () => {
     const r = parseResponse(raw('{"status":"error","code":208,"message":"Billing unavailable"}', 500), ctx);
-    expect(r.ok ? null : r.error).toMatchObject({ kind: 'panel', code: 208, message: 'Billing unavailable' });
+    expect(expectErr(r)).toMatchObject({ kind: 'panel', code: 208, message: 'Billing unavailable' });
   });
 
   it('treats an answer without a code as a schema problem', () => {
     const r = parseResponse(raw('{"data":{}}'), ctx);
-    expect(r.ok ? null : r.error.kind).toBe('schema');
+    expectErr(r, 'schema');
   });
 });

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport, TransportOptions } from '../../../src/main/xmplus/transport';
 import { createTransport, validatePanelUrl } from '../../../src/main/xmplus/transport';
+import { expectErr, expectOk } from '../../support/expect';
 
 const servers: Server[] = [];
 const transports: Transport[] = [];
@@ -53,12 +54,11 @@ async function down(): Promise<string> {
 const hung = () => undefined;
 
 function transport(main: string, mirrors: string[], extra: Partial<TransportOptions> = {}): Transport {
-  const panelUrl = validatePanelUrl(main);
-  if (!panelUrl.ok) throw new Error(panelUrl.error.message);
-  const t = createTransport({ panelUrl: panelUrl.value, mirrors, env: {}, ...extra });
-  if (!t.ok) throw new Error(t.error.message);
-  transports.push(t.value);
-  return t.value;
+  const t = expectOk(
+    createTransport({ panelUrl: expectOk(validatePanelUrl(main)), mirrors, env: {}, ...extra }),
+  );
+  transports.push(t);
+  return t;
 }
 
 const body = (r: Awaited<ReturnType<Transport['post']>>) => (r.ok ? r.value.text : r.error.message);
@@ -118,7 +118,7 @@ describe('panel mirrors', () => {
     const t = transport(slow.url, [b.url], { timeouts: { headersMs: 300 } });
     // invoice/create may have been done by the panel that did not answer: it is not sent again.
     const create = await t.post('/api/client/invoice/create', { pid: 1 });
-    expect(create.ok ? null : create.error.kind).toBe('timeout');
+    expectErr(create, 'timeout');
     expect(b.hits).toEqual([]);
     // A read is safe to send to the next address.
     expect(body(await t.post('/api/client/account/info', {}))).toBe('{"code":100,"from":"b"}');
@@ -154,7 +154,7 @@ describe('panel mirrors', () => {
     // Invalid mirrors (plain http off this computer, not a URL) are left out.
     expect(t.addresses).toEqual([a, b]);
     const r = await t.post('/api/client/token', {});
-    expect(r.ok ? null : r.error).toMatchObject({
+    expect(expectErr(r)).toMatchObject({
       kind: 'network',
       detail: 'ECONNREFUSED',
       message: `The panel at ${new URL(a).host} refused the connection. Check the panel address, or try again later. The panel's other address (${new URL(b).host}) could not be reached either.`,

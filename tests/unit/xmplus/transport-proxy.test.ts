@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport, TransportOptions } from '../../../src/main/xmplus/transport';
 import { createTransport, validatePanelUrl } from '../../../src/main/xmplus/transport';
 import { startSocks5Server, type Socks5Server } from '../../support/socks5-server';
+import { expectErr, expectOk } from '../../support/expect';
 
 const servers: Server[] = [];
 const proxies: Socks5Server[] = [];
@@ -49,12 +50,9 @@ async function closedPort(): Promise<number> {
 }
 
 function transport(url: string, extra: Partial<TransportOptions> = {}): Transport {
-  const panelUrl = validatePanelUrl(url);
-  if (!panelUrl.ok) throw new Error(panelUrl.error.message);
-  const t = createTransport({ panelUrl: panelUrl.value, env: {}, ...extra });
-  if (!t.ok) throw new Error(t.error.message);
-  transports.push(t.value);
-  return t.value;
+  const t = expectOk(createTransport({ panelUrl: expectOk(validatePanelUrl(url)), env: {}, ...extra }));
+  transports.push(t);
+  return t;
 }
 
 describe('SOCKS5 proxies', () => {
@@ -81,20 +79,18 @@ describe('SOCKS5 proxies', () => {
     const good = transport(`http://localhost:${sim.port}`, {
       proxyUrl: `socks5h://alice:pa%40ss@127.0.0.1:${proxy.port}`,
     });
-    expect((await good.post('/api/client/token', {})).ok).toBe(true);
+    expectOk(await good.post('/api/client/token', {}));
     expect(proxy.logins).toEqual([{ username: 'alice', accepted: true }]);
 
     const bad = transport(`http://localhost:${sim.port}/other`, {
       proxyUrl: `socks5://alice:wrongsecret@127.0.0.1:${proxy.port}`,
     });
     const r = await bad.post('/api/client/token', {});
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.kind).toBe('network');
-    expect(r.error.message).toBe(
+    const error = expectErr(r, 'network');
+    expect(error.message).toBe(
       `This profile's proxy socks5://127.0.0.1:${proxy.port} refused the user name and password, or asks for them. Check the proxy address in Settings (socks5://user:password@host:port).`,
     );
-    expect(JSON.stringify(r.error)).not.toContain('wrongsecret');
+    expect(JSON.stringify(error)).not.toContain('wrongsecret');
     expect(sim.requests).toHaveLength(1);
   });
 
@@ -102,7 +98,7 @@ describe('SOCKS5 proxies', () => {
     const port = await closedPort();
     const t = transport('http://localhost:9', { proxyUrl: `socks5://u:hidden@127.0.0.1:${port}` });
     const r = await t.post('/api/client/token', {});
-    expect(r.ok ? null : r.error).toMatchObject({
+    expect(expectErr(r)).toMatchObject({
       kind: 'network',
       detail: 'ECONNREFUSED',
       message: `This profile's proxy socks5://127.0.0.1:${port} refused the connection. Check that your proxy app is running, or change the proxy in Settings.`,
@@ -115,7 +111,7 @@ describe('SOCKS5 proxies', () => {
     const t = transport('https://panel.blocked.test', { proxyUrl: proxy.url });
     const r = await t.post('/api/client/token', {});
     expect(proxy.connects).toEqual([{ addressType: 'domain', host: 'panel.blocked.test', port: 443 }]);
-    expect(r.ok ? null : r.error.message).toBe(
+    expect(expectErr(r).message).toBe(
       `This profile's proxy ${proxy.url} could not reach the panel at panel.blocked.test (host unreachable). The panel may be down, or blocked for the proxy too; try again later or ask your provider.`,
     );
   });
@@ -124,7 +120,7 @@ describe('SOCKS5 proxies', () => {
     const sim = await panel();
     const t = transport('https://panel.example.test', { proxyUrl: `socks5://127.0.0.1:${sim.port}` });
     const r = await t.post('/api/client/token', {});
-    expect(r.ok ? '' : r.error.message).toMatch(
+    expect(expectErr(r).message).toMatch(
       new RegExp(
         `^This profile's proxy socks5://127\\.0\\.0\\.1:${sim.port} did not answer like a SOCKS5 proxy`,
       ),
@@ -147,7 +143,7 @@ describe('which proxy: profile, then system, then environment', () => {
     const r = await t.post('/api/client/account/info', {});
     expect(asked).toEqual(['https://panel.blocked.test/']);
     expect(proxy.connects).toEqual([{ addressType: 'domain', host: 'panel.blocked.test', port: 443 }]);
-    expect(r.ok ? '' : r.error.message).toMatch(
+    expect(expectErr(r).message).toMatch(
       new RegExp(`^The system proxy socks5://127\\.0\\.0\\.1:${proxy.port} could not reach the panel`),
     );
     expect(t.proxy).toBe(proxy.url);
@@ -178,7 +174,7 @@ describe('which proxy: profile, then system, then environment', () => {
       () => Promise.reject(new Error('no session')),
     ]) {
       const r = await transport(target, { systemProxy: answer, env }).post('/api/client/token', {});
-      expect(r.ok ? '' : r.error.message).toMatch(
+      expect(expectErr(r).message).toMatch(
         new RegExp(
           `^The proxy socks5://127\\.0\\.0\\.1:${environment.port} from HTTPS_PROXY could not reach`,
         ),
@@ -194,7 +190,7 @@ describe('which proxy: profile, then system, then environment', () => {
       systemProxy: async () => `SOCKS5 127.0.0.1:${proxy.port}`,
       env: { HTTP_PROXY: proxy.url },
     });
-    expect((await t.post('/api/client/token', {})).ok).toBe(true);
+    expectOk(await t.post('/api/client/token', {}));
     expect(proxy.connects).toHaveLength(0);
     expect(t.proxy).toBeNull();
   });
@@ -203,7 +199,7 @@ describe('which proxy: profile, then system, then environment', () => {
     const port = await closedPort();
     const t = transport(target, { systemProxy: async () => `PROXY 127.0.0.1:${port}; DIRECT` });
     const r = await t.post('/api/client/token', {});
-    expect(r.ok ? null : r.error.message).toBe(
+    expect(expectErr(r).message).toBe(
       `The system proxy http://127.0.0.1:${port} refused the connection. Check that your proxy app is running, or set a proxy for this profile in Settings.`,
     );
   });

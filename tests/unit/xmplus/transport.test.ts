@@ -20,6 +20,7 @@ import {
   resolveProxy,
   validatePanelUrl,
 } from '../../../src/main/xmplus/transport';
+import { expectErr, expectOk } from '../../support/expect';
 
 const servers: Server[] = [];
 const transports: Transport[] = [];
@@ -38,12 +39,9 @@ async function listen(server: Server): Promise<string> {
 }
 
 function transport(url: string, extra: Partial<Parameters<typeof createTransport>[0]> = {}): Transport {
-  const panelUrl = validatePanelUrl(url);
-  if (!panelUrl.ok) throw new Error(panelUrl.error.message);
-  const t = createTransport({ panelUrl: panelUrl.value, env: {}, ...extra });
-  if (!t.ok) throw new Error(t.error.message);
-  transports.push(t.value);
-  return t.value;
+  const t = expectOk(createTransport({ panelUrl: expectOk(validatePanelUrl(url)), env: {}, ...extra }));
+  transports.push(t);
+  return t;
 }
 
 describe('validatePanelUrl', () => {
@@ -73,12 +71,10 @@ describe('validatePanelUrl', () => {
       '',
       'https://',
     ]) {
-      const r = validatePanelUrl(bad);
-      expect(r.ok, bad).toBe(false);
-      if (!r.ok) expect(r.error.kind).toBe('validation');
+      expectErr(validatePanelUrl(bad), 'validation');
     }
     const r = validatePanelUrl('https://alice:s3cretpw@panel.example.com');
-    expect(r.ok ? '' : JSON.stringify(r.error)).not.toContain('s3cretpw');
+    expect(JSON.stringify(expectErr(r))).not.toContain('s3cretpw');
   });
 });
 
@@ -145,8 +141,7 @@ describe('requests', () => {
     const started = Date.now();
     const r = await t.post('/api/client/token', undefined);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(r.ok ? null : r.error.kind).toBe('timeout');
-    expect(r.ok ? '' : r.error.message).toBe(
+    expect(expectErr(r, 'timeout').message).toBe(
       `The panel at ${host} did not answer within 0.3 s. Check your connection or try again later.`,
     );
   });
@@ -160,7 +155,7 @@ describe('requests', () => {
     );
     const t = transport(`http://${host}`, { timeouts: { bodyMs: 300 } });
     const r = await t.post('/x', {});
-    expect(r.ok ? null : r.error.kind).toBe('timeout');
+    expectErr(r, 'timeout');
   });
 
   it('maps refused and reset connections to network errors', async () => {
@@ -168,13 +163,12 @@ describe('requests', () => {
     const closed = servers.pop() as Server;
     await new Promise((r) => closed.close(r));
     const refused = await transport(`http://${probe}`).post('/x', {});
-    expect(refused.ok ? null : refused.error).toMatchObject({ kind: 'network', detail: 'ECONNREFUSED' });
-    expect(refused.ok ? '' : refused.error.message).toMatch(/refused the connection/);
+    expect(expectErr(refused)).toMatchObject({ kind: 'network', detail: 'ECONNREFUSED' });
+    expect(expectErr(refused).message).toMatch(/refused the connection/);
 
     const host = await listen(createServer((req) => req.socket.destroy()));
     const reset = await transport(`http://${host}`).post('/x', {});
-    expect(reset.ok ? null : reset.error.kind).toBe('network');
-    expect(reset.ok ? '' : reset.error.message).toMatch(/cut off/);
+    expect(expectErr(reset, 'network').message).toMatch(/cut off/);
   });
 
   it('goes through an explicit proxy', async () => {
@@ -197,15 +191,14 @@ describe('requests', () => {
   });
 
   it('refuses a proxy address it cannot use, saying why, and an environment proxy that is malformed', () => {
-    const panelUrl = validatePanelUrl('https://panel.example.com');
-    if (!panelUrl.ok) throw new Error('bad');
-    const socks4 = createTransport({ panelUrl: panelUrl.value, proxyUrl: 'socks4://p:1080', env: {} });
-    expect(socks4.ok ? null : socks4.error).toMatchObject({ kind: 'validation', detail: 'socks4' });
-    const noPort = createTransport({ panelUrl: panelUrl.value, proxyUrl: 'socks5://u:secretpw@p', env: {} });
-    expect(noPort.ok ? null : noPort.error.message).toMatch(/Add the port/);
+    const panelUrl = expectOk(validatePanelUrl('https://panel.example.com'));
+    const socks4 = createTransport({ panelUrl, proxyUrl: 'socks4://p:1080', env: {} });
+    expect(expectErr(socks4)).toMatchObject({ kind: 'validation', detail: 'socks4' });
+    const noPort = createTransport({ panelUrl, proxyUrl: 'socks5://u:secretpw@p', env: {} });
+    expect(expectErr(noPort).message).toMatch(/Add the port/);
     expect(JSON.stringify(noPort)).not.toContain('secretpw');
-    const env = createTransport({ panelUrl: panelUrl.value, env: { HTTPS_PROXY: 'ftp://p:21' } });
-    expect(env.ok ? null : env.error.message).toMatch(/HTTPS_PROXY environment variable cannot be used/);
+    const env = createTransport({ panelUrl, env: { HTTPS_PROXY: 'ftp://p:21' } });
+    expect(expectErr(env).message).toMatch(/HTTPS_PROXY environment variable cannot be used/);
   });
 });
 
@@ -246,10 +239,7 @@ describe('TLS', () => {
       );
       const host = await listen(server);
       const r = await transport(`https://${host}`).post('/api/client/token', undefined);
-      expect(r.ok).toBe(false);
-      if (r.ok) return;
-      expect(r.error.kind).toBe('network');
-      expect(r.error.message).toMatch(/certificate that could not be verified/);
+      expect(expectErr(r, 'network').message).toMatch(/certificate that could not be verified/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -268,13 +258,13 @@ describe('one pool per panel origin', () => {
     expect(openPoolCount()).toBe(before + 1);
     for (let i = 0; i < 6; i++) {
       const r = await (i % 2 ? a : b).post('/api/client/x', {});
-      expect(r.ok).toBe(true);
+      expectOk(r);
     }
     expect(connections).toBeLessThanOrEqual(2);
     await a.close();
     // The other user still has its pool.
-    expect((await b.post('/api/client/x', {})).ok).toBe(true);
-    expect((await a.post('/api/client/x', {})).ok).toBe(false);
+    expectOk(await b.post('/api/client/x', {}));
+    expectErr(await a.post('/api/client/x', {}));
     await b.close();
     expect(openPoolCount()).toBe(before);
   });
@@ -292,7 +282,7 @@ describe('close', () => {
     await new Promise((r) => setTimeout(r, 100));
     await t.close();
     const result = await pending;
-    expect(result.ok).toBe(false);
+    expectErr(result);
     for (const socket of sockets) socket.destroy();
   });
 });

@@ -26,6 +26,7 @@ import {
   serviceInfoSchema,
 } from '../../../src/main/xmplus/schemas';
 import * as seed from './fixtures';
+import { expectErr, expectOk } from '../../support/expect';
 
 const GB = 1024 ** 3;
 const NOW = Date.UTC(2026, 11, 1, 12, 0);
@@ -98,19 +99,17 @@ const answer = (json: unknown, endpoint = 'account/info') =>
 
 describe('success markers and status words', () => {
   it('code 100 decides, whatever status says ("sucess", a service status)', () => {
-    expect(answer({ status: 'sucess', code: 100, message: 'ok' }).ok).toBe(true);
-    expect(answer({ status: 'فعال', code: '100', sid: 4 }, 'service/info').ok).toBe(true);
-    expect(answer({ status: 'success', code: 208, message: 'Service not found' }).ok).toBe(false);
+    expectOk(answer({ status: 'sucess', code: 100, message: 'ok' }));
+    expectOk(answer({ status: 'فعال', code: '100', sid: 4 }, 'service/info'));
+    expectErr(answer({ status: 'success', code: 208, message: 'Service not found' }));
   });
 
   it('without a code: ret 1 (the older client API) or a success word, never a service status', () => {
-    expect(answer({ ret: 1, status: 'success', data: { token: 't' } }, 'token').ok).toBe(true);
-    expect(answer({ status: 'sucess', message: 'Verfication code was sent' }, 'register/sendcode').ok).toBe(
-      true,
-    );
-    expect(answer({ status: 'Active', sid: 4 }, 'service/info').ok).toBe(false);
-    expect(answer({ status: 'success', sid: 4 }, 'service/info').ok).toBe(false);
-    expect(answer({ status: 'error', message: 'Wrong password' }).ok).toBe(false);
+    expectOk(answer({ ret: 1, status: 'success', data: { token: 't' } }, 'token'));
+    expectOk(answer({ status: 'sucess', message: 'Verfication code was sent' }, 'register/sendcode'));
+    expectErr(answer({ status: 'Active', sid: 4 }, 'service/info'));
+    expectErr(answer({ status: 'success', sid: 4 }, 'service/info'));
+    expectErr(answer({ status: 'error', message: 'Wrong password' }));
   });
 });
 
