@@ -2,10 +2,10 @@
 // profile after a confirmation that says its secrets are deleted.
 import { useId, useRef, useState } from 'react';
 import type { ProfileView } from '../../../shared/contract';
-import type { AppError } from '../../../shared/errors';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { describeError } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { originOf } from '../lib/validate';
 import { activeProfile, profileLabel, useApp } from '../state/app';
 import { BusyButton } from './Button';
@@ -13,49 +13,44 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorDetails } from './ErrorDetails';
 import { Icon } from './Icon';
 
+type Change = { kind: 'switch' | 'remove'; id: string } | { kind: 'signout' };
+
 export function ProfileSwitcher() {
   const i18n = useI18n();
   const { t } = i18n;
   const { profiles, setProfiles, setAdding } = useApp();
   const [open, setOpen] = useState(false);
-  const [busyId, setBusyId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<ProfileView | null>(null);
-  const [failure, setError] = useState<AppError | null>(null);
-  const error = failure ? describeError(failure, i18n) : null;
+  // Switching, removing and signing out share one action: one runs at a time, and the last error
+  // shows in the list or, while it is open, in the removal dialog.
+  const change = useAction((request: Change) =>
+    request.kind === 'switch'
+      ? api().profilesSwitch({ id: request.id })
+      : request.kind === 'remove'
+        ? api().profilesRemove({ id: request.id })
+        : api().authSignOut(),
+  );
+  const pending = change.pending?.[0];
+  const busyId = !pending ? null : pending.kind === 'signout' ? 'signout' : pending.id;
+  const error = change.error ? describeError(change.error, i18n) : null;
   const listId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const active = activeProfile(profiles);
 
-  const switchTo = async (profile: ProfileView) => {
-    if (profile.id === profiles.activeId) return;
-    setBusyId(profile.id);
-    setError(null);
-    const result = await api().profilesSwitch({ id: profile.id });
-    setBusyId(null);
-    if (result.ok) {
-      setProfiles(result.value);
-      setOpen(false);
-    } else setError(result.error);
+  const run = async (request: Change) => {
+    const result = await change.run(request);
+    if (!result?.ok) return;
+    setProfiles(result.value);
+    if (request.kind === 'switch') setOpen(false);
+    if (request.kind === 'remove') setRemoving(null);
   };
 
-  const remove = async () => {
-    if (!removing) return;
-    setBusyId(removing.id);
-    setError(null);
-    const result = await api().profilesRemove({ id: removing.id });
-    setBusyId(null);
-    if (result.ok) {
-      setRemoving(null);
-      setProfiles(result.value);
-    } else setError(result.error);
+  const switchTo = (profile: ProfileView) => {
+    if (profile.id !== profiles.activeId) void run({ kind: 'switch', id: profile.id });
   };
 
-  const signOut = async () => {
-    setBusyId('signout');
-    const result = await api().authSignOut();
-    setBusyId(null);
-    if (result.ok) setProfiles(result.value);
-    else setError(result.error);
+  const remove = () => {
+    if (removing) void run({ kind: 'remove', id: removing.id });
   };
 
   return (
@@ -101,7 +96,7 @@ export function ProfileSwitcher() {
                       : t('profile.switchTo', { name: profileLabel(profile) })
                   }
                   aria-busy={busyId === profile.id || undefined}
-                  onClick={() => void switchTo(profile)}
+                  onClick={() => switchTo(profile)}
                 >
                   <span className="profile-name">{profileLabel(profile)}</span>
                   <span className="profile-origin">
@@ -133,7 +128,11 @@ export function ProfileSwitcher() {
             <Icon name="plus" /> {t('profile.add')}
           </BusyButton>
           {active?.signedIn ? (
-            <BusyButton variant="ghost" busy={busyId === 'signout'} onClick={() => void signOut()}>
+            <BusyButton
+              variant="ghost"
+              busy={busyId === 'signout'}
+              onClick={() => void run({ kind: 'signout' })}
+            >
               {t('profile.signOut')}
             </BusyButton>
           ) : null}
@@ -151,10 +150,10 @@ export function ProfileSwitcher() {
         confirmLabel={t('profile.removeConfirm')}
         danger
         busy={removing !== null && busyId === removing.id}
-        onConfirm={() => void remove()}
+        onConfirm={remove}
         onCancel={() => {
           setRemoving(null);
-          setError(null);
+          change.setError(null);
         }}
       >
         <p>

@@ -1,12 +1,12 @@
 // Provider setup: the panel URL (https, or http on loopback) and the client API key, checked on
 // the client and then verified by main fetching a token before anything is saved.
 import { useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../shared/errors';
 import type { ProviderInfo } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { FormError, FormStatus, TextField } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { useAction } from '../../lib/useAction';
 import { checkPanelUrl } from '../../lib/validate';
 import { SetupProxyField, setupProxyValue } from './SetupProxyField';
 
@@ -37,14 +37,16 @@ export function ProviderStep({
   const [key, setKey] = useState(initial?.apiKey ?? '');
   const [urlError, setUrlError] = useState<string | null>(null);
   const [keyError, setKeyError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<AppError | null>(null);
+  const check = useAction((choice: ProviderChoice) => api().providerCheck(choice));
+  const status = check.busy
+    ? t('provider.checking')
+    : check.result
+      ? t('provider.ok', { origin: check.result.origin })
+      : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
-    setStatus(null);
+    check.reset();
     const checked = checkPanelUrl(url);
     const urlMessage = checked.ok
       ? null
@@ -68,17 +70,8 @@ export function ProviderStep({
       apiKey: provider.hasApiKey ? undefined : key.trim(),
       ...(proxyUrl ? { proxyUrl } : {}),
     };
-    setBusy(true);
-    setStatus(t('provider.checking'));
-    const result = await api().providerCheck(choice);
-    setBusy(false);
-    if (result.ok) {
-      setStatus(t('provider.ok', { origin: result.value.origin }));
-      onDone(choice, result.value.origin);
-    } else {
-      setStatus(null);
-      setFailure(result.error);
-    }
+    const result = await check.run(choice);
+    if (result?.ok) onDone(choice, result.value.origin);
   };
 
   return (
@@ -117,12 +110,12 @@ export function ProviderStep({
       )}
       <SetupProxyField value={proxy} onChange={onProxyChange} />
       <div className="form-actions">
-        <BusyButton type="submit" busy={busy} busyLabel={t('provider.checking')}>
+        <BusyButton type="submit" busy={check.busy} busyLabel={t('provider.checking')}>
           {t('provider.check')}
         </BusyButton>
       </div>
       <FormStatus message={status} />
-      <FormError error={failure} />
+      <FormError error={check.error} />
     </form>
   );
 }

@@ -2,13 +2,13 @@
 // resend after a 60 s countdown) -> code and password, with the rules shown before submit.
 // Passwords stay in the inputs (read on submit, then cleared); only "rule met" flags are state.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../shared/errors';
-import type { ProfilesState } from '../../../../shared/contract';
+import type { ChannelInput, ProfilesState } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { CheckboxField, FormError, FormStatus, TextField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../i18n';
+import { useAction } from '../../lib/useAction';
 import { isEmail } from '../../lib/validate';
 import { fieldErrorsFrom } from './fieldErrors';
 import type { ProviderChoice } from './ProviderStep';
@@ -30,15 +30,18 @@ export function RegisterForm({
   const [aff, setAff] = useState('');
   const [code, setCode] = useState('');
   const [remember, setRemember] = useState(true);
-  const [codeSent, setCodeSent] = useState(false);
+  /** Where the last code went; null until the panel has sent one (then the code step shows). */
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const codeSent = sentTo !== null;
   const [resendAt, setResendAt] = useState(0);
   const [secondsLeft, setSecondsLeft] = useState(0);
   const [rules, setRules] = useState({ length: false, match: false });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [sending, setSending] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<AppError | null>(null);
+  const send = useAction((input: ChannelInput<'auth.sendCode'>) => api().authSendCode(input));
+  const register = useAction((input: ChannelInput<'auth.register'>) => api().authRegister(input));
+  const status = send.result ? send.result.message || t('register.codeSent', { email: sentTo ?? '' }) : null;
+  // One error line for the form: whichever of the two requests failed last.
+  const failure = register.error ?? send.error;
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
 
@@ -64,31 +67,28 @@ export function RegisterForm({
   };
 
   const sendCode = async () => {
-    setFailure(null);
-    setStatus(null);
+    register.reset();
+    send.reset();
     const next = validateIdentity();
     setErrors(next);
     if (Object.keys(next).length > 0) {
       document.getElementById(next.name ? 'reg-name' : 'reg-email')?.focus();
       return;
     }
-    setSending(true);
-    const result = await api().authSendCode({
+    const result = await send.run({
       panelUrl: provider.panelUrl,
       apiKey: provider.apiKey,
       ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
       name: name.trim(),
       email: email.trim(),
     });
-    setSending(false);
+    if (!result) return;
     if (result.ok) {
-      setCodeSent(true);
+      setSentTo(email.trim());
       setResendAt(Date.now() + RESEND_SECONDS * 1000);
-      setStatus(result.value.message || t('register.codeSent', { email: email.trim() }));
       window.setTimeout(() => document.getElementById('reg-code')?.focus(), 0);
     } else {
       setErrors(fieldErrorsFrom(result.error, ['name', 'email'], i18n));
-      setFailure(result.error);
     }
   };
 
@@ -98,7 +98,8 @@ export function RegisterForm({
       await sendCode();
       return;
     }
-    setFailure(null);
+    register.reset();
+    send.setError(null);
     const password = passwordRef.current?.value ?? '';
     const confirm = confirmRef.current?.value ?? '';
     const next = validateIdentity();
@@ -114,8 +115,7 @@ export function RegisterForm({
     if (passwordRef.current) passwordRef.current.value = '';
     if (confirmRef.current) confirmRef.current.value = '';
     setRules({ length: false, match: false });
-    setBusy(true);
-    const result = await api().authRegister({
+    const result = await register.run({
       panelUrl: provider.panelUrl,
       apiKey: provider.apiKey,
       ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
@@ -126,12 +126,9 @@ export function RegisterForm({
       aff: aff.trim(),
       remember,
     });
-    setBusy(false);
+    if (!result) return;
     if (result.ok) onSignedIn(result.value);
-    else {
-      setErrors(fieldErrorsFrom(result.error, ['name', 'email', 'code', 'password', 'aff'], i18n));
-      setFailure(result.error);
-    }
+    else setErrors(fieldErrorsFrom(result.error, ['name', 'email', 'code', 'password', 'aff'], i18n));
   };
 
   const ruleItem = (met: boolean, label: string) => (
@@ -183,7 +180,7 @@ export function RegisterForm({
       <div className="form-actions">
         <BusyButton
           variant={codeSent ? 'secondary' : 'primary'}
-          busy={sending}
+          busy={send.busy}
           busyLabel={t('register.sending')}
           disabled={codeSent && secondsLeft > 0}
           onClick={() => void sendCode()}
@@ -246,7 +243,7 @@ export function RegisterForm({
             onChange={(event) => setRemember(event.target.checked)}
           />
           <div className="form-actions">
-            <BusyButton type="submit" busy={busy} busyLabel={t('register.submitting')}>
+            <BusyButton type="submit" busy={register.busy} busyLabel={t('register.submitting')}>
               {t('register.submit')}
             </BusyButton>
           </div>

@@ -1,12 +1,12 @@
 // Sign-in. The password is read from the input only on submit and the input is cleared right
 // after, so it never sits in React state; main stores it (keychain, or memory when not remembered).
 import { useRef, useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../shared/errors';
-import type { ProfilesState } from '../../../../shared/contract';
+import type { ChannelInput, ProfilesState } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { CheckboxField, FormError, TextField } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { useAction } from '../../lib/useAction';
 import { isEmail } from '../../lib/validate';
 import { fieldErrorsFrom } from './fieldErrors';
 import type { ProviderChoice } from './ProviderStep';
@@ -25,12 +25,11 @@ export function SignInForm({
   const [remember, setRemember] = useState(true);
   const [displayName, setDisplayName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<AppError | null>(null);
+  const signIn = useAction((input: ChannelInput<'auth.signIn'>) => api().authSignIn(input));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
+    signIn.reset();
     const input = passwordRef.current;
     const password = input?.value ?? '';
     const next: Record<string, string> = {};
@@ -42,8 +41,7 @@ export function SignInForm({
       return;
     }
     if (input) input.value = '';
-    setBusy(true);
-    const result = await api().authSignIn({
+    const result = await signIn.run({
       panelUrl: provider.panelUrl,
       apiKey: provider.apiKey,
       ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
@@ -52,12 +50,11 @@ export function SignInForm({
       remember,
       displayName: displayName.trim() || undefined,
     });
-    setBusy(false);
+    if (!result) return;
     if (result.ok) {
       onSignedIn(result.value);
     } else {
       setErrors(fieldErrorsFrom(result.error, ['email', 'password', 'displayName'], i18n));
-      setFailure(result.error);
       input?.focus();
     }
   };
@@ -108,11 +105,11 @@ export function SignInForm({
         onChange={(event) => setRemember(event.target.checked)}
       />
       <div className="form-actions">
-        <BusyButton type="submit" busy={busy} busyLabel={t('auth.signingIn')}>
+        <BusyButton type="submit" busy={signIn.busy} busyLabel={t('auth.signingIn')}>
           {t('auth.signIn')}
         </BusyButton>
       </div>
-      <FormError error={failure} />
+      <FormError error={signIn.error} />
     </form>
   );
 }

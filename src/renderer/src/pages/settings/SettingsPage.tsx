@@ -1,8 +1,7 @@
 // Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate),
 // each form with its own Save, a "Saved" status and the errors main reports.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../shared/errors';
-import type { ProfileView, UpdateState } from '../../../../shared/contract';
+import type { ChannelInput, ProfileView } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { CheckboxField, FormError, FormStatus, SelectField, TextField } from '../../components/Field';
@@ -14,6 +13,8 @@ import {
   type Settings,
   type Theme,
 } from '../../lib/settings';
+import { useAction } from '../../lib/useAction';
+import { useLoad } from '../../lib/useLoad';
 import { isTimeZone, originOf, parseNumberList, proxyProblem } from '../../lib/validate';
 import { PROXY_PROBLEM_KEYS } from '../onboarding/SetupProxyField';
 import { activeProfile, useApp } from '../../state/app';
@@ -34,14 +35,11 @@ function GeneralForm({ settings }: { settings: Settings }) {
   const [startAtLogin, setStartAtLogin] = useState(settings.startAtLogin);
   const [updates, setUpdates] = useState(settings.autoUpdateCheck);
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<AppError | null>(null);
+  const save = useAction((patch: ChannelInput<'settings.set'>) => api().settingsSet(patch));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setStatus(null);
-    setFailure(null);
+    save.reset();
     const minutes = /^\d+$/.test(refresh.trim()) ? Number(refresh.trim()) : NaN;
     const hours = /^\d+$/.test(serversHours.trim()) ? Number(serversHours.trim()) : NaN;
     const trafficList = parseNumberList(traffic, 1, 100);
@@ -53,8 +51,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
     if (!expiryList) next.expiry = t('settings.expiryInvalid');
     setErrors(next);
     if (Object.keys(next).length > 0 || !trafficList || !expiryList) return;
-    setBusy(true);
-    const result = await api().settingsSet({
+    const result = await save.run({
       language,
       theme,
       refreshMinutes: minutes,
@@ -65,13 +62,11 @@ function GeneralForm({ settings }: { settings: Settings }) {
       startAtLogin,
       autoUpdateCheck: updates,
     });
-    setBusy(false);
-    if (result.ok) {
+    if (result?.ok) {
       setSettings(result.value);
       setTraffic(result.value.trafficThresholds.join(', '));
       setExpiry(result.value.expiryThresholds.join(', '));
-      setStatus(t('common.saved'));
-    } else setFailure(result.error);
+    }
   };
 
   const systemName = LOCALE_NAMES[resolveLocale('system', info.locale)];
@@ -172,12 +167,12 @@ function GeneralForm({ settings }: { settings: Settings }) {
         />
       </div>
       <div className="form-actions">
-        <BusyButton type="submit" busy={busy} busyLabel={t('common.saving')}>
+        <BusyButton type="submit" busy={save.busy} busyLabel={t('common.saving')}>
           {t('common.save')}
         </BusyButton>
-        <FormStatus message={status} />
+        <FormStatus message={save.result ? t('common.saved') : null} />
       </div>
-      <FormError error={failure} />
+      <FormError error={save.error} />
     </form>
   );
 }
@@ -189,32 +184,24 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
   const [proxy, setProxy] = useState(profile.options.proxyUrl);
   const [timeZone, setTimeZone] = useState(profile.options.timeZone);
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<AppError | null>(null);
+  const save = useAction((change: ChannelInput<'profiles.update'>) => api().profilesUpdate(change));
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setStatus(null);
-    setFailure(null);
+    save.reset();
     const next: Errors = {};
     const problem = proxyProblem(proxy);
     if (problem) next.proxy = t(PROXY_PROBLEM_KEYS[problem]);
     if (!isTimeZone(timeZone)) next.timeZone = t('settings.timeZoneInvalid');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
-    setBusy(true);
-    const result = await api().profilesUpdate({
+    const result = await save.run({
       id: profile.id,
       displayName: displayName.trim(),
       options: { proxyUrl: proxy.trim(), timeZone: timeZone.trim() },
     });
-    setBusy(false);
-    if (result.ok) {
-      setProfiles(result.value);
-      setStatus(t('common.saved'));
-    } else setFailure(result.error);
+    if (result?.ok) setProfiles(result.value);
   };
 
   return (
@@ -268,12 +255,12 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
         {t('settings.secretStorage', { kind: t(`settings.storage.${profiles.secretStorage}`) })}
       </p>
       <div className="form-actions">
-        <BusyButton type="submit" busy={busy} busyLabel={t('common.saving')}>
+        <BusyButton type="submit" busy={save.busy} busyLabel={t('common.saving')}>
           {t('common.save')}
         </BusyButton>
-        <FormStatus message={status} />
+        <FormStatus message={save.result ? t('common.saved') : null} />
       </div>
-      <FormError error={failure} />
+      <FormError error={save.error} />
     </form>
   );
 }
@@ -282,35 +269,19 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
 function AboutSection() {
   const { t } = useI18n();
   const { info } = useApp();
-  const [update, setUpdate] = useState<UpdateState | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [appFailure, setAppFailure] = useState<AppError | null>(null);
-
-  const openLogFolder = async () => {
-    setAppFailure(null);
-    const result = await api().appOpenLogFolder();
-    if (!result.ok) setAppFailure(result.error);
-  };
-
-  useEffect(() => {
-    let live = true;
-    void api()
-      .updatesGet()
-      .then((result) => {
-        if (live && result.ok) setUpdate(result.value);
-      });
-    const off = api().on('update', (next) => setUpdate(next));
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-
-  const act = async (action: 'download' | 'install') => {
-    setBusy(true);
-    const result = action === 'download' ? await api().updatesDownload() : await api().updatesInstall();
-    setBusy(false);
-    if (result.ok) setUpdate(result.value);
+  const openLog = useAction(() => api().appOpenLogFolder());
+  // The updater's state: asked for once, then kept current by its events. A failed ask leaves the
+  // line empty; the updater reports its own failures as a state.
+  const updates = useLoad(() => api().updatesGet(), []);
+  const update = updates.data;
+  const { set: setUpdate } = updates;
+  useEffect(() => api().on('update', setUpdate), [setUpdate]);
+  const step = useAction((which: 'download' | 'install') =>
+    which === 'download' ? api().updatesDownload() : api().updatesInstall(),
+  );
+  const act = async (which: 'download' | 'install') => {
+    const result = await step.run(which);
+    if (result?.ok) setUpdate(result.value);
   };
 
   const version = update?.version ?? '';
@@ -348,14 +319,14 @@ function AboutSection() {
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={() => void openLogFolder()}>
+        <button type="button" className="button button-secondary" onClick={() => void openLog.run()}>
           {t('settings.openLogFolder')}
         </button>
         <button type="button" className="button button-secondary" onClick={() => void api().appQuit()}>
           {t('settings.quit', { name: info.provider.name === 'XMPlus' ? info.name : info.provider.name })}
         </button>
       </div>
-      <FormError error={appFailure} />
+      <FormError error={openLog.error} />
       <div className="form-actions">
         <p role="status" className="muted small" data-testid="update-status">
           {statusText}
@@ -363,7 +334,7 @@ function AboutSection() {
         {update?.enabled && update.status === 'available' ? (
           <BusyButton
             type="button"
-            busy={busy}
+            busy={step.busy}
             busyLabel={t('common.saving')}
             onClick={() => void act('download')}
           >
@@ -373,7 +344,7 @@ function AboutSection() {
         {update?.enabled && update.status === 'ready' ? (
           <BusyButton
             type="button"
-            busy={busy}
+            busy={step.busy}
             busyLabel={t('common.saving')}
             onClick={() => void act('install')}
           >
