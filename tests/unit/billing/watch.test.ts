@@ -11,6 +11,7 @@ import type { EventName, Events, WatchView } from '../../../src/shared/contract'
 import type { Invoice, InvoiceStatus, Payment, Service, Snapshot } from '../../../src/shared/domain';
 import { appError, fail, ok, type Result } from '../../../src/shared/errors';
 import { mainText } from '../../../src/main/i18n';
+import { expectErr, expectOk } from '../../support/expect';
 
 const DAY = 86_400_000;
 const GB = 1024 ** 3;
@@ -154,9 +155,7 @@ function rig(panel: FakePanel, store: KeyValueStore): Rig {
 async function pay(r: Rig): Promise<WatchView> {
   const billing = createBilling(r.deps);
   billing.start();
-  const result = await billing.handlers['billing.pay']({ invoiceId: 'INV1', gatewayId: 1 });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value.watch;
+  return expectOk(await billing.handlers['billing.pay']({ invoiceId: 'INV1', gatewayId: 1 })).watch;
 }
 
 beforeEach(() => {
@@ -317,7 +316,7 @@ describe('payment watch', () => {
     const billing = createBilling(first.deps);
     billing.start();
     const paid = await billing.handlers['billing.pay']({ invoiceId: 'INV1', gatewayId: 1 });
-    expect(paid.ok).toBe(true);
+    expectOk(paid);
     await vi.advanceTimersByTimeAsync(3_000);
     expect(panel.viewTimes).toHaveLength(1);
     billing.stop();
@@ -370,11 +369,8 @@ describe('payment watch', () => {
     const billing = createBilling(r.deps);
     billing.start();
     const result = await billing.handlers['billing.pay']({ invoiceId: 'INV1', gatewayId: 1 });
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.kind).toBe('schema');
-      expect(result.error.message).toContain('sent nothing to pay with');
-    }
+    const error = expectErr(result, 'schema');
+    expect(error.message).toContain('sent nothing to pay with');
     expect(store.get(WATCHES_KEY)).toBeUndefined();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(panel.viewTimes).toHaveLength(0);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CYCLE_KEYS, meantCycle, parseCycle } from '../../../src/main/cli/cycles';
 import { parseId } from '../../../src/main/cli/commands/common';
+import { expectErr } from '../../support/expect';
 
 describe('parseCycle', () => {
   it('accepts the four keys, in any case and with spaces around', () => {
@@ -47,9 +48,7 @@ describe('parseCycle', () => {
           if ((CYCLE_KEYS as readonly string[]).includes(key))
             expect(result).toEqual({ ok: true, value: key });
           else {
-            expect(result.ok).toBe(false);
-            if (!result.ok)
-              expect(result.error.message.startsWith(`"${text}" is not a billing cycle`)).toBe(true);
+            expect(expectErr(result).message.startsWith(`"${text}" is not a billing cycle`)).toBe(true);
           }
         },
       ),

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../../src/main/cli/export';
 import type { PanelServer } from '../../../src/shared/domain';
 import { mixedServers, seedServer } from '../export/fixtures';
+import { expectErr, expectOk } from '../../support/expect';
 
 const servers: PanelServer[] = mixedServers();
 
@@ -20,37 +21,33 @@ afterEach(async () => {
 
 describe('CLI export', () => {
   it('prints links to stdout and the dropped entries as notes', async () => {
-    const result = await runExportCommand(servers, { format: 'links' });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.stdout.trimEnd().split('\n')).toHaveLength(4);
-    expect(result.value.notes).toEqual([expect.stringContaining('Total: 100G')]);
+    const result = expectOk(await runExportCommand(servers, { format: 'links' }));
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(4);
+    expect(result.notes).toEqual([expect.stringContaining('Total: 100G')]);
   });
 
   it('writes a file with --out, and a folder of PNGs for qr', async () => {
     const file = join(dir, 'out.json');
-    const text = await runExportCommand(servers, { format: 'singbox', out: file });
-    expect(text.ok).toBe(true);
+    expectOk(await runExportCommand(servers, { format: 'singbox', out: file }));
     expect(JSON.parse(await readFile(file, 'utf8'))).toHaveProperty('route.final', 'proxy');
 
     const folder = join(dir, 'qr', 'nested');
-    const qr = await runExportCommand(servers, { format: 'qr', out: folder });
-    expect(qr.ok).toBe(true);
+    expectOk(await runExportCommand(servers, { format: 'qr', out: folder }));
     expect((await readdir(folder)).sort()).toEqual(
       ['A B C (2).png', 'a b c.png', 'hy2.png', '🇺🇸 Test.png'].sort(),
     );
   });
 
   it('prints terminal QR codes for qr without --out', async () => {
-    const result = await runExportCommand([seedServer()], { format: 'qr' });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.stdout).toContain('🇺🇸 Test');
-    expect(result.value.stdout).toContain('▀');
+    const { stdout } = expectOk(await runExportCommand([seedServer()], { format: 'qr' }));
+    expect(stdout).toContain('🇺🇸 Test');
+    expect(stdout).toContain('▀');
   });
 
   it('fails with a state error when nothing is left to export', async () => {
     const result = await runExportCommand([seedServer({ remark: 'Expire: 2026-01-01' })], {
       format: 'links',
     });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'state' } });
+    expectErr(result, 'state');
   });
 });

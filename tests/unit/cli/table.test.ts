@@ -11,6 +11,7 @@ import { COMMANDS, main } from '../../../src/main/cli';
 import { completionScript, SHELLS } from '../../../src/main/cli/completion';
 import { parseCommandArgs } from '../../../src/main/cli/table';
 import { testIo } from '../../support/cli-io';
+import { expectOk } from '../../support/expect';
 
 async function run(argv: string[]) {
   const t = testIo();
@@ -109,12 +110,11 @@ describe('argument parsing (util.parseArgs over the table)', () => {
   it('reads values in both spellings and refuses unknown options with exit 2', async () => {
     const a = parseCommandArgs(pay, ['INV1', '--gateway', '2', '--wait']);
     const b = parseCommandArgs(pay, ['--gateway=2', 'INV1', '--wait']);
-    for (const parsed of [a, b]) {
-      if (!parsed.ok) throw new Error(parsed.error.message);
-      expect(parsed.value.positionals).toEqual(['INV1']);
-      expect(parsed.value.string('gateway')).toBe('2');
-      expect(parsed.value.flag('wait')).toBe(true);
-      expect(parsed.value.flag('json')).toBe(false);
+    for (const parsed of [a, b].map((r) => expectOk(r))) {
+      expect(parsed.positionals).toEqual(['INV1']);
+      expect(parsed.string('gateway')).toBe('2');
+      expect(parsed.flag('wait')).toBe(true);
+      expect(parsed.flag('json')).toBe(false);
     }
     const unknown = await run(['status', '--jsno']);
     expect(unknown.code).toBe(2);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { electronMock, clipboard } from './electron-mock';
+import { expectErr } from '../../support/expect';
 
 vi.mock('electron', () => electronMock);
 const { writeClipboard } = await import('../../../src/main/electron/clipboard');
@@ -30,10 +31,7 @@ describe('clipboard (Electron 44+ writeText returns a Promise)', () => {
       throw new Error('denied https://panel.example.com/link/secret');
     });
     const result = await writeClipboard('https://panel.example.com/link/secret');
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.kind).toBe('internal');
-      expect(result.error.message).not.toContain('secret');
-    }
+    const error = expectErr(result, 'internal');
+    expect(error.message).not.toContain('secret');
   });
 });

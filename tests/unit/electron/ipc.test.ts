@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { electronMock, FakeWebContents } from './electron-mock';
+import type { Result } from '../../../src/shared/errors';
+import { expectErr, expectOk } from '../../support/expect';
 
 vi.mock('electron', () => electronMock);
 
@@ -32,15 +34,11 @@ describe('IPC sender policy', () => {
     bindIpc(createRouter({ 'app.info': handler }), policy);
     expect([...electronMock.ipcMain.handlers.keys()].sort()).toEqual(CHANNEL_NAMES.map(wireChannel).sort());
     const invoke = electronMock.ipcMain.handlers.get(wireChannel('app.info'))!;
-    const refused = (await invoke(event(stranger, 'app://renderer/index.html'), {})) as {
-      ok: boolean;
-      error: { kind: string };
-    };
-    expect(refused.ok).toBe(false);
-    expect(refused.error.kind).toBe('validation');
+    const refused = (await invoke(event(stranger, 'app://renderer/index.html'), {})) as Result<unknown>;
+    expectErr(refused, 'validation');
     expect(handler).not.toHaveBeenCalled();
-    const accepted = (await invoke(event(own, 'app://renderer/index.html'), {})) as { ok: boolean };
-    expect(accepted.ok).toBe(true);
+    const accepted = (await invoke(event(own, 'app://renderer/index.html'), {})) as Result<unknown>;
+    expect(expectOk(accepted)).toMatchObject({ name: 'n', version: 'v' });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { electronMock, FakeBrowserWindow } from './electron-mock';
+import { expectErr } from '../../support/expect';
 
 vi.mock('electron', () => electronMock);
 
@@ -116,7 +117,7 @@ describe('openExternal', () => {
     'https://user:pw@example.com/',
   ])('refuses %s', async (url) => {
     const result = await openExternalSafely(url);
-    expect(result.ok).toBe(false);
+    expectErr(result);
     expect(electronMock.shell.openExternal).not.toHaveBeenCalled();
   });
 
@@ -154,7 +155,7 @@ describe('openExternal and import links', () => {
     'clash://install-config?url=x\nrm -rf',
   ])('refuses %s (not one of the import clients, or malformed)', async (link) => {
     const result = await openExternalSafely(link);
-    expect(result.ok).toBe(false);
+    expectErr(result);
     expect(electronMock.shell.openExternal).not.toHaveBeenCalled();
   });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import electronLog from 'electron-log/node';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, dialog, electronMock } from './electron-mock';
+import { expectErr } from '../../support/expect';
 
 vi.mock('electron', () => electronMock);
 const { shellOverrides } = await import('../../../src/main/electron/shell-env');
@@ -111,8 +112,7 @@ describe('Open log folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xmplus-logdir-'));
     electronMock.shell.openPath.mockResolvedValueOnce('No application is registered for folders');
     const result = await openFolder(join(dir, 'logs'));
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toContain('No application is registered');
+    expect(expectErr(result).message).toContain('No application is registered');
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeWriteIo, writeFilesAtomically } from '../../../src/main/export/write';
 import type { WriteIo } from '../../../src/main/export/write';
+import { expectErr } from '../../support/expect';
 
 let dir = '';
 beforeEach(async () => {
@@ -60,8 +61,7 @@ describe('writeFilesAtomically', () => {
       },
     };
     const result = await writeFilesAtomically(dir, FILES, failingIo);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toContain('ENOSPC');
+    expect(expectErr(result).message).toContain('ENOSPC');
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -80,7 +80,7 @@ describe('writeFilesAtomically', () => {
       },
     };
     const result = await writeFilesAtomically(dir, FILES, failingIo);
-    expect(result.ok).toBe(false);
+    expectErr(result);
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -88,7 +88,7 @@ describe('writeFilesAtomically', () => {
     await mkdir(join(dir, 'b-clash.yaml'));
     const before = await snapshot(dir);
     const result = await writeFilesAtomically(dir, FILES);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'state' } });
+    expectErr(result, 'state');
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -104,13 +104,12 @@ describe('writeFilesAtomically', () => {
     ],
   ])('rejects bad names: %j', async (files, message) => {
     const result = await writeFilesAtomically(dir, files);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    if (!result.ok) expect(result.error.message).toContain(message);
+    expect(expectErr(result, 'validation').message).toContain(message);
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('reports a missing folder', async () => {
     const result = await writeFilesAtomically(join(dir, 'nope'), FILES);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'state' } });
+    expectErr(result, 'state');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRouter } from '../../../src/main/router';
 import { ok } from '../../../src/shared/errors';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { expectErr } from '../../support/expect';
 
 describe('router', () => {
   const setHandler = vi.fn((patch: object) => ok({ ...DEFAULT_SETTINGS, ...patch }));
@@ -26,23 +27,20 @@ describe('router', () => {
   ])('turns invalid input %j into a validation error naming %s', async (input, path) => {
     setHandler.mockClear();
     const result = await router.dispatch('settings.set', input);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.kind).toBe('validation');
-      expect(result.error.issues?.[0]?.path).toBe(path);
-    }
+    const error = expectErr(result, 'validation');
+    expect(error.issues?.[0]?.path).toBe(path);
     expect(setHandler).not.toHaveBeenCalled();
   });
 
   it('refuses unknown channels and missing handlers with typed errors', async () => {
     const unknown = await router.dispatch('fs.readFile', {});
-    expect(unknown.ok === false && unknown.error.kind).toBe('validation');
+    expectErr(unknown, 'validation');
     const missing = await router.dispatch('data.get', {});
-    expect(missing.ok === false && missing.error.kind).toBe('state');
+    expectErr(missing, 'state');
   });
 
   it('never throws: a crashing handler becomes an internal error', async () => {
     const result = await router.dispatch('app.info', {});
-    expect(result.ok === false && result.error.kind).toBe('internal');
+    expectErr(result, 'internal');
   });
 });

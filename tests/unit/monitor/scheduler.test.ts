@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Result } from '../../../src/shared/errors';
 import { appError, fail, ok } from '../../../src/shared/errors';
 import { DEFAULT_BACKOFF, createScheduler, retryDelayMs } from '../../../src/main/monitor/scheduler';
+import { expectErr } from '../../support/expect';
 
 const MIN = 60_000;
 
@@ -179,7 +180,7 @@ describe('createScheduler', () => {
     const scheduler = createScheduler({ refresh });
     scheduler.start();
     const result = await scheduler.refreshNow();
-    expect(result.ok).toBe(false);
+    expectErr(result);
     expect(scheduler.state.lastError?.kind).toBe('internal');
     expect(scheduler.state.consecutiveFailures).toBe(1);
     scheduler.stop();
@@ -216,8 +217,7 @@ describe('createScheduler', () => {
     await vi.advanceTimersByTimeAsync(120 * MIN);
     expect(refresh).toHaveBeenCalledTimes(1);
     const refused = await scheduler.refreshNow();
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.kind).toBe('state');
+    expectErr(refused, 'state');
     expect(refresh).toHaveBeenCalledTimes(1);
     scheduler.start();
     await vi.advanceTimersByTimeAsync(0);

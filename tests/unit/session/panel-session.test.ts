@@ -10,6 +10,7 @@ import { appError, fail, ok } from '../../../src/shared/errors';
 import { createPanelSession } from '../../../src/main/session/panel-session';
 import { withServers } from '../../../src/main/session/server-parts';
 import type { PanelClient, ServiceDetail } from '../../../src/main/xmplus/client';
+import { expectErr, expectOk } from '../../support/expect';
 
 function service(id: number): Service {
   return {
@@ -109,15 +110,15 @@ function fakeClient(state: FakeState, clock: { now: number }) {
 }
 
 function sessionOn(client: PanelClient, clock: { now: number }) {
-  const created = createPanelSession({
-    panelUrl: 'http://127.0.0.1:1',
-    client,
-    getApiKey: async () => ok('k'),
-    getCredentials: async () => ok({ email: 'e', password: 'p' }),
-    now: () => clock.now,
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  return created.value;
+  return expectOk(
+    createPanelSession({
+      panelUrl: 'http://127.0.0.1:1',
+      client,
+      getApiKey: async () => ok('k'),
+      getCredentials: async () => ok({ email: 'e', password: 'p' }),
+      now: () => clock.now,
+    }),
+  );
 }
 
 function setup(state: FakeState) {
@@ -134,9 +135,7 @@ function setup(state: FakeState) {
 }
 
 async function snap(session: ReturnType<typeof sessionOn>, plan?: Parameters<typeof session.snapshot>[1]) {
-  const result = await session.snapshot('p1', plan);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return expectOk(await session.snapshot('p1', plan));
 }
 
 const refused = appError('panel', 'Your service has expired. Renew it to use the servers.', { code: 208 });
@@ -279,21 +278,22 @@ describe('snapshot', () => {
       failing: new Map([[4, appError('http', 'HTTP 502', { status: 502 })]]),
     };
     const { session } = setup(state);
-    expect((await session.snapshot('p1')).ok).toBe(true);
+    expectOk(await session.snapshot('p1'));
   });
 
   it('passes a credentials failure through without calling the panel', async () => {
     const clock = { now: 0 };
     const { client, log } = fakeClient({ ids: [4] }, clock);
-    const created = createPanelSession({
-      panelUrl: 'http://127.0.0.1:1',
-      client,
-      getApiKey: async () => ok('k'),
-      getCredentials: async () => fail(appError('auth', 'Signed out.')),
-    });
-    if (!created.ok) throw new Error('setup');
-    const result = await created.value.snapshot('p1');
-    expect(result.ok ? null : result.error.kind).toBe('auth');
+    const session = expectOk(
+      createPanelSession({
+        panelUrl: 'http://127.0.0.1:1',
+        client,
+        getApiKey: async () => ok('k'),
+        getCredentials: async () => fail(appError('auth', 'Signed out.')),
+      }),
+    );
+    const result = await session.snapshot('p1');
+    expectErr(result, 'auth');
     expect(log).toEqual([]);
   });
 });
@@ -307,17 +307,16 @@ describe('ensureServers', () => {
     clock.now += 2 * MIN;
     const fresh = await session.ensureServers(cold, null);
     expect(take()).toEqual(['service:9']);
-    expect(fresh.ok && Object.keys(fresh.value.parts)).toEqual(['9']);
+    expect(Object.keys(expectOk(fresh).parts)).toEqual(['9']);
     clock.now += 4 * MIN;
     state.remark = 'new';
     const [a, b] = await Promise.all([session.ensureServers(cold, [7]), session.ensureServers(cold, [7])]);
     expect(take()).toEqual(['service:7']);
-    if (!a.ok || !b.ok) throw new Error('ensureServers failed');
-    const merged = withServers(cold, a.value);
+    const merged = withServers(cold, expectOk(a));
     expect(merged.servers['7']?.[0]?.remark).toBe('new');
     expect(merged.servers['4']?.[0]?.remark).toBe('old');
     expect(merged.serverParts?.['7']?.fetchedAt).toBe(clock.now);
-    expect(b.value).toEqual(a.value);
+    expect(expectOk(b)).toEqual(expectOk(a));
   });
 
   it("a failure stays that list's error with its last known servers", async () => {
@@ -327,9 +326,7 @@ describe('ensureServers', () => {
     take();
     state.failing?.set(4, refused);
     clock.now += 10 * MIN;
-    const update = await session.ensureServers(cold, [4]);
-    if (!update.ok) throw new Error(update.error.message);
-    const merged = withServers(cold, update.value);
+    const merged = withServers(cold, expectOk(await session.ensureServers(cold, [4])));
     expect(merged.servers['4']).toEqual(cold.servers['4']);
     expect(merged.serverParts?.['4']).toMatchObject({ fetchedAt: cold.fetchedAt, error: { code: 208 } });
   });

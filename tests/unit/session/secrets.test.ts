@@ -13,6 +13,7 @@ import {
   memoryBackend,
   safeStorageBackend,
 } from '../../../src/main/session/secrets';
+import { expectErr } from '../../support/expect';
 
 /** A reversible stand-in for Electron's safeStorage: XOR with a key, so ciphertext != plaintext. */
 function fakeSafeStorage(backend = 'gnome_libsecret', available = true): SafeStorageLike & { calls: number } {
@@ -183,11 +184,8 @@ describe('createCredentialStore', () => {
       { password: 'TopSecret-99' },
       { remember: true },
     );
-    expect(saved.ok).toBe(false);
-    if (saved.ok) return;
-    expect(saved.error.kind).toBe('keychain');
-    expect(JSON.stringify(saved.error)).not.toContain('TopSecret-99');
+    expect(JSON.stringify(expectErr(saved, 'keychain'))).not.toContain('TopSecret-99');
     const read = await store.getPassword('https://a.example', 'me@example.com');
-    expect(read.ok ? null : read.error.kind).toBe('keychain');
+    expectErr(read, 'keychain');
   });
 });

@@ -6,6 +6,7 @@ import type { TokenGrant } from '../../../src/main/xmplus/client';
 import { tokenRefusedError } from '../../../src/main/xmplus/errors';
 import type { Result } from '../../../src/shared/errors';
 import { appError, fail, ok } from '../../../src/shared/errors';
+import { expectErr, expectOk } from '../../support/expect';
 
 const HOUR = 3_600_000;
 
@@ -67,7 +68,7 @@ describe('createTokenSession', () => {
     const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
     for (let t = 0; t <= 48 * 4; t++) {
       const r = await session.withToken(async (token) => ok(token));
-      expect(r.ok).toBe(true);
+      expectOk(r);
       fake.advance(15 * 60_000);
     }
     expect(fake.requests).toBeLessThanOrEqual(4);
@@ -117,7 +118,7 @@ describe('createTokenSession', () => {
       calls++;
       return fail(tokenRefusedError('panel.example'));
     });
-    expect(result.ok).toBe(false);
+    expectErr(result);
     expect(calls).toBe(2);
     expect(fake.requests).toBe(2);
   });
@@ -143,19 +144,19 @@ describe('createTokenSession', () => {
       calls++;
       return fail(appError('panel', 'Service not found', { code: 208 }));
     });
-    expect(r.ok ? null : r.error.kind).toBe('panel');
+    expectErr(r, 'panel');
     expect(calls).toBe(1);
 
     const badKey = createTokenSession({ client: fake, getApiKey: async () => ok('wrong'), now: fake.now });
     const refused = await badKey.withToken(async () => ok(1));
-    expect(refused.ok ? null : refused.error.kind).toBe('auth');
+    expectErr(refused, 'auth');
     const noKey = createTokenSession({
       client: fake,
       getApiKey: async () => fail(appError('keychain', 'Keychain locked.')),
       now: fake.now,
     });
     const locked = await noKey.withToken(async () => ok(1));
-    expect(locked.ok ? null : locked.error.kind).toBe('keychain');
+    expectErr(locked, 'keychain');
   });
 
   it('invalidate drops the cached token and ignores an in-flight one', async () => {
