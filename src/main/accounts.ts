@@ -19,6 +19,7 @@ import type { CredentialStore } from './session/secrets';
 import type { PanelRoute, Timeouts } from './xmplus/transport';
 import { panelBase, validatePanelUrl, validateProxyUrl } from './xmplus/transport';
 import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './panel-addresses';
+import { realTimers, type Timers } from './timers';
 
 export interface ActiveProfile {
   profileId: string;
@@ -37,6 +38,8 @@ export interface AccountsDeps {
   env?: NodeJS.ProcessEnv;
   /** Overrides for tests: panel request timeouts. */
   timeouts?: Partial<Timeouts>;
+  /** What the start-up wait on the keychain is timed with; the real timers by default. */
+  timers?: Timers;
 }
 
 type AccountHandlers = Pick<
@@ -394,11 +397,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       // A keychain that waits on an unlock prompt must not keep the app from starting: after a
       // while the profile counts as signed out, and signing in again works once the keychain does.
       const settle = <T>(promise: Promise<T>, fallback: T) => {
-        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timers = deps.timers ?? realTimers;
+        let timer: unknown;
         const late = new Promise<T>((resolve) => {
-          timer = setTimeout(() => resolve(fallback), KEYCHAIN_START_TIMEOUT_MS);
+          timer = timers.setTimeout(() => resolve(fallback), KEYCHAIN_START_TIMEOUT_MS);
         });
-        return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+        return Promise.race([promise, late]).finally(() => timers.clearTimeout(timer));
       };
       const checks = readProfiles(store).map(async (profile) => {
         const password = await settle(credentials.getPassword(origin(profile.panelUrl), profile.email), null);

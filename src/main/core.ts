@@ -15,6 +15,7 @@ import { userText } from './i18n/user';
 import { createImportService } from './import/service';
 import { IMPORT_CLIENTS, type ImportClientId } from '../shared/import-clients';
 import type { TrayState } from './platform';
+import type { Timers } from './timers';
 
 /** What the tray menu, notifications and the shell's lifecycle can ask of the core. */
 export interface CoreActions {
@@ -54,7 +55,22 @@ const NO_UPDATES: UpdateState = {
   message: null,
 };
 
-export function createCore(platform: Platform): Core {
+/** The core's clock-driven parts, injectable so tests run them on a virtual clock. */
+export interface CoreOptions {
+  /**
+   * What everything the core schedules is timed with: polling and its retries, payment watches, the
+   * start-up wait on the keychain. The real timers by default. The time of day is `platform.now`.
+   */
+  timers?: Timers;
+  /** Uniform in [0, 1): the jitter of every backoff. Math.random by default. */
+  random?: () => number;
+}
+
+export function createCore(platform: Platform, options: CoreOptions = {}): Core {
+  const clockwork = {
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  };
   // Start-up notices, worded when read so they follow the language setting.
   const noticeSources: { id: string; word(): string }[] = [
     ...platform.movedAside.map((file, index) => ({
@@ -72,6 +88,7 @@ export function createCore(platform: Platform): Core {
   const accounts = createAccounts({
     platform,
     credentials,
+    ...(options.timers ? { timers: options.timers } : {}),
     onActiveChanged: (profile, signedIn) => data?.activeChanged(profile?.id ?? null, signedIn),
     onRemoved: (profileId) => data?.forget(profileId),
   });
@@ -104,7 +121,7 @@ export function createCore(platform: Platform): Core {
       platform.updateTray(trayWithImports(state));
     },
   });
-  data = createDataService({ platform: dataPlatform, accounts });
+  data = createDataService({ platform: dataPlatform, accounts, ...clockwork });
   const dataService = data;
   const activeSnapshot = () => {
     const profile = accounts.activeProfile();
@@ -146,6 +163,7 @@ export function createCore(platform: Platform): Core {
     refreshData: (profileId) => dataService.refreshProfile(profileId),
     snapshot: (profileId) => dataService.snapshot(profileId),
     now: () => platform.now(),
+    ...clockwork,
   });
 
   let pendingNavigation: NavigateTarget | null = null;

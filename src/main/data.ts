@@ -8,6 +8,7 @@ import { appError, fail, ok, type AppError, type Result } from '../shared/errors
 import type { Handlers } from './router';
 import type { NativeNotification, Platform, TrayState } from './platform';
 import type { Accounts } from './accounts';
+import type { Timers } from './timers';
 import { userText } from './i18n/user';
 import type { MainText } from './i18n';
 import { ON_DEMAND_MAX_AGE_MS, withServers, type ServersMode } from './session/server-parts';
@@ -73,7 +74,7 @@ export interface DataService {
 export interface DataDeps {
   platform: Platform;
   accounts: Pick<Accounts, 'active' | 'sessionFor' | 'activeProfile'>;
-  timers?: { setTimeout(cb: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
+  timers?: Timers;
   random?: () => number;
 }
 

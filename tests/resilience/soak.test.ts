@@ -1,22 +1,20 @@
-// A 24-hour soak on a virtual clock: accounts + the data service (as core.ts wires them) with
-// injected timers and a seeded random, against the simulator on the same clock. Every hour the
-// panel books more traffic; three times a day it fails for 40 minutes. The scheduler must refresh
-// at its interval (never two at once), retry with backoff during outages and come back after, keep
-// the usage history bounded, and announce each threshold crossing exactly once.
+// A 24-hour soak on a virtual clock: the whole core, built by createCore with virtual timers and a
+// seeded random, against the simulator on the same clock. Every hour the panel books more traffic;
+// three times a day it fails for 40 minutes. The scheduler must refresh at its interval (never two
+// at once), retry with backoff during outages and come back after, keep the usage history bounded,
+// and announce each threshold crossing exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type FaultKind, type PanelSim } from '../../tools/panel-sim/index';
-import { createAccounts } from '../../src/main/accounts';
-import { createDataService, type DataService } from '../../src/main/data';
-import { createCredentialStore } from '../../src/main/session/secrets';
-import type { PanelSession } from '../../src/main/session/panel-session';
+import type { DataState } from '../../src/shared/contract';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { HISTORY_DAYS } from '../../src/main/monitor/history';
-import { makePlatform, manualClock, recordUnhandled, type PlatformRecorder } from '../support/core-rig';
+import { makeCoreRig, manualClock, recordUnhandled, virtualTimers, type CoreRig } from '../support/core-rig';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const GB = 1024 ** 3;
 const INTERVAL = DEFAULT_SETTINGS.refreshMinutes * MINUTE;
+const ACCOUNT = '/api/client/account/info';
 /** Outages: [start hour, fault]; each lasts 40 minutes. */
 const OUTAGES: [number, FaultKind][] = [
   [5, 'http502'],
@@ -26,12 +24,6 @@ const OUTAGES: [number, FaultKind][] = [
 const OUTAGE_MS = 40 * MINUTE;
 /** Traffic booked per hour, per service id of the demo seed. */
 const USAGE_PER_HOUR: Record<number, number> = { 4: 0.5 * GB, 7: 4 * GB, 9: 8 * GB };
-
-interface Timer {
-  id: number;
-  at: number;
-  callback: () => void;
-}
 
 /** Seeded uniform [0, 1) (mulberry32), so backoff draws are the same on every run. */
 function seeded(seed: number): () => number {
@@ -45,80 +37,60 @@ function seeded(seed: number): () => number {
   };
 }
 
-const realSleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** One refresh as the monitor reported it, with the panel requests made while it ran. */
+interface Refresh {
+  start: number;
+  end: number;
+  ok: boolean;
+  /** account/info requests (the snapshot) and token requests the simulator saw during it. */
+  snapshots: number;
+  tokens: number;
+}
 
 let sim: PanelSim;
-let rec: PlatformRecorder;
-let data: DataService;
+let rig: CoreRig;
 const clock = manualClock();
-const timers = new Map<number, Timer>();
-let nextTimerId = 1;
-/** Start and end (virtual) of every snapshot fetch, and how many ran at once at most. */
-const fetches: { start: number; end: number; ok: boolean }[] = [];
-let inFlight = 0;
-let maxInFlight = 0;
+const virtual = virtualTimers(clock);
+const refreshes: Refresh[] = [];
+/** account/info requests made while no refresh ran (a fetch the monitor did not announce). */
+let unannounced = 0;
 let unhandled: ReturnType<typeof recordUnhandled>;
-let disposeAccounts: () => Promise<void> = async () => undefined;
 const start = clock.now();
 
 beforeAll(async () => {
   unhandled = recordUnhandled();
   sim = await startPanelSim({ now: clock.now });
-  rec = makePlatform({ now: clock.now });
-  const { platform } = rec;
-  const credentials = createCredentialStore(platform.secrets);
-  let service: DataService | null = null;
-  const accounts = createAccounts({
-    platform,
-    credentials,
-    onActiveChanged: (profile, signedIn) => service?.activeChanged(profile?.id ?? null, signedIn),
-    onRemoved: (id) => service?.forget(id),
-  });
-  disposeAccounts = () => accounts.dispose();
-  /** Counts every snapshot fetch and how many overlap. */
-  const counted = {
-    active: () => accounts.active(),
-    activeProfile: () => accounts.activeProfile(),
-    async sessionFor(id: string) {
-      const session = await accounts.sessionFor(id);
-      if (!session.ok) return session;
-      const real: PanelSession = session.value;
-      const wrapped: PanelSession = Object.create(real) as PanelSession;
-      wrapped.snapshot = async (profileId) => {
-        const entry = { start: clock.now(), end: 0, ok: false };
-        inFlight += 1;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        try {
-          const result = await real.snapshot(profileId);
-          entry.ok = result.ok;
-          return result;
-        } finally {
-          inFlight -= 1;
-          entry.end = clock.now();
-          fetches.push(entry);
-        }
-      };
-      return { ok: true as const, value: wrapped };
-    },
+  rig = await makeCoreRig({ now: clock.now, timers: virtual.timers, random: seeded(7) });
+  // Refreshes from the monitor's own state changes; requests from the simulator's counters, read
+  // when a refresh starts and ends (all its requests have arrived by the time it ends).
+  let open: (Refresh & { from: { snapshots: number; tokens: number } }) | null = null;
+  const counts = () => {
+    const stats = sim.admin.stats();
+    return { snapshots: stats.requests[ACCOUNT] ?? 0, tokens: stats.tokenRequests };
   };
-  service = createDataService({
-    platform,
-    accounts: counted,
-    random: seeded(7),
-    timers: {
-      setTimeout(callback, ms) {
-        const id = nextTimerId++;
-        timers.set(id, { id, at: clock.now() + Math.max(0, ms), callback });
-        return id;
-      },
-      clearTimeout(handle) {
-        timers.delete(handle as number);
-      },
-    },
+  let last = counts();
+  rig.onEvent((event, payload) => {
+    if (event !== 'data') return;
+    const { monitor } = payload as DataState;
+    if (monitor.refreshing && !open) {
+      const now = counts();
+      unannounced += now.snapshots - last.snapshots;
+      open = { start: clock.now(), end: 0, ok: false, snapshots: 0, tokens: 0, from: now };
+    } else if (!monitor.refreshing && open) {
+      const now = counts();
+      const { from, ...refresh } = open;
+      refreshes.push({
+        ...refresh,
+        end: clock.now(),
+        ok: monitor.lastError === null,
+        snapshots: now.snapshots - from.snapshots,
+        tokens: now.tokens - from.tokens,
+      });
+      last = now;
+      open = null;
+    }
   });
-  data = service;
-  await accounts.init();
-  const signed = await accounts.handlers['auth.signIn']({
+  const signed = await rig.call('auth.signIn', {
     panelUrl: sim.url,
     apiKey: sim.apiKey,
     email: sim.demo.email,
@@ -129,29 +101,22 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  data.dispose();
-  await disposeAccounts();
+  await rig.dispose();
   await sim.close();
   unhandled.stop();
 });
 
-async function settle() {
-  // Network I/O to the simulator is real; the clock is not: wait for the refresh to finish.
-  for (let i = 0; i < 2_000 && (data.state().monitor.refreshing || inFlight > 0); i++) await realSleep(2);
-  expect(data.state().monitor.refreshing).toBe(false);
-}
-
 describe('24 hours of polling on a virtual clock', () => {
   it('refreshes at the interval, retries through outages, bounded history, each crossing announced once', async () => {
-    await settle();
+    await rig.idle();
     const end = start + 24 * HOUR;
     let nextHour = start + HOUR;
     const outageEnds = new Map<number, number>();
     let maxPendingTimers = 0;
 
     while (clock.now() < end) {
-      maxPendingTimers = Math.max(maxPendingTimers, timers.size);
-      const due = [...timers.values()].sort((a, b) => a.at - b.at)[0];
+      maxPendingTimers = Math.max(maxPendingTimers, virtual.size);
+      const due = virtual.next();
       // The monitor must always have its next refresh scheduled while signed in.
       expect(due, `no timer at ${(clock.now() - start) / HOUR} h`).toBeDefined();
       if (!due) break;
@@ -177,19 +142,23 @@ describe('24 hours of polling on a virtual clock', () => {
         continue;
       }
       if (due.at >= end) break;
-      clock.set(due.at);
-      timers.delete(due.id);
-      due.callback();
-      await settle();
+      virtual.fire(due);
+      await rig.idle();
     }
 
-    // Never two refreshes at once, never two timers pending.
-    expect(maxInFlight).toBe(1);
+    // Never two fetches at once: each refresh asked for exactly one snapshot (the token is renewed
+    // before it runs out, so none is refused and repeated), and none was asked for outside a
+    // refresh but the sign-in's password check.
+    for (const r of refreshes) {
+      expect(r.snapshots, `refresh at ${(r.start - start) / MINUTE} min`).toBe(1);
+    }
+    expect(unannounced).toBe(1);
+    // Never two timers pending: one next refresh, nothing else scheduled.
     expect(maxPendingTimers).toBeLessThanOrEqual(1);
 
     // 24 h / 15 min = 96 interval refreshes (+1 at sign-in); outages add bounded retries.
-    const good = fetches.filter((f) => f.ok);
-    const failed = fetches.filter((f) => !f.ok);
+    const good = refreshes.filter((f) => f.ok);
+    const failed = refreshes.filter((f) => !f.ok);
     expect(good.length).toBeGreaterThanOrEqual(90);
     expect(good.length).toBeLessThanOrEqual(98);
     expect(failed.length).toBeGreaterThanOrEqual(OUTAGES.length);
@@ -210,7 +179,8 @@ describe('24 hours of polling on a virtual clock', () => {
       expect(recovered!.start - (outageStart + OUTAGE_MS)).toBeLessThanOrEqual(INTERVAL);
     }
 
-    const state = data.state();
+    const state = (rig.events.findLast((e) => e.event === 'data')?.payload ?? null) as DataState | null;
+    if (!state) throw new Error('no data event');
     expect(state.stale).toBe(false);
     expect(state.monitor.lastError).toBeNull();
     const wait = (state.monitor.nextAt ?? 0) - clock.now();
@@ -218,7 +188,7 @@ describe('24 hours of polling on a virtual clock', () => {
     expect(wait).toBeLessThanOrEqual(INTERVAL);
 
     // History: one record per service per day, so a day of polling leaves at most 2 days each.
-    const history = rec.platform.cacheStore.get('history') as Record<
+    const history = rig.platform.cacheStore.get('history') as Record<
       string,
       { services: Record<string, unknown[]> }
     >;
@@ -232,9 +202,9 @@ describe('24 hours of polling on a virtual clock', () => {
     expect(JSON.stringify(history).length).toBeLessThan(20_000);
 
     // Alerts: each (service, title) at most once; the crossings the usage caused are all there.
-    const notes = rec.notifications.map((n) => `${n.serviceId}|${n.title}`);
+    const notes = rig.notifications.map((n) => `${n.serviceId}|${n.title}`);
     expect(new Set(notes).size).toBe(notes.length);
-    const titles = (sid: number) => rec.notifications.filter((n) => n.serviceId === sid).map((n) => n.title);
+    const titles = (sid: number) => rig.notifications.filter((n) => n.serviceId === sid).map((n) => n.title);
     // Service 9: 12.34 GB of 200 GB + 8 GB an hour crosses 80, 90 and 95 %.
     for (const percent of [80, 90, 95]) {
       expect(

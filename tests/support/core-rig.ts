@@ -6,12 +6,13 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../src/main/core';
+import type { Timers } from '../../src/main/timers';
 import { createRouter, type Router } from '../../src/main/router';
 import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
 import type { NativeNotification, Platform, TrayState } from '../../src/main/platform';
 import { memoryStore, openFileStore, type KeyValueStore } from '../../src/main/settings/store';
 import { memoryBackend, type SecretBackend } from '../../src/main/session/secrets';
-import type { EventName } from '../../src/shared/contract';
+import type { DataState, EventName } from '../../src/shared/contract';
 import { ok, type AppError, type ErrorKind, type Result } from '../../src/shared/errors';
 
 /** Every ErrorKind, checked against the type both ways so a new kind fails to compile here. */
@@ -45,6 +46,10 @@ export interface RigOptions {
   start?: boolean;
   /** The desktop's system proxy answer for a URL (Platform.resolveProxy); none by default. */
   resolveProxy?: Platform['resolveProxy'];
+  /** What the core schedules with (createCore's `timers`); the real timers by default. */
+  timers?: Timers;
+  /** The core's jitter source (createCore's `random`); Math.random by default. */
+  random?: () => number;
 }
 
 export interface CoreRig {
@@ -63,6 +68,13 @@ export interface CoreRig {
   /** Where stores moved a damaged file, as the shell reports it. */
   movedAside: string[];
   call<T>(channel: string, input?: unknown): Promise<Result<T>>;
+  /**
+   * Settles once no refresh runs, as the core's own 'data' events tell (at once when none does).
+   * Panel I/O is real even when the clock is not, so tests on virtual time wait for it here.
+   */
+  idle(): Promise<void>;
+  /** Calls `listener` with every event the core emits from now on; returns the unsubscribe. */
+  onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -76,6 +88,8 @@ export interface PlatformRecorder {
   movedAside: string[];
   /** How many times the core asked the app to quit. */
   quits: { count: number };
+  /** Calls `listener` with every event the core emits from now on; returns the unsubscribe. */
+  onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
 }
 
 /** A desktop Platform that records what the core asks of the desktop. */
@@ -87,6 +101,7 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
   const events: CoreRig['events'] = [];
   const movedAside: string[] = [];
   const quits = { count: 0 };
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
 
   let settingsStore: KeyValueStore;
   let cacheStore: KeyValueStore;
@@ -109,7 +124,10 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
     secrets: options.secrets ?? memoryBackend(),
     secretsNotice: null,
     movedAside,
-    emit: (event, payload) => void events.push({ event, payload }),
+    emit: (event, payload) => {
+      events.push({ event, payload });
+      for (const listener of [...listeners]) listener(event, payload);
+    },
     openExternal: async () => ok({ opened: true as const }),
     writeClipboard: async (text) => {
       clipboard.push(text);
@@ -127,13 +145,21 @@ export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformR
     ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
     now: options.now ?? (() => Date.now()),
   };
-  return { platform, dir, clipboard, notifications, trays, events, movedAside, quits };
+  const onEvent = (listener: (event: EventName, payload: unknown) => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  return { platform, dir, clipboard, notifications, trays, events, movedAside, quits, onEvent };
 }
 
 export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
-  const { platform, dir, clipboard, notifications, trays, events, movedAside } = makePlatform(options);
+  const recorder = makePlatform(options);
+  const { platform, dir, clipboard, notifications, trays, events, movedAside } = recorder;
   const internalErrors: CoreRig['internalErrors'] = [];
-  const core = createCore(platform);
+  const core = createCore(platform, {
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
   if (options.start !== false) await core.start();
   const handlerRuns = new Map<string, number>();
   const counted = Object.fromEntries(
@@ -162,6 +188,19 @@ export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
     handlerRuns,
     movedAside,
     call: (channel, input = {}) => router.dispatch(channel, input) as never,
+    onEvent: recorder.onEvent,
+    idle: () => {
+      const refreshing = (payload: unknown) => (payload as DataState).monitor.refreshing;
+      const last = events.findLast((e) => e.event === 'data');
+      if (!last || !refreshing(last.payload)) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const stop = recorder.onEvent((event, payload) => {
+          if (event !== 'data' || refreshing(payload)) return;
+          stop();
+          resolve();
+        });
+      });
+    },
     async dispose() {
       if (disposed) return;
       disposed = true;
@@ -189,6 +228,48 @@ export function recordUnhandled(): { reasons: unknown[]; stop(): void } {
 /** Every string in an AppError a person or a log could see. */
 export function errorText(error: AppError): string {
   return JSON.stringify(error);
+}
+
+export interface VirtualTimer {
+  id: number;
+  /** When it is due, on the clock it was made with. */
+  at: number;
+  callback: () => void;
+}
+
+/**
+ * Timers on a manual clock: nothing runs until the test fires it. `fire` moves the clock to the
+ * timer's time first, as the passing of real time would.
+ */
+export function virtualTimers(clock: { now(): number; set(ms: number): void }) {
+  const pending = new Map<number, VirtualTimer>();
+  let nextId = 1;
+  const timers: Timers = {
+    setTimeout(callback, ms) {
+      const id = nextId++;
+      pending.set(id, { id, at: clock.now() + Math.max(0, ms), callback });
+      return id;
+    },
+    clearTimeout(handle) {
+      if (typeof handle === 'number') pending.delete(handle);
+    },
+  };
+  return {
+    timers,
+    /** How many are scheduled and not yet fired or cleared. */
+    get size() {
+      return pending.size;
+    },
+    /** The one due first (the first scheduled among equals). */
+    next(): VirtualTimer | undefined {
+      return [...pending.values()].sort((a, b) => a.at - b.at || a.id - b.id)[0];
+    },
+    fire(timer: VirtualTimer) {
+      if (!pending.delete(timer.id)) throw new Error(`timer ${timer.id} is not pending`);
+      clock.set(Math.max(clock.now(), timer.at));
+      timer.callback();
+    },
+  };
 }
 
 /** A manually advanced clock for platform.now and the simulator's `now`. */

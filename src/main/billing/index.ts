@@ -13,6 +13,7 @@ import { ENGLISH, type MainText } from '../i18n';
 import { qrSvg } from '../qr';
 import { servicesBefore } from './change';
 import { createWatcher } from './watch';
+import { realTimers, type Timers } from '../timers';
 
 export interface BillingDeps {
   /** The signed-in active profile and its panel session, or an 'auth'/'state' error. */
@@ -29,7 +30,7 @@ export interface BillingDeps {
   /** The current snapshot of a profile (before paying), to compute what changed. */
   snapshot(profileId: string): Snapshot | null;
   now(): number;
-  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+  timers?: Timers;
   /** Source of the backoff jitter (0..1); Math.random by default. */
   random?: () => number;
 }
@@ -94,7 +95,7 @@ export function createBilling(deps: BillingDeps): Billing {
     refreshData: deps.refreshData,
     snapshot: deps.snapshot,
     now: deps.now,
-    timers: deps.timers ?? { setTimeout, clearTimeout },
+    timers: deps.timers ?? realTimers,
     random: deps.random ?? Math.random,
   });
 

@@ -9,6 +9,7 @@ import type { NativeNotification } from '../platform';
 import type { MainText } from '../i18n';
 import type { PanelSession } from '../session/panel-session';
 import type { KeyValueStore } from '../settings/store';
+import type { Timers } from '../timers';
 import type { EventName, Events } from '../../shared/contract';
 import { computeChange, describeChange, type ServiceBefore } from './change';
 
@@ -102,7 +103,7 @@ export interface WatcherDeps {
   refreshData(profileId: string): Promise<Result<Snapshot>>;
   snapshot(profileId: string): Snapshot | null;
   now(): number;
-  timers: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+  timers: Timers;
   random: () => number;
 }
 
@@ -119,7 +120,7 @@ const keyOf = (profileId: string, invoiceId: string) => `${profileId}\u0000${inv
 
 export function createWatcher(deps: WatcherDeps): Watcher {
   const watches = new Map<string, WatchRecord>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const timers = new Map<string, unknown>();
   let running = false;
   let loaded = false;
 

@@ -176,15 +176,7 @@ export async function openSession(io: CliIo): Promise<Result<CliSession>> {
     },
     snapshot: (profileId) => known(profileId),
     now: () => io.now(),
-    ...(io.timers
-      ? {
-          timers: {
-            setTimeout: ((cb: () => void, ms: number) =>
-              io.timers!.setTimeout(cb, ms)) as unknown as typeof setTimeout,
-            clearTimeout: ((handle: unknown) => io.timers!.clearTimeout(handle)) as typeof clearTimeout,
-          },
-        }
-      : {}),
+    ...(io.timers ? { timers: io.timers } : {}),
     ...(io.random ? { random: io.random } : {}),
   });
   const router = createRouter({ ...accounts.handlers, ...billing.handlers });

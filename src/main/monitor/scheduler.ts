@@ -12,6 +12,7 @@
 //   with the window open, 5 min). One success resets the count and the normal interval applies.
 import type { AppError, Result } from '../../shared/errors';
 import { appError, fail, toAppError } from '../../shared/errors';
+import { realTimers, type Timers } from '../timers';
 
 export const DEFAULT_INTERVAL_MS = 15 * 60_000;
 export const WINDOW_OPEN_INTERVAL_MS = 5 * 60_000;
@@ -20,10 +21,7 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 30_000, maxMs: 30 * 60_
 export type RefreshReason =
   'start' | 'interval' | 'retry' | 'manual' | 'resume' | 'online' | 'interval-changed';
 
-export interface SchedulerTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type SchedulerTimers = Timers;
 
 export interface BackoffOptions {
   /** Ceiling of the first retry's delay. */
@@ -83,12 +81,6 @@ export interface Scheduler<T> {
   subscribe(listener: SchedulerListener): () => void;
 }
 
-const defaultTimers: SchedulerTimers = {
-  // Looked up at call time so fake timers installed after import still apply.
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]),
-};
-
 /** The delay before retry number `failures` (1-based); exported for tests and documentation. */
 export function retryDelayMs(
   failures: number,
@@ -104,7 +96,7 @@ export function retryDelayMs(
 }
 
 export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
-  const timers = options.timers ?? defaultTimers;
+  const timers = options.timers ?? realTimers;
   const now = options.now ?? (() => Date.now());
   const random = options.random ?? Math.random;
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
