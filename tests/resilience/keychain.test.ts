@@ -4,6 +4,7 @@
 // A keychain that hangs: the core does not time keychain calls out (an unlock prompt may legitimately
 // wait for the user), so sign-in waits for it; the test pins down that the wait is contained:
 // every other channel keeps answering, and sign-in completes once the keychain answers.
+// At start-up the wait is bounded: after a while the profile counts as signed out, and the app goes on.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../tools/panel-sim/index';
 import { memoryBackend, type SecretBackend } from '../../src/main/session/secrets';
 import type { DataState, ProfilesState } from '../../src/shared/contract';
-import { makeCoreRig, recordUnhandled, type CoreRig } from '../support/core-rig';
+import { KEYCHAIN_START_TIMEOUT_MS } from '../../src/main/accounts';
+import { makeCoreRig, manualClock, recordUnhandled, virtualTimers, type CoreRig } from '../support/core-rig';
 
 let sim: PanelSim;
 const rigs: CoreRig[] = [];
@@ -133,11 +135,20 @@ describe('a keychain that hangs', () => {
   it('sign-in waits for it, every other channel keeps answering, and it completes when the keychain does', async () => {
     const inner = memoryBackend();
     const parked: (() => void)[] = [];
+    let released = false;
+    let firstParked: () => void = () => undefined;
+    const parking = new Promise<void>((resolve) => (firstParked = resolve));
     const hanging: SecretBackend = {
       kind: 'keychain',
       get: (s, a) => inner.get(s, a),
-      set: (s, a, v) =>
-        new Promise<void>((resolve) => parked.push(() => void inner.set(s, a, v).then(resolve))),
+      // Parks every write until released; after that (the password, then the API key) each goes through.
+      set: (s, a, v) => {
+        if (released) return inner.set(s, a, v);
+        return new Promise<void>((resolve) => {
+          parked.push(() => void inner.set(s, a, v).then(resolve));
+          firstParked();
+        });
+      },
       delete: (s, a) => inner.delete(s, a),
     };
     const rig = await makeCoreRig({ secrets: hanging });
@@ -146,20 +157,56 @@ describe('a keychain that hangs', () => {
     const pending = signIn(rig).finally(() => {
       settled = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(parked.length).toBeGreaterThan(0);
-    expect(settled).toBe(false);
+    await parking;
     for (const channel of ['data.get', 'settings.get', 'profiles.list', 'app.notices', 'billing.watches']) {
       expect((await rig.call(channel)).ok, channel).toBe(true);
     }
+    expect(settled).toBe(false);
+    released = true;
     while (parked.length > 0) parked.shift()!();
-    // The password, then the API key: each set is released as it arrives.
-    const releaser = setInterval(() => {
-      while (parked.length > 0) parked.shift()!();
-    }, 10);
     const result = await pending;
-    clearInterval(releaser);
     expect(result.ok).toBe(true);
     expectNoSecret(result);
+  });
+});
+
+describe('a keychain that hangs at start-up', () => {
+  it("start-up goes on once its wait runs out (on the core's timers): the profile counts as signed out", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xmplus-keychain-'));
+    const inner = memoryBackend();
+    const first = await makeCoreRig({ dir, secrets: inner });
+    expect((await signIn(first)).ok).toBe(true);
+    await first.dispose();
+
+    const clock = manualClock();
+    const virtual = virtualTimers(clock);
+    const hanging: SecretBackend = {
+      kind: 'keychain',
+      get: () => new Promise<string | null>(() => undefined),
+      set: (s, a, v) => inner.set(s, a, v),
+      delete: (s, a) => inner.delete(s, a),
+    };
+    const rig = await makeCoreRig({
+      dir,
+      secrets: hanging,
+      now: clock.now,
+      timers: virtual.timers,
+      start: false,
+    });
+    rigs.push(rig);
+    let started = false;
+    const starting = rig.core.start().then(() => {
+      started = true;
+    });
+    // One wait per saved profile, due after the start-up timeout; nothing settles before it fires.
+    const wait = virtual.next();
+    expect(virtual.size).toBe(1);
+    expect(wait?.at).toBe(clock.now() + KEYCHAIN_START_TIMEOUT_MS);
+    await Promise.resolve();
+    expect(started).toBe(false);
+    virtual.fire(wait!);
+    await starting;
+    const profiles = await rig.call<ProfilesState>('profiles.list');
+    expect(profiles.ok && profiles.value.profiles.map((p) => p.signedIn)).toEqual([false]);
   });
 });
