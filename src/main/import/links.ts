@@ -4,34 +4,11 @@
 import type { ImportClientId } from '../../shared/import-clients';
 import { IMPORT_CLIENTS } from '../../shared/import-clients';
 
-/** The URL schemes the shell may open for an import, and nothing else besides https. */
-export const IMPORT_SCHEMES = [
-  'clash',
-  'clash-verge',
-  'mihomo',
-  'flclash',
-  'sing-box',
-  'hiddify',
-  'v2rayng',
-  'karing',
-  'happ',
-  'streisand',
-  'sub',
-] as const;
-
-export type ImportScheme = (typeof IMPORT_SCHEMES)[number];
-
-export function isImportScheme(scheme: string): scheme is ImportScheme {
-  return (IMPORT_SCHEMES as readonly string[]).includes(scheme);
-}
-
 /**
  * Schemes to ask the OS about, in order. A scheme several clients register (clash://) only counts
  * for a client when the application the OS names for it looks like that client.
  */
-export const CLIENT_SCHEMES: Readonly<
-  Record<ImportClientId, readonly { scheme: ImportScheme; appName?: RegExp }[]>
-> = {
+const SCHEMES_BY_CLIENT = {
   // Clash Verge Rev registers clash and clash-verge (tauri deep-link schemes); its Linux .desktop
   // file only clash (src-tauri/src/utils/desktop/clash-verge-scheme.desktop).
   'clash-verge': [{ scheme: 'clash-verge' }, { scheme: 'clash', appName: /verge/i }],
@@ -46,7 +23,23 @@ export const CLIENT_SCHEMES: Readonly<
   happ: [{ scheme: 'happ' }],
   streisand: [{ scheme: 'streisand' }],
   shadowrocket: [{ scheme: 'sub' }],
-};
+} as const satisfies Record<ImportClientId, readonly { scheme: string; appName?: RegExp }[]>;
+
+/** A URL scheme one of the clients registers. */
+export type ImportScheme = (typeof SCHEMES_BY_CLIENT)[ImportClientId][number]['scheme'];
+
+export const CLIENT_SCHEMES: Readonly<
+  Record<ImportClientId, readonly { scheme: ImportScheme; appName?: RegExp }[]>
+> = SCHEMES_BY_CLIENT;
+
+/** The URL schemes the shell may open for an import (every client's), and nothing else besides https. */
+export const IMPORT_SCHEMES: readonly ImportScheme[] = [
+  ...new Set(Object.values(CLIENT_SCHEMES).flatMap((entries) => entries.map((entry) => entry.scheme))),
+];
+
+export function isImportScheme(scheme: string): scheme is ImportScheme {
+  return (IMPORT_SCHEMES as readonly string[]).includes(scheme);
+}
 
 /** The flag a provider.json may set per client, else the client's own. */
 export function clientFlag(client: ImportClientId, overrides?: Partial<Record<string, string>>): string {

@@ -199,6 +199,8 @@ describe.each(IMPORT_CLIENT_IDS.map((id) => [id, READERS[id].source] as const))(
       const url = flaggedSublink(SUBLINKS[1]!, flag);
       const link = buildImportLink(client, { url, name: NAMES[1]!, scheme });
       expect(link.startsWith(`${scheme}://`)).toBe(true);
+      // Every scheme a client registers is one the shell may open.
+      expect(isImportLink(link)).toBe(true);
       expect(reader.read(link).url).toBe(url);
     });
   },
