@@ -10,6 +10,7 @@
 // days) lands on the day the app sees again, with three days of `coveredMs`, so a rate computed as
 // bytes / covered time stays right (see forecast.ts).
 import type { Snapshot } from '../../shared/domain';
+import { wallClock } from '../time-zones';
 
 export const HISTORY_DAYS = 180;
 const DAY_MS = 86_400_000;
@@ -72,30 +73,12 @@ function isUsageDay(value: unknown): value is UsageDay {
   );
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const two = (n: number): string => String(n).padStart(2, '0');
 
 /** The local calendar date of `time` in `timeZone` (default: the system's), as 'YYYY-MM-DD'. */
 export function localDate(time: number, timeZone?: string): string {
-  const key = timeZone ?? '';
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(key, format);
-  }
-  let year = '';
-  let month = '';
-  let day = '';
-  for (const part of format.formatToParts(time)) {
-    if (part.type === 'year') year = part.value;
-    else if (part.type === 'month') month = part.value;
-    else if (part.type === 'day') day = part.value;
-  }
-  return `${year.padStart(4, '0')}-${month}-${day}`;
+  const { year, month, day } = wallClock(time, timeZone);
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
 }
 
 /** Whole days since 1970-01-01 for a 'YYYY-MM-DD' date (calendar arithmetic, no time zone). */

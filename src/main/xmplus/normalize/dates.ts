@@ -1,83 +1,16 @@
 // Panel dates to epoch ms: wall-clock text read in the panel's time zone (Intl only, no date library),
-// unix times in seconds or ms, and the empty or zero dates panels print for "none".
+// unix times in seconds or ms, and the empty or zero dates panels print for "none". The zone
+// arithmetic itself is time-zones.ts's.
+import { zonedTimeToEpoch } from '../../time-zones';
 import { asciiDigits } from './values';
+
+export { isValidTimeZone, machineTimeZone, zoneOffsetMs, zonedTimeToEpoch } from '../../time-zones';
 
 export interface NormalizeContext {
   /** IANA zone the panel writes its dates in. */
   timeZone: string;
   /** The clock (epoch ms) that far-future expiry dates are measured from; Date.now by default. */
   now?: () => number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    zoneFormatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function machineTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-/** Offset of the zone from UTC at an instant, in ms (east positive). */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of zoneFormatter(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
-}
-
-/**
- * Wall-clock time in a zone -> epoch ms. In a DST gap the time is read with the offset from before
- * the gap (so it lands after it); in an overlap the earlier instant wins.
- */
-export function zonedTimeToEpoch(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  timeZone: string,
-): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const offsetA = zoneOffsetMs(wall - 86_400_000 / 2, timeZone);
-  const offsetB = zoneOffsetMs(wall + 86_400_000 / 2, timeZone);
-  const candidates = [wall - offsetA, wall - offsetB].filter((t) => zoneOffsetMs(t, timeZone) === wall - t);
-  if (candidates.length > 0) return Math.min(...candidates);
-  return wall - offsetA;
 }
 
 /**
