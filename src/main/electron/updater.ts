@@ -71,12 +71,16 @@ export function createUpdater(deps: UpdaterDeps): Updater {
     set({ status: 'ready', version: info.version, progress: 1, message: null });
   const onError = (error: unknown) => set({ status: 'error', message: firstLine(error) });
 
-  updater.on('checking-for-update', onChecking);
-  updater.on('update-available', onAvailable);
-  updater.on('update-not-available', onNone);
-  updater.on('download-progress', onProgress);
-  updater.on('update-downloaded', onDownloaded);
-  updater.on('error', onError);
+  // One list for attaching and detaching, so dispose cannot miss a listener.
+  const listen = (method: 'on' | 'off') => {
+    updater[method]('checking-for-update', onChecking);
+    updater[method]('update-available', onAvailable);
+    updater[method]('update-not-available', onNone);
+    updater[method]('download-progress', onProgress);
+    updater[method]('update-downloaded', onDownloaded);
+    updater[method]('error', onError);
+  };
+  listen('on');
 
   const check = async () => {
     // A download in flight or waiting to be installed is not thrown away by a routine check.
@@ -114,12 +118,7 @@ export function createUpdater(deps: UpdaterDeps): Updater {
     },
     dispose() {
       clearInterval(timer);
-      updater.off('checking-for-update', onChecking);
-      updater.off('update-available', onAvailable);
-      updater.off('update-not-available', onNone);
-      updater.off('download-progress', onProgress);
-      updater.off('update-downloaded', onDownloaded);
-      updater.off('error', onError);
+      listen('off');
     },
   };
 }
