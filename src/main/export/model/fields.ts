@@ -3,7 +3,7 @@
 // link is missing or broken.
 
 import type { PanelServer } from '../../../shared/domain';
-import { failed, type ParseResult, type Protocol, type ServerModel, type TlsSecurity } from './types';
+import { failed, parsed, type ParseResult, type Protocol, type ServerModel, type TlsSecurity } from './types';
 import { splitList, truthy } from './text';
 import { buildSecurity, buildTransport, tlsOnly, type SecurityInput, type TransportInput } from './options';
 import { parseShareLink } from './parse';
@@ -69,7 +69,7 @@ export function modelFromFields(server: PanelServer): ParseResult {
   if (protocol === 'shadowsocks') {
     const method = asText(f('method', 'cipher', 'encryption')).toLowerCase();
     if (method === '') return failed('the shadowsocks server has no cipher');
-    return { ok: true, model: { protocol, ...base, method, password: secret, plugin: asText(f('plugin')) } };
+    return parsed({ protocol, ...base, method, password: secret, plugin: asText(f('plugin')) });
   }
   if (protocol === 'hysteria2' || protocol === 'tuic') {
     const alpn = splitList(tlsInput.alpn);
@@ -82,33 +82,27 @@ export function modelFromFields(server: PanelServer): ParseResult {
     };
     if (protocol === 'hysteria2') {
       const obfs = asText(f('obfs')).toLowerCase();
-      return {
-        ok: true,
-        model: {
-          protocol,
-          ...base,
-          password: secret,
-          tls,
-          obfs:
-            obfs === 'salamander'
-              ? { type: 'salamander', password: asText(f('obfs-password', 'obfspassword', 'obfs_password')) }
-              : null,
-        },
-      };
-    }
-    return {
-      ok: true,
-      model: {
+      return parsed({
         protocol,
         ...base,
-        uuid: asText(f('uuid', 'id')) || secret,
-        // Panels that give one secret use it as both uuid and password (as their nodes do).
-        password: asText(f('uuid', 'id')) !== '' ? asText(f('password')) || secret : secret,
+        password: secret,
         tls,
-        congestionControl: asText(f('congestion_control', 'congestion', 'congestioncontrol')) || 'bbr',
-        udpRelayMode: asText(f('udp_relay_mode', 'udprelaymode')) || 'native',
-      },
-    };
+        obfs:
+          obfs === 'salamander'
+            ? { type: 'salamander', password: asText(f('obfs-password', 'obfspassword', 'obfs_password')) }
+            : null,
+      });
+    }
+    return parsed({
+      protocol,
+      ...base,
+      uuid: asText(f('uuid', 'id')) || secret,
+      // Panels that give one secret use it as both uuid and password (as their nodes do).
+      password: asText(f('uuid', 'id')) !== '' ? asText(f('password')) || secret : secret,
+      tls,
+      congestionControl: asText(f('congestion_control', 'congestion', 'congestioncontrol')) || 'bbr',
+      udpRelayMode: asText(f('udp_relay_mode', 'udprelaymode')) || 'native',
+    });
   }
 
   const transport = buildTransport(transportInput);
@@ -116,35 +110,28 @@ export function modelFromFields(server: PanelServer): ParseResult {
   const security = buildSecurity(tlsInput, protocol === 'trojan' ? 'tls' : 'none');
   if (typeof security === 'string') return failed(security);
   if (protocol === 'vless') {
-    return {
-      ok: true,
-      model: {
-        protocol,
-        ...base,
-        uuid: secret,
-        flow: asText(f('flow')),
-        encryption: asText(f('encryption')) || 'none',
-        transport,
-        security,
-      },
-    };
-  }
-  if (protocol === 'trojan')
-    return { ok: true, model: { protocol, ...base, password: secret, transport, security } };
-  const tls = tlsOnly(security);
-  if (typeof tls === 'string') return failed(tls);
-  return {
-    ok: true,
-    model: {
+    return parsed({
       protocol,
       ...base,
       uuid: secret,
-      alterId: Number(asText(f('alterid', 'aid', 'alter_id'))) || 0,
-      cipher: asText(f('cipher', 'scy')) || 'auto',
+      flow: asText(f('flow')),
+      encryption: asText(f('encryption')) || 'none',
       transport,
-      security: tls,
-    },
-  };
+      security,
+    });
+  }
+  if (protocol === 'trojan') return parsed({ protocol, ...base, password: secret, transport, security });
+  const tls = tlsOnly(security);
+  if (typeof tls === 'string') return failed(tls);
+  return parsed({
+    protocol,
+    ...base,
+    uuid: secret,
+    alterId: Number(asText(f('alterid', 'aid', 'alter_id'))) || 0,
+    cipher: asText(f('cipher', 'scy')) || 'auto',
+    transport,
+    security: tls,
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -177,7 +164,7 @@ export function fromPanelServer(server: PanelServer): ParseResult {
     if (fromFields.ok && fromFields.model.protocol === model.protocol) {
       model = fillGaps(model, fromFields.model) as ServerModel;
     }
-    return { ok: true, model: remark === '' ? model : { ...model, remark } };
+    return parsed(remark === '' ? model : { ...model, remark });
   }
   if (fromFields.ok) return fromFields;
   return failed(`${fromUri.reason}; from the panel's fields: ${fromFields.reason}`);

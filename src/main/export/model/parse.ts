@@ -3,7 +3,7 @@
 // JSON for vmess, SIP002 / SIP022 for shadowsocks, the official hysteria2 URI and the de-facto
 // tuic URI. Nothing here throws: a link that cannot be read comes back with a reason.
 
-import { failed, type ParseResult, type Security, type TlsSecurity, type Transport } from './types';
+import { failed, parsed, type ParseResult, type Security, type TlsSecurity, type Transport } from './types';
 import { decodeBase64Text, decodePart, parsePort, splitList, truthy } from './text';
 import { buildSecurity, buildTransport, normalizeNetwork, tlsOnly } from './options';
 
@@ -133,10 +133,7 @@ function parseVless(parts: SplitLink): ParseResult {
   const { secret: uuid, transport, security } = link;
   const flow = param(parts.query, 'flow');
   const encryption = param(parts.query, 'encryption') || 'none';
-  return {
-    ok: true,
-    model: { protocol: 'vless', ...place(parts), uuid, flow, encryption, transport, security },
-  };
+  return parsed({ protocol: 'vless', ...place(parts), uuid, flow, encryption, transport, security });
 }
 
 function parseVmessUrl(parts: SplitLink): ParseResult {
@@ -144,18 +141,15 @@ function parseVmessUrl(parts: SplitLink): ParseResult {
   if (typeof link === 'string') return failed(link);
   const tls = tlsOnly(link.security);
   if (typeof tls === 'string') return failed(tls);
-  return {
-    ok: true,
-    model: {
-      protocol: 'vmess',
-      ...place(parts),
-      uuid: link.secret,
-      alterId: Number(param(parts.query, 'alterId', 'aid')) || 0,
-      cipher: param(parts.query, 'encryption', 'scy') || 'auto',
-      transport: link.transport,
-      security: tls,
-    },
-  };
+  return parsed({
+    protocol: 'vmess',
+    ...place(parts),
+    uuid: link.secret,
+    alterId: Number(param(parts.query, 'alterId', 'aid')) || 0,
+    cipher: param(parts.query, 'encryption', 'scy') || 'auto',
+    transport: link.transport,
+    security: tls,
+  });
 }
 
 function parseTrojan(parts: SplitLink): ParseResult {
@@ -163,7 +157,7 @@ function parseTrojan(parts: SplitLink): ParseResult {
   const link = credentialLink(parts, 'trojan link without a password', 'tls');
   if (typeof link === 'string') return failed(link);
   const { secret: password, transport, security } = link;
-  return { ok: true, model: { protocol: 'trojan', ...place(parts), password, transport, security } };
+  return parsed({ protocol: 'trojan', ...place(parts), password, transport, security });
 }
 
 type JsonValue = string | number | boolean | null | undefined | object;
@@ -223,20 +217,17 @@ function parseVmessJson(body: string): ParseResult {
   if (typeof security === 'string') return failed(security);
   const tls = tlsOnly(security);
   if (typeof tls === 'string') return failed(tls);
-  return {
-    ok: true,
-    model: {
-      protocol: 'vmess',
-      remark: get('ps'),
-      host,
-      port,
-      uuid,
-      alterId: Number(get('aid')) || 0,
-      cipher: get('scy') || 'auto',
-      transport,
-      security: tls,
-    },
-  };
+  return parsed({
+    protocol: 'vmess',
+    remark: get('ps'),
+    host,
+    port,
+    uuid,
+    alterId: Number(get('aid')) || 0,
+    cipher: get('scy') || 'auto',
+    transport,
+    security: tls,
+  });
 }
 
 function splitMethodPassword(text: string): { method: string; password: string } | null {
@@ -252,18 +243,15 @@ function parseShadowsocks(link: string, parts: SplitLink | string): ParseResult 
     const creds = splitMethodPassword(decoded.includes(':') ? decoded : (decodeBase64Text(decoded) ?? ''));
     if (creds === null || creds.password === '')
       return failed('shadowsocks link: cannot read method and password');
-    return {
-      ok: true,
-      model: {
-        protocol: 'shadowsocks',
-        remark: parts.fragment,
-        host: parts.host,
-        port: parts.port,
-        method: creds.method,
-        password: creds.password,
-        plugin: param(parts.query, 'plugin'),
-      },
-    };
+    return parsed({
+      protocol: 'shadowsocks',
+      remark: parts.fragment,
+      host: parts.host,
+      port: parts.port,
+      method: creds.method,
+      password: creds.password,
+      plugin: param(parts.query, 'plugin'),
+    });
   }
   // Legacy: ss://base64(method:password@host:port)#remark
   let body = link.slice(link.indexOf('://') + 3);
@@ -284,18 +272,15 @@ function parseShadowsocks(link: string, parts: SplitLink | string): ParseResult 
   if (creds === null || creds.password === '')
     return failed('shadowsocks link: cannot read method and password');
   if (typeof inner === 'string') return failed(`shadowsocks link: ${inner}`);
-  return {
-    ok: true,
-    model: {
-      protocol: 'shadowsocks',
-      remark,
-      host: inner.host,
-      port: inner.port,
-      method: creds.method,
-      password: creds.password,
-      plugin: '',
-    },
-  };
+  return parsed({
+    protocol: 'shadowsocks',
+    remark,
+    host: inner.host,
+    port: inner.port,
+    method: creds.method,
+    password: creds.password,
+    plugin: '',
+  });
 }
 
 function tlsFromQuery(q: Params, defaultAlpn: string[]): TlsSecurity {
@@ -315,21 +300,18 @@ function parseHysteria2(parts: SplitLink): ParseResult {
   const obfsType = param(parts.query, 'obfs').toLowerCase();
   if (obfsType !== '' && obfsType !== 'none' && obfsType !== 'salamander')
     return failed(`hysteria2 obfs "${obfsType}" is not supported`);
-  return {
-    ok: true,
-    model: {
-      protocol: 'hysteria2',
-      remark: parts.fragment,
-      host: parts.host,
-      port: parts.port,
-      password,
-      tls: tlsFromQuery(parts.query, []),
-      obfs:
-        obfsType === 'salamander'
-          ? { type: 'salamander', password: param(parts.query, 'obfs-password') }
-          : null,
-    },
-  };
+  return parsed({
+    protocol: 'hysteria2',
+    remark: parts.fragment,
+    host: parts.host,
+    port: parts.port,
+    password,
+    tls: tlsFromQuery(parts.query, []),
+    obfs:
+      obfsType === 'salamander'
+        ? { type: 'salamander', password: param(parts.query, 'obfs-password') }
+        : null,
+  });
 }
 
 function parseTuic(parts: SplitLink): ParseResult {
@@ -338,20 +320,17 @@ function parseTuic(parts: SplitLink): ParseResult {
   const uuid = decodePart(colon >= 0 ? info.slice(0, colon) : info);
   const password = colon >= 0 ? decodePart(info.slice(colon + 1)) : '';
   if (uuid === '') return failed('tuic link without a user id');
-  return {
-    ok: true,
-    model: {
-      protocol: 'tuic',
-      remark: parts.fragment,
-      host: parts.host,
-      port: parts.port,
-      uuid,
-      password,
-      tls: tlsFromQuery(parts.query, []),
-      congestionControl: param(parts.query, 'congestion_control', 'congestion') || 'bbr',
-      udpRelayMode: param(parts.query, 'udp_relay_mode') || 'native',
-    },
-  };
+  return parsed({
+    protocol: 'tuic',
+    remark: parts.fragment,
+    host: parts.host,
+    port: parts.port,
+    uuid,
+    password,
+    tls: tlsFromQuery(parts.query, []),
+    congestionControl: param(parts.query, 'congestion_control', 'congestion') || 'bbr',
+    udpRelayMode: param(parts.query, 'udp_relay_mode') || 'native',
+  });
 }
 
 /** Parses one share link. Never throws: a link that cannot be read comes back with a reason. */

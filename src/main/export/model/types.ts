@@ -124,3 +124,4 @@ export interface SkipNote {
 }
 
 export const failed = (reason: string): ParseResult => ({ ok: false, reason });
+export const parsed = (model: ServerModel): ParseResult => ({ ok: true, model });
