@@ -4,17 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
-import type { ProfileOptions } from '../../shared/contract';
+import type { ProfileView } from '../../shared/contract';
 import type { Snapshot } from '../../shared/domain';
 import type { KeyValueStore } from './store';
 
-export interface ProfileRecord {
-  id: string;
-  panelUrl: string;
-  email: string;
-  displayName: string;
-  options: ProfileOptions;
-  remember: boolean;
+/** A stored profile: what the window sees of it (less signedIn, known only at run time), and when it was added. */
+export interface ProfileRecord extends Omit<ProfileView, 'signedIn'> {
   createdAt: number;
 }
 
@@ -28,7 +23,7 @@ const profileSchema = z.object({
     .default({ proxyUrl: '', timeZone: '' }),
   remember: z.boolean().default(true),
   createdAt: z.number().default(0),
-});
+}) satisfies z.ZodType<ProfileRecord>;
 
 export function readSettings(store: KeyValueStore): Settings {
   const raw = store.get('settings');
