@@ -73,8 +73,20 @@ export function interpolate(locale: LocaleCode, message: Message, vars: Vars = {
   });
 }
 
-/** Unit names from bytes upward, in the catalogue's language: B, KB, MB, GB, TB (and more if given). */
+/** Unit names from bytes upward, in the locale's language: B, KB, MB, GB, TB (and more if given). */
 export type SizeUnits = readonly [string, ...string[]];
+
+// Chinese software writes the international symbols as English does (B, KB, MB ...), so the two
+// locales share one list; Persian spells the units out, Russian writes Cyrillic symbols.
+const SYMBOLS: SizeUnits = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+
+/** Each locale's unit names from bytes to petabytes, for formatSize. */
+export const SIZE_UNITS: Readonly<Record<LocaleCode, SizeUnits>> = {
+  en: SYMBOLS,
+  'zh-CN': SYMBOLS,
+  fa: ['بایت', 'کیلوبایت', 'مگابایت', 'گیگابایت', 'ترابایت', 'پتابایت'],
+  ru: ['Б', 'КБ', 'МБ', 'ГБ', 'ТБ', 'ПБ'],
+};
 
 /**
  * Bytes as "45.2 GB": 1024 base as the panels count, one decimal from KB up (dropped when whole),

@@ -92,10 +92,4 @@ export const en = {
   'trayHost.missingTitle': 'No tray icons on this desktop',
   'trayHost.missingBody':
     'This desktop does not show tray icons, so {app} stays open in its window; closing the window quits it. On GNOME, install the AppIndicator extension (Debian and Ubuntu: sudo apt install gnome-shell-extension-appindicator), turn it on in Extensions, log out and back in, and the icon appears in the top bar.',
-  'unit.B': 'B',
-  'unit.KB': 'KB',
-  'unit.MB': 'MB',
-  'unit.GB': 'GB',
-  'unit.TB': 'TB',
-  'unit.PB': 'PB',
 } as const;

@@ -96,10 +96,4 @@ export const fa: Catalogue = {
   'trayHost.missingTitle': 'این میزکار نماد سینی سیستم را نشان نمی‌دهد',
   'trayHost.missingBody':
     'این میزکار نمادهای سینی سیستم را نشان نمی‌دهد، بنابراین {app} در پنجرهٔ خود باز می‌ماند و بستن پنجره برنامه را می‌بندد. در GNOME افزونهٔ AppIndicator را نصب کنید (در دبیان و اوبونتو: sudo apt install gnome-shell-extension-appindicator)، آن را در «افزونه‌ها» روشن کنید، یک بار خارج و دوباره وارد شوید تا نماد در نوار بالا دیده شود.',
-  'unit.B': 'بایت',
-  'unit.KB': 'کیلوبایت',
-  'unit.MB': 'مگابایت',
-  'unit.GB': 'گیگابایت',
-  'unit.TB': 'ترابایت',
-  'unit.PB': 'پتابایت',
 };

@@ -2,8 +2,8 @@
 // Plain Node (no Electron, no React) so the monitor, billing, the core and tests can all use it.
 // `mainText(language, locale)` picks the catalogue ('system' follows the OS locale, else English)
 // and formats numbers, percentages, sizes (1024 base, as the panels count) and dates with Intl for
-// that locale, so Persian gets Persian digits. Interpolation, plurals, sizes and locale resolution
-// are the shared core's (src/shared/i18n.ts), the same the window uses.
+// that locale, so Persian gets Persian digits. Interpolation, plurals, sizes (with their unit names)
+// and locale resolution are the shared core's (src/shared/i18n.ts), the same the window uses.
 import {
   LOCALES,
   formatNumber,
@@ -11,9 +11,9 @@ import {
   interpolate,
   isRtl,
   resolveLocale,
+  SIZE_UNITS,
   type LocaleCode,
   type Message,
-  type SizeUnits,
 } from '../../shared/i18n';
 import { en } from './en';
 import { fa } from './fa';
@@ -54,8 +54,6 @@ export interface MainText {
 export const resolveMainLocale = (language: string, systemLocale: string): MainLocale =>
   resolveLocale(language, systemLocale);
 
-const UNITS = ['unit.B', 'unit.KB', 'unit.MB', 'unit.GB', 'unit.TB', 'unit.PB'] as const;
-
 function build(locale: MainLocale): MainText {
   const catalogue = CATALOGUES[locale];
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -67,7 +65,6 @@ function build(locale: MainLocale): MainText {
   });
   const t = <K extends MessageKey>(key: K, ...args: ParamArgs<K>): string =>
     interpolate(locale, catalogue[key] as Message, args[0] ?? {});
-  const units: SizeUnits = [t(UNITS[0]), ...UNITS.slice(1).map((unit) => t(unit))];
 
   return {
     locale,
@@ -75,7 +72,7 @@ function build(locale: MainLocale): MainText {
     t,
     number: (value) => formatNumber(locale, value),
     percent: (value) => percents.format(value / 100),
-    size: (bytes) => formatSize(locale, bytes, units),
+    size: (bytes) => formatSize(locale, bytes, SIZE_UNITS[locale]),
     date: (epochMs) => days.format(epochMs),
   };
 }

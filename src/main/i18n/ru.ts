@@ -122,10 +122,4 @@ export const ru: Catalogue = {
   'trayHost.missingTitle': 'Этот рабочий стол не показывает значки в трее',
   'trayHost.missingBody':
     'Этот рабочий стол не показывает значки в трее, поэтому {app} остаётся открытым в окне; закрытие окна завершает приложение. В GNOME установите расширение AppIndicator (Debian и Ubuntu: sudo apt install gnome-shell-extension-appindicator), включите его в «Расширениях», выйдите из сеанса и войдите снова — значок появится на верхней панели.',
-  'unit.B': 'Б',
-  'unit.KB': 'КБ',
-  'unit.MB': 'МБ',
-  'unit.GB': 'ГБ',
-  'unit.TB': 'ТБ',
-  'unit.PB': 'ПБ',
 };

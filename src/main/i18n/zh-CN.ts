@@ -79,10 +79,4 @@ export const zhCN: Catalogue = {
   'trayHost.missingTitle': '此桌面不显示托盘图标',
   'trayHost.missingBody':
     '此桌面不显示托盘图标，因此 {app} 会保持窗口打开；关闭窗口即退出应用。在 GNOME 上，请安装 AppIndicator 扩展（Debian 和 Ubuntu：sudo apt install gnome-shell-extension-appindicator），在“扩展”中启用它，注销并重新登录后，图标会出现在顶栏。',
-  'unit.B': 'B',
-  'unit.KB': 'KB',
-  'unit.MB': 'MB',
-  'unit.GB': 'GB',
-  'unit.TB': 'TB',
-  'unit.PB': 'PB',
 };
