@@ -16,15 +16,29 @@ export interface Load<T> {
   set(value: T): void;
 }
 
-export function useLoad<T>(load: () => Promise<Result<T>>, deps: DependencyList): Load<T> {
+export interface LoadOptions {
+  /** While true nothing is asked and the last value stays: the view that shows it is hidden for now.
+   * Turning it false again loads anew. */
+  paused?: boolean;
+}
+
+export function useLoad<T>(
+  load: () => Promise<Result<T>>,
+  deps: DependencyList,
+  { paused = false }: LoadOptions = {},
+): Load<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(!paused);
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(load);
   latest.current = load;
 
   useEffect(() => {
+    if (paused) {
+      setLoading(false);
+      return undefined;
+    }
     let current = true;
     setLoading(true);
     setError(null);
@@ -46,7 +60,7 @@ export function useLoad<T>(load: () => Promise<Result<T>>, deps: DependencyList)
     };
     // The caller's deps decide when to load again; `load` itself is read through the ref.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, attempt]);
+  }, [...deps, attempt, paused]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const set = useCallback((value: T) => {
