@@ -333,7 +333,7 @@ describe('payment watch', () => {
     const second = rig(panel, store);
     const resumed = createBilling(second.deps);
     const listed = await resumed.handlers['billing.watches']({});
-    expect(listed.ok && listed.value.map((w) => [w.invoiceId, w.state])).toEqual([['INV1', 'watching']]);
+    expect(expectOk(listed).map((w) => [w.invoiceId, w.state])).toEqual([['INV1', 'watching']]);
     resumed.start();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(panel.viewTimes).toHaveLength(2);
@@ -343,7 +343,7 @@ describe('payment watch', () => {
     expect(second.notes).toHaveLength(1);
     const after = createBilling(rig(panel, store).deps);
     const again = await after.handlers['billing.watches']({});
-    expect(again.ok && again.value[0]?.state).toBe('paid');
+    expect(expectOk(again)[0]?.state).toBe('paid');
   });
 
   it('dismissing a watch stops its checks and removes it from the store', async () => {
@@ -355,7 +355,7 @@ describe('payment watch', () => {
     await billing.handlers['billing.pay']({ invoiceId: 'INV1', gatewayId: 1 });
     await vi.advanceTimersByTimeAsync(3_000);
     const left = await billing.handlers['billing.dismissWatch']({ invoiceId: 'INV1' });
-    expect(left.ok && left.value).toEqual([]);
+    expect(expectOk(left)).toEqual([]);
     expect(store.get(WATCHES_KEY)).toEqual([]);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(panel.viewTimes).toHaveLength(1);
@@ -381,7 +381,7 @@ describe('payment watch', () => {
     const r = rig(panel, memoryStore());
     const billing = createBilling(r.deps);
     const result = await billing.handlers['billing.pay']({ invoiceId: 'INV1', gatewayId: 1 });
-    expect(result.ok && result.value.qrSvg.startsWith('<svg')).toBe(true);
-    expect(result.ok && result.value.payment.amount.text).toBe('¥ 213.00');
+    expect(expectOk(result).qrSvg.startsWith('<svg')).toBe(true);
+    expect(expectOk(result).payment.amount.text).toBe('¥ 213.00');
   });
 });

@@ -152,9 +152,9 @@ describe('argument parsing (util.parseArgs over the table)', () => {
         fc.string({ minLength: 1 }).filter((s) => !s.startsWith('-')),
         (value) => {
           const parsed = parseCommandArgs(exportCommand, ['--out', value]);
-          expect(parsed.ok && parsed.value.string('out')).toBe(value);
+          expect(expectOk(parsed).string('out')).toBe(value);
           const joined = parseCommandArgs(exportCommand, [`--out=${value}`]);
-          expect(joined.ok && joined.value.string('out')).toBe(value);
+          expect(expectOk(joined).string('out')).toBe(value);
         },
       ),
     );

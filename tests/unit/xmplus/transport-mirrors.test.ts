@@ -105,9 +105,9 @@ describe('panel mirrors', () => {
     const b = await mirror('b');
     const t = transport(a.url, [b.url]);
     const panelError = await t.post('/api/client/service/info', {});
-    expect(panelError.ok && panelError.value.text).toContain('"code":208');
+    expect(expectOk(panelError).text).toContain('"code":208');
     const serverError = await t.post('/api/client/packages', {});
-    expect(serverError.ok && serverError.value.status).toBe(500);
+    expect(expectOk(serverError).status).toBe(500);
     expect(b.hits).toEqual([]);
     expect(t.base).toBe(a.url);
   });

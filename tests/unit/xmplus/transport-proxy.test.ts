@@ -62,7 +62,7 @@ describe('SOCKS5 proxies', () => {
     const t = transport(`http://localhost:${sim.port}`, { proxyUrl: proxy.url });
     for (let i = 0; i < 3; i++) {
       const r = await t.post('/api/client/token', {});
-      expect(r.ok && r.value.text).toBe('{"code":100,"via":"panel"}');
+      expect(expectOk(r).text).toBe('{"code":100,"via":"panel"}');
     }
     // socks5h semantics: the name went to the proxy (address type "domain"), not a local DNS answer;
     // tunnels are kept alive (undici may open a second while the first is being released, never three).

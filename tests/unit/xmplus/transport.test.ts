@@ -128,7 +128,7 @@ describe('requests', () => {
     const t = transport(`http://${host}`);
     for (let i = 0; i < 10; i++) {
       const r = await t.post('/api/client/x', { i });
-      expect(r.ok && r.value.text).toBe('{"code":100}');
+      expect(expectOk(r).text).toBe('{"code":100}');
     }
     // Kept alive: undici may open a second socket while the first is being released, never ten.
     expect(connections).toBeLessThanOrEqual(2);
@@ -186,7 +186,7 @@ describe('requests', () => {
     const t = transport(`http://${panelHost}`, { proxyUrl: `http://${proxyHost}` });
     expect(t.proxy).toBe(`http://${proxyHost}`);
     const r = await t.post('/api/client/token', undefined);
-    expect(r.ok && r.value.text).toBe('{"code":100,"via":"panel"}');
+    expect(expectOk(r).text).toBe('{"code":100,"via":"panel"}');
     expect(proxied).toBe(1);
   });
 
