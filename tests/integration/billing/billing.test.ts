@@ -14,6 +14,7 @@ import type { WatchView } from '../../../src/shared/contract';
 import type { Snapshot } from '../../../src/shared/domain';
 import { ok } from '../../../src/shared/errors';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { expectErr, expectOk } from '../../support/expect';
 
 const DAY = 86_400_000;
 const GB = 1024 ** 3;
@@ -102,11 +103,6 @@ async function app(): Promise<App> {
   return { billing, session, events, notes, current: () => current, settled };
 }
 
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
 /** Waits until the watch has checked at least once, so the payment lands while it runs. */
 async function firstCheck(a: App, invoiceId: string): Promise<void> {
   const deadline = Date.now() + 5_000;
@@ -119,7 +115,7 @@ async function firstCheck(a: App, invoiceId: string): Promise<void> {
 describe('billing against the simulator', () => {
   it('lists the store with only the cycles switched on, stock and limits, and package details', async () => {
     const a = await app();
-    const store = value(await a.billing.handlers['billing.store']({}));
+    const store = expectOk(await a.billing.handlers['billing.store']({}));
     expect(store.packages.map((p) => p.name)).toEqual(['StarterPack', 'Pro 200', 'Family 500']);
     const pro = store.packages.find((p) => p.name === 'Pro 200');
     expect(pro?.prices.map((p) => p.cycle)).toEqual(['month', 'semiannual', 'annual']);
@@ -130,10 +126,10 @@ describe('billing against the simulator', () => {
       ['TOP50', 50 * GB, 'topup_traffic'],
       ['TOP200', 200 * GB, 'topup_traffic'],
     ]);
-    const info = value(await a.billing.handlers['billing.package']({ id: 3 }));
+    const info = expectOk(await a.billing.handlers['billing.package']({ id: 3 }));
     expect(info.description).toBe('More traffic, more devices');
     expect(info.prices.map((p) => p.cycle)).not.toContain('quater');
-    const gateways = value(await a.billing.handlers['billing.gateways']({}));
+    const gateways = expectOk(await a.billing.handlers['billing.gateways']({}));
     expect(gateways.map((g) => [g.name, g.feePercent, g.feeFixed])).toEqual([
       ['WeChat Pay', 0, 0],
       ['USDT TRC20', 1.5, 0.3],
@@ -143,15 +139,15 @@ describe('billing against the simulator', () => {
 
   it('buys with a coupon, pays with gateway fees, and reports the new service once paid', async () => {
     const a = await app();
-    const created = value(
+    const created = expectOk(
       await a.billing.handlers['billing.buy']({ packageId: 1, cycle: 'month', coupon: 'SAVE10', qty: 1 }),
     );
     expect(created.message).toBe('Invoice Created');
-    const invoice = value(await a.billing.handlers['invoices.view']({ invoiceId: created.invoiceId }));
+    const invoice = expectOk(await a.billing.handlers['invoices.view']({ invoiceId: created.invoiceId }));
     expect([invoice.amount, invoice.discount, invoice.status]).toEqual([9, 1, 'pending']);
 
     // USDT TRC20: 9.00 + 1.5 % (0.135 -> 0.14) + 0.30 fixed.
-    const paid = value(
+    const paid = expectOk(
       await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 2 }),
     );
     expect(paid.payment.amount).toEqual({ amount: 9.44, currency: '$', text: '$ 9.44' });
@@ -175,7 +171,7 @@ describe('billing against the simulator', () => {
     expect(a.current()?.services.some((s) => s.id === change?.serviceId)).toBe(true);
     expect(a.notes).toHaveLength(1);
     expect(a.notes[0]?.body).toMatch(/^StarterPack is active until /);
-    const listed = value(await a.billing.handlers['invoices.list']({}));
+    const listed = expectOk(await a.billing.handlers['invoices.list']({}));
     expect(listed[0]?.invoiceId).toBe(created.invoiceId);
     expect(listed[0]?.status).toBe('paid');
     a.billing.stop();
@@ -185,8 +181,8 @@ describe('billing against the simulator', () => {
     const a = await app();
     const before = a.current()?.services.find((s) => s.id === 7);
     expect(before?.expiresAt).not.toBeNull();
-    const created = value(await a.billing.handlers['billing.renew']({ serviceId: 7 }));
-    const paid = value(
+    const created = expectOk(await a.billing.handlers['billing.renew']({ serviceId: 7 }));
+    const paid = expectOk(
       await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 1 }),
     );
     // WeChat Pay in yuan at the simulator's rate: $15.00 x 7.1.
@@ -208,10 +204,10 @@ describe('billing against the simulator', () => {
   it('tops up traffic: the total grows by the package', async () => {
     const a = await app();
     const before = a.current()?.services.find((s) => s.id === 4);
-    const created = value(await a.billing.handlers['billing.topup']({ serviceId: 4, packageId: 2 }));
-    const invoice = value(await a.billing.handlers['invoices.view']({ invoiceId: created.invoiceId }));
+    const created = expectOk(await a.billing.handlers['billing.topup']({ serviceId: 4, packageId: 2 }));
+    const invoice = expectOk(await a.billing.handlers['invoices.view']({ invoiceId: created.invoiceId }));
     expect([invoice.packageName, invoice.amount, invoice.billing]).toEqual(['TOP50', 5, 'topup_traffic']);
-    value(await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 1 }));
+    expectOk(await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 1 }));
     await firstCheck(a, created.invoiceId);
     const settled = a.settled(created.invoiceId);
     sim.admin.markPaid(created.invoiceId);
@@ -229,20 +225,20 @@ describe('billing against the simulator', () => {
 
   it('reports an expired payment once its window passes unpaid, and a cancelled invoice', async () => {
     const a = await app();
-    const created = value(await a.billing.handlers['billing.renew']({ serviceId: 4 }));
-    value(await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 1 }));
+    const created = expectOk(await a.billing.handlers['billing.renew']({ serviceId: 4 }));
+    expectOk(await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 1 }));
     await firstCheck(a, created.invoiceId);
     const settled = a.settled(created.invoiceId);
     skew += 5 * 60_000 + 5_000; // past the simulator's five-minute payment window
     const done = await settled;
     expect(done.state).toBe('expired');
     expect(a.notes.map((n) => n.title)).toEqual(['Payment expired']);
-    expect(value(await a.billing.handlers['invoices.view']({ invoiceId: created.invoiceId })).status).toBe(
+    expect(expectOk(await a.billing.handlers['invoices.view']({ invoiceId: created.invoiceId })).status).toBe(
       'expired',
     );
 
-    const second = value(await a.billing.handlers['billing.renew']({ serviceId: 4 }));
-    value(await a.billing.handlers['billing.pay']({ invoiceId: second.invoiceId, gatewayId: 1 }));
+    const second = expectOk(await a.billing.handlers['billing.renew']({ serviceId: 4 }));
+    expectOk(await a.billing.handlers['billing.pay']({ invoiceId: second.invoiceId, gatewayId: 1 }));
     const cancelled = a.settled(second.invoiceId);
     sim.admin.cancelInvoice(second.invoiceId);
     expect((await cancelled).state).toBe('cancelled');
@@ -251,8 +247,8 @@ describe('billing against the simulator', () => {
 
   it('keeps watching across a restart: a new module on the same store file sees the payment', async () => {
     const a = await app();
-    const created = value(await a.billing.handlers['billing.renew']({ serviceId: 9 }));
-    value(await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 2 }));
+    const created = expectOk(await a.billing.handlers['billing.renew']({ serviceId: 9 }));
+    expectOk(await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 2 }));
     await firstCheck(a, created.invoiceId);
     a.billing.stop();
     const saved = readFileSync(join(dir, 'config.json'), 'utf8');
@@ -301,15 +297,14 @@ describe('billing against the simulator', () => {
       message: 'Billing cycle is not available for this package.',
     });
 
-    const created = value(await a.billing.handlers['billing.renew']({ serviceId: 4 }));
+    const created = expectOk(await a.billing.handlers['billing.renew']({ serviceId: 4 }));
     sim.admin.setFault('/api/client/invoice/pay', { kind: 'empty200' });
     const empty = await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 1 });
-    expect(empty.ok).toBe(false);
-    if (!empty.ok) expect(empty.error.message).toMatch(/no payment data/);
-    expect(value(await a.billing.handlers['billing.watches']({}))).toEqual([]);
+    expect(expectErr(empty).message).toMatch(/no payment data/);
+    expect(expectOk(await a.billing.handlers['billing.watches']({}))).toEqual([]);
     sim.admin.setFault('/api/client/invoice/pay', null);
     const retried = await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 1 });
-    expect(retried.ok).toBe(true);
+    expectOk(retried);
     a.billing.stop();
   });
 });

@@ -6,6 +6,7 @@ import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import type { BillingStore, InvoiceCreated } from '../../../src/shared/contract';
 import type { Gateway, Invoice } from '../../../src/shared/domain';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+import { expectErr, expectOk } from '../../support/expect';
 
 let sim: PanelSim;
 let rig: CoreRig;
@@ -20,7 +21,7 @@ beforeAll(async () => {
     password: sim.demo.password,
     remember: true,
   });
-  expect(signed.ok).toBe(true);
+  expectOk(signed);
 });
 
 afterEach(() => {
@@ -56,7 +57,7 @@ describe('billing parts', () => {
   it('a failing gateway list: the invoice is still created, kept, and listed; gateways recover', async () => {
     sim.admin.setFault('/api/client/gateways', { kind: 'http500' });
     const gateways = await rig.call<Gateway[]>('billing.gateways');
-    expect(gateways.ok ? null : gateways.error).toMatchObject({ kind: 'http', status: 500 });
+    expect(expectErr(gateways)).toMatchObject({ kind: 'http', status: 500 });
     const created = await rig.call<InvoiceCreated>('billing.buy', {
       packageId: 1,
       cycle: 'month',
@@ -69,17 +70,17 @@ describe('billing parts', () => {
     expect(invoices.value.find((i) => i.invoiceId === created.value.invoiceId)?.status).toBe('pending');
     sim.admin.clearFaults();
     const again = await rig.call<Gateway[]>('billing.gateways');
-    expect(again.ok && again.value.length).toBe(2);
+    expect(expectOk(again).length).toBe(2);
   });
 
   it('invoices load while both store lists fail, and the store while invoices fail', async () => {
     sim.admin.setFault('/api/client/packages', { kind: 'http500' });
     sim.admin.setFault('/api/client/packages/traffic', { kind: 'http500' });
     const invoices = await rig.call<Invoice[]>('invoices.list');
-    expect(invoices.ok && invoices.value.length).toBeGreaterThan(0);
+    expect(expectOk(invoices).length).toBeGreaterThan(0);
     sim.admin.clearFaults();
     sim.admin.setFault('/api/client/invoices', { kind: 'http500' });
     const store = await rig.call<BillingStore>('billing.store');
-    expect(store.ok && store.value.packages.length).toBe(3);
+    expect(expectOk(store).packages.length).toBe(3);
   });
 });

@@ -7,6 +7,7 @@ import type { DriftKind } from '../../../tools/panel-sim/drift';
 import type { Gateway, Invoice, Package, Snapshot } from '../../../src/shared/domain';
 import type { Rig } from './helpers';
 import { startRig } from './helpers';
+import { expectOk } from '../../support/expect';
 
 let rig: Rig;
 let baseline: {
@@ -18,18 +19,13 @@ let baseline: {
 };
 
 const strip = (s: Snapshot) => ({ ...s, fetchedAt: 0 });
-const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
-
 async function readAll() {
   return {
-    snapshot: value(await rig.session.snapshot('p', { previous: null, servers: 'all' })),
-    packages: value(await rig.session.packages()),
-    traffic: value(await rig.session.trafficPackages()),
-    gateways: value(await rig.session.gateways()),
-    invoices: value(await rig.session.invoices()),
+    snapshot: expectOk(await rig.session.snapshot('p', { previous: null, servers: 'all' })),
+    packages: expectOk(await rig.session.packages()),
+    traffic: expectOk(await rig.session.trafficPackages()),
+    gateways: expectOk(await rig.session.gateways()),
+    invoices: expectOk(await rig.session.invoices()),
   };
 }
 
@@ -66,10 +62,10 @@ describe('drift that only changes the shape reads exactly like the documented an
 
   it('altIdNames: a new invoice id under data.invoice_id is the id to pay', async () => {
     rig.sim.admin.setFault('*', { kind: 'altIdNames' });
-    const created = value(await rig.session.serviceRenew(4));
+    const created = expectOk(await rig.session.serviceRenew(4));
     expect(created.invoiceId).toMatch(/^[A-Z0-9]{20}$/);
     expect(rig.sim.admin.invoice(created.invoiceId)?.status).toBe('Pending');
-    const paid = value(await rig.session.invoicePay(created.invoiceId, 1));
+    const paid = expectOk(await rig.session.invoicePay(created.invoiceId, 1));
     expect(paid.invoiceId).toBe(created.invoiceId);
   });
 
@@ -88,24 +84,24 @@ describe('drift that only changes the shape reads exactly like the documented an
 describe('drift that carries other values', () => {
   it('billingJsonText: cells decoded, prices as listed, an off cycle not offered', async () => {
     rig.sim.admin.setFault('*', { kind: 'billingJsonText' });
-    const packages = value(await rig.session.packages());
+    const packages = expectOk(await rig.session.packages());
     const cycles = (list: Package[]) => list.map((p) => p.prices.map((c) => [c.cycle, c.price.amount]));
     expect(cycles(packages)).toEqual(cycles(baseline.packages));
     expect(packages.flatMap((p) => p.prices).some((c) => c.price.amount === 999)).toBe(false);
-    expect(cycles(value(await rig.session.trafficPackages()))).toEqual(cycles(baseline.traffic));
+    expect(cycles(expectOk(await rig.session.trafficPackages()))).toEqual(cycles(baseline.traffic));
   });
 
   it('paymentImage: the panel QR picture is the payment', async () => {
     rig.sim.admin.setFault('/api/client/invoice/pay', { kind: 'paymentImage' });
-    const created = value(await rig.session.serviceRenew(4));
-    const paid = value(await rig.session.invoicePay(created.invoiceId, 1));
+    const created = expectOk(await rig.session.serviceRenew(4));
+    const paid = expectOk(await rig.session.invoicePay(created.invoiceId, 1));
     expect(paid).toMatchObject({ dataKind: 'image', data: '', qrcode: PANEL_QR_PNG });
   });
 
   it('paymentObject: no JSON to scan or show, the invoice page on the panel instead', async () => {
     rig.sim.admin.setFault('/api/client/invoice/pay', { kind: 'paymentObject' });
-    const created = value(await rig.session.serviceRenew(4));
-    const paid = value(await rig.session.invoicePay(created.invoiceId, 2));
+    const created = expectOk(await rig.session.serviceRenew(4));
+    const paid = expectOk(await rig.session.invoicePay(created.invoiceId, 2));
     expect(paid).toMatchObject({ dataKind: 'object', data: '' });
     expect(paid.invoiceUrl).toBe(`${rig.sim.url}/portal/${created.invoiceId}/invoice`);
     expect(JSON.stringify(paid)).not.toContain('secret');
@@ -113,7 +109,7 @@ describe('drift that carries other values', () => {
 
   it('lifetimePlan: no expiry and no traffic total for that plan, the others unchanged', async () => {
     rig.sim.admin.setFault('*', { kind: 'lifetimePlan' });
-    const snapshot = value(await rig.session.snapshot('p', { previous: null, servers: 'all' }));
+    const snapshot = expectOk(await rig.session.snapshot('p', { previous: null, servers: 'all' }));
     const lifetime = snapshot.services.find((s) => s.id === LIFETIME_SERVICE_ID);
     const before = baseline.snapshot.services.find((s) => s.id === LIFETIME_SERVICE_ID);
     expect(lifetime).toMatchObject({ expiresAt: null, totalBytes: 0, usedBytes: before?.usedBytes });
@@ -124,7 +120,7 @@ describe('drift that carries other values', () => {
 
   it('moneyThousands: a Toman balance with thousands separators', async () => {
     rig.sim.admin.setFault('/api/client/account/info', { kind: 'moneyThousands' });
-    const snapshot = value(await rig.session.snapshot('p'));
+    const snapshot = expectOk(await rig.session.snapshot('p'));
     const dollars = baseline.snapshot.account.balance.amount;
     expect(snapshot.account.balance).toMatchObject({ amount: dollars * 10_000, currency: 'تومان' });
   });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rig } from './helpers';
 import { startRig } from './helpers';
+import { expectErr, expectOk } from '../../support/expect';
 
 let rig: Rig;
 beforeAll(async () => {
@@ -10,37 +11,32 @@ beforeAll(async () => {
 });
 afterAll(() => rig.close());
 
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
 describe('all endpoints against the simulator', () => {
   it('token (verifyKey) and account/info', async () => {
-    const verified = value(await rig.session.verifyKey());
+    const verified = expectOk(await rig.session.verifyKey());
     expect(verified.expiresAt).toBeGreaterThan(rig.clock.now + 23 * 3_600_000);
-    const info = value(await rig.session.accountInfo());
+    const info = expectOk(await rig.session.accountInfo());
     expect(info.account.email).toBe(rig.sim.demo.email);
     expect(info.services.length).toBeGreaterThan(0);
     const first = info.services[0];
     expect(first?.status).toBe('active');
     expect(first?.totalBytes).toBeGreaterThan(0);
-    const one = value(await rig.session.accountInfo(first?.id));
+    const one = expectOk(await rig.session.accountInfo(first?.id));
     expect(one.account.email).toBe(rig.sim.demo.email);
     expect(rig.session.tokenRequests).toBe(1);
   });
 
   it('service/info for each service, with servers', async () => {
-    const { services } = value(await rig.session.accountInfo());
+    const { services } = expectOk(await rig.session.accountInfo());
     for (const service of services) {
-      const detail = value(await rig.session.serviceInfo(service.id));
+      const detail = expectOk(await rig.session.serviceInfo(service.id));
       expect(detail.service.id).toBe(service.id);
       expect(detail.service.usedBytes).toBe(service.usedBytes);
       expect(detail.servers.length).toBeGreaterThan(0);
       for (const server of detail.servers) expect(server.uri).toMatch(/^[a-z0-9]+:\/\//);
     }
     const missing = await rig.session.serviceInfo(99_999);
-    expect(missing.ok ? null : missing.error).toMatchObject({
+    expect(expectErr(missing)).toMatchObject({
       kind: 'panel',
       code: 208,
       message: 'Service not found.',
@@ -48,64 +44,64 @@ describe('all endpoints against the simulator', () => {
   });
 
   it('packages, traffic packages, package/info, gateways', async () => {
-    const full = value(await rig.session.packages());
+    const full = expectOk(await rig.session.packages());
     expect(full.length).toBeGreaterThan(0);
     expect(full.every((p) => p.kind === 'full' && p.prices.length > 0)).toBe(true);
-    const traffic = value(await rig.session.trafficPackages());
+    const traffic = expectOk(await rig.session.trafficPackages());
     expect(
       traffic.every((p) => p.kind === 'traffic' && p.prices.every((x) => x.cycle === 'topup_traffic')),
     ).toBe(true);
-    const info = value(await rig.session.packageInfo(full[0]?.id ?? 1));
+    const info = expectOk(await rig.session.packageInfo(full[0]?.id ?? 1));
     expect(info.name).toBe(full[0]?.name);
     expect(info.prices.map((p) => p.price.amount)).toEqual(full[0]?.prices.map((p) => p.price.amount));
-    const gateways = value(await rig.session.gateways());
+    const gateways = expectOk(await rig.session.gateways());
     expect(gateways.length).toBeGreaterThan(0);
     expect(gateways.every((g) => g.id > 0 && g.name)).toBe(true);
   });
 
   it('invoice/create -> invoices -> invoice/view -> invoice/pay -> paid', async () => {
-    const pkg = value(await rig.session.packages())[0];
+    const pkg = expectOk(await rig.session.packages())[0];
     const cycle = pkg?.prices[0]?.cycle ?? 'month';
-    const created = value(await rig.session.invoiceCreate({ pid: pkg?.id ?? 1, billing: cycle, qty: 1 }));
+    const created = expectOk(await rig.session.invoiceCreate({ pid: pkg?.id ?? 1, billing: cycle, qty: 1 }));
     expect(created.invoiceId).toMatch(/^[A-Z0-9]{20}$/);
-    const list = value(await rig.session.invoices());
+    const list = expectOk(await rig.session.invoices());
     expect(list.some((i) => i.invoiceId === created.invoiceId && i.status === 'pending')).toBe(true);
-    const view = value(await rig.session.invoiceView(created.invoiceId));
+    const view = expectOk(await rig.session.invoiceView(created.invoiceId));
     expect(view).toMatchObject({ invoiceId: created.invoiceId, status: 'pending', statusLabel: 'Pending' });
-    const gateway = value(await rig.session.gateways())[0];
-    const payment = value(await rig.session.invoicePay(created.invoiceId, gateway?.id ?? 1));
+    const gateway = expectOk(await rig.session.gateways())[0];
+    const payment = expectOk(await rig.session.invoicePay(created.invoiceId, gateway?.id ?? 1));
     expect(payment.invoiceId).toBe(created.invoiceId);
     expect(['uri', 'https']).toContain(payment.dataKind);
     expect(payment.data.length).toBeGreaterThan(0);
     expect(payment.expiresAt).toBeGreaterThan(payment.createdAt ?? 0);
     rig.sim.admin.markPaid(created.invoiceId);
-    expect(value(await rig.session.invoiceView(created.invoiceId)).status).toBe('paid');
+    expect(expectOk(await rig.session.invoiceView(created.invoiceId)).status).toBe('paid');
   });
 
   it('service/renew and service/addtraffic create invoices', async () => {
-    const { services } = value(await rig.session.accountInfo());
+    const { services } = expectOk(await rig.session.accountInfo());
     const sid = services[0]?.id ?? 0;
-    const renew = value(await rig.session.serviceRenew(sid));
-    expect(value(await rig.session.invoiceView(renew.invoiceId)).status).toBe('pending');
-    const top = value(await rig.session.trafficPackages())[0];
-    const added = value(await rig.session.serviceAddTraffic(sid, top?.id ?? 2));
-    const inv = value(await rig.session.invoiceView(added.invoiceId));
+    const renew = expectOk(await rig.session.serviceRenew(sid));
+    expect(expectOk(await rig.session.invoiceView(renew.invoiceId)).status).toBe('pending');
+    const top = expectOk(await rig.session.trafficPackages())[0];
+    const added = expectOk(await rig.session.serviceAddTraffic(sid, top?.id ?? 2));
+    const inv = expectOk(await rig.session.invoiceView(added.invoiceId));
     expect(inv).toMatchObject({ billing: 'topup_traffic', serviceId: sid });
   });
 
   it('register/sendcode -> register, and account/password/reset', async () => {
     const email = `new-${Date.now()}@example.com`;
-    value(await rig.session.registerSendCode({ name: 'newbie', email }));
+    expectOk(await rig.session.registerSendCode({ name: 'newbie', email }));
     const code = rig.sim.admin.emailCodes(email).at(-1) ?? '';
     expect(code).toMatch(/^\d+$/);
     const wrong = await rig.session.register({ name: 'newbie', email, passwd: 'pw-123456', code: '000000x' });
-    expect(wrong.ok ? null : wrong.error.kind).toBe('panel');
-    const done = value(await rig.session.register({ name: 'newbie', email, passwd: 'pw-123456', code }));
+    expectErr(wrong, 'panel');
+    const done = expectOk(await rig.session.register({ name: 'newbie', email, passwd: 'pw-123456', code }));
     expect(done.message.length).toBeGreaterThan(0);
     const again = await rig.session.register({ name: 'newbie', email, passwd: 'pw-123456', code });
-    expect(again.ok ? null : again.error.kind).toBe('panel');
+    expectErr(again, 'panel');
 
-    value(await rig.session.passwordReset(email));
+    expectOk(await rig.session.passwordReset(email));
     expect(rig.sim.admin.resetEmails(email)).toBe(1);
   });
 
@@ -122,7 +118,7 @@ describe('all endpoints against the simulator', () => {
     );
     try {
       const r = await bad.session.accountInfo();
-      expect(r.ok ? null : r.error).toMatchObject({ kind: 'panel', code: 208 });
+      expect(expectErr(r)).toMatchObject({ kind: 'panel', code: 208 });
       expect(JSON.stringify(r)).not.toContain('Wrong-Pass-777');
       expect(JSON.stringify(r)).not.toContain(bad.sim.apiKey);
     } finally {

@@ -2,20 +2,22 @@
 // drift, the same normalized data as a well-behaved panel).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultKind } from '../../../tools/panel-sim/index';
+import type { ErrorKind } from '../../../src/shared/errors';
 import type { Rig } from './helpers';
 import { startRig } from './helpers';
+import { expectErr, expectOk } from '../../support/expect';
 
 let rig: Rig;
 beforeAll(async () => {
   // Short timeouts so the 'hang' fault resolves quickly.
   rig = await startRig({}, { timeouts: { connectMs: 2_000, headersMs: 800, bodyMs: 800 } });
   // Warm the token so faults on '*' hit the data endpoints, not the token.
-  expect((await rig.session.verifyKey()).ok).toBe(true);
+  expectOk(await rig.session.verifyKey());
 });
 afterEach(() => rig.sim.admin.clearFaults());
 afterAll(() => rig.close());
 
-const errorKinds: [FaultKind, string][] = [
+const errorKinds: [FaultKind, ErrorKind][] = [
   ['http500', 'http'],
   ['http502', 'http'],
   ['malformedJson', 'schema'],
@@ -28,20 +30,18 @@ describe('simulator faults', () => {
   it.each(errorKinds)('%s on account/info -> %s', async (kind, expected) => {
     rig.sim.admin.setFault('/api/client/account/info', { kind });
     const r = await rig.session.accountInfo();
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.kind).toBe(expected);
-    expect(r.error.message).toContain('127.0.0.1');
+    const error = expectErr(r, expected);
+    expect(error.message).toContain('127.0.0.1');
     // A fault on every endpoint fails the snapshot with the same kind.
     rig.sim.admin.setFault('*', { kind });
     const snap = await rig.session.snapshot('p');
-    expect(snap.ok ? null : snap.error.kind).toBe(expected);
+    expectErr(snap, expected);
   });
 
   it('http500 and http502 carry the status and the page title', async () => {
     rig.sim.admin.setFault('/api/client/packages', { kind: 'http502' });
     const r = await rig.session.packages();
-    expect(r.ok ? null : r.error).toMatchObject({ kind: 'http', status: 502, detail: '502 Bad Gateway' });
+    expect(expectErr(r)).toMatchObject({ kind: 'http', status: 502, detail: '502 Bad Gateway' });
   });
 
   it('empty200 on invoice/pay says the panel returned no payment data', async () => {
@@ -49,8 +49,7 @@ describe('simulator faults', () => {
     if (!created.ok) throw new Error(created.error.message);
     rig.sim.admin.setFault('/api/client/invoice/pay', { kind: 'empty200' });
     const r = await rig.session.invoicePay(created.value.invoiceId, 1);
-    expect(r.ok ? null : r.error.kind).toBe('schema');
-    expect(r.ok ? '' : r.error.message).toMatch(/no payment data .* Try paying again/);
+    expect(expectErr(r, 'schema').message).toMatch(/no payment data .* Try paying again/);
   });
 
   it('a fault on the token endpoint is reported, not retried forever', async () => {
@@ -58,10 +57,10 @@ describe('simulator faults', () => {
     rig.sim.admin.setFault('/api/client/token', { kind: 'http500' });
     rig.sim.admin.resetStats();
     const r = await rig.session.packages();
-    expect(r.ok ? null : r.error.kind).toBe('http');
+    expectErr(r, 'http');
     expect(rig.sim.admin.stats().tokenRequests).toBe(1);
     rig.sim.admin.clearFaults();
-    expect((await rig.session.packages()).ok).toBe(true);
+    expectOk(await rig.session.packages());
   });
 
   it('phpWarning, numericStrings, gateways shapes and localized statuses give the normal data', async () => {
@@ -76,7 +75,7 @@ describe('simulator faults', () => {
       expect(snap.ok, kind).toBe(true);
       if (snap.ok) expect(strip(snap.value), kind).toEqual(strip(baseline.value));
       const gw = await rig.session.gateways();
-      expect(gw.ok && gw.value, kind).toEqual(baseGateways.value);
+      expect(expectOk(gw), kind).toEqual(baseGateways.value);
       const pk = await rig.session.packages();
       expect(pk.ok, kind).toBe(true);
       rig.sim.admin.clearFaults();
@@ -91,18 +90,18 @@ describe('simulator faults', () => {
 
     rig.sim.admin.setFault('*', { kind: 'localizedStatus' });
     const localized = await rig.session.snapshot('p');
-    expect(localized.ok).toBe(true);
+    expectOk(localized);
     if (!localized.ok) return;
     expect(localized.value.services[0]).toMatchObject({ status: 'active', statusLabel: 'فعال' });
     const detail = await rig.session.serviceInfo(localized.value.services[0]?.id ?? 4);
-    expect(detail.ok && detail.value.service).toMatchObject({ status: 'active', statusLabel: 'فعال' });
+    expect(expectOk(detail).service).toMatchObject({ status: 'active', statusLabel: 'فعال' });
   });
 
   it('a latency fault slows one endpoint without failing it', async () => {
     rig.sim.admin.setFault('/api/client/gateways', { latencyMs: 300 });
     const started = performance.now();
     const r = await rig.session.gateways();
-    expect(r.ok).toBe(true);
+    expectOk(r);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 });

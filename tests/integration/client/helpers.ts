@@ -5,6 +5,7 @@ import type { PanelSim, PanelSimOptions } from '../../../tools/panel-sim/index';
 import type { PanelSession, PanelSessionOptions } from '../../../src/main/session/panel-session';
 import { createPanelSession } from '../../../src/main/session/panel-session';
 import { ok } from '../../../src/shared/errors';
+import { expectOk } from '../../support/expect';
 
 export interface Rig {
   sim: PanelSim;
@@ -19,16 +20,16 @@ export async function startRig(
 ): Promise<Rig> {
   const clock = { now: Date.now() };
   const sim = await startPanelSim({ now: () => clock.now, ...simOptions });
-  const created = createPanelSession({
-    panelUrl: sim.url,
-    timeZone: 'UTC',
-    getApiKey: async () => ok(sim.apiKey),
-    getCredentials: async () => ok({ ...sim.demo }),
-    now: () => clock.now,
-    ...sessionOptions,
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  const session = created.value;
+  const session = expectOk(
+    createPanelSession({
+      panelUrl: sim.url,
+      timeZone: 'UTC',
+      getApiKey: async () => ok(sim.apiKey),
+      getCredentials: async () => ok({ ...sim.demo }),
+      now: () => clock.now,
+      ...sessionOptions,
+    }),
+  );
   return {
     sim,
     session,

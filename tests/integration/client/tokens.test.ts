@@ -6,6 +6,7 @@ import { isTokenRefused } from '../../../src/main/xmplus/errors';
 import { ok } from '../../../src/shared/errors';
 import type { Rig } from './helpers';
 import { startRig } from './helpers';
+import { expectErr, expectOk } from '../../support/expect';
 
 let rig: Rig | null = null;
 afterEach(async () => {
@@ -19,7 +20,7 @@ describe('tokens against the simulator', () => {
   it('100 concurrent calls with an expired token make exactly one token request', async () => {
     rig = await startRig({ latencyMs: 20 });
     const r = rig;
-    expect((await r.session.packages()).ok).toBe(true);
+    expectOk(await r.session.packages());
     r.clock.now += 24 * HOUR; // past the 23.5 h lifetime, on both clocks
     r.sim.admin.resetStats();
     const results = await Promise.all(Array.from({ length: 100 }, () => r.session.gateways()));
@@ -33,11 +34,11 @@ describe('tokens against the simulator', () => {
     async (mode) => {
       rig = await startRig({ refusedTokenMode: mode });
       const r = rig;
-      expect((await r.session.accountInfo()).ok).toBe(true);
+      expectOk(await r.session.accountInfo());
       r.sim.admin.expireTokens();
       r.sim.admin.resetStats();
       const again = await r.session.accountInfo();
-      expect(again.ok).toBe(true);
+      expectOk(again);
       expect(r.sim.admin.stats()).toEqual({
         tokenRequests: 1,
         requests: { '/api/client/account/info': 2, '/api/client/token': 1 },
@@ -52,7 +53,7 @@ describe('tokens against the simulator', () => {
     async (mode) => {
       rig = await startRig({ refusedTokenMode: mode, latencyMs: 10 });
       const r = rig;
-      expect((await r.session.snapshot('p')).ok).toBe(true);
+      expectOk(await r.session.snapshot('p'));
       r.sim.admin.expireTokens();
       r.sim.admin.resetStats();
       const snaps = await Promise.all([
@@ -69,22 +70,20 @@ describe('tokens against the simulator', () => {
     rig = await startRig({}, { getApiKey: async () => ok('definitely-not-the-key') });
     const r = rig;
     const result = await r.session.packages();
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.kind).toBe('auth');
-    expect(isTokenRefused(result.error)).toBe(false);
-    expect(result.error.message).toMatch(/API key/);
+    const error = expectErr(result, 'auth');
+    expect(isTokenRefused(error)).toBe(false);
+    expect(error.message).toMatch(/API key/);
     expect(JSON.stringify(result)).not.toContain('definitely-not-the-key');
     expect(r.sim.admin.stats().tokenRequests).toBe(1);
     const verify = await r.session.verifyKey();
-    expect(verify.ok ? null : verify.error.kind).toBe('auth');
+    expectErr(verify, 'auth');
   });
 
   it('cold snapshot: token, then account/info, then every service/info; warm: account/info alone', async () => {
     rig = await startRig();
     const r = rig;
     const cold = await r.session.snapshot('profile-1');
-    expect(cold.ok).toBe(true);
+    expectOk(cold);
     if (!cold.ok) return;
     expect(cold.value.profileId).toBe('profile-1');
     expect(cold.value.fetchedAt).toBe(r.clock.now);
@@ -97,10 +96,10 @@ describe('tokens against the simulator', () => {
     });
     r.sim.admin.resetStats();
     const warm = await r.session.snapshot('profile-1');
-    expect(warm.ok).toBe(true);
+    expectOk(warm);
     // The server lists are fresh: a steady refresh is one request.
     expect(r.sim.admin.stats().requests).toEqual({ '/api/client/account/info': 1 });
-    expect(warm.ok && warm.value.servers).toEqual(cold.value.servers);
+    expect(expectOk(warm).servers).toEqual(cold.value.servers);
   });
 
   it('a usage change on the panel shows in the next snapshot', async () => {

@@ -7,6 +7,7 @@ import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+import { expectErr, expectOk } from '../../support/expect';
 
 type Harness = CoreRig;
 
@@ -44,30 +45,27 @@ const signIn = (h: Harness, password = sim.demo.password, remember = true) =>
 describe('core against the simulator', () => {
   it('checks the provider key by fetching a token, and refuses a wrong key', async () => {
     const h = await makeHarness();
-    expect(await h.call('provider.check', { panelUrl: sim.url, apiKey: sim.apiKey })).toMatchObject({
-      ok: true,
-    });
+    expectOk(await h.call('provider.check', { panelUrl: sim.url, apiKey: sim.apiKey }));
     const bad = await h.call('provider.check', { panelUrl: sim.url, apiKey: 'wrong-key' });
-    expect(bad.ok === false && bad.error.kind).toBe('auth');
+    expectErr(bad, 'auth');
     const insecure = await h.call('provider.check', { panelUrl: 'http://panel.example.com', apiKey: 'k' });
-    expect(insecure.ok === false && insecure.error.kind).toBe('validation');
+    expectErr(insecure, 'validation');
   });
 
   it('signs in, refreshes, caches, and shows cached data marked stale after a restart', async () => {
     const h = await makeHarness();
     const wrong = await signIn(h, 'not-the-password');
-    expect(wrong.ok).toBe(false);
-    if (!wrong.ok) expect(wrong.error.message.length).toBeGreaterThan(3);
+    expect(expectErr(wrong).message.length).toBeGreaterThan(3);
     expect(JSON.stringify(wrong)).not.toContain('not-the-password');
 
     const signed = await signIn(h);
-    expect(signed.ok).toBe(true);
+    expectOk(signed);
     if (!signed.ok) return;
     expect(signed.value.profiles).toHaveLength(1);
     expect(signed.value.profiles[0]).toMatchObject({ email: sim.demo.email, signedIn: true });
 
     const refreshed = await h.call<DataState>('data.refresh');
-    expect(refreshed.ok).toBe(true);
+    expectOk(refreshed);
     if (!refreshed.ok) return;
     expect(refreshed.value.snapshot?.services).toHaveLength(3);
     expect(refreshed.value.stale).toBe(false);
@@ -82,8 +80,8 @@ describe('core against the simulator', () => {
     await h.dispose();
     const again = await makeHarness(h.dir);
     const cached = await again.call<DataState>('data.get');
-    expect(cached.ok && cached.value.snapshot?.services.length).toBe(3);
-    expect(cached.ok && cached.value.stale).toBe(true);
+    expect(expectOk(cached).snapshot?.services.length).toBe(3);
+    expect(expectOk(cached).stale).toBe(true);
     await again.call('data.refresh');
     expect(again.notifications).toHaveLength(0);
   });
@@ -94,7 +92,7 @@ describe('core against the simulator', () => {
     await h.call('data.refresh');
     sim.admin.setFault('*', { kind: 'http502' });
     const failed = await h.call<DataState>('data.refresh');
-    expect(failed.ok).toBe(true);
+    expectOk(failed);
     if (!failed.ok) return;
     expect(failed.value.stale).toBe(true);
     expect(failed.value.snapshot?.services).toHaveLength(3);
@@ -105,22 +103,20 @@ describe('core against the simulator', () => {
     const h = await makeHarness();
     await signIn(h);
     const data = await h.call<DataState>('data.refresh');
-    const service = data.ok ? data.value.snapshot!.services[0]! : null;
-    expect(service).not.toBeNull();
+    const service = expectOk(data).snapshot?.services[0];
+    expect(service).toBeDefined();
     const preview = await h.call<{ text: string; count: number }>('export.preview', {
       serviceId: null,
       format: 'links',
     });
-    expect(preview.ok && preview.value.count).toBeGreaterThan(3);
-    expect(await h.call('export.copy', { serviceId: service!.id, format: 'sublink' })).toMatchObject({
-      ok: true,
-    });
+    expect(expectOk(preview).count).toBeGreaterThan(3);
+    expectOk(await h.call('export.copy', { serviceId: service!.id, format: 'sublink' }));
     expect(h.clipboard.at(-1)).toBe(service!.sublink);
     const saved = await h.call<{ saved: boolean; files: string[] }>('export.save', {
       serviceId: null,
       formats: ['clash', 'singbox'],
     });
-    expect(saved.ok && saved.value.saved).toBe(true);
+    expect(expectOk(saved).saved).toBe(true);
     const files = readdirSync(join(h.dir, 'exports'));
     expect(files.some((f) => f.endsWith('.yaml'))).toBe(true);
     expect(files.some((f) => f.endsWith('.json'))).toBe(true);
@@ -137,7 +133,7 @@ describe('core against the simulator', () => {
       name: 'second',
       email: 'second@example.com',
     });
-    expect(sent.ok).toBe(true);
+    expectOk(sent);
     const code = sim.admin.emailCodes('second@example.com').at(-1)!;
     const registered = await h.call<ProfilesState>('auth.register', {
       panelUrl: sim.url,
@@ -149,25 +145,25 @@ describe('core against the simulator', () => {
       aff: '',
       remember: true,
     });
-    expect(registered.ok).toBe(true);
+    expectOk(registered);
     if (!registered.ok) return;
     expect(registered.value.profiles).toHaveLength(2);
     const [first, second] = registered.value.profiles;
     expect(registered.value.activeId).toBe(second!.id);
     const switched = await h.call<ProfilesState>('profiles.switch', { id: first!.id });
-    expect(switched.ok && switched.value.activeId).toBe(first!.id);
+    expect(expectOk(switched).activeId).toBe(first!.id);
 
     const origin = new URL(sim.url).origin;
     expect(await secrets.get(`xmplus-tray:${origin}`, 'second@example.com')).toBe('second-password-1');
     const removed = await h.call<ProfilesState>('profiles.remove', { id: second!.id });
-    expect(removed.ok && removed.value.profiles).toHaveLength(1);
+    expect(expectOk(removed).profiles).toHaveLength(1);
     expect(await secrets.get(`xmplus-tray:${origin}`, 'second@example.com')).toBeNull();
 
     const out = await h.call<ProfilesState>('auth.signOut');
-    expect(out.ok && out.value.profiles[0]?.signedIn).toBe(false);
+    expect(expectOk(out).profiles[0]?.signedIn).toBe(false);
     expect(await secrets.get(`xmplus-tray:${origin}`, sim.demo.email)).toBeNull();
     const refused = await h.call('data.refresh');
-    expect(refused.ok === false && refused.error.kind).toBe('auth');
+    expectErr(refused, 'auth');
     const settingsText = readFileSync(join(h.dir, 'config.json'), 'utf8');
     expect(settingsText).not.toContain(sim.demo.password);
     expect(settingsText).not.toContain(sim.apiKey);
@@ -178,7 +174,7 @@ describe('core against the simulator', () => {
     await signIn(h, sim.demo.password, false);
     const origin = new URL(sim.url).origin;
     expect(await secrets.get(`xmplus-tray:${origin}`, sim.demo.email)).toBeNull();
-    expect((await h.call<DataState>('data.refresh')).ok).toBe(true);
+    expectOk(await h.call<DataState>('data.refresh'));
   });
 
   it('resets a password with the panel message', async () => {
@@ -188,7 +184,7 @@ describe('core against the simulator', () => {
       apiKey: sim.apiKey,
       email: sim.demo.email,
     });
-    expect(reset.ok && reset.value.message).toMatch(/\w+/);
+    expect(expectOk(reset).message).toMatch(/\w+/);
     expect(sim.admin.resetEmails(sim.demo.email)).toBe(1);
   });
 });
@@ -215,7 +211,7 @@ describe('switching accounts', () => {
       aff: '',
       remember: true,
     });
-    expect(registered.ok).toBe(true);
+    expectOk(registered);
     // The new account has no services: its snapshot arrives by itself and is not called expired.
     await expect
       .poll(async () => {
@@ -224,8 +220,8 @@ describe('switching accounts', () => {
       })
       .toBe('other@example.com');
     const data = await h.call<DataState>('data.get');
-    expect(data.ok && data.value.level).toBe('ok');
-    const first = registered.ok ? registered.value.profiles.find((p) => p.email === sim.demo.email)! : null;
+    expect(expectOk(data).level).toBe('ok');
+    const first = expectOk(registered).profiles.find((p) => p.email === sim.demo.email);
     await h.call('profiles.switch', { id: first!.id });
     await expect
       .poll(async () => {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
 import type { DataState } from '../../../src/shared/contract';
+import { expectOk } from '../../support/expect';
 
 let sim: PanelSim;
 const rigs: CoreRig[] = [];
@@ -24,7 +25,7 @@ afterAll(async () => {
 async function refreshedIn(language: string | null, locale = 'en-US'): Promise<CoreRig> {
   const rig = await makeCoreRig({ memory: true, locale });
   rigs.push(rig);
-  if (language !== null) expect((await rig.call('settings.set', { language })).ok).toBe(true);
+  if (language !== null) expectOk(await rig.call('settings.set', { language }));
   const signed = await rig.call('auth.signIn', {
     panelUrl: sim.url,
     apiKey: sim.apiKey,
@@ -32,9 +33,9 @@ async function refreshedIn(language: string | null, locale = 'en-US'): Promise<C
     password: sim.demo.password,
     remember: false,
   });
-  expect(signed.ok).toBe(true);
+  expectOk(signed);
   const data = await rig.call<DataState>('data.refresh');
-  expect(data.ok).toBe(true);
+  expectOk(data);
   expect(rig.notifications.length).toBeGreaterThan(0);
   return rig;
 }
@@ -109,7 +110,7 @@ describe('main-process language', () => {
   it('changing the language re-renders the tray at once; the next export notification follows it', async () => {
     const rig = await refreshedIn('en');
     const before = rig.trays.length;
-    expect((await rig.call('settings.set', { language: 'ru' })).ok).toBe(true);
+    expectOk(await rig.call('settings.set', { language: 'ru' }));
     expect(rig.trays.length).toBeGreaterThan(before);
     const tray = rig.trays.at(-1)!;
     expect(tray.labels.refresh).toBe('Обновить сейчас');

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { memoryBackend } from '../../../src/main/session/secrets';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+import { expectErr } from '../../support/expect';
 
 let sims: PanelSim[] = [];
 let rigs: CoreRig[] = [];
@@ -27,13 +28,12 @@ describe('a new-generation panel at setup', () => {
   it('names the panel and says its generation is not supported yet, at every step of setup', async () => {
     const { sim, rig } = await setup({ generation: 'new', appName: 'Aurora VPN' });
     const checked = await rig.call('provider.check', { panelUrl: sim.url, apiKey: 'any-key' });
-    expect(checked.ok).toBe(false);
-    if (checked.ok) return;
-    expect(checked.error).toMatchObject({ reason: 'newPanelGeneration', detail: 'Aurora VPN' });
-    expect(checked.error.message).toContain('"Aurora VPN"');
-    expect(checked.error.message).toMatch(/new XMPlus generation/);
-    expect(checked.error.message).toMatch(/provider/);
-    expect(checked.error.message).not.toMatch(/HTTP 404|shape the app does not understand/);
+    const error = expectErr(checked);
+    expect(error).toMatchObject({ reason: 'newPanelGeneration', detail: 'Aurora VPN' });
+    expect(error.message).toContain('"Aurora VPN"');
+    expect(error.message).toMatch(/new XMPlus generation/);
+    expect(error.message).toMatch(/provider/);
+    expect(error.message).not.toMatch(/HTTP 404|shape the app does not understand/);
 
     const signedIn = await rig.call('auth.signIn', {
       panelUrl: sim.url,
@@ -42,27 +42,26 @@ describe('a new-generation panel at setup', () => {
       password: sim.demo.password,
       remember: false,
     });
-    expect(signedIn.ok === false && signedIn.error.reason).toBe('newPanelGeneration');
+    expect(expectErr(signedIn).reason).toBe('newPanelGeneration');
     const code = await rig.call('auth.sendCode', {
       panelUrl: sim.url,
       apiKey: 'k',
       name: 'a',
       email: 'a@b.cd',
     });
-    expect(code.ok === false && code.error.reason).toBe('newPanelGeneration');
+    expect(expectErr(code).reason).toBe('newPanelGeneration');
   });
 
   it('on a classic panel a wrong key or a wrong path stays that error, with no generation claim', async () => {
     const classic = await setup({});
     const bad = await classic.rig.call('provider.check', { panelUrl: classic.sim.url, apiKey: 'wrong' });
-    expect(bad.ok === false && bad.error.kind).toBe('auth');
-    expect(bad.ok === false && bad.error.reason).toBe('apiKeyRefused');
+    expect(expectErr(bad, 'auth').reason).toBe('apiKeyRefused');
     const wrongPath = await classic.rig.call('provider.check', {
       panelUrl: `${classic.sim.url}/nope`,
       apiKey: classic.sim.apiKey,
     });
-    expect(wrongPath.ok).toBe(false);
-    expect(wrongPath.ok === false && wrongPath.error.reason).not.toBe('newPanelGeneration');
+    expectErr(wrongPath);
+    expect(expectErr(wrongPath).reason).not.toBe('newPanelGeneration');
     expect(
       (await classic.rig.call('provider.check', { panelUrl: classic.sim.url, apiKey: classic.sim.apiKey }))
         .ok,

@@ -13,6 +13,7 @@ import type { ExportPreview } from '../../../src/shared/contract';
 import { serverListPart } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/errors';
 import { makePlatform, manualClock, type PlatformRecorder } from '../../support/core-rig';
+import { expectErr, expectOk } from '../../support/expect';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -167,7 +168,7 @@ describe('panel load over a simulated day', () => {
     await nextRefresh();
     sim.admin.resetStats();
     const result = await data.refreshNow();
-    expect(result.ok).toBe(true);
+    expectOk(result);
     expect(sim.admin.stats().serviceInfo).toEqual({ '4': 1, '7': 1, '9': 1 });
   });
 
@@ -178,7 +179,7 @@ describe('panel load over a simulated day', () => {
       serviceId: 9,
       format: 'links',
     })) as Result<ExportPreview>;
-    expect(fresh.ok).toBe(true);
+    expectOk(fresh);
     expect(sim.admin.stats().requests).toEqual({});
 
     sim.admin.patchServer(9, 0, { remark: 'Renamed on the panel' });
@@ -201,7 +202,7 @@ describe('panel load over a simulated day', () => {
     const before = data.snapshot(profileId);
     sim.admin.patchService(7, { detailsRefusal: EXPIRED });
     const result = await data.refreshNow();
-    expect(result.ok).toBe(true);
+    expectOk(result);
     const state = data.state();
     expect(state.stale).toBe(false);
     expect(state.monitor.lastError).toBeNull();
@@ -225,7 +226,7 @@ describe('panel load over a simulated day', () => {
       serviceId: 7,
       format: 'links',
     })) as Result<ExportPreview>;
-    expect(last.ok && last.value.count).toBeGreaterThan(0);
+    expect(expectOk(last).count).toBeGreaterThan(0);
 
     // The export asked again (attempt 2). Retried at the next cycle on its own (attempt 3); the
     // healthy lists are not asked again. Then its backoff (16 min) skips one 15-minute cycle.
@@ -245,7 +246,7 @@ describe('panel load over a simulated day', () => {
     sim.admin.patchService(4, { detailsRefusal: EXPIRED });
     await data.refreshNow();
     const broken = await exporter.handlers['export.preview']({ serviceId: 4, format: 'links' });
-    expect(broken.ok ? null : broken.error).toMatchObject({
+    expect(expectErr(broken)).toMatchObject({
       kind: 'panel',
       message: `Servers unavailable: ${EXPIRED}`,
     });
@@ -253,6 +254,6 @@ describe('panel load over a simulated day', () => {
       serviceId: 9,
       format: 'links',
     })) as Result<ExportPreview>;
-    expect(healthy.ok && healthy.value.count).toBeGreaterThan(0);
+    expect(expectOk(healthy).count).toBeGreaterThan(0);
   });
 });

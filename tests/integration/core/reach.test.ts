@@ -9,6 +9,7 @@ import { createCredentialStore, memoryBackend, type SecretBackend } from '../../
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
 import { makeCoreRig, makePlatform, type CoreRig } from '../../support/core-rig';
 import { startSocks5Server, type Socks5Server } from '../../support/socks5-server';
+import { expectErr, expectOk } from '../../support/expect';
 
 const API_KEY = 'mirror-test-key';
 const sims: PanelSim[] = [];
@@ -74,7 +75,7 @@ describe('proxies through the core', () => {
       password: panel.demo.password,
       remember: true,
     });
-    expect(signed.ok).toBe(true);
+    expectOk(signed);
     if (!signed.ok) return;
     const id = signed.value.profiles[0]?.id ?? '';
     expect(proxy.connects).toEqual([]);
@@ -83,12 +84,12 @@ describe('proxies through the core', () => {
       id,
       options: { proxyUrl: 'socks4://127.0.0.1:1080', timeZone: '' },
     });
-    expect(refused.ok ? null : refused.error).toMatchObject({ kind: 'validation', detail: 'socks4' });
+    expect(expectErr(refused)).toMatchObject({ kind: 'validation', detail: 'socks4' });
 
     const updated = await h.call('profiles.update', { id, options: { proxyUrl: proxy.url, timeZone: '' } });
-    expect(updated.ok).toBe(true);
+    expectOk(updated);
     const refreshed = await h.call<DataState>('data.refresh');
-    expect(refreshed.ok && refreshed.value.snapshot?.services).toHaveLength(3);
+    expect(expectOk(refreshed).snapshot?.services).toHaveLength(3);
     expect(proxy.connects.length).toBeGreaterThan(0);
     const port = Number(new URL(panel.url).port);
     for (const c of proxy.connects) expect(c).toEqual({ addressType: 'domain', host: 'localhost', port });
@@ -96,10 +97,10 @@ describe('proxies through the core', () => {
     // The proxy goes away: the error says which proxy failed, and the data already shown stays.
     await proxy.close();
     const failed = await h.call<DataState>('data.refresh');
-    expect(failed.ok && failed.value.stale).toBe(true);
-    expect(failed.ok && failed.value.snapshot?.services).toHaveLength(3);
+    expect(expectOk(failed).stale).toBe(true);
+    expect(expectOk(failed).snapshot?.services).toHaveLength(3);
     // Refused, or cut off where a kept-alive tunnel was in use: either way the proxy is named.
-    expect(failed.ok ? failed.value.monitor.lastError?.message.toLowerCase() : '').toContain(
+    expect(expectOk(failed).monitor.lastError?.message.toLowerCase()).toContain(
       `this profile's proxy ${proxy.url}`,
     );
   });
@@ -115,7 +116,7 @@ describe('proxies through the core', () => {
       apiKey: API_KEY,
       proxyUrl: '127.0.0.1:7890',
     });
-    expect(bad.ok ? null : bad.error).toMatchObject({ kind: 'validation', detail: 'no-scheme' });
+    expect(expectErr(bad)).toMatchObject({ kind: 'validation', detail: 'no-scheme' });
     expect(
       (await h.call('provider.check', { panelUrl: localhost, apiKey: API_KEY, proxyUrl: proxy.url })).ok,
     ).toBe(true);
@@ -127,11 +128,11 @@ describe('proxies through the core', () => {
       password: panel.demo.password,
       remember: true,
     });
-    expect(signed.ok && signed.value.profiles[0]?.options.proxyUrl).toBe(proxy.url);
+    expect(expectOk(signed).profiles[0]?.options.proxyUrl).toBe(proxy.url);
     const before = proxy.connects.length;
     expect(before).toBeGreaterThan(0);
     const refreshed = await h.call<DataState>('data.refresh');
-    expect(refreshed.ok && refreshed.value.snapshot?.services).toHaveLength(3);
+    expect(expectOk(refreshed).snapshot?.services).toHaveLength(3);
     expect(proxy.connects.length).toBeGreaterThan(before);
   });
 
@@ -148,7 +149,7 @@ describe('proxies through the core', () => {
     const checked = await h.call('provider.check', { panelUrl: 'https://panel.blocked.test', apiKey: 'k' });
     expect(asked).toEqual(['https://panel.blocked.test/']);
     expect(proxy.connects).toEqual([{ addressType: 'domain', host: 'panel.blocked.test', port: 443 }]);
-    expect(checked.ok ? null : checked.error).toMatchObject({
+    expect(expectErr(checked)).toMatchObject({
       kind: 'network',
       message: `The system proxy ${proxy.url} could not reach the panel at panel.blocked.test (host unreachable). The panel may be down, or blocked for the proxy too; try again later or ask your provider.`,
     });
@@ -163,9 +164,9 @@ describe("a branded build's mirrors through the core", () => {
     const secrets = memoryBackend();
     const first = await rig({ provider, secrets });
     const signed = await signIn(first, mirror);
-    expect(signed.ok).toBe(true);
+    expectOk(signed);
     const refreshed = await first.call<DataState>('data.refresh');
-    expect(refreshed.ok && refreshed.value.snapshot?.services).toHaveLength(3);
+    expect(expectOk(refreshed).snapshot?.services).toHaveLength(3);
     const tried = Object.values(main.admin.stats().requests).reduce((a, b) => a + b, 0);
     expect(tried).toBeGreaterThan(0);
     await first.dispose();
@@ -173,8 +174,8 @@ describe("a branded build's mirrors through the core", () => {
     // Restarted on the same files: the remembered mirror is asked first, the main address not at all.
     const again = await rig({ provider, secrets, dir: first.dir });
     const later = await again.call<DataState>('data.refresh');
-    expect(later.ok ? later.value.stale : later.error).toBe(false);
-    expect(later.ok && later.value.snapshot?.services).toHaveLength(3);
+    expect(expectOk(later).stale).toBe(false);
+    expect(expectOk(later).snapshot?.services).toHaveLength(3);
     expect(Object.values(main.admin.stats().requests).reduce((a, b) => a + b, 0)).toBe(tried);
   });
 
@@ -189,7 +190,7 @@ describe("a branded build's mirrors through the core", () => {
       remember: true,
     });
     // The panel's own answer (code 208 and its message), shown as it is, from the main address.
-    expect(wrong.ok ? null : wrong.error.kind).toMatch(/^(auth|panel)$/);
+    expect(expectErr(wrong).kind).toMatch(/^(auth|panel)$/);
     expect(mirror.admin.stats().requests).toEqual({});
   });
 
@@ -214,17 +215,17 @@ describe("a branded build's mirrors through the core", () => {
       password: mirror.demo.password,
       remember: true,
     });
-    expect(signed.ok).toBe(true);
+    expectOk(signed);
     if (!signed.ok) return;
     const id = signed.value.profiles[0]?.id ?? '';
     expect(hung.admin.stats().requests['/api/client/token']).toBe(1);
     // Remembered for the profile, in the cache.
     expect(platform.cacheStore.get('panelAddresses')).toMatchObject({ [`profile:${id}`]: mirror.url });
     const active = await accounts.active();
-    expect(active.ok).toBe(true);
+    expectOk(active);
     if (!active.ok) return;
     const snapshot = await active.value.session.snapshot(id);
-    expect(snapshot.ok && snapshot.value.services).toHaveLength(3);
+    expect(expectOk(snapshot).services).toHaveLength(3);
     // The profile's session started at the mirror: the hung address saw nothing more.
     expect(Object.values(hung.admin.stats().requests).reduce((a, b) => a + b, 0)).toBe(1);
   });

@@ -11,6 +11,7 @@ import { makePlatform, type PlatformRecorder } from '../../support/core-rig';
 import type { DataState, ImportOptions, ProfilesState } from '../../../src/shared/contract';
 import { ok, type Result } from '../../../src/shared/errors';
 import { parse as parseYaml } from 'yaml';
+import { expectErr, expectOk } from '../../support/expect';
 
 let sim: PanelSim;
 let rig: PlatformRecorder;
@@ -50,9 +51,9 @@ beforeEach(async () => {
     password: sim.demo.password,
     remember: false,
   });
-  expect(signed.ok).toBe(true);
+  expectOk(signed);
   const data = await call<DataState>('data.refresh');
-  expect(data.ok && data.value.snapshot?.services.length).toBe(3);
+  expect(expectOk(data).snapshot?.services.length).toBe(3);
 });
 
 afterEach(async () => {
@@ -61,9 +62,7 @@ afterEach(async () => {
 });
 
 const options = async (serviceId = 4, refresh = false) => {
-  const result = await call<ImportOptions>('import.options', { serviceId, refresh });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return expectOk(await call<ImportOptions>('import.options', { serviceId, refresh }));
 };
 
 describe('import against the simulator', () => {
@@ -117,9 +116,7 @@ describe('import against the simulator', () => {
     expect(byId.v2rayng).toMatchObject({ status: 'served' });
     expect(result.defaultClient).toBeNull();
     const refused = await call('import.open', { serviceId: 4, client: 'clash-verge' });
-    expect(refused.ok).toBe(false);
-    if (!refused.ok)
-      expect(refused.error.message).toMatch(/does not serve a subscription Clash Verge Rev can read/);
+    expect(expectErr(refused).message).toMatch(/does not serve a subscription Clash Verge Rev can read/);
     expect(opened).toEqual([]);
   });
 
@@ -149,11 +146,11 @@ describe('import against the simulator', () => {
     handlers.set('sing-box', 'SFM');
     handlers.set('hiddify', 'Hiddify');
     const notInstalled = await call('import.open', { serviceId: 4, client: 'karing' });
-    expect(notInstalled.ok === false && notInstalled.error.message).toMatch(/Karing is not installed/);
+    expect(expectErr(notInstalled).message).toMatch(/Karing is not installed/);
     const first = await options();
     expect(first.defaultClient).toBe('sing-box');
     const open = await call<{ link: string }>('import.open', { serviceId: 4, client: 'hiddify' });
-    expect(open.ok).toBe(true);
+    expectOk(open);
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatch(/^hiddify:\/\/import\/http:\/\/127\.0\.0\.1:\d+\/link\/[^?]+\?client=singbox#/);
     expect((await options()).defaultClient).toBe('hiddify');
@@ -182,14 +179,14 @@ describe('import against the simulator', () => {
       client: 'clash-verge',
       action: 'save',
     });
-    expect(saved.ok).toBe(true);
+    expectOk(saved);
     if (!saved.ok) return;
     expect(saved.value.file).toMatch(/StarterPack-4-clash\.yaml$/);
     expect(opsPaths).toEqual([saved.value.file]);
     const yaml = parseYaml(readFileSync(saved.value.file, 'utf8')) as { proxies: unknown[] };
     expect(yaml.proxies.length).toBeGreaterThan(5);
     const copied = await call('import.fallback', { serviceId: 4, client: 'sing-box', action: 'copy' });
-    expect(copied.ok).toBe(true);
+    expectOk(copied);
     const config = JSON.parse(rig.clipboard.at(-1)!) as { outbounds: unknown[] };
     expect(config.outbounds.length).toBeGreaterThan(5);
   });
@@ -212,8 +209,8 @@ describe('import against the simulator', () => {
 
   it('unknown clients and services are refused with a reason', async () => {
     const unknown = await call('import.open', { serviceId: 4, client: 'clashx' });
-    expect(unknown.ok === false && unknown.error.kind).toBe('validation');
+    expectErr(unknown, 'validation');
     const noService = await call('import.options', { serviceId: 99 });
-    expect(noService.ok === false && noService.error.message).toMatch(/no service #99/);
+    expect(expectErr(noService).message).toMatch(/no service #99/);
   });
 });

@@ -9,6 +9,7 @@ import {
   keychainService,
   keytarBackend,
 } from '../../../src/main/session/secrets';
+import { expectOk } from '../../support/expect';
 
 const bus = process.env.DBUS_SESSION_BUS_ADDRESS;
 let backend: SecretBackend | null = null;
@@ -61,11 +62,11 @@ describe('keytar against a real keyring', () => {
     expect(await store.getApiKey(origin)).toEqual({ ok: true, value: apiKey });
 
     // Logout without the API key keeps the key.
-    expect((await store.forget(origin, email, { apiKeyToo: false })).ok).toBe(true);
+    expectOk(await store.forget(origin, email, { apiKeyToo: false }));
     expect(await store.getPassword(origin, email)).toEqual({ ok: true, value: null });
     expect(await store.getApiKey(origin)).toEqual({ ok: true, value: apiKey });
 
-    expect((await store.forget(origin, email, { apiKeyToo: true })).ok).toBe(true);
+    expectOk(await store.forget(origin, email, { apiKeyToo: true }));
     expect(await fresh?.get(keychainService(origin), 'client-api-key')).toBeNull();
     expect(await store.getApiKey(origin)).toEqual({ ok: true, value: null });
   });

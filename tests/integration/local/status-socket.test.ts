@@ -20,6 +20,7 @@ import { testIo } from '../../support/cli-io';
 import { printedStatus } from '../../../src/main/cli/commands/status';
 import { printedByApp } from '../../../src/main/local/fast-status';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { expectOk } from '../../support/expect';
 
 const THRESHOLDS = {
   trafficPercent: DEFAULT_SETTINGS.trafficThresholds,
@@ -43,7 +44,7 @@ beforeAll(async () => {
     password: sim.demo.password,
     remember: false,
   });
-  expect(signed.ok).toBe(true);
+  expectOk(signed);
   const data = await rig.call<DataState>('data.refresh');
   if (!data.ok || !data.value.snapshot) throw new Error('no snapshot');
   fetchedAt = data.value.snapshot.fetchedAt;
