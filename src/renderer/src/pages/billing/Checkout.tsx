@@ -3,9 +3,8 @@
 // an invoice is created and by Invoices for a pending invoice. The invoice and the payment methods
 // load apart: without methods the invoice still shows, paying is disabled with the reason, and the
 // invoice stays on the panel to pay later.
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { AppError } from '../../../../shared/errors';
-import type { PaymentView } from '../../../../shared/contract';
+import { useId, useState } from 'react';
+import { ok, type AppError, type Result } from '../../../../shared/errors';
 import type { Gateway, Invoice } from '../../../../shared/domain';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
@@ -13,7 +12,9 @@ import { Icon } from '../../components/Icon';
 import { useBillingText } from './messages';
 import { PaymentScreen } from './PaymentScreen';
 import { ErrorBox } from '../../components/ErrorBox';
-import { cycleLabel, invoiceAmount, InvoiceStatusPill, statusLabel } from './shared';
+import { useAction } from '../../lib/useAction';
+import { useLoad } from '../../lib/useLoad';
+import { cycleLabel, InvoiceStatusPill, InvoiceTotal, InvoiceCard, statusLabel } from './shared';
 
 interface CheckoutProps {
   invoiceId: string;
@@ -21,48 +22,35 @@ interface CheckoutProps {
   closeLabel: string;
 }
 
-type Loaded = { invoice: Invoice; gateways: Gateway[] };
+type Loaded = { invoice: Invoice; gateways: Gateway[]; gatewaysError: AppError | null };
+
+/** The invoice and the payment methods; only the invoice failing fails the load. */
+async function loadCheckout(invoiceId: string): Promise<Result<Loaded>> {
+  const x = api();
+  const [invoice, gateways] = await Promise.all([x.invoicesView({ invoiceId }), x.billingGateways()]);
+  if (!invoice.ok) return invoice;
+  return gateways.ok
+    ? ok({ invoice: invoice.value, gateways: gateways.value, gatewaysError: null })
+    : ok({ invoice: invoice.value, gateways: [], gatewaysError: gateways.error });
+}
 
 export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
   const text = useBillingText();
   const { bt } = text;
   const groupId = useId();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [gatewaysError, setGatewaysError] = useState<AppError | null>(null);
-  const [gatewayId, setGatewayId] = useState<number | null>(null);
-  const [paying, setPaying] = useState(false);
-  const [payError, setPayError] = useState<AppError | null>(null);
-  const [payment, setPayment] = useState<PaymentView | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setLoadError(null);
-    setGatewaysError(null);
-    const x = api();
-    void Promise.all([x.invoicesView({ invoiceId }), x.billingGateways()]).then(([invoice, gateways]) => {
-      if (!current) return;
-      if (!invoice.ok) return setLoadError(invoice.error);
-      if (!gateways.ok) setGatewaysError(gateways.error);
-      const methods = gateways.ok ? gateways.value : [];
-      setLoaded({ invoice: invoice.value, gateways: methods });
-      setGatewayId((prev) => prev ?? methods[0]?.id ?? null);
-    });
-    return () => {
-      current = false;
-    };
-  }, [invoiceId, attempt]);
-
-  const pay = useCallback(async () => {
-    if (gatewayId === null) return;
-    setPaying(true);
-    setPayError(null);
-    const result = await api().billingPay({ invoiceId, gatewayId });
-    setPaying(false);
-    if (result.ok) setPayment(result.value);
-    else setPayError(result.error);
-  }, [invoiceId, gatewayId]);
+  const load = useLoad(() => loadCheckout(invoiceId), [invoiceId]);
+  const loaded = load.data;
+  const gatewaysError = loaded?.gatewaysError ?? null;
+  // The first method is chosen until the user picks one.
+  const [picked, setPicked] = useState<number | null>(null);
+  const gatewayId = picked ?? loaded?.gateways[0]?.id ?? null;
+  const pay = useAction((gateway: number) => api().billingPay({ invoiceId, gatewayId: gateway }));
+  const payment = pay.result;
+  const startPay = () => {
+    if (gatewayId !== null) void pay.run(gatewayId);
+  };
+  const payError = pay.error;
+  const paying = pay.busy;
 
   if (payment) {
     return (
@@ -71,8 +59,8 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
         gatewayName={loaded?.gateways.find((g) => g.id === gatewayId)?.name ?? ''}
         onDone={onClose}
         onPayAgain={() => {
-          setPayment(null);
-          setAttempt((n) => n + 1);
+          pay.reset();
+          load.retry();
         }}
       />
     );
@@ -80,22 +68,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
 
   const invoice = loaded?.invoice ?? null;
   return (
-    <section className="card checkout" aria-labelledby="checkout-title" data-testid="checkout">
-      <h2 id="checkout-title">
-        <bdi>{bt('checkout.title', { id: invoiceId })}</bdi>
-      </h2>
-      {loadError ? (
-        <ErrorBox
-          error={loadError}
-          onRetry={() => setAttempt((n) => n + 1)}
-          retryLabel={bt('billing.retry')}
-        />
-      ) : null}
-      {!loaded && !loadError ? (
-        <p className="muted" role="status">
-          {bt('checkout.loading')}
-        </p>
-      ) : null}
+    <InvoiceCard text={text} testId="checkout" title={bt('checkout.title', { id: invoiceId })} load={load}>
       {invoice && loaded ? (
         <>
           <dl className="facts">
@@ -106,27 +79,11 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
                 {invoice.quantity > 1 ? ` × ${invoice.quantity}` : ''}
               </dd>
             </div>
-            {invoice.discount > 0 ? (
-              <div>
-                <dt>{bt('checkout.discount')}</dt>
-                <dd data-testid="checkout-discount">
-                  <bdi>− {invoiceAmount(invoice.discount, invoice.currency)}</bdi>
-                </dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>{bt('checkout.amount')}</dt>
-              <dd className="strong" data-testid="checkout-amount">
-                <bdi>{invoiceAmount(invoice.amount, invoice.currency)}</bdi>
-              </dd>
-            </div>
+            <InvoiceTotal text={text} invoice={invoice} testIdPrefix="checkout" />
             <div>
               <dt>{bt('checkout.status')}</dt>
               <dd>
-                <InvoiceStatusPill
-                  status={invoice.status}
-                  label={statusLabel(text, invoice.status, invoice.statusLabel)}
-                />
+                <InvoiceStatusPill text={text} invoice={invoice} />
               </dd>
             </div>
           </dl>
@@ -140,7 +97,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
               <ErrorBox
                 error={gatewaysError}
                 template={(message) => bt('checkout.gatewaysFailed', { message })}
-                onRetry={() => setAttempt((n) => n + 1)}
+                onRetry={load.retry}
                 retryLabel={bt('checkout.gatewaysRetry')}
               />
             </div>
@@ -156,7 +113,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
                     name={`${groupId}-gateway`}
                     value={g.id}
                     checked={gatewayId === g.id}
-                    onChange={() => setGatewayId(g.id)}
+                    onChange={() => setPicked(g.id)}
                   />
                   <span className="choice-body">
                     <span className="strong">
@@ -175,7 +132,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
           )}
           {payError ? (
             <div id={`${groupId}-error`}>
-              <ErrorBox error={payError} onRetry={() => void pay()} retryLabel={bt('billing.retry')} />
+              <ErrorBox error={payError} onRetry={startPay} retryLabel={bt('billing.retry')} />
             </div>
           ) : null}
           <div className="card-actions">
@@ -183,7 +140,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
               <BusyButton
                 busy={paying}
                 busyLabel={bt('checkout.paying')}
-                onClick={() => void pay()}
+                onClick={startPay}
                 disabled={gatewayId === null || gatewaysError !== null}
                 aria-describedby={gatewaysError ? `${groupId}-gateways-error` : undefined}
               >
@@ -196,6 +153,6 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
           </div>
         </>
       ) : null}
-    </section>
+    </InvoiceCard>
   );
 }

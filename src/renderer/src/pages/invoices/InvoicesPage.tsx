@@ -1,16 +1,21 @@
 // The Invoices page: every invoice of the account (status, amount, package, dates), a detail view
 // from invoice/view, and "Pay" on a pending invoice, which opens the same checkout as Billing.
-import { useEffect, useState } from 'react';
-import type { AppError } from '../../../../shared/errors';
+import { useState } from 'react';
 import { useApp } from '../../state/app';
-import type { Invoice } from '../../../../shared/domain';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Checkout } from '../billing/Checkout';
 import { useBillingText } from '../billing/messages';
-import { ErrorBox } from '../../components/ErrorBox';
-import { cycleLabel, invoiceAmount, InvoiceStatusPill, statusLabel } from '../billing/shared';
+import { useLoad } from '../../lib/useLoad';
+import {
+  cycleLabel,
+  invoiceAmount,
+  InvoiceStatusPill,
+  InvoiceTotal,
+  InvoiceCard,
+  LoadStatus,
+} from '../billing/shared';
 import '../billing/billing.css';
 import { PageHeader } from '../../components/PageHeader';
 
@@ -19,47 +24,22 @@ type View = { kind: 'list' } | { kind: 'detail'; invoiceId: string } | { kind: '
 function InvoiceDetail({ invoiceId, onClose, onPay }: { invoiceId: string; onClose(): void; onPay(): void }) {
   const text = useBillingText();
   const { bt } = text;
-  const [invoice, setInvoice] = useState<Invoice | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    void api()
-      .invoicesView({ invoiceId })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setInvoice(result.value);
-        else setError(result.error);
-      });
-    return () => {
-      current = false;
-    };
-  }, [invoiceId, attempt]);
+  const load = useLoad(() => api().invoicesView({ invoiceId }), [invoiceId]);
+  const invoice = load.data;
 
   return (
-    <section className="card" aria-labelledby="invoice-detail-title" data-testid="invoice-detail">
-      <h2 id="invoice-detail-title">
-        <bdi>{bt('invoices.detail', { id: invoiceId })}</bdi>
-      </h2>
-      {error ? (
-        <ErrorBox error={error} onRetry={() => setAttempt((n) => n + 1)} retryLabel={bt('billing.retry')} />
-      ) : null}
-      {!invoice && !error ? (
-        <p className="muted" role="status">
-          {bt('checkout.loading')}
-        </p>
-      ) : null}
+    <InvoiceCard
+      text={text}
+      testId="invoice-detail"
+      title={bt('invoices.detail', { id: invoiceId })}
+      load={load}
+    >
       {invoice ? (
         <dl className="facts">
           <div>
             <dt>{bt('invoices.status')}</dt>
             <dd>
-              <InvoiceStatusPill
-                status={invoice.status}
-                label={statusLabel(text, invoice.status, invoice.statusLabel)}
-              />
+              <InvoiceStatusPill text={text} invoice={invoice} />
             </dd>
           </div>
           <div>
@@ -76,18 +56,7 @@ function InvoiceDetail({ invoiceId, onClose, onPay }: { invoiceId: string; onClo
             <dt>{bt('invoices.quantity')}</dt>
             <dd>{text.number(invoice.quantity)}</dd>
           </div>
-          {invoice.discount > 0 ? (
-            <div>
-              <dt>{bt('checkout.discount')}</dt>
-              <dd>− {invoiceAmount(invoice.discount, invoice.currency)}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{bt('invoices.amount')}</dt>
-            <dd className="strong">
-              <bdi>{invoiceAmount(invoice.amount, invoice.currency)}</bdi>
-            </dd>
-          </div>
+          <InvoiceTotal text={text} invoice={invoice} />
           {invoice.serviceId !== null ? (
             <div>
               <dt>{bt('invoices.service')}</dt>
@@ -112,37 +81,18 @@ function InvoiceDetail({ invoiceId, onClose, onPay }: { invoiceId: string; onClo
           <Icon name="back" /> {bt('invoices.close')}
         </BusyButton>
       </div>
-    </section>
+    </InvoiceCard>
   );
 }
 
 export default function InvoicesPage() {
   const text = useBillingText();
   const { bt } = text;
-  const [invoices, setInvoices] = useState<Invoice[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [attempt, setAttempt] = useState(0);
   const [view, setView] = useState<View>({ kind: 'list' });
   const activeId = useApp().profiles.activeId;
-
-  useEffect(() => {
-    if (view.kind !== 'list') return undefined;
-    let current = true;
-    setLoading(true);
-    setError(null);
-    void api()
-      .invoicesList()
-      .then((result) => {
-        if (!current) return;
-        setLoading(false);
-        if (result.ok) setInvoices(result.value);
-        else setError(result.error);
-      });
-    return () => {
-      current = false;
-    };
-  }, [attempt, view.kind, activeId]);
+  // Asked again each time the list shows (a payment may have changed it) and for another profile.
+  const list = useLoad(() => api().invoicesList(), [view.kind, activeId], { paused: view.kind !== 'list' });
+  const invoices = list.data;
 
   const toList = () => setView({ kind: 'list' });
 
@@ -151,7 +101,7 @@ export default function InvoicesPage() {
       <PageHeader title={bt('invoices.title')}>
         {view.kind === 'list' ? (
           <div className="page-tools">
-            <BusyButton variant="secondary" busy={loading} onClick={() => setAttempt((n) => n + 1)}>
+            <BusyButton variant="secondary" busy={list.loading} onClick={list.retry}>
               <Icon name="refresh" /> {bt('invoices.refresh')}
             </BusyButton>
           </div>
@@ -171,19 +121,7 @@ export default function InvoicesPage() {
 
       {view.kind === 'list' ? (
         <>
-          {error ? (
-            <ErrorBox
-              error={error}
-              template={(message) => bt('invoices.loadFailed', { message })}
-              onRetry={() => setAttempt((n) => n + 1)}
-              retryLabel={bt('billing.retry')}
-            />
-          ) : null}
-          {!invoices && !error ? (
-            <p className="muted" role="status">
-              {bt('invoices.loading')}
-            </p>
-          ) : null}
+          <LoadStatus text={text} load={list} loadingKey="invoices.loading" failedKey="invoices.loadFailed" />
           {invoices && invoices.length === 0 ? (
             <p className="card empty-state">{bt('invoices.empty')}</p>
           ) : null}
@@ -221,10 +159,7 @@ export default function InvoicesPage() {
                       </td>
                       <td>
                         <span className="invoice-status-cell">
-                          <InvoiceStatusPill
-                            status={inv.status}
-                            label={statusLabel(text, inv.status, inv.statusLabel)}
-                          />
+                          <InvoiceStatusPill text={text} invoice={inv} />
                           {inv.status === 'pending' ? (
                             <BusyButton
                               variant="secondary"
