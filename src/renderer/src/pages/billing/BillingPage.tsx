@@ -3,7 +3,6 @@
 // service and an action), the payments being watched, and the checkout for a new invoice. Every
 // invoice is created only after the user confirms the price.
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import type { AppError } from '../../../../shared/errors';
 import type { BillingStore, WatchView } from '../../../../shared/contract';
 import type { Package, PackagePrice } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -14,7 +13,9 @@ import { Checkout } from './Checkout';
 import { changeText } from './PaymentScreen';
 import { useBillingText, type BillingText } from './messages';
 import { ErrorBox } from '../../components/ErrorBox';
-import { cycleLabel, moneyText } from './shared';
+import { useAction } from '../../lib/useAction';
+import { useLoad } from '../../lib/useLoad';
+import { cycleLabel, LoadStatus, moneyText } from './shared';
 import { StorePart } from './StorePart';
 import './billing.css';
 import { BuyForm } from './BuyForm';
@@ -22,7 +23,6 @@ import { RenewForm } from './RenewForm';
 import { TopupForm } from './TopupForm';
 import { PageHeader } from '../../components/PageHeader';
 
-type Store = BillingStore;
 type View =
   | { kind: 'store' }
   | { kind: 'buy'; pkg: Package }
@@ -90,20 +90,14 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
   const { bt } = text;
   const detailsId = useId();
   const [open, setOpen] = useState(false);
-  const [details, setDetails] = useState<Package | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [loading, setLoading] = useState(false);
+  // Asked for on the first opening; a failed one is asked again on the next.
+  const info = useAction(() => api().billingPackage({ id: pkg.id }));
+  const details = info.result;
 
-  const toggle = async () => {
+  const toggle = () => {
     const next = !open;
     setOpen(next);
-    if (!next || details) return;
-    setLoading(true);
-    setError(null);
-    const result = await api().billingPackage({ id: pkg.id });
-    setLoading(false);
-    if (result.ok) setDetails(result.value);
-    else setError(result.error);
+    if (next && !details) void info.run();
   };
 
   return (
@@ -126,18 +120,18 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
         ) : null}
         <BusyButton
           variant="ghost"
-          busy={loading}
+          busy={info.busy}
           aria-expanded={open}
           aria-controls={`${detailsId}-details`}
-          onClick={() => void toggle()}
+          onClick={toggle}
         >
           {open ? bt('billing.hideDetails') : bt('billing.details')}
         </BusyButton>
       </div>
       <div id={`${detailsId}-details`} hidden={!open}>
-        {error ? (
+        {info.error ? (
           <ErrorBox
-            error={error}
+            error={info.error}
             template={(message) => bt('billing.detailsFailed', { message })}
             retryLabel={bt('billing.retry')}
           />
@@ -176,6 +170,42 @@ function PackageCard({ pkg, onBuy }: { pkg: Package; onBuy?: () => void }) {
         ) : null}
       </div>
     </article>
+  );
+}
+
+/** One part of the store as a titled grid of cards: the plans (each with Buy) or the traffic top-ups. */
+function PackageSection({
+  part,
+  store,
+  onRetry,
+  onBuy,
+}: {
+  part: 'packages' | 'traffic';
+  store: BillingStore;
+  onRetry(): void;
+  onBuy?: (pkg: Package) => void;
+}) {
+  const { bt } = useBillingText();
+  const plans = part === 'packages';
+  const packages = plans ? store.packages : store.traffic;
+  return (
+    <section aria-labelledby={`billing-${part}-title`}>
+      <h2 id={`billing-${part}-title`} className="section-title">
+        {bt(plans ? 'billing.packages' : 'billing.trafficPackages')}
+      </h2>
+      <StorePart
+        error={plans ? store.packagesError : store.trafficError}
+        failedKey={plans ? 'billing.packagesFailed' : 'billing.trafficFailed'}
+        onRetry={onRetry}
+      >
+        {plans && packages.length === 0 ? <p className="muted">{bt('billing.noPackages')}</p> : null}
+        <div className="card-grid">
+          {packages.map((pkg) => (
+            <PackageCard key={pkg.id} pkg={pkg} onBuy={onBuy ? () => onBuy(pkg) : undefined} />
+          ))}
+        </div>
+      </StorePart>
+    </section>
   );
 }
 
@@ -218,31 +248,15 @@ export default function BillingPage() {
   const activeId = profiles.activeId;
   const snapshot = data?.snapshot ?? null;
   const [view, setView] = useState<View>(() => initialView(nav.serviceId, nav.intent));
-  const [store, setStore] = useState<Store | null>(null);
-  const [storeError, setStoreError] = useState<AppError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // Another profile may be on another panel: its store is asked again.
+  const storeLoad = useLoad(() => api().billingStore(), [activeId]);
+  const store = storeLoad.data;
   const [watches, setWatches] = useState<WatchView[]>([]);
 
   // A navigation into Billing with a service and an action opens that flow.
   useEffect(() => {
     setView(initialView(nav.serviceId, nav.intent));
   }, [nav.serviceId, nav.intent]);
-
-  useEffect(() => {
-    let current = true;
-    setStoreError(null);
-    void api()
-      .billingStore()
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setStore(result.value);
-        else setStoreError(result.error);
-      });
-    return () => {
-      current = false;
-    };
-    // Another profile may be on another panel: its store is asked again.
-  }, [attempt, activeId]);
 
   useEffect(() => {
     const x = api();
@@ -263,7 +277,7 @@ export default function BillingPage() {
   };
 
   const toStore = () => setView({ kind: 'store' });
-  const retryStore = () => setAttempt((n) => n + 1);
+  const retryStore = storeLoad.retry;
   const toCheckout = (invoiceId: string) => setView({ kind: 'checkout', invoiceId });
   const service = (id: number) => snapshot?.services.find((s) => s.id === id) ?? null;
 
@@ -306,19 +320,12 @@ export default function BillingPage() {
             watches={watches.filter((w) => w.profileId === activeId)}
             onDismiss={(id) => void dismiss(id)}
           />
-          {storeError ? (
-            <ErrorBox
-              error={storeError}
-              template={(message) => bt('billing.loadFailed', { message })}
-              onRetry={retryStore}
-              retryLabel={bt('billing.retry')}
-            />
-          ) : null}
-          {!store && !storeError ? (
-            <p className="muted" role="status">
-              {bt('billing.loading')}
-            </p>
-          ) : null}
+          <LoadStatus
+            text={text}
+            load={storeLoad}
+            loadingKey="billing.loading"
+            failedKey="billing.loadFailed"
+          />
           {snapshot && snapshot.services.length > 0 ? (
             <section aria-labelledby="billing-services-title">
               <h2 id="billing-services-title" className="section-title">
@@ -358,40 +365,14 @@ export default function BillingPage() {
           ) : null}
           {store ? (
             <>
-              <section aria-labelledby="billing-packages-title">
-                <h2 id="billing-packages-title" className="section-title">
-                  {bt('billing.packages')}
-                </h2>
-                <StorePart
-                  error={store.packagesError}
-                  failedKey="billing.packagesFailed"
-                  onRetry={retryStore}
-                >
-                  {store.packages.length === 0 ? <p className="muted">{bt('billing.noPackages')}</p> : null}
-                  <div className="card-grid">
-                    {store.packages.map((pkg) => (
-                      <PackageCard key={pkg.id} pkg={pkg} onBuy={() => setView({ kind: 'buy', pkg })} />
-                    ))}
-                  </div>
-                </StorePart>
-              </section>
+              <PackageSection
+                part="packages"
+                store={store}
+                onRetry={retryStore}
+                onBuy={(pkg) => setView({ kind: 'buy', pkg })}
+              />
               {store.traffic.length > 0 || store.trafficError ? (
-                <section aria-labelledby="billing-traffic-title">
-                  <h2 id="billing-traffic-title" className="section-title">
-                    {bt('billing.trafficPackages')}
-                  </h2>
-                  <StorePart
-                    error={store.trafficError}
-                    failedKey="billing.trafficFailed"
-                    onRetry={retryStore}
-                  >
-                    <div className="card-grid">
-                      {store.traffic.map((pkg) => (
-                        <PackageCard key={pkg.id} pkg={pkg} />
-                      ))}
-                    </div>
-                  </StorePart>
-                </section>
+                <PackageSection part="traffic" store={store} onRetry={retryStore} />
               ) : null}
             </>
           ) : null}
