@@ -1,26 +1,23 @@
-// Shared by the buy, renew and top-up forms: confirm first, then create the invoice, then hand its
-// id on to the checkout; the error stays on the form.
+// Creating an invoice from the buy, renew and top-up forms: confirm first, then create it (once:
+// useAction ignores a second press), then hand its id on to the checkout; the error stays on the form.
 import { useCallback, useState } from 'react';
-import type { AppError } from '../../../../shared/errors';
+import type { Result } from '../../../../shared/errors';
+import { useAction } from '../../lib/useAction';
 
-/** Shared by buy / renew / top-up: confirm, then create the invoice, then go to checkout. */
+export type CreateInvoice = () => Promise<Result<{ invoiceId: string }>>;
+
 export function useCreate(onCreated: (invoiceId: string) => void) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const action = useAction((create: CreateInvoice) => create());
+  const { run: start } = action;
   const run = useCallback(
-    async (
-      create: () => Promise<{ ok: true; value: { invoiceId: string } } | { ok: false; error: AppError }>,
-    ) => {
-      setBusy(true);
-      setError(null);
-      const result = await create();
-      setBusy(false);
+    async (create: CreateInvoice) => {
+      const result = await start(create);
+      if (!result) return;
       setConfirming(false);
       if (result.ok) onCreated(result.value.invoiceId);
-      else setError(result.error);
     },
-    [onCreated],
+    [start, onCreated],
   );
-  return { confirming, setConfirming, busy, error, run };
+  return { confirming, setConfirming, busy: action.busy, error: action.error, run };
 }
