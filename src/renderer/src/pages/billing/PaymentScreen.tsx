@@ -4,7 +4,6 @@
 // to open in the browser; the amount as the panel gives it, a countdown to expiry, copy / open
 // buttons and the live state of the watch from main.
 import { useEffect, useState } from 'react';
-import type { AppError } from '../../../../shared/errors';
 import type { PaymentView, ServiceChange, WatchView } from '../../../../shared/contract';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
@@ -12,6 +11,7 @@ import { FormStatus } from '../../components/Field';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { Icon } from '../../components/Icon';
 import { describeError } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
 import { useNow } from '../../lib/useNow';
 import { useBillingText, type BillingText } from './messages';
 import { copyText, moneyText } from './shared';
@@ -73,8 +73,8 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
   const { payment, qrSvg } = view;
   const [watch, setWatch] = useState<WatchView>(view.watch);
   const [copyNote, setCopyNote] = useState<string | null>(null);
-  const [openFailure, setOpenError] = useState<AppError | null>(null);
-  const openError = openFailure ? describeError(openFailure, text) : null;
+  const opening = useAction((url: string) => api().appOpenExternal({ url }));
+  const openError = opening.error ? describeError(opening.error, text) : null;
   const watching = watch.state === 'watching';
   const now = useNow(1000, watching);
 
@@ -97,11 +97,7 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
     const done = await copyText(value);
     setCopyNote(done ? bt('payment.copied') : bt('payment.copyFailed'));
   };
-  const open = async (url: string) => {
-    setOpenError(null);
-    const result = await api().appOpenExternal({ url });
-    if (!result.ok) setOpenError(result.error);
-  };
+  const open = (url: string) => void opening.run(url);
   // Nothing a person can scan: neither our QR code nor the panel's picture. Pay on the invoice page.
   const onInvoicePage = !qrSvg && !payment.qrcode && payment.invoiceUrl !== '';
 
@@ -221,7 +217,7 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
             ) : null}
             <div className="card-actions">
               {onInvoicePage ? (
-                <BusyButton onClick={() => void open(payment.invoiceUrl)} data-testid="payment-open-invoice">
+                <BusyButton onClick={() => open(payment.invoiceUrl)} data-testid="payment-open-invoice">
                   {bt('payment.openInvoice')}
                 </BusyButton>
               ) : null}
@@ -239,7 +235,7 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
                 <Icon name="copy" /> {bt('payment.copyAmount')}
               </BusyButton>
               {payment.dataKind === 'https' ? (
-                <BusyButton onClick={() => void open(payment.data)}>{bt('payment.open')}</BusyButton>
+                <BusyButton onClick={() => open(payment.data)}>{bt('payment.open')}</BusyButton>
               ) : null}
             </div>
             <FormStatus message={copyNote} />
