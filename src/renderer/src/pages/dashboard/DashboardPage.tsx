@@ -1,7 +1,5 @@
 // The first page: a card per service, the balance, the last-updated time and a manual refresh.
 // Data arrives from main (dataGet at start, then the 'data' event); Refresh asks for it now.
-import { useState } from 'react';
-import type { AppError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -9,6 +7,7 @@ import { Icon } from '../../components/Icon';
 import { ServiceCard } from '../../components/ServiceCard';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
 import { useNow } from '../../lib/useNow';
 import { activeProfile, useApp } from '../../state/app';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,25 +16,20 @@ export default function DashboardPage() {
   const i18n = useI18n();
   const { t, relative } = i18n;
   const { data, setData, settings, profiles, navigate, setAdding } = useApp();
-  const [refreshing, setRefreshing] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const refresh = useAction(() => api().dataRefresh());
   const now = useNow(30_000);
   const profile = activeProfile(profiles);
   const snapshot = data?.snapshot ?? null;
-  const busy = refreshing || Boolean(data?.monitor.refreshing);
+  const busy = refresh.busy || Boolean(data?.monitor.refreshing);
   const lastOk = snapshot?.fetchedAt ?? data?.monitor.lastOkAt ?? null;
 
-  const refresh = async () => {
-    setRefreshing(true);
-    setError(null);
-    const result = await api().dataRefresh();
-    setRefreshing(false);
-    if (result.ok) setData(result.value);
-    else setError(result.error);
+  const refreshNow = async () => {
+    const result = await refresh.run();
+    if (result?.ok) setData(result.value);
   };
 
   const thresholds = { traffic: settings.trafficThresholds, expiry: settings.expiryThresholds };
-  const failure = error ?? (snapshot ? null : (data?.monitor.lastError ?? null));
+  const failure = refresh.error ?? (snapshot ? null : (data?.monitor.lastError ?? null));
   const loadError = failure ? describeError(failure, i18n) : null;
 
   return (
@@ -49,7 +43,7 @@ export default function DashboardPage() {
             variant="secondary"
             busy={busy}
             busyLabel={t('dashboard.refreshing')}
-            onClick={() => void refresh()}
+            onClick={() => void refreshNow()}
             disabled={!profile?.signedIn}
           >
             <Icon name="refresh" /> {t('dashboard.refresh')}

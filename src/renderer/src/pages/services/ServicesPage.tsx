@@ -1,8 +1,6 @@
 // Services: the list, and one service in detail with its daily-use chart, the run-out forecast,
 // Copy subscription link, and links into Billing (renew / top up) and Export for that service.
-import { useEffect, useState } from 'react';
-import type { AppError } from '../../../../shared/errors';
-import type { ForecastView, UsageDay } from '../../../../shared/contract';
+import type { ForecastView } from '../../../../shared/contract';
 import type { Service } from '../../../../shared/domain';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
@@ -16,11 +14,11 @@ import { UsageBar } from '../../components/UsageBar';
 import { UsageChart } from '../../components/UsageChart';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
+import { useLoad } from '../../lib/useLoad';
 import { expiryLevel, trafficLevel, usagePercent } from '../../lib/levels';
 import { useApp } from '../../state/app';
 import { PageHeader } from '../../components/PageHeader';
-
-type History = { days: UsageDay[]; forecast: ForecastView | null };
 
 function Forecast({ forecast }: { forecast: ForecastView | null }) {
   const { t, bytes, date } = useI18n();
@@ -47,37 +45,14 @@ function ServiceDetail({ service }: { service: Service }) {
   const i18n = useI18n();
   const { t, bytes } = i18n;
   const { settings, navigate, data } = useApp();
-  const [history, setHistory] = useState<History | null>(null);
-  const [historyFailure, setHistoryError] = useState<AppError | null>(null);
-  const historyError = historyFailure ? describeError(historyFailure, i18n) : null;
-  const [copying, setCopying] = useState(false);
-  const [copyStatus, setCopyStatus] = useState<string | null>(null);
-  const [copyError, setCopyError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void api()
-      .serviceHistory({ serviceId: service.id })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setHistory(result.value);
-        else setHistoryError(result.error);
-      });
-    return () => {
-      current = false;
-    };
-    // The history changes when the data does (a refresh records today's point).
-  }, [service.id, service.usedBytes]);
-
-  const copy = async () => {
-    setCopying(true);
-    setCopyStatus(null);
-    setCopyError(null);
-    const result = await api().serviceCopySublink({ serviceId: service.id });
-    setCopying(false);
-    if (result.ok) setCopyStatus(t('services.copied'));
-    else setCopyError(result.error);
-  };
+  // The history changes when the data does (a refresh records today's point).
+  const historyLoad = useLoad(
+    () => api().serviceHistory({ serviceId: service.id }),
+    [service.id, service.usedBytes],
+  );
+  const history = historyLoad.data;
+  const historyError = historyLoad.error ? describeError(historyLoad.error, i18n) : null;
+  const copy = useAction(() => api().serviceCopySublink({ serviceId: service.id }));
 
   const percent = usagePercent(service);
   return (
@@ -111,7 +86,7 @@ function ServiceDetail({ service }: { service: Service }) {
         <LimitsList service={service} />
         {data?.snapshot ? <ServersLine snapshot={data.snapshot} serviceId={service.id} /> : null}
         <div className="card-actions">
-          <BusyButton busy={copying} onClick={() => void copy()}>
+          <BusyButton busy={copy.busy} onClick={() => void copy.run()}>
             <Icon name="copy" /> {t('services.copySublink')}
           </BusyButton>
           <BusyButton
@@ -130,8 +105,8 @@ function ServiceDetail({ service }: { service: Service }) {
             <Icon name="export" /> {t('services.export')}
           </BusyButton>
         </div>
-        <FormStatus message={copyStatus} />
-        <FormError error={copyError} />
+        <FormStatus message={copy.result ? t('services.copied') : null} />
+        <FormError error={copy.error} />
       </section>
 
       <section className="card" aria-labelledby="history-title">
