@@ -92,8 +92,9 @@ export function ImportButton({
   const options = load.status === 'ready' ? load.value : load.status === 'loading' ? load.last : null;
   const client = options?.clients.find((c) => c.client === options.defaultClient) ?? null;
 
-  if (!options) {
-    return load.status === 'loading' ? (
+  if (!client) {
+    // Still checking, or no default client here (or the check failed): the way to the full choice.
+    return !options && load.status === 'loading' ? (
       <BusyButton
         variant="secondary"
         busy
@@ -103,18 +104,6 @@ export function ImportButton({
         {text.it('import.choose')}
       </BusyButton>
     ) : (
-      <button
-        type="button"
-        className="button button-secondary"
-        data-testid="import-button"
-        onClick={() => navigate('export', { serviceId })}
-      >
-        {text.it('import.choose')}
-      </button>
-    );
-  }
-  if (!client) {
-    return (
       <button
         type="button"
         className="button button-secondary"

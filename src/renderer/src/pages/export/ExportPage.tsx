@@ -6,6 +6,7 @@ import type { ExportFormat, ExportPreview, QrItem, QrSet, SkippedServer } from '
 import type { AppError, Result } from '../../../../shared/errors';
 import { api } from '../../api';
 import { copyText } from '../../lib/clipboard';
+import { svgDataUrl } from '../../lib/svg';
 import { describeError } from '../../lib/errors';
 import { BusyButton } from '../../components/Button';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -14,19 +15,10 @@ import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
 import { EXPORT_FORMATS, useExportText, type ExportKey, type ExportText } from './messages';
 import { ImportPanel } from './ImportPanel';
+import { Loading } from './Loading';
 import './export.css';
 import { ServersStatus } from './ServersStatus';
 import { PageHeader } from '../../components/PageHeader';
-
-/** base64 of a UTF-8 string, for a data: URL (the SVG is shown as an image, never as markup). */
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-const svgUrl = (svg: string): string => `data:image/svg+xml;base64,${base64(svg)}`;
 
 type Load<T> =
   | { status: 'loading'; last: T | null }
@@ -53,17 +45,6 @@ function useLoad<T>(key: string, fetch: () => Promise<Result<T>>): [Load<T>, () 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt]);
   return [state, () => setAttempt((n) => n + 1)];
-}
-
-function Loading({ label }: { label: string }) {
-  return (
-    <div className="export-loading">
-      <progress aria-label={label} />
-      <p role="status" className="muted">
-        {label}
-      </p>
-    </div>
-  );
 }
 
 function LoadError({ text, error, onRetry }: { text: ExportText; error: AppError; onRetry(): void }) {
@@ -252,7 +233,7 @@ function QrFigure({
   return (
     <figure className="qr-figure">
       <div className="qr-frame">
-        <img className="qr-image" src={svgUrl(item.svg)} alt={alt} width={256} height={256} />
+        <img className="qr-image" src={svgDataUrl(item.svg)} alt={alt} width={256} height={256} />
       </div>
       <figcaption>
         <bdi className="strong">{item.remark}</bdi>

@@ -14,15 +14,16 @@ import { Icon } from '../../components/Icon';
 import { ImportButton, useImportOptions, useOpenImport } from '../../components/import/ImportButton';
 import { useImportText, type ImportKey, type ImportText } from '../../components/import/messages';
 import { copyText } from '../../lib/clipboard';
+import { svgDataUrl } from '../../lib/svg';
 import { describeError } from '../../lib/errors';
+import { Loading } from './Loading';
 
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+/** What each client's part of the panel needs. */
+interface ClientProps {
+  text: ImportText;
+  serviceId: number;
+  option: ImportOption;
 }
-const svgUrl = (svg: string): string => `data:image/svg+xml;base64,${base64(svg)}`;
 
 function Mismatch({ text, options }: { text: ImportText; options: ImportOptions }) {
   if (options.mismatch.length === 0) return null;
@@ -49,15 +50,7 @@ function Mismatch({ text, options }: { text: ImportText; options: ImportOptions 
 }
 
 /** The app's own export for a client whose format the panel does not serve. */
-function Fallback({
-  text,
-  serviceId,
-  option,
-}: {
-  text: ImportText;
-  serviceId: number;
-  option: ImportOption;
-}) {
+function Fallback({ text, serviceId, option }: ClientProps) {
   const format = text.it(`import.format.${IMPORT_CLIENTS[option.client].fallback}` as ImportKey);
   const [busy, setBusy] = useState<'save' | 'copy' | null>(null);
   const [status, setStatus] = useState<{ text: string; error: AppError | null } | null>(null);
@@ -100,15 +93,7 @@ function Fallback({
   );
 }
 
-function Unavailable({
-  text,
-  serviceId,
-  option,
-}: {
-  text: ImportText;
-  serviceId: number;
-  option: ImportOption;
-}) {
+function Unavailable({ text, serviceId, option }: ClientProps) {
   if (option.status === 'failed' && option.error) {
     const shown = describeError(option.error, text);
     return (
@@ -128,15 +113,7 @@ function Unavailable({
   );
 }
 
-function InstalledClient({
-  text,
-  serviceId,
-  option,
-}: {
-  text: ImportText;
-  serviceId: number;
-  option: ImportOption;
-}) {
+function InstalledClient({ text, serviceId, option }: ClientProps) {
   const opener = useOpenImport(serviceId);
   const app = option.appName ?? option.name;
   return (
@@ -164,15 +141,7 @@ function InstalledClient({
   );
 }
 
-function PhoneClient({
-  text,
-  serviceId,
-  option,
-}: {
-  text: ImportText;
-  serviceId: number;
-  option: ImportOption;
-}) {
+function PhoneClient({ text, serviceId, option }: ClientProps) {
   const [copied, setCopied] = useState<boolean | null>(null);
   return (
     <li className="import-client" data-client={option.client} data-status={option.status}>
@@ -185,7 +154,7 @@ function PhoneClient({
           {option.qrSvg ? (
             <img
               className="import-qr"
-              src={svgUrl(option.qrSvg)}
+              src={svgDataUrl(option.qrSvg)}
               alt={text.it('import.qrAlt', { client: option.name })}
               width={168}
               height={168}
@@ -251,14 +220,7 @@ export function ImportPanel({
               </div>
             </div>
           ) : null}
-          {!options && load.status === 'loading' ? (
-            <div className="export-loading">
-              <progress aria-label={text.it('import.checking')} />
-              <p role="status" className="muted">
-                {text.it('import.checking')}
-              </p>
-            </div>
-          ) : null}
+          {!options && load.status === 'loading' ? <Loading label={text.it('import.checking')} /> : null}
           {options ? (
             <>
               <Mismatch text={text} options={options} />
