@@ -1,74 +1,75 @@
 // The one-click import's primary action, on the service card and at the top of the Export page's
 // import panel: "Import into <client>" for the service's default client (installed here and served
 // by the panel), opening it through main; without one, a way to the Export page's full choice.
-import { useEffect, useId, useState } from 'react';
-import type { ImportOptions } from '../../../../shared/contract';
-import type { AppError, Result } from '../../../../shared/errors';
+import { useCallback, useId, useRef, useState } from 'react';
+import type { ImportOption, ImportOptions } from '../../../../shared/contract';
+import { ok, type AppError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { describeError } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
+import { useLoad } from '../../lib/useLoad';
 import { useApp } from '../../state/app';
 import { BusyButton } from '../Button';
 import { ErrorDetails } from '../ErrorDetails';
 import { useImportText } from './messages';
 import './import.css';
 
-export type OptionsLoad =
-  | { status: 'loading'; last: ImportOptions | null }
-  | { status: 'error'; error: AppError }
-  | { status: 'ready'; value: ImportOptions };
+export interface OptionsLoad {
+  /** What main answered last, kept while a reload runs; null before the first answer or after a failure. */
+  options: ImportOptions | null;
+  error: AppError | null;
+  loading: boolean;
+  /** Asks again; `probe` has main check the clients and the panel anew instead of using its cache. */
+  reload(probe?: boolean): void;
+}
 
-/**
- * import.options for a service, again whenever `key` changes (new data) or on reload(true), which
- * asks main to probe again instead of answering from its cache.
- */
-export function useImportOptions(
-  serviceId: number | null,
-  key: string | number,
-): [OptionsLoad, (refresh?: boolean) => Promise<void>] {
-  const [state, setState] = useState<OptionsLoad>({ status: 'loading', last: null });
-  const [attempt, setAttempt] = useState<{ n: number; refresh: boolean }>({ n: 0, refresh: false });
-  useEffect(() => {
-    if (serviceId === null) return;
-    let current = true;
-    setState((prev) => ({ status: 'loading', last: prev.status === 'ready' ? prev.value : null }));
-    void api()
-      .importOptions({ serviceId, ...(attempt.refresh ? { refresh: true } : {}) })
-      .then((result: Result<ImportOptions>) => {
-        if (!current) return;
-        setState(
-          result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error },
-        );
-      });
-    return () => {
-      current = false;
-    };
-  }, [serviceId, key, attempt]);
-  return [state, async (refresh = false) => setAttempt((a) => ({ n: a.n + 1, refresh }))];
+/** import.options for a service, again whenever `key` changes (new data) or on reload(). */
+export function useImportOptions(serviceId: number | null, key: string | number): OptionsLoad {
+  const probeNext = useRef(false);
+  // No service chosen (or the caller has the options already): nothing is asked, the last answer stays.
+  const load = useLoad<ImportOptions | null>(
+    () => {
+      if (serviceId === null) return Promise.resolve(ok(null)); // not called while paused
+      const refresh = probeNext.current;
+      probeNext.current = false;
+      return api().importOptions({ serviceId, ...(refresh ? { refresh: true } : {}) });
+    },
+    [serviceId, key],
+    { paused: serviceId === null },
+  );
+  const { retry } = load;
+  const reload = useCallback(
+    (probe = false) => {
+      probeNext.current = probe;
+      retry();
+    },
+    [retry],
+  );
+  return { options: load.error ? null : load.data, error: load.error, loading: load.loading, reload };
 }
 
 /** Opens a client's import through main and says how it went, in a status line beside the button. */
 export function useOpenImport(serviceId: number) {
   const text = useImportText();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<
-    { ok: true; client: string } | { ok: false; client: string; error: AppError } | null
-  >(null);
-  const open = async (client: ImportOptions['clients'][number]) => {
-    setBusy(true);
-    setOutcome(null);
-    const result = await api().importOpen({ serviceId, client: client.client });
-    setBusy(false);
-    setOutcome(
-      result.ok ? { ok: true, client: client.name } : { ok: false, client: client.name, error: result.error },
-    );
+  // The client of the last run, for the sentence about it.
+  const [client, setClient] = useState('');
+  const opening = useAction(async (option: ImportOption) => {
+    setClient(option.name);
+    return api().importOpen({ serviceId, client: option.client });
+  });
+  const shown = opening.error ? describeError(opening.error, text) : null;
+  const status = shown
+    ? text.it('import.openFailed', { client, message: shown.text })
+    : opening.result
+      ? text.it('import.opened', { client })
+      : null;
+  return {
+    busy: opening.busy,
+    open: (option: ImportOption) => void opening.run(option),
+    status,
+    failed: shown !== null,
+    original: shown?.original ?? null,
   };
-  const shown = outcome && !outcome.ok ? describeError(outcome.error, text) : null;
-  const status = outcome
-    ? outcome.ok
-      ? text.it('import.opened', { client: outcome.client })
-      : text.it('import.openFailed', { client: outcome.client, message: shown?.text ?? '' })
-    : null;
-  return { busy, open, status, failed: outcome?.ok === false, original: shown?.original ?? null };
 }
 
 export function ImportButton({
@@ -85,16 +86,15 @@ export function ImportButton({
 }) {
   const text = useImportText();
   const { navigate } = useApp();
-  const [own] = useImportOptions(known ? null : serviceId, refreshKey);
-  const load: OptionsLoad = known ? { status: 'ready', value: known } : own;
+  const own = useImportOptions(known ? null : serviceId, refreshKey);
   const opener = useOpenImport(serviceId);
   const hintId = useId();
-  const options = load.status === 'ready' ? load.value : load.status === 'loading' ? load.last : null;
+  const options = known ?? own.options;
   const client = options?.clients.find((c) => c.client === options.defaultClient) ?? null;
 
   if (!client) {
     // Still checking, or no default client here (or the check failed): the way to the full choice.
-    return !options && load.status === 'loading' ? (
+    return !options && own.loading ? (
       <BusyButton
         variant="secondary"
         busy
@@ -121,7 +121,7 @@ export function ImportButton({
         data-testid="import-button"
         aria-label={text.it('import.intoNamed', { name: serviceName, client: client.name })}
         aria-describedby={hintId}
-        onClick={() => void opener.open(client)}
+        onClick={() => opener.open(client)}
       >
         {text.it('import.into', { client: client.name })}
       </BusyButton>

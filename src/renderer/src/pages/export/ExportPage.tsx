@@ -2,11 +2,13 @@
 // it had to leave out, and why), copy it, save several formats to a folder, or scan per-server QR
 // codes and the subscription link. Everything is rendered in main (export.*); this page only shows it.
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import type { ExportFormat, ExportPreview, QrItem, QrSet, SkippedServer } from '../../../../shared/contract';
-import type { AppError, Result } from '../../../../shared/errors';
+import type { ExportFormat, QrItem, SkippedServer } from '../../../../shared/contract';
+import { fail, ok, type Result } from '../../../../shared/errors';
 import { api } from '../../api';
 import { copyText } from '../../lib/clipboard';
 import { svgDataUrl } from '../../lib/svg';
+import { useAction } from '../../lib/useAction';
+import { useLoad, type Load } from '../../lib/useLoad';
 import { describeError } from '../../lib/errors';
 import { BusyButton } from '../../components/Button';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -20,44 +22,35 @@ import './export.css';
 import { ServersStatus } from './ServersStatus';
 import { PageHeader } from '../../components/PageHeader';
 
-type Load<T> =
-  | { status: 'loading'; last: T | null }
-  | { status: 'error'; error: AppError }
-  | { status: 'ready'; value: T };
+/** The value a load may show: none after a failure, so an error never sits beside stale output. */
+const shownValue = <T,>(load: Load<T>): T | null => (load.error ? null : load.data);
 
-/** Runs `fetch` whenever `key` changes; keeps the previous value on screen while reloading. */
-function useLoad<T>(key: string, fetch: () => Promise<Result<T>>): [Load<T>, () => void] {
-  const [state, setState] = useState<Load<T>>({ status: 'loading', last: null });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setState((prev) => ({ status: 'loading', last: prev.status === 'ready' ? prev.value : null }));
-    void fetch().then((result) => {
-      if (!current) return;
-      setState(
-        result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error },
-      );
-    });
-    return () => {
-      current = false;
-    };
-    // `fetch` is rebuilt on each render; `key` says when its inputs changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, attempt]);
-  return [state, () => setAttempt((n) => n + 1)];
-}
-
-function LoadError({ text, error, onRetry }: { text: ExportText; error: AppError; onRetry(): void }) {
-  return (
-    <ErrorBox
-      error={error}
-      i18n={text}
-      className="export-error"
-      template={(message) => text.et('export.loadFailed', { message })}
-      onRetry={onRetry}
-      retryLabel={text.et('export.retry')}
-    />
-  );
+/** A load's state before (or instead of) its value: the error with a retry, or progress. */
+function LoadStatus({
+  text,
+  load,
+  shown,
+  label,
+}: {
+  text: ExportText;
+  load: Load<unknown>;
+  /** Whether a value is on screen already (a reload keeps the last one). */
+  shown: boolean;
+  label: string;
+}) {
+  if (load.error) {
+    return (
+      <ErrorBox
+        error={load.error}
+        i18n={text}
+        className="export-error"
+        template={(message) => text.et('export.loadFailed', { message })}
+        onRetry={load.retry}
+        retryLabel={text.et('export.retry')}
+      />
+    );
+  }
+  return load.loading && !shown ? <Loading label={label} /> : null;
 }
 
 /** The same server and reason once, with how often it occurs (plans often share nodes). */
@@ -112,33 +105,32 @@ function CopyButton({
   copy(): Promise<Result<unknown> | boolean>;
   variant?: 'primary' | 'secondary';
 }) {
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  // `cause` is main's error; null when the clipboard itself said no.
-  const [error, setError] = useState<{ cause: AppError | null } | null>(null);
-  const shown = error?.cause ? describeError(error.cause, text) : { text: '—', original: null };
-  const onClick = async () => {
-    setBusy(true);
-    setStatus(null);
-    setError(null);
-    const result = await copy();
-    setBusy(false);
-    if (result === true || (typeof result === 'object' && result.ok)) setStatus(text.et('export.copied'));
-    else setError({ cause: typeof result === 'object' && !result.ok ? result.error : null });
-  };
+  // The value says whether the clipboard took the text; an error is main's.
+  const copying = useAction(async (): Promise<Result<boolean>> => {
+    const outcome = await copy();
+    if (typeof outcome === 'boolean') return ok(outcome);
+    return outcome.ok ? ok(true) : fail(outcome.error);
+  });
+  const failed = copying.error !== null || copying.result === false;
+  const shown = copying.error ? describeError(copying.error, text) : { text: '—', original: null };
   return (
     <div className="copy-control">
-      <BusyButton variant={variant} busy={busy} aria-label={ariaLabel} onClick={() => void onClick()}>
+      <BusyButton
+        variant={variant}
+        busy={copying.busy}
+        aria-label={ariaLabel}
+        onClick={() => void copying.run()}
+      >
         <Icon name="copy" /> {label}
       </BusyButton>
       <div className="copy-note" role="status">
-        {status ? (
+        {copying.result === true ? (
           <>
-            <Icon name="check" /> {status}
+            <Icon name="check" /> {text.et('export.copied')}
           </>
         ) : null}
       </div>
-      {error ? (
+      {failed ? (
         <FormError
           message={text.et('export.copyFailed', { message: shown.text })}
           original={shown.original}
@@ -160,20 +152,14 @@ function TextPreview({
   refreshKey: number;
 }) {
   const titleId = useId();
-  const [state, retry] = useLoad<ExportPreview>(`${serviceId}|${format}|${refreshKey}`, () =>
-    api().exportPreview({ serviceId, format }),
-  );
+  const preview = useLoad(() => api().exportPreview({ serviceId, format }), [serviceId, format, refreshKey]);
   const name = text.formatName(format);
-  const shown = state.status === 'ready' ? state.value : state.status === 'loading' ? state.last : null;
+  const shown = shownValue(preview);
   // While another format loads, the previous one must not be shown under this format's name.
   const value = shown && shown.format === format ? shown : null;
 
   return (
-    <section
-      className="card export-preview-card"
-      aria-labelledby={titleId}
-      aria-busy={state.status === 'loading'}
-    >
+    <section className="card export-preview-card" aria-labelledby={titleId} aria-busy={preview.loading}>
       <div className="export-preview-head">
         <h2 id={titleId} className="section-title">
           {text.et('export.preview')}
@@ -193,8 +179,7 @@ function TextPreview({
           />
         ) : null}
       </div>
-      {state.status === 'error' ? <LoadError text={text} error={state.error} onRetry={retry} /> : null}
-      {state.status === 'loading' && !value ? <Loading label={text.et('export.loading')} /> : null}
+      <LoadStatus text={text} load={preview} shown={value !== null} label={text.et('export.loading')} />
       {value ? (
         <>
           <SkippedList text={text} skipped={value.skipped} />
@@ -264,13 +249,12 @@ function QrView({
 }) {
   const subId = useId();
   const serversId = useId();
-  const [state, retry] = useLoad<QrSet>(`${serviceId}|${refreshKey}`, () => api().exportQr({ serviceId }));
-  const value = state.status === 'ready' ? state.value : state.status === 'loading' ? state.last : null;
+  const qr = useLoad(() => api().exportQr({ serviceId }), [serviceId, refreshKey]);
+  const value = shownValue(qr);
 
   return (
     <>
-      {state.status === 'error' ? <LoadError text={text} error={state.error} onRetry={retry} /> : null}
-      {state.status === 'loading' && !value ? <Loading label={text.et('export.loadingQr')} /> : null}
+      <LoadStatus text={text} load={qr} shown={value !== null} label={text.et('export.loadingQr')} />
       {value ? (
         <>
           <section className="card" aria-labelledby={subId}>
@@ -299,7 +283,7 @@ function QrView({
               <p className="muted">{text.et('export.subscriptionChoose')}</p>
             )}
           </section>
-          <section className="card" aria-labelledby={serversId} aria-busy={state.status === 'loading'}>
+          <section className="card" aria-labelledby={serversId} aria-busy={qr.loading}>
             <div className="export-preview-head">
               <h2 id={serversId} className="section-title">
                 {text.et('export.servers')}
@@ -336,34 +320,27 @@ const DEFAULT_SAVE: readonly ExportFormat[] = ['links', 'clash', 'singbox'];
 function SavePanel({ text, serviceId }: { text: ExportText; serviceId: number | null }) {
   const titleId = useId();
   const [chosen, setChosen] = useState<ExportFormat[]>([...DEFAULT_SAVE]);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<{ folder: string; files: string[] } | null>(null);
-  // 'none' when no format is ticked; otherwise main's error.
-  const [error, setError] = useState<'none' | AppError | null>(null);
-  const failure = error && error !== 'none' ? describeError(error, text) : null;
+  const saving = useAction((formats: ExportFormat[]) => api().exportSave({ serviceId, formats }));
+  const { reset } = saving;
+  // Saving was asked with no format ticked: said beside the button, nothing is sent.
+  const [noneChosen, setNoneChosen] = useState(false);
+  const failure = saving.error ? describeError(saving.error, text) : null;
+  // Cancelled in the folder dialog: nothing happened, so nothing is said.
+  const saved = saving.result?.saved ? saving.result : null;
 
   // What was saved for another selection is not news about this one.
   useEffect(() => {
-    setSaved(null);
-    setError(null);
-  }, [serviceId]);
+    reset();
+    setNoneChosen(false);
+  }, [serviceId, reset]);
 
   const toggle = (format: ExportFormat, on: boolean) =>
     setChosen((prev) => EXPORT_FORMATS.filter((f) => (f === format ? on : prev.includes(f))));
 
-  const save = async () => {
-    setSaved(null);
-    setError(null);
-    if (chosen.length === 0) {
-      setError('none');
-      return;
-    }
-    setBusy(true);
-    const result = await api().exportSave({ serviceId, formats: chosen });
-    setBusy(false);
-    if (!result.ok) setError(result.error);
-    else if (result.value.saved) setSaved({ folder: result.value.folder, files: result.value.files });
-    // Cancelled in the folder dialog: nothing happened, so nothing is said.
+  const save = () => {
+    reset();
+    setNoneChosen(chosen.length === 0);
+    if (chosen.length > 0) void saving.run(chosen);
   };
 
   return (
@@ -388,13 +365,13 @@ function SavePanel({ text, serviceId }: { text: ExportText; serviceId: number | 
         ))}
       </fieldset>
       <div className="form-actions">
-        <BusyButton busy={busy} busyLabel={text.et('export.saving')} onClick={() => void save()}>
+        <BusyButton busy={saving.busy} busyLabel={text.et('export.saving')} onClick={save}>
           {text.et('export.save')}
         </BusyButton>
       </div>
       <FormError
         message={
-          error === 'none'
+          noneChosen
             ? text.et('export.saveNone')
             : failure
               ? text.et('export.saveFailed', { message: failure.text })

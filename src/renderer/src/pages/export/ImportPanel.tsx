@@ -3,12 +3,13 @@
 // QR code of each import link. A client whose format the panel does not serve is never offered as an
 // import: it gets the app's own export instead (saved and opened, or copied). Everything is decided
 // in main (import.*); this panel shows it.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { ImportOption, ImportOptions } from '../../../../shared/contract';
-import type { AppError } from '../../../../shared/errors';
+import { fail, ok } from '../../../../shared/errors';
 import { IMPORT_CLIENTS } from '../../../../shared/import-clients';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
+import { ErrorBox } from '../../components/ErrorBox';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { Icon } from '../../components/Icon';
 import { ImportButton, useImportOptions, useOpenImport } from '../../components/import/ImportButton';
@@ -16,6 +17,7 @@ import { useImportText, type ImportKey, type ImportText } from '../../components
 import { copyText } from '../../lib/clipboard';
 import { svgDataUrl } from '../../lib/svg';
 import { describeError } from '../../lib/errors';
+import { useAction } from '../../lib/useAction';
 import { Loading } from './Loading';
 
 /** What each client's part of the panel needs. */
@@ -52,41 +54,43 @@ function Mismatch({ text, options }: { text: ImportText; options: ImportOptions 
 /** The app's own export for a client whose format the panel does not serve. */
 function Fallback({ text, serviceId, option }: ClientProps) {
   const format = text.it(`import.format.${IMPORT_CLIENTS[option.client].fallback}` as ImportKey);
-  const [busy, setBusy] = useState<'save' | 'copy' | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: AppError | null } | null>(null);
-  const run = async (action: 'save' | 'copy') => {
-    setBusy(action);
-    setStatus(null);
-    const result = await api().importFallback({ serviceId, client: option.client, action });
-    setBusy(null);
-    if (!result.ok) {
-      setStatus({
-        text: text.it('import.fallbackFailed', { message: describeError(result.error, text).text }),
-        error: result.error,
-      });
-    } else if (action === 'copy') {
-      setStatus({ text: text.it('import.fallbackCopied', { client: option.name }), error: null });
-    } else if (result.value.file) {
-      setStatus({
-        text: text.it('import.fallbackSaved', { file: `\u2068${result.value.file}\u2069` }),
-        error: null,
-      });
-    }
-  };
-  const shown = status?.error ? describeError(status.error, text) : null;
+  const fallback = useAction(async (action: 'save' | 'copy') => {
+    const outcome = await api().importFallback({ serviceId, client: option.client, action });
+    return outcome.ok ? ok({ action, file: outcome.value.file }) : fail(outcome.error);
+  });
+  const busy = fallback.pending?.[0] ?? null;
+  const done = fallback.result;
+  const shown = fallback.error ? describeError(fallback.error, text) : null;
+  const status = shown
+    ? text.it('import.fallbackFailed', { message: shown.text })
+    : done?.action === 'copy'
+      ? text.it('import.fallbackCopied', { client: option.name })
+      : done?.file
+        ? text.it('import.fallbackSaved', { file: `\u2068${done.file}\u2069` })
+        : null;
   return (
     <div className="import-fallback">
       <p className="small">{text.it('import.fallbackHint', { format, client: option.name })}</p>
       <div className="import-actions">
-        <BusyButton variant="secondary" busy={busy === 'save'} onClick={() => void run('save')}>
+        <BusyButton
+          variant="secondary"
+          busy={busy === 'save'}
+          disabled={fallback.busy}
+          onClick={() => void fallback.run('save')}
+        >
           {text.it('import.saveFallback', { format })}
         </BusyButton>
-        <BusyButton variant="secondary" busy={busy === 'copy'} onClick={() => void run('copy')}>
+        <BusyButton
+          variant="secondary"
+          busy={busy === 'copy'}
+          disabled={fallback.busy}
+          onClick={() => void fallback.run('copy')}
+        >
           {text.it('import.copyFallback', { format })}
         </BusyButton>
       </div>
-      <p role="status" className={`small${status?.error ? ' level-text-critical' : ''}`}>
-        {status?.text}
+      <p role="status" className={`small${shown ? ' level-text-critical' : ''}`}>
+        {status}
       </p>
       <ErrorDetails original={shown?.original ?? null} />
     </div>
@@ -126,7 +130,7 @@ function InstalledClient({ text, serviceId, option }: ClientProps) {
       </div>
       {option.status === 'served' ? (
         <>
-          <BusyButton variant="secondary" busy={opener.busy} onClick={() => void opener.open(option)}>
+          <BusyButton variant="secondary" busy={opener.busy} onClick={() => opener.open(option)}>
             {text.it('import.openIn', { app })}
           </BusyButton>
           <p role="status" className={`small${opener.failed ? ' level-text-critical' : ''}`}>
@@ -142,7 +146,8 @@ function InstalledClient({ text, serviceId, option }: ClientProps) {
 }
 
 function PhoneClient({ text, serviceId, option }: ClientProps) {
-  const [copied, setCopied] = useState<boolean | null>(null);
+  // The value says whether the clipboard took the link.
+  const copying = useAction(async (link: string) => ok(await copyText(link)));
   return (
     <li className="import-client" data-client={option.client} data-status={option.status}>
       <div className="import-client-head">
@@ -163,12 +168,13 @@ function PhoneClient({ text, serviceId, option }: ClientProps) {
           <BusyButton
             variant="secondary"
             aria-label={text.it('import.copyLinkOf', { client: option.name })}
-            onClick={async () => setCopied(await copyText(option.link!))}
+            busy={copying.busy}
+            onClick={() => void copying.run(option.link!)}
           >
             <Icon name="copy" /> {text.it('import.copyLink')}
           </BusyButton>
           <p role="status" className="small">
-            {copied ? text.it('import.linkCopied') : null}
+            {copying.result ? text.it('import.linkCopied') : null}
           </p>
         </>
       ) : (
@@ -189,19 +195,18 @@ export function ImportPanel({
 }) {
   const text = useImportText();
   const titleId = useId();
-  const [load, reload] = useImportOptions(serviceId, refreshKey);
-  const options = load.status === 'ready' ? load.value : load.status === 'loading' ? load.last : null;
+  const load = useImportOptions(serviceId, refreshKey);
+  const { options } = load;
   const installed = options?.clients.filter((c) => c.installed) ?? [];
   const others = options?.clients.filter((c) => !c.installed) ?? [];
   const checkedAt = options ? Math.min(...options.clients.map((c) => c.checkedAt)) : null;
-  const failure = load.status === 'error' ? describeError(load.error, text) : null;
 
   return (
     <section
       className="card import-panel"
       aria-labelledby={titleId}
       data-testid="import-panel"
-      aria-busy={load.status === 'loading'}
+      aria-busy={load.loading}
     >
       <h2 id={titleId} className="section-title">
         {text.it('import.title')}
@@ -211,16 +216,16 @@ export function ImportPanel({
         <p>{text.it('import.chooseService')}</p>
       ) : (
         <>
-          {failure ? (
-            <div className="banner banner-error" role="alert">
-              <Icon name="alert" />
-              <div className="banner-text">
-                <p>{failure.text}</p>
-                <ErrorDetails original={failure.original} />
-              </div>
-            </div>
+          {load.error ? (
+            <ErrorBox
+              error={load.error}
+              i18n={text}
+              className="export-error"
+              onRetry={() => load.reload(true)}
+              retryLabel={text.it('import.checkAgain')}
+            />
           ) : null}
-          {!options && load.status === 'loading' ? <Loading label={text.it('import.checking')} /> : null}
+          {!options && load.loading ? <Loading label={text.it('import.checking')} /> : null}
           {options ? (
             <>
               <Mismatch text={text} options={options} />
@@ -237,9 +242,9 @@ export function ImportPanel({
                 )}
                 <BusyButton
                   variant="ghost"
-                  busy={load.status === 'loading'}
+                  busy={load.loading}
                   busyLabel={text.it('import.checkingAgain')}
-                  onClick={() => void reload(true)}
+                  onClick={() => load.reload(true)}
                 >
                   <Icon name="refresh" /> {text.it('import.checkAgain')}
                 </BusyButton>
