@@ -10,7 +10,11 @@ import { decodeQr } from '../export/steps';
 
 async function chooseService(page: Page, label: string) {
   await page.getByRole('combobox', { name: 'Service' }).selectOption({ label });
-  await expect(page.getByTestId('import-panel')).not.toHaveAttribute('aria-busy', 'true');
+  // The check for this service has answered: its own "Check again" is there (it reads "Checking…"
+  // while a check runs), and nothing else is in flight.
+  const panel = page.getByTestId('import-panel');
+  await expect(panel.getByRole('button', { name: 'Check again' })).toBeVisible();
+  await expect(panel).not.toHaveAttribute('aria-busy', 'true');
 }
 
 test('Export page: import into the installed client, phones scan the others', async ({ app }) => {
@@ -124,6 +128,8 @@ test('Persian, dark: the import panel reads right to left', async ({ app }) => {
   await expect(panel.getByRole('heading', { name: 'افزودن به کلاینت شما' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'افزودن Pro 200 به Hiddify' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  // The preview under the panel is in the picture too: wait for it, not for time.
+  await expect(page.getByTestId('export-preview')).toBeVisible();
   await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await app.screenshot('import-fa-dark');
 });
