@@ -14,12 +14,10 @@ import { startPanelSim, type PanelSim } from '../../tools/panel-sim/index';
 import { createCore, type Core } from '../../src/main/core';
 import { createRouter } from '../../src/main/router';
 import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
-import type { NativeNotification, Platform, TrayState } from '../../src/main/platform';
-import { openFileStore } from '../../src/main/settings/store';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
 import type { EventName, Events } from '../../src/shared/contract';
-import { ok } from '../../src/shared/errors';
 import { chooseSecretBackend } from '../../src/main/session/secrets';
+import { makePlatform, type TestDesktop } from '../support/platform';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
@@ -78,27 +76,12 @@ async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }>
   };
 }
 
-export interface DesktopRecorder {
-  clipboard: string[];
-  notifications: NativeNotification[];
-  opened: string[];
-  /** The folder chooseFolder() answers with; null answers "cancelled". */
-  folder: string | null;
-  startAtLogin: boolean[];
-  tray: TrayState[];
-  /** How many times the window asked the app to quit. */
-  quits: number;
-  /** scheme -> the application the fake OS opens its links with (one-click import). */
-  protocolHandlers: Map<string, string>;
-  /** Files the core asked the OS to open. */
-  openedFiles: string[];
-}
-
 export interface AppFixture {
   page: Page;
   sim: PanelSim;
   core: Core;
-  desktop: DesktopRecorder;
+  /** The desktop around the window: what it was asked, and what it will answer. */
+  desktop: TestDesktop;
   configDir: string;
   /** Every IPC result the renderer received (for the secrets audit). */
   ipcResults: unknown[];
@@ -121,18 +104,6 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
     const sim = await startPanelSim(simOptions);
     const renderer = await serveRenderer();
     const configDir = mkdtempSync(join(tmpdir(), 'xmplus-e2e-'));
-    const desktop: DesktopRecorder = {
-      clipboard: [],
-      notifications: [],
-      opened: [],
-      folder: join(configDir, 'exports'),
-      startAtLogin: [],
-      tray: [],
-      quits: 0,
-      protocolHandlers: new Map(),
-      openedFiles: [],
-    };
-    mkdirSync(desktop.folder!, { recursive: true });
     const ipcResults: unknown[] = [];
     let pageReady = false;
 
@@ -150,42 +121,19 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
 
     // The real OS keychain when a Secret Service runs (npm run test:e2e starts one), else memory.
     const secrets = await chooseSecretBackend();
+    const desktop = makePlatform({
+      dir: configDir,
+      provider,
+      secrets: secrets.backend,
+      secretsNotice: secrets.notice,
+      os: process.platform,
+    });
+    mkdirSync(desktop.folder!, { recursive: true });
+    desktop.onEvent((event, payload) => void emit(event, payload as Events[typeof event]));
+    // The first core gets the platform that opened the stores (and saw any damaged file); a restart
+    // opens them again.
+    let platform = desktop.platform;
     const makeCore = async () => {
-      const settings = openFileStore(join(configDir, 'config.json'));
-      const cache = openFileStore(join(configDir, 'cache.json'));
-      const platform: Platform = {
-        app: { name: 'xmplus-tray', version: '0.1.0', platform: process.platform, locale: 'en-US' },
-        provider,
-        settingsStore: settings.store,
-        secrets: secrets.backend,
-        secretsNotice: secrets.notice,
-        cacheStore: cache.store,
-        movedAside: settings.movedAside ? [settings.movedAside] : [],
-        emit: (event, payload) => void emit(event, payload),
-        async openExternal(url) {
-          desktop.opened.push(url);
-          return ok({ opened: true as const });
-        },
-        protocolHandler: async (scheme) => desktop.protocolHandlers.get(scheme) ?? null,
-        async openPath(path) {
-          desktop.openedFiles.push(path);
-          return ok({ opened: true as const });
-        },
-        async writeClipboard(text) {
-          desktop.clipboard.push(text);
-          return ok({ copied: true as const });
-        },
-        async openLogFolder() {
-          desktop.opened.push('log-folder');
-          return ok({ opened: true as const });
-        },
-        quit: () => void (desktop.quits += 1),
-        chooseFolder: async () => desktop.folder,
-        notify: (n) => void desktop.notifications.push(n),
-        setStartAtLogin: async (enabled) => void desktop.startAtLogin.push(enabled),
-        updateTray: (state) => void desktop.tray.push(state),
-        now: () => Date.now(),
-      };
       const created = createCore(platform);
       await created.start();
       return created;
@@ -227,6 +175,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
       },
       async restart() {
         await core.dispose();
+        platform = desktop.reopen();
         core = await makeCore();
         router = createRouter(core.handlers);
       },

@@ -1,19 +1,14 @@
-// A plain-Node rig around the composed core for resilience and audit tests: a recording Platform
-// (clipboard, notifications, tray, events), file or memory stores, an injectable clock and secret
-// backend, the router, and a recorder for unhandled rejections. Mirrors what the Electron shell
-// wires in src/main/electron/main.ts, minus the desktop.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// A plain-Node rig around the composed core for resilience and audit tests: the recording desktop
+// of ./platform (file or memory stores, an injectable clock and secret backend), the core on real or
+// virtual timers, the router, and a recorder for unhandled rejections. Mirrors what the Electron
+// shell wires in src/main/electron/main.ts, minus the desktop.
 import { createCore, type Core } from '../../src/main/core';
 import type { Timers } from '../../src/main/timers';
 import { createRouter, type Router } from '../../src/main/router';
-import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
 import type { NativeNotification, Platform, TrayState } from '../../src/main/platform';
-import { memoryStore, openFileStore, type KeyValueStore } from '../../src/main/settings/store';
-import { memoryBackend, type SecretBackend } from '../../src/main/session/secrets';
 import type { DataState, EventName } from '../../src/shared/contract';
-import { ok, type AppError, type ErrorKind, type Result } from '../../src/shared/errors';
+import type { AppError, ErrorKind, Result } from '../../src/shared/errors';
+import { makePlatform, type EventListener, type PlatformOptions, type TestDesktop } from './platform';
 
 /** Every ErrorKind, checked against the type both ways so a new kind fails to compile here. */
 export const ERROR_KINDS = [
@@ -32,20 +27,9 @@ type Missing = Exclude<ErrorKind, (typeof ERROR_KINDS)[number]>;
 const exhaustive: Missing extends never ? true : never = true;
 void exhaustive;
 
-export interface RigOptions {
-  /** Folder for config.json / cache.json; a fresh temp folder by default. Ignored with `memory`. */
-  dir?: string;
-  /** In-memory stores instead of files. */
-  memory?: boolean;
-  secrets?: SecretBackend;
-  provider?: ProviderConfig;
-  now?: () => number;
-  /** The OS locale the shell reports (Platform.app.locale); 'en-US' by default. */
-  locale?: string;
+export interface RigOptions extends PlatformOptions {
   /** Start the core (accounts.init) before returning; default true. */
   start?: boolean;
-  /** The desktop's system proxy answer for a URL (Platform.resolveProxy); none by default. */
-  resolveProxy?: Platform['resolveProxy'];
   /** What the core schedules with (createCore's `timers`); the real timers by default. */
   timers?: Timers;
   /** The core's jitter source (createCore's `random`); Math.random by default. */
@@ -56,6 +40,8 @@ export interface CoreRig {
   core: Core;
   router: Router;
   platform: Platform;
+  /** The whole recording desktop (also what the fields below come from). */
+  desktop: TestDesktop;
   dir: string;
   clipboard: string[];
   notifications: NativeNotification[];
@@ -74,87 +60,13 @@ export interface CoreRig {
    */
   idle(): Promise<void>;
   /** Calls `listener` with every event the core emits from now on; returns the unsubscribe. */
-  onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
+  onEvent(listener: EventListener): () => void;
   dispose(): Promise<void>;
 }
 
-export interface PlatformRecorder {
-  platform: Platform;
-  dir: string;
-  clipboard: string[];
-  notifications: NativeNotification[];
-  trays: TrayState[];
-  events: { event: EventName; payload: unknown }[];
-  movedAside: string[];
-  /** How many times the core asked the app to quit. */
-  quits: { count: number };
-  /** Calls `listener` with every event the core emits from now on; returns the unsubscribe. */
-  onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
-}
-
-/** A desktop Platform that records what the core asks of the desktop. */
-export function makePlatform(options: Omit<RigOptions, 'start'> = {}): PlatformRecorder {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'xmplus-resilience-'));
-  const clipboard: string[] = [];
-  const notifications: NativeNotification[] = [];
-  const trays: TrayState[] = [];
-  const events: CoreRig['events'] = [];
-  const movedAside: string[] = [];
-  const quits = { count: 0 };
-  const listeners = new Set<(event: EventName, payload: unknown) => void>();
-
-  let settingsStore: KeyValueStore;
-  let cacheStore: KeyValueStore;
-  if (options.memory) {
-    settingsStore = memoryStore();
-    cacheStore = memoryStore();
-  } else {
-    const settings = openFileStore(join(dir, 'config.json'));
-    const cache = openFileStore(join(dir, 'cache.json'));
-    settingsStore = settings.store;
-    cacheStore = cache.store;
-    for (const file of [settings.movedAside, cache.movedAside]) if (file) movedAside.push(file);
-  }
-  const exportDir = join(dir, 'exports');
-  const platform: Platform = {
-    app: { name: 'xmplus-tray', version: '0.1.0', platform: 'linux', locale: options.locale ?? 'en-US' },
-    provider: options.provider ?? UNBRANDED,
-    settingsStore,
-    cacheStore,
-    secrets: options.secrets ?? memoryBackend(),
-    secretsNotice: null,
-    movedAside,
-    emit: (event, payload) => {
-      events.push({ event, payload });
-      for (const listener of [...listeners]) listener(event, payload);
-    },
-    openExternal: async () => ok({ opened: true as const }),
-    writeClipboard: async (text) => {
-      clipboard.push(text);
-      return ok({ copied: true as const });
-    },
-    openLogFolder: async () => ok({ opened: true as const }),
-    quit: () => void (quits.count += 1),
-    chooseFolder: async () => {
-      mkdirSync(exportDir, { recursive: true });
-      return exportDir;
-    },
-    notify: (n) => void notifications.push(n),
-    setStartAtLogin: async () => undefined,
-    updateTray: (state) => void trays.push(state),
-    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
-    now: options.now ?? (() => Date.now()),
-  };
-  const onEvent = (listener: (event: EventName, payload: unknown) => void) => {
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
-  };
-  return { platform, dir, clipboard, notifications, trays, events, movedAside, quits, onEvent };
-}
-
 export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
-  const recorder = makePlatform(options);
-  const { platform, dir, clipboard, notifications, trays, events, movedAside } = recorder;
+  const desktop = makePlatform(options);
+  const { platform, dir, clipboard, notifications, trays, events, movedAside } = desktop;
   const internalErrors: CoreRig['internalErrors'] = [];
   const core = createCore(platform, {
     ...(options.timers ? { timers: options.timers } : {}),
@@ -179,6 +91,7 @@ export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
     core,
     router,
     platform,
+    desktop,
     dir,
     clipboard,
     notifications,
@@ -188,13 +101,13 @@ export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
     handlerRuns,
     movedAside,
     call: (channel, input = {}) => router.dispatch(channel, input) as never,
-    onEvent: recorder.onEvent,
+    onEvent: desktop.onEvent,
     idle: () => {
       const refreshing = (payload: unknown) => (payload as DataState).monitor.refreshing;
       const last = events.findLast((e) => e.event === 'data');
       if (!last || !refreshing(last.payload)) return Promise.resolve();
       return new Promise<void>((resolve) => {
-        const stop = recorder.onEvent((event, payload) => {
+        const stop = desktop.onEvent((event, payload) => {
           if (event !== 'data' || refreshing(payload)) return;
           stop();
           resolve();

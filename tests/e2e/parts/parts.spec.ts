@@ -47,7 +47,7 @@ test('a refused service/info: the card keeps usage and days left, servers unavai
   await page.emulateMedia({ colorScheme: 'light' });
 
   // The tray line says so too.
-  const tray = app.desktop.tray.at(-1);
+  const tray = app.desktop.trays.at(-1);
   expect(tray?.services.find((s) => s.id === 7)?.label).toContain(EXPIRED);
 
   // Export: the last known servers, marked with their age.

@@ -90,7 +90,7 @@ test.describe('a lifetime plan', () => {
     await app.screenshot('dashboard-lifetime-plan');
     // The tray's menu line for that plan.
     await expect
-      .poll(() => app.desktop.tray.at(-1)?.services.find((s) => s.id === 9)?.label ?? '')
+      .poll(() => app.desktop.trays.at(-1)?.services.find((s) => s.id === 9)?.label ?? '')
       .toMatch(/^Pro 200 #9 — .+ used, unlimited · no expiry$/);
   });
 

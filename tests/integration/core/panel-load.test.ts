@@ -12,7 +12,8 @@ import { createCredentialStore } from '../../../src/main/session/secrets';
 import type { ExportPreview } from '../../../src/shared/contract';
 import { serverListPart } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/errors';
-import { makePlatform, manualClock, type PlatformRecorder } from '../../support/core-rig';
+import { manualClock } from '../../support/core-rig';
+import { makePlatform, type TestDesktop } from '../../support/platform';
 import { expectErr, expectOk } from '../../support/expect';
 
 const MINUTE = 60_000;
@@ -27,7 +28,7 @@ interface Timer {
 }
 
 let sim: PanelSim;
-let rec: PlatformRecorder;
+let rec: TestDesktop;
 let data: DataService;
 let exporter: ExportService;
 let profileId: string;

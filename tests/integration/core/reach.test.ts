@@ -7,7 +7,8 @@ import { createAccounts } from '../../../src/main/accounts';
 import { UNBRANDED, type ProviderConfig } from '../../../src/main/provider';
 import { createCredentialStore, memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
-import { makeCoreRig, makePlatform, type CoreRig } from '../../support/core-rig';
+import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+import { makePlatform } from '../../support/platform';
 import { startSocks5Server, type Socks5Server } from '../../support/socks5-server';
 import { expectErr, expectOk } from '../../support/expect';
 

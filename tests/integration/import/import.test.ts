@@ -7,19 +7,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { createCore, type Core } from '../../../src/main/core';
 import { createRouter, type Router } from '../../../src/main/router';
-import { makePlatform, type PlatformRecorder } from '../../support/core-rig';
+import { makePlatform, type TestDesktop } from '../../support/platform';
 import type { DataState, ImportOptions, ProfilesState } from '../../../src/shared/contract';
-import { ok, type Result } from '../../../src/shared/errors';
+import type { Result } from '../../../src/shared/errors';
 import { parse as parseYaml } from 'yaml';
 import { expectErr, expectOk } from '../../support/expect';
 
 let sim: PanelSim;
-let rig: PlatformRecorder;
+let rig: TestDesktop;
 let core: Core;
 let router: Router;
-let opened: string[];
-let opsPaths: string[];
-const handlers = new Map<string, string>();
 let clock = Date.now();
 
 const call = <T>(channel: string, input: unknown = {}) =>
@@ -27,20 +24,8 @@ const call = <T>(channel: string, input: unknown = {}) =>
 
 beforeEach(async () => {
   sim = await startPanelSim();
-  handlers.clear();
-  opened = [];
-  opsPaths = [];
   clock = Date.now();
   rig = makePlatform({ memory: true, now: () => clock });
-  rig.platform.protocolHandler = async (scheme) => handlers.get(scheme) ?? null;
-  rig.platform.openExternal = async (url) => {
-    opened.push(url);
-    return ok({ opened: true as const });
-  };
-  rig.platform.openPath = async (path) => {
-    opsPaths.push(path);
-    return ok({ opened: true as const });
-  };
   core = createCore(rig.platform);
   await core.start();
   router = createRouter(core.handlers);
@@ -67,7 +52,7 @@ const options = async (serviceId = 4, refresh = false) => {
 
 describe('import against the simulator', () => {
   it('probes each flag once, finds every format served, and offers the installed client first', async () => {
-    handlers.set('clash', 'Clash Verge');
+    rig.protocolHandlers.set('clash', 'Clash Verge');
     sim.sublinks.resetRequests();
     const result = await options();
     // One request per distinct flag (meta, singbox, latest, shadowrocket), not one per client.
@@ -106,8 +91,8 @@ describe('import against the simulator', () => {
 
   it('a panel that serves only base64 answers share links to meta and singbox: not offered, with the reason', async () => {
     sim.sublinks.setFormats(['base64']);
-    handlers.set('clash', 'Clash Verge Rev');
-    handlers.set('sing-box', 'SFM');
+    rig.protocolHandlers.set('clash', 'Clash Verge Rev');
+    rig.protocolHandlers.set('sing-box', 'SFM');
     const result = await options();
     const byId = Object.fromEntries(result.clients.map((c) => [c.client, c]));
     expect(byId['clash-verge']).toMatchObject({ status: 'not-served', link: null, installed: true });
@@ -117,7 +102,7 @@ describe('import against the simulator', () => {
     expect(result.defaultClient).toBeNull();
     const refused = await call('import.open', { serviceId: 4, client: 'clash-verge' });
     expect(expectErr(refused).message).toMatch(/does not serve a subscription Clash Verge Rev can read/);
-    expect(opened).toEqual([]);
+    expect(rig.opened).toEqual([]);
   });
 
   it('a panel that serves no format at all (404): not served either', async () => {
@@ -143,20 +128,22 @@ describe('import against the simulator', () => {
   });
 
   it('opens the import link in the OS, remembers the client, and refuses a client that is not installed', async () => {
-    handlers.set('sing-box', 'SFM');
-    handlers.set('hiddify', 'Hiddify');
+    rig.protocolHandlers.set('sing-box', 'SFM');
+    rig.protocolHandlers.set('hiddify', 'Hiddify');
     const notInstalled = await call('import.open', { serviceId: 4, client: 'karing' });
     expect(expectErr(notInstalled).message).toMatch(/Karing is not installed/);
     const first = await options();
     expect(first.defaultClient).toBe('sing-box');
     const open = await call<{ link: string }>('import.open', { serviceId: 4, client: 'hiddify' });
     expectOk(open);
-    expect(opened).toHaveLength(1);
-    expect(opened[0]).toMatch(/^hiddify:\/\/import\/http:\/\/127\.0\.0\.1:\d+\/link\/[^?]+\?client=singbox#/);
+    expect(rig.opened).toHaveLength(1);
+    expect(rig.opened[0]).toMatch(
+      /^hiddify:\/\/import\/http:\/\/127\.0\.0\.1:\d+\/link\/[^?]+\?client=singbox#/,
+    );
     expect((await options()).defaultClient).toBe('hiddify');
     // The default client (null): the last one used.
     await call('import.open', { serviceId: 9, client: null });
-    expect(opened[1]).toMatch(/^hiddify:\/\//);
+    expect(rig.opened[1]).toMatch(/^hiddify:\/\//);
   });
 
   it('shows subscription-userinfo when it disagrees with account/info', async () => {
@@ -182,7 +169,7 @@ describe('import against the simulator', () => {
     expectOk(saved);
     if (!saved.ok) return;
     expect(saved.value.file).toMatch(/StarterPack-4-clash\.yaml$/);
-    expect(opsPaths).toEqual([saved.value.file]);
+    expect(rig.openedFiles).toEqual([saved.value.file]);
     const yaml = parseYaml(readFileSync(saved.value.file, 'utf8')) as { proxies: unknown[] };
     expect(yaml.proxies.length).toBeGreaterThan(5);
     const copied = await call('import.fallback', { serviceId: 4, client: 'sing-box', action: 'copy' });
@@ -192,7 +179,7 @@ describe('import against the simulator', () => {
   });
 
   it('the tray gains "Import … into <client>" once the probe for an installed client is in', async () => {
-    handlers.set('flclash', 'FlClash');
+    rig.protocolHandlers.set('flclash', 'FlClash');
     await core.actions.refresh();
     // The probes started by the tray state finish; the tray is drawn again with its import items.
     await options();
@@ -204,7 +191,7 @@ describe('import against the simulator', () => {
       'Import Pro 200 #9 into FlClash',
     ]);
     expect(await core.actions.importInto(7)).toBe(true);
-    expect(opened.at(-1)).toMatch(/^flclash:\/\/install-config\?url=.*client%3Dmeta$/);
+    expect(rig.opened.at(-1)).toMatch(/^flclash:\/\/install-config\?url=.*client%3Dmeta$/);
   });
 
   it('unknown clients and services are refused with a reason', async () => {
