@@ -8,6 +8,8 @@ export const looseNumber = z.union([z.number(), z.string()]).nullish();
 /** true / false, 1 / 0, "1" / "0", "true" / "on" ... */
 export const looseBool = z.union([z.boolean(), z.number(), z.string()]).nullish();
 export const looseString = z.union([z.string(), z.number()]).nullish();
+/** A record's id: a number, or a string of digits (" 12 "); anything else fails the record. */
+const looseId = z.union([z.number(), z.string().regex(/^\s*\d+\s*$/)]);
 /** Any scalar the panel might put in a display field. */
 export const looseScalar = z.union([z.string(), z.number(), z.boolean()]).nullish();
 
@@ -46,6 +48,14 @@ export function liftList(key: string, itemKey: string) {
   };
 }
 
+/** One object as panels send it: under its documented key, or under `data` instead. */
+function liftOne(key: string) {
+  return (value: unknown): unknown =>
+    isRecord(value) && !isRecord(value[key]) && isRecord(value.data)
+      ? { ...value, [key]: value.data }
+      : value;
+}
+
 /** The token under `data` as the API documents it; a few panels put it at the top level. */
 export const tokenSchema = z.preprocess(
   (value: unknown) =>
@@ -71,7 +81,7 @@ const serviceAliases = (value: unknown): unknown =>
   alias(alias(value, 'sid', SERVICE_ID_FIELDS), 'sublink', SUBLINK_FIELDS);
 
 const rawServiceObject = z.looseObject({
-  sid: z.union([z.number(), z.string().regex(/^\s*\d+\s*$/)]),
+  sid: looseId,
   userid: looseNumber,
   email: looseString,
   packageid: looseNumber,
@@ -155,7 +165,7 @@ export const rawPriceSchema = z.union([
 ]);
 
 export const rawPackageSchema = z.looseObject({
-  id: z.union([z.number(), z.string().regex(/^\s*\d+\s*$/)]),
+  id: looseId,
   name: looseString,
   traffic: looseString,
   desc: looseString,
@@ -181,16 +191,10 @@ export const packagesSchema = z.preprocess(
   liftList('packages', 'name'),
   z.object({ packages: looseList(rawPackageSchema) }),
 );
-export const packageInfoSchema = z.preprocess(
-  (value: unknown) =>
-    isRecord(value) && !isRecord(value.package) && isRecord(value.data)
-      ? { ...value, package: value.data }
-      : value,
-  z.object({ package: rawPackageSchema }),
-);
+export const packageInfoSchema = z.preprocess(liftOne('package'), z.object({ package: rawPackageSchema }));
 
 export const rawGatewaySchema = z.looseObject({
-  id: z.union([z.number(), z.string().regex(/^\s*\d+\s*$/)]),
+  id: looseId,
   gateway: looseString,
   name: looseString,
   currency: looseString,
@@ -247,20 +251,16 @@ export const invoicesSchema = z.preprocess(
   liftList('invoices', 'status'),
   z.object({ invoices: looseList(rawInvoiceSchema) }),
 );
-export const invoiceViewSchema = z.preprocess(
-  (value: unknown) =>
-    isRecord(value) && !isRecord(value.invoice) && isRecord(value.data)
-      ? { ...value, invoice: value.data }
-      : value,
-  z.object({ invoice: rawInvoiceSchema }),
-);
+export const invoiceViewSchema = z.preprocess(liftOne('invoice'), z.object({ invoice: rawInvoiceSchema }));
+
+const CREATED_INVOICE_ID_FIELDS = ['invoice_id', 'invioce_id', 'inv_id', 'invoiceid'] as const;
 
 /** invoice/create, service/renew, service/addtraffic: `invid`, under another name or under `data`. */
 export const invoiceCreatedSchema = z.preprocess(
   (value: unknown) => {
-    const top = alias(value, 'invid', ['invoice_id', 'invioce_id', 'inv_id', 'invoiceid']);
+    const top = alias(value, 'invid', CREATED_INVOICE_ID_FIELDS);
     if (!isRecord(top) || top.invid !== undefined || !isRecord(top.data)) return top;
-    const inner = alias(top.data, 'invid', ['invoice_id', 'invioce_id', 'inv_id', 'invoiceid']);
+    const inner = alias(top.data, 'invid', CREATED_INVOICE_ID_FIELDS);
     return isRecord(inner) && inner.invid !== undefined ? { ...top, invid: inner.invid } : top;
   },
   z.looseObject({
