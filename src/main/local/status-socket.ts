@@ -45,6 +45,50 @@ function answers(path: string): Promise<boolean> {
   });
 }
 
+export const STATUS_TIMEOUT_MS = 1500;
+/** More than any snapshot: an answer this long is not the app's. */
+const MAX_ANSWER_CHARS = 16 * 1024 * 1024;
+
+/**
+ * The client's half of one request: writes `request` as a line and reads the app's JSON answer.
+ * Null when nothing answers at `path` in `timeoutMs` (no app, an old socket file) or the answer is
+ * not a JSON object.
+ */
+export function askApp(
+  path: string,
+  request: string,
+  timeoutMs = STATUS_TIMEOUT_MS,
+): Promise<StatusAnswer | null> {
+  return new Promise((resolve) => {
+    let answer = '';
+    let settled = false;
+    const done = (value: StatusAnswer | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(value);
+    };
+    const socket = createConnection(path);
+    const timer = setTimeout(() => done(null), timeoutMs);
+    socket.setEncoding('utf8');
+    socket.on('connect', () => socket.write(`${request}\n`));
+    socket.on('data', (chunk: string) => {
+      answer += chunk;
+      if (answer.length > MAX_ANSWER_CHARS) done(null);
+    });
+    socket.on('end', () => {
+      try {
+        const parsed: unknown = JSON.parse(answer);
+        done(typeof parsed === 'object' && parsed !== null ? (parsed as StatusAnswer) : null);
+      } catch {
+        done(null);
+      }
+    });
+    socket.on('error', () => done(null));
+  });
+}
+
 export interface StatusServer {
   path: string;
   close(): Promise<void>;
