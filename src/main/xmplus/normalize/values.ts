@@ -140,8 +140,22 @@ export function labelKey(label: string): string {
     .replace(/[.!。]+$/, '');
 }
 
-export function addLabels<T extends string>(table: Record<string, T>, value: T, labels: string[]): void {
-  for (const label of labels) table[labelKey(label)] = value;
+/**
+ * Reads a status from its label: each status with the labels panels print for it (compared by
+ * labelKey, so case and spacing do not matter); any other label is 'unknown'. The label comes back
+ * as the panel printed it, for display.
+ */
+export function statusReader<T extends string>(
+  labels: Partial<Record<T, readonly string[]>>,
+): (label: unknown) => { status: T | 'unknown'; statusLabel: string } {
+  const table = new Map<string, T>();
+  for (const [status, words] of Object.entries(labels) as [T, readonly string[]][]) {
+    for (const word of words) table.set(labelKey(word), status);
+  }
+  return (label) => {
+    const statusLabel = toText(label);
+    return { status: table.get(labelKey(statusLabel)) ?? 'unknown', statusLabel };
+  };
 }
 
 export function speedText(value: unknown): string {
