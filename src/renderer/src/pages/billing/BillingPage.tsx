@@ -343,20 +343,16 @@ export default function BillingPage() {
                       </p>
                     </div>
                     <div className="card-actions">
-                      <BusyButton
-                        variant="secondary"
-                        aria-label={`${bt('billing.renew')}: ${s.packageName} #${s.id}`}
-                        onClick={() => setView({ kind: 'renew', serviceId: s.id })}
-                      >
-                        {bt('billing.renew')}
-                      </BusyButton>
-                      <BusyButton
-                        variant="secondary"
-                        aria-label={`${bt('billing.topup')}: ${s.packageName} #${s.id}`}
-                        onClick={() => setView({ kind: 'topup', serviceId: s.id })}
-                      >
-                        {bt('billing.topup')}
-                      </BusyButton>
+                      {(['renew', 'topup'] as const).map((kind) => (
+                        <BusyButton
+                          key={kind}
+                          variant="secondary"
+                          aria-label={`${bt(`billing.${kind}`)}: ${s.packageName} #${s.id}`}
+                          onClick={() => setView({ kind, serviceId: s.id })}
+                        >
+                          {bt(`billing.${kind}`)}
+                        </BusyButton>
+                      ))}
                     </div>
                   </li>
                 ))}

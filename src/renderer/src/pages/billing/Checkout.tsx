@@ -49,8 +49,6 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
   const startPay = () => {
     if (gatewayId !== null) void pay.run(gatewayId);
   };
-  const payError = pay.error;
-  const paying = pay.busy;
 
   if (payment) {
     return (
@@ -104,7 +102,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
           ) : loaded.gateways.length === 0 ? (
             <p>{bt('checkout.noGateways')}</p>
           ) : (
-            <fieldset className="choice-group" aria-describedby={payError ? `${groupId}-error` : undefined}>
+            <fieldset className="choice-group" aria-describedby={pay.error ? `${groupId}-error` : undefined}>
               <legend>{bt('checkout.gateway')}</legend>
               {loaded.gateways.map((g) => (
                 <label key={g.id} className="choice">
@@ -130,15 +128,15 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
               ))}
             </fieldset>
           )}
-          {payError ? (
+          {pay.error ? (
             <div id={`${groupId}-error`}>
-              <ErrorBox error={payError} onRetry={startPay} retryLabel={bt('billing.retry')} />
+              <ErrorBox error={pay.error} onRetry={startPay} retryLabel={bt('billing.retry')} />
             </div>
           ) : null}
           <div className="card-actions">
             {invoice.status === 'pending' && (loaded.gateways.length > 0 || gatewaysError) ? (
               <BusyButton
-                busy={paying}
+                busy={pay.busy}
                 busyLabel={bt('checkout.paying')}
                 onClick={startPay}
                 disabled={gatewayId === null || gatewaysError !== null}
@@ -147,7 +145,7 @@ export function Checkout({ invoiceId, onClose, closeLabel }: CheckoutProps) {
                 {bt('checkout.pay')}
               </BusyButton>
             ) : null}
-            <BusyButton variant="secondary" onClick={onClose} disabled={paying}>
+            <BusyButton variant="secondary" onClick={onClose} disabled={pay.busy}>
               <Icon name="back" /> {closeLabel}
             </BusyButton>
           </div>
