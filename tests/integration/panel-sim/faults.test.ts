@@ -1,11 +1,11 @@
 // Each fault behaves as configured, per endpoint or for all ('*'), set through options or admin.
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAULT_KINDS, startPanelSim } from '../../../tools/panel-sim';
 import { isFault } from '../../../tools/panel-sim/faults';
 import type { PanelSim } from '../../../tools/panel-sim';
-import { clientFor, field } from './helpers';
+import { clientFor, field, ioUntil } from './helpers';
 import type { Body } from './helpers';
 
 let sim: PanelSim;
@@ -17,18 +17,43 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 beforeEach(() => sim.admin.reset());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+/**
+ * Fakes setTimeout, on which the simulator holds answers back (sockets and setImmediate stay real),
+ * and returns a check that the simulator has asked to hold one for `ms`. Requests made meanwhile go
+ * over node:http (rawOverHttp): fetch's connection pool keeps timers of its own on the global clock.
+ */
+function fakeClock(): (ms: number) => boolean {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const scheduled = vi.spyOn(globalThis, 'setTimeout');
+  return (ms) => scheduled.mock.calls.some((call) => call[1] === ms);
+}
+
+/** Starts `request` and tells whether it has settled, to check an answer is still held back. */
+function track<T>(request: Promise<T>): { settled: () => boolean; done: Promise<T> } {
+  let settled = false;
+  const done = request.finally(() => {
+    settled = true;
+  });
+  return { settled: () => settled, done };
+}
 
 const INFO = '/api/client/account/info';
 const infoRaw = () => api.raw('account/info', api.creds);
 
 describe('HTTP-level faults', () => {
   it('http500 and http502 answer with an HTML error page and leave state alone', async () => {
+    const invoicesBefore = sim.admin.state().invoices;
     sim.admin.setFault('/api/client/service/renew', { kind: 'http500' });
     const r500 = await api.raw('service/renew', { ...api.creds, sid: 4 });
     expect(r500.status).toBe(500);
     expect(r500.contentType).toMatch(/text\/html/);
     expect(r500.text).toMatch(/<html>[\s\S]*500/);
-    expect(sim.admin.state().invoices).toHaveLength(5);
+    expect(sim.admin.state().invoices).toEqual(invoicesBefore);
 
     sim.admin.setFault(INFO, { kind: 'http502' });
     const r502 = await infoRaw();
@@ -58,10 +83,14 @@ describe('HTTP-level faults', () => {
   });
 
   it('empty200 gives HTTP 200 with an empty body, after the panel acted', async () => {
+    const pending = sim.admin.state().invoices.find((i) => i.status === 'Pending');
+    const gateway = sim.admin.state().gateways[0];
+    if (!pending || !gateway) throw new Error('the demo seed lacks a pending invoice or a gateway');
+    expect(pending.payment).toBeNull();
     sim.admin.setFault('/api/client/invoice/pay', { kind: 'empty200' });
-    const res = await api.raw('invoice/pay', { ...api.creds, invid: 'R8D4TZ1LQ6MXC9PBN2YE', gatewayid: 1 });
+    const res = await api.raw('invoice/pay', { ...api.creds, invid: pending.invid, gatewayid: gateway.id });
     expect(res).toMatchObject({ status: 200, text: '' });
-    expect(sim.admin.invoice('R8D4TZ1LQ6MXC9PBN2YE')?.payment).not.toBeNull();
+    expect(sim.admin.invoice(pending.invid)?.payment).toMatchObject({ gatewayId: gateway.id });
   });
 
   it('reset destroys the connection', async () => {
@@ -69,25 +98,37 @@ describe('HTTP-level faults', () => {
     await expect(infoRaw()).rejects.toThrow();
   });
 
-  it('hang never answers (until the client gives up)', async () => {
+  it('hang never answers: requests after it are answered, whatever time passes, until the client gives up', async () => {
+    fakeClock();
     sim.admin.setFault(INFO, { kind: 'hang' });
-    const outcome = await new Promise<string>((resolve) => {
-      const req = request(`${sim.url}${INFO}`, { method: 'POST' }, () => resolve('answered'));
-      req.setTimeout(300, () => {
-        resolve('timed out');
-        req.destroy();
-      });
-      req.on('error', () => undefined);
-      req.end('{}');
+    const before = sim.admin.stats().requests[INFO] ?? 0;
+    let answered = false;
+    const req = request(`${sim.url}${INFO}`, { method: 'POST' }, () => {
+      answered = true;
     });
-    expect(outcome).toBe('timed out');
+    const closed = new Promise((resolve) => req.on('close', resolve));
+    req.on('error', () => undefined);
+    req.end('{}');
+    await ioUntil(() => (sim.admin.stats().requests[INFO] ?? 0) > before);
+    // No timer answers it late, and a request sent after it comes back.
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect((await api.rawOverHttp('packages')).status).toBe(200);
+    expect(answered).toBe(false);
+    req.destroy();
+    await closed;
+    expect(answered).toBe(false);
   });
 
-  it('latency delays the answer', async () => {
+  it('latency holds the answer back for exactly that long', async () => {
+    const holding = fakeClock();
     sim.admin.setFault(INFO, { latencyMs: 250 });
-    const started = performance.now();
-    expect((await infoRaw()).status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(240);
+    const info = track(api.rawOverHttp('account/info', api.creds));
+    // The simulator has read the request and holds the answer on its timer.
+    await ioUntil(() => holding(250));
+    await vi.advanceTimersByTimeAsync(249);
+    expect(info.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await info.done).status).toBe(200);
   });
 
   it("'*' applies to every endpoint; an endpoint's own fault wins; clearFaults removes them", async () => {
@@ -149,9 +190,15 @@ describe('faults from options', () => {
     });
     try {
       const c = await clientFor(faulty);
-      const started = performance.now();
-      expect((await c.raw('packages')).status).toBe(500);
-      expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+      const holding = fakeClock();
+      const packages = track(c.rawOverHttp('packages'));
+      await ioUntil(() => holding(100));
+      await vi.advanceTimersByTimeAsync(99);
+      expect(packages.settled()).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await packages.done).status).toBe(500);
+      vi.restoreAllMocks();
+      vi.useRealTimers();
       // reset() keeps the faults given as options.
       faulty.admin.clearFaults();
       faulty.admin.reset();
