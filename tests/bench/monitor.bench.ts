@@ -8,6 +8,7 @@ import type { Service, Snapshot } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/errors';
 import { appError, fail, ok } from '../../src/shared/errors';
 import { ENGLISH } from '../../src/main/i18n';
+import { DAY, GB, makeService } from '../support/service';
 import type { FiredState, UsageHistory } from '../../src/main/monitor';
 import {
   DEFAULT_THRESHOLDS,
@@ -28,8 +29,6 @@ import {
   waybarStatus,
 } from '../../src/main/monitor';
 
-const GB = 1024 ** 3;
-const DAY = 86_400_000;
 const MIN = 60_000;
 const CYCLES = 10_000;
 const EARLY = 100;
@@ -84,27 +83,18 @@ class SyntheticPanel {
   private lastAt: number;
   constructor(start: number) {
     this.lastAt = start;
-    this.services = [1, 2, 3].map((id) => ({
-      id,
-      packageId: id,
-      packageName: `Plan ${id}`,
-      billing: 'month',
-      amount: null,
-      paidAt: start,
-      expiresAt: start + (10 + id * 7) * DAY,
-      totalBytes: 100 * GB * id,
-      usedBytes: 0,
-      todayBytes: 0,
-      ipLimit: { online: 0, limit: 2 },
-      speedLimit: '100 Mb/s',
-      serverGroup: 'VIP',
-      recentOnline: null,
-      status: 'active',
-      statusLabel: 'Active',
-      resetText: '',
-      resetInDays: 30,
-      sublink: `https://panel.example/link/${id}`,
-    }));
+    this.services = [1, 2, 3].map((id) =>
+      makeService({
+        id,
+        packageId: id,
+        packageName: `Plan ${id}`,
+        paidAt: start,
+        expiresAt: start + (10 + id * 7) * DAY,
+        totalBytes: 100 * GB * id,
+        resetInDays: 30,
+        sublink: `https://panel.example/link/${id}`,
+      }),
+    );
   }
   fetch(at: number, cycle: number): Result<Snapshot> {
     if (cycle % 37 === 0) return fail(appError('network', 'Could not reach the panel.'));

@@ -9,9 +9,8 @@ import {
 } from '../../../src/main/billing/change';
 import type { Invoice, Service, Snapshot } from '../../../src/shared/domain';
 import { mainText } from '../../../src/main/i18n';
+import { DAY, GB, makeService, makeSnapshot } from '../../support/service';
 
-const GB = 1024 ** 3;
-const DAY = 86_400_000;
 const T = Date.UTC(2026, 10, 1);
 
 const svc = (
@@ -20,35 +19,9 @@ const svc = (
   expiresAt: number,
   totalBytes: number,
   packageName = 'Pro 200',
-): Service => ({
-  id,
-  packageId,
-  packageName,
-  billing: 'month',
-  amount: null,
-  paidAt: null,
-  expiresAt,
-  totalBytes,
-  usedBytes: 0,
-  todayBytes: 0,
-  ipLimit: null,
-  speedLimit: '',
-  serverGroup: '',
-  recentOnline: null,
-  status: 'active',
-  statusLabel: '',
-  resetText: '',
-  resetInDays: null,
-  sublink: '',
-});
+): Service => makeService({ id, packageId, expiresAt, totalBytes, packageName });
 
-const snap = (services: Service[]): Snapshot => ({
-  profileId: 'p',
-  account: { id: 1, username: '', email: '', balance: { amount: 0, currency: '', text: '' } },
-  services,
-  servers: {},
-  fetchedAt: T,
-});
+const snap = (services: Service[]): Snapshot => makeSnapshot(services, T, { profileId: 'p' });
 
 const inv = (fields: Partial<Invoice>): Invoice => ({
   id: 1,

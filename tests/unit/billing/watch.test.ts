@@ -12,48 +12,16 @@ import type { Invoice, InvoiceStatus, Payment, Service, Snapshot } from '../../.
 import { appError, fail, ok, type Result } from '../../../src/shared/errors';
 import { mainText } from '../../../src/main/i18n';
 import { expectErr, expectOk } from '../../support/expect';
+import { DAY, GB, makeService, makeSnapshot } from '../../support/service';
 
-const DAY = 86_400_000;
-const GB = 1024 ** 3;
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 
 function service(id: number, expiresAt: number, totalBytes: number): Service {
-  return {
-    id,
-    packageId: 1,
-    packageName: 'StarterPack',
-    billing: 'month',
-    amount: null,
-    paidAt: null,
-    expiresAt,
-    totalBytes,
-    usedBytes: 0,
-    todayBytes: 0,
-    ipLimit: null,
-    speedLimit: '',
-    serverGroup: '',
-    recentOnline: null,
-    status: 'active',
-    statusLabel: 'Active',
-    resetText: '',
-    resetInDays: null,
-    sublink: '',
-  };
+  return makeService({ id, expiresAt, totalBytes });
 }
 
 function snapshotWith(services: Service[]): Snapshot {
-  return {
-    profileId: 'p1',
-    account: {
-      id: 1,
-      username: 'Demo',
-      email: 'demo@example.com',
-      balance: { amount: 1, currency: '$', text: '$ 1.00' },
-    },
-    services,
-    servers: {},
-    fetchedAt: Date.now(),
-  };
+  return makeSnapshot(services, Date.now());
 }
 
 function invoice(status: InvoiceStatus, serviceId: number | null = 4): Invoice {

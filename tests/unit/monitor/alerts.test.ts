@@ -13,7 +13,7 @@ import {
 } from '../../../src/main/monitor/alerts';
 import type { Forecast } from '../../../src/main/monitor/forecast';
 import { ENGLISH, mainText } from '../../../src/main/i18n';
-import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from './fixtures';
+import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from '../../support/service';
 
 type Event = 'none' | 'reset' | 'topup' | 'renew' | 'restart' | 'off';
 interface Step {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DailyUse } from '../../../src/main/monitor/history';
 import { emptyHistory, recordUsage } from '../../../src/main/monitor/history';
 import { forecastAll, forecastService, usageRate } from '../../../src/main/monitor/forecast';
-import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from './fixtures';
+import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from '../../support/service';
 
 /** Whole days of use, one per date from 2025-03-01. */
 function days(deltasGB: number[], coveredDays: number[] = deltasGB.map(() => 1)): DailyUse[] {

@@ -5,7 +5,7 @@ import type { GaugeImage } from '../../../src/main/monitor/gauge';
 import { LEVEL_COLOURS, drawGauge, mostUrgent, toBGRA } from '../../../src/main/monitor/gauge';
 import type { Level } from '../../../src/main/monitor/alerts';
 import { DEFAULT_THRESHOLDS } from '../../../src/main/monitor/alerts';
-import { DAY, GB, T0, makeService, makeSnapshot } from './fixtures';
+import { DAY, GB, T0, makeService, makeSnapshot } from '../../support/service';
 
 function pixel(image: GaugeImage, x: number, y: number): [number, number, number, number] {
   const i = (y * image.width + x) * 4;

@@ -11,7 +11,7 @@ import {
   parseHistory,
   recordUsage,
 } from '../../../src/main/monitor/history';
-import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from './fixtures';
+import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from '../../support/service';
 
 const TZ = 'UTC';
 const record = (history: UsageHistory, used: number, at: number, extra = {}) =>

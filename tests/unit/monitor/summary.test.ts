@@ -10,7 +10,7 @@ import {
 } from '../../../src/main/monitor/summary';
 import { appError } from '../../../src/shared/errors';
 import { ENGLISH as EN, formatBytes, mainText } from '../../../src/main/i18n';
-import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from './fixtures';
+import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from '../../support/service';
 
 const NOW = T0 + 5 * 60_000;
 

@@ -10,7 +10,7 @@ import {
 import type { Forecast } from '../../../src/main/monitor/forecast';
 import { serviceLine, waybarStatus } from '../../../src/main/monitor/summary';
 import { ENGLISH as EN, mainText } from '../../../src/main/i18n';
-import { DAY, GB, T0, makeService, makeSnapshot } from './fixtures';
+import { DAY, GB, T0, makeService, makeSnapshot } from '../../support/service';
 
 const lifetime = makeService({ totalBytes: 0, usedBytes: 4096 * GB, expiresAt: null, billing: 'onetime' });
 

@@ -11,29 +11,10 @@ import { createPanelSession } from '../../../src/main/session/panel-session';
 import { withServers } from '../../../src/main/session/server-parts';
 import type { PanelClient, ServiceDetail } from '../../../src/main/xmplus/client';
 import { expectErr, expectOk } from '../../support/expect';
+import { makeService } from '../../support/service';
 
 function service(id: number): Service {
-  return {
-    id,
-    packageId: 1,
-    packageName: 'P',
-    billing: 'month',
-    amount: null,
-    paidAt: null,
-    expiresAt: null,
-    totalBytes: 0,
-    usedBytes: 0,
-    todayBytes: 0,
-    ipLimit: null,
-    speedLimit: '',
-    serverGroup: '',
-    recentOnline: null,
-    status: 'active',
-    statusLabel: 'Active',
-    resetText: '',
-    resetInDays: null,
-    sublink: '',
-  };
+  return makeService({ id });
 }
 
 interface FakeState {

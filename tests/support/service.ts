@@ -1,5 +1,6 @@
-// Builders for monitor tests: a plausible service and snapshot with overridable fields.
-import type { Service, Snapshot } from '../../../src/shared/domain';
+// Domain values for tests: a plausible service and snapshot, each field overridable, so a test
+// states only what it is about and a new field of Service is added in one place.
+import type { Service, Snapshot } from '../../src/shared/domain';
 
 export const GB = 1024 ** 3;
 export const DAY = 86_400_000;
@@ -7,6 +8,7 @@ export const HOUR = 3_600_000;
 /** 2025-03-01T00:00:00Z: a fixed origin for simulated time. */
 export const T0 = Date.UTC(2025, 2, 1);
 
+/** An active 100 GB monthly plan, unused, paid at T0 and expiring 30 days later. */
 export function makeService(overrides: Partial<Service> = {}): Service {
   return {
     id: 4,
@@ -32,7 +34,12 @@ export function makeService(overrides: Partial<Service> = {}): Service {
   };
 }
 
-export function makeSnapshot(services: Service[], fetchedAt: number): Snapshot {
+/** Profile 'p1''s snapshot of `services`, fetched at `fetchedAt`, with no server lists. */
+export function makeSnapshot(
+  services: Service[],
+  fetchedAt: number,
+  overrides: Partial<Omit<Snapshot, 'services' | 'fetchedAt'>> = {},
+): Snapshot {
   return {
     profileId: 'p1',
     account: {
@@ -44,5 +51,6 @@ export function makeSnapshot(services: Service[], fetchedAt: number): Snapshot {
     services,
     servers: {},
     fetchedAt,
+    ...overrides,
   };
 }
