@@ -51,6 +51,12 @@ function Mismatch({ text, options }: { text: ImportText; options: ImportOptions 
   );
 }
 
+/** The fallback's two ways out, in button order: save the file and open it, or copy it. */
+const FALLBACK_ACTIONS = [
+  { action: 'save', label: 'import.saveFallback' },
+  { action: 'copy', label: 'import.copyFallback' },
+] as const satisfies readonly { action: 'save' | 'copy'; label: ImportKey }[];
+
 /** The app's own export for a client whose format the panel does not serve. */
 function Fallback({ text, serviceId, option }: ClientProps) {
   const format = text.it(`import.format.${IMPORT_CLIENTS[option.client].fallback}` as ImportKey);
@@ -72,22 +78,17 @@ function Fallback({ text, serviceId, option }: ClientProps) {
     <div className="import-fallback">
       <p className="small">{text.it('import.fallbackHint', { format, client: option.name })}</p>
       <div className="import-actions">
-        <BusyButton
-          variant="secondary"
-          busy={busy === 'save'}
-          disabled={fallback.busy}
-          onClick={() => void fallback.run('save')}
-        >
-          {text.it('import.saveFallback', { format })}
-        </BusyButton>
-        <BusyButton
-          variant="secondary"
-          busy={busy === 'copy'}
-          disabled={fallback.busy}
-          onClick={() => void fallback.run('copy')}
-        >
-          {text.it('import.copyFallback', { format })}
-        </BusyButton>
+        {FALLBACK_ACTIONS.map(({ action, label }) => (
+          <BusyButton
+            key={action}
+            variant="secondary"
+            busy={busy === action}
+            disabled={fallback.busy}
+            onClick={() => void fallback.run(action)}
+          >
+            {text.it(label, { format })}
+          </BusyButton>
+        ))}
       </div>
       <p role="status" className={`small${shown ? ' level-text-critical' : ''}`}>
         {status}
