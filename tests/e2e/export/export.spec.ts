@@ -74,6 +74,7 @@ test('each format previews what its client reads; Xray lists the servers it leav
   expect(servers.length + left).toBe(links.length);
   await expect(skipped.locator('li')).toHaveCount(2);
   await expect(skipped.locator('li').first()).toContainText('(×3)');
+  await skipped.scrollIntoViewIfNeeded();
   await app.screenshot('export-xray-skipped');
 
   // Copy puts exactly the previewed text on the clipboard, and says so.
