@@ -14,6 +14,7 @@ import type { WatchView } from '../../../src/shared/contract';
 import type { Snapshot } from '../../../src/shared/domain';
 import { ok } from '../../../src/shared/errors';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { manualClock, virtualTimers } from '../../support/core-rig';
 import { expectErr, expectOk } from '../../support/expect';
 
 const DAY = 86_400_000;
@@ -22,13 +23,12 @@ const PROFILE = 'profile-1';
 
 let sim: PanelSim;
 let dir: string;
-/** Offset added to the real clock, shared by the simulator and the app (to pass an expiry). */
-let skew = 0;
-const clock = () => Date.now() + skew;
+/** One clock for the simulator and the app; the watch's timers move it as they fire. */
+let clock: ReturnType<typeof manualClock>;
 
 beforeEach(async () => {
-  skew = 0;
-  sim = await startPanelSim({ now: clock });
+  clock = manualClock(Date.UTC(2026, 0, 15, 12, 0));
+  sim = await startPanelSim({ now: clock.now });
   dir = mkdtempSync(join(tmpdir(), 'xmplus-billing-'));
 });
 
@@ -43,30 +43,28 @@ interface App {
   events: WatchView[];
   notes: NativeNotification[];
   current(): Snapshot | null;
-  /** Resolves with the first 'payment' event that leaves 'watching' for this invoice. */
+  /** Runs the watch's scheduled checks until one for this invoice has reported. */
+  check(invoiceId: string): Promise<WatchView>;
+  /** Runs the watch's scheduled checks until this invoice's watch leaves 'watching'. */
   settled(invoiceId: string): Promise<WatchView>;
 }
 
-/** The billing module as the core would build it: real session, real file store, fast timers. */
+/** The billing module as the core would build it: real session, real file store, timers the test runs. */
 async function app(): Promise<App> {
-  const created = createPanelSession({
-    panelUrl: sim.url,
-    timeZone: 'UTC',
-    now: clock,
-    getApiKey: async () => ok(sim.apiKey),
-    getCredentials: async () => ok({ email: sim.demo.email, password: sim.demo.password }),
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  const session = created.value;
-  const first = await session.snapshot(PROFILE);
-  if (!first.ok) throw new Error(first.error.message);
-  let current: Snapshot | null = first.value;
+  const session = expectOk(
+    createPanelSession({
+      panelUrl: sim.url,
+      timeZone: 'UTC',
+      now: clock.now,
+      getApiKey: async () => ok(sim.apiKey),
+      getCredentials: async () => ok({ email: sim.demo.email, password: sim.demo.password }),
+    }),
+  );
+  let current: Snapshot | null = expectOk(await session.snapshot(PROFILE));
   const events: WatchView[] = [];
   const notes: NativeNotification[] = [];
   const waiters: ((w: WatchView) => void)[] = [];
-  // Poll 20 times faster than the app does, so a test takes milliseconds per check, not seconds.
-  const fast = ((fn: () => void, ms?: number) =>
-    setTimeout(fn, Math.ceil((ms ?? 0) / 20))) as typeof setTimeout;
+  const timers = virtualTimers(clock);
   const deps: BillingDeps = {
     active: async () => ok({ profileId: PROFILE, session }),
     sessionFor: async () => ok(session),
@@ -84,32 +82,34 @@ async function app(): Promise<App> {
       return next;
     },
     snapshot: () => current,
-    now: clock,
-    timers: { setTimeout: fast, clearTimeout },
+    now: clock.now,
+    timers: timers.timers,
   };
   const billing = createBilling(deps);
   billing.start();
-  const settled = (invoiceId: string) =>
-    new Promise<WatchView>((resolve, reject) => {
-      const timeout = setTimeout(() => reject(new Error(`watch of ${invoiceId} did not settle`)), 15_000);
-      const check = (w: WatchView) => {
-        if (w.invoiceId === invoiceId && w.state !== 'watching') {
-          clearTimeout(timeout);
-          resolve(w);
-        } else waiters.push(check);
-      };
-      waiters.push(check);
-    });
-  return { billing, session, events, notes, current: () => current, settled };
-}
-
-/** Waits until the watch has checked at least once, so the payment lands while it runs. */
-async function firstCheck(a: App, invoiceId: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!a.events.some((w) => w.invoiceId === invoiceId && w.lastCheckedAt !== null)) {
-    if (Date.now() > deadline) throw new Error('no check');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  /** Fires the check due first (moving the clock to its time) and waits for what it reports. */
+  const step = (): Promise<WatchView> => {
+    const due = timers.next();
+    if (!due) throw new Error('no check of a payment is scheduled');
+    const reported = new Promise<WatchView>((resolve) => waiters.push(resolve));
+    timers.fire(due);
+    return reported;
+  };
+  const until = async (invoiceId: string, done: (w: WatchView) => boolean): Promise<WatchView> => {
+    for (;;) {
+      const view = await step();
+      if (view.invoiceId === invoiceId && done(view)) return view;
+    }
+  };
+  return {
+    billing,
+    session,
+    events,
+    notes,
+    current: () => current,
+    check: (invoiceId) => until(invoiceId, () => true),
+    settled: (invoiceId) => until(invoiceId, (w) => w.state !== 'watching'),
+  };
 }
 
 describe('billing against the simulator', () => {
@@ -154,20 +154,22 @@ describe('billing against the simulator', () => {
     expect(paid.payment.dataKind).toBe('https');
     expect(paid.qrSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(paid.watch.state).toBe('watching');
-    expect(paid.payment.expiresAt).toBeGreaterThan(clock() + 4 * 60_000);
+    // The simulator's five-minute payment window, from now.
+    expect(paid.payment.expiresAt).toBe(clock.now() + 5 * 60_000);
 
     const servicesBefore = a.current()?.services.map((s) => s.id) ?? [];
-    await firstCheck(a, created.invoiceId);
-    const settled = a.settled(created.invoiceId);
+    expect((await a.check(created.invoiceId)).state).toBe('watching');
+    const paidAt = clock.now();
     sim.admin.markPaid(created.invoiceId);
-    const done = await settled;
+    const done = await a.settled(created.invoiceId);
     expect(done.state).toBe('paid');
     const change = done.change;
     expect(change?.serviceId).not.toBeNull();
     expect(servicesBefore).not.toContain(change?.serviceId);
     expect(change).toMatchObject({ packageName: 'StarterPack', expiresBefore: null, totalBytesBefore: null });
     expect(change?.totalBytesAfter).toBe(100 * GB);
-    expect(Math.abs((change?.expiresAfter ?? 0) - (clock() + 30 * DAY))).toBeLessThan(2 * 60_000);
+    // A month from payment, as the panel prints it: to the minute.
+    expect(change?.expiresAfter).toBe(Math.floor((paidAt + 30 * DAY) / 60_000) * 60_000);
     expect(a.current()?.services.some((s) => s.id === change?.serviceId)).toBe(true);
     expect(a.notes).toHaveLength(1);
     expect(a.notes[0]?.body).toMatch(/^StarterPack is active until /);
@@ -189,10 +191,9 @@ describe('billing against the simulator', () => {
     expect(paid.payment.amount.text).toBe('¥ 106.50');
     expect(paid.payment.dataKind).toBe('uri');
     expect(paid.payment.data).toMatch(/^wxp:\/\//);
-    await firstCheck(a, created.invoiceId);
-    const settled = a.settled(created.invoiceId);
+    expect((await a.check(created.invoiceId)).state).toBe('watching');
     sim.admin.markPaid(created.invoiceId);
-    const done = await settled;
+    const done = await a.settled(created.invoiceId);
     expect(done.change?.serviceId).toBe(7);
     expect(done.change?.expiresBefore).toBe(before?.expiresAt);
     expect((done.change?.expiresAfter ?? 0) - (before?.expiresAt ?? 0)).toBe(30 * DAY);
@@ -208,10 +209,9 @@ describe('billing against the simulator', () => {
     const invoice = expectOk(await a.billing.handlers['invoices.view']({ invoiceId: created.invoiceId }));
     expect([invoice.packageName, invoice.amount, invoice.billing]).toEqual(['TOP50', 5, 'topup_traffic']);
     expectOk(await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 1 }));
-    await firstCheck(a, created.invoiceId);
-    const settled = a.settled(created.invoiceId);
+    expect((await a.check(created.invoiceId)).state).toBe('watching');
     sim.admin.markPaid(created.invoiceId);
-    const done = await settled;
+    const done = await a.settled(created.invoiceId);
     expect(done.change).toMatchObject({
       serviceId: 4,
       totalBytesBefore: before?.totalBytes,
@@ -227,10 +227,9 @@ describe('billing against the simulator', () => {
     const a = await app();
     const created = expectOk(await a.billing.handlers['billing.renew']({ serviceId: 4 }));
     expectOk(await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 1 }));
-    await firstCheck(a, created.invoiceId);
-    const settled = a.settled(created.invoiceId);
-    skew += 5 * 60_000 + 5_000; // past the simulator's five-minute payment window
-    const done = await settled;
+    expect((await a.check(created.invoiceId)).state).toBe('watching');
+    clock.advance(5 * 60_000 + 5_000); // past the simulator's five-minute payment window
+    const done = await a.settled(created.invoiceId);
     expect(done.state).toBe('expired');
     expect(a.notes.map((n) => n.title)).toEqual(['Payment expired']);
     expect(expectOk(await a.billing.handlers['invoices.view']({ invoiceId: created.invoiceId })).status).toBe(
@@ -239,9 +238,8 @@ describe('billing against the simulator', () => {
 
     const second = expectOk(await a.billing.handlers['billing.renew']({ serviceId: 4 }));
     expectOk(await a.billing.handlers['billing.pay']({ invoiceId: second.invoiceId, gatewayId: 1 }));
-    const cancelled = a.settled(second.invoiceId);
     sim.admin.cancelInvoice(second.invoiceId);
-    expect((await cancelled).state).toBe('cancelled');
+    expect((await a.settled(second.invoiceId)).state).toBe('cancelled');
     a.billing.stop();
   });
 
@@ -249,7 +247,7 @@ describe('billing against the simulator', () => {
     const a = await app();
     const created = expectOk(await a.billing.handlers['billing.renew']({ serviceId: 9 }));
     expectOk(await a.billing.handlers['billing.pay']({ invoiceId: created.invoiceId, gatewayId: 2 }));
-    await firstCheck(a, created.invoiceId);
+    expect((await a.check(created.invoiceId)).state).toBe('watching');
     a.billing.stop();
     const saved = readFileSync(join(dir, 'config.json'), 'utf8');
     expect(saved).toContain(created.invoiceId);
@@ -274,7 +272,7 @@ describe('billing against the simulator', () => {
       coupon: '',
       qty: 2,
     });
-    expect(stock.ok || stock.error).toMatchObject({
+    expect(expectErr(stock)).toMatchObject({
       kind: 'panel',
       code: 208,
       message: 'Package is out of stock.',
@@ -285,14 +283,14 @@ describe('billing against the simulator', () => {
       coupon: 'NOPE',
       qty: 1,
     });
-    expect(coupon.ok || coupon.error).toMatchObject({ kind: 'panel', message: 'Invalid coupon code.' });
+    expect(expectErr(coupon)).toMatchObject({ kind: 'panel', message: 'Invalid coupon code.' });
     const off = await a.billing.handlers['billing.buy']({
       packageId: 3,
       cycle: 'quater',
       coupon: '',
       qty: 1,
     });
-    expect(off.ok || off.error).toMatchObject({
+    expect(expectErr(off)).toMatchObject({
       kind: 'panel',
       message: 'Billing cycle is not available for this package.',
     });
