@@ -154,3 +154,42 @@ test('setup proxy: folded away, says what is wrong with an address as it is type
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
+
+test('dark theme: each step says what is missing under its fields and puts the cursor in the first', async ({
+  app,
+}) => {
+  const { page, sim } = app;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.open();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('Enter the panel URL.')).toBeVisible();
+  await expect(page.getByText('Enter the client API key.')).toBeVisible();
+  await expect(page.getByLabel('Panel URL')).toBeFocused();
+  await app.screenshot('onboarding-provider-dark');
+
+  await page.getByLabel('Panel URL').fill(sim.url);
+  await page.getByLabel('Client API key').fill(sim.apiKey);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill(sim.demo.email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Enter your password.')).toBeVisible();
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await app.screenshot('signin-dark');
+
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.getByLabel('Email').fill('not-an-address');
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByText('Enter your name.')).toBeVisible();
+  await expect(page.getByText('Enter a valid email address.')).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
+  await app.screenshot('register-dark');
+
+  await page.getByRole('button', { name: 'Forgot your password?' }).click();
+  await page.getByRole('button', { name: 'Send reset email' }).click();
+  await expect(page.getByText('Enter a valid email address.')).toBeVisible();
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await app.screenshot('password-reset-dark');
+});

@@ -175,6 +175,13 @@ describe('fieldErrorsFrom', () => {
     expect(fieldErrorsFrom(error, ['password'], i18nFor('ru'))).toEqual({});
     expect(fieldErrorsFrom(SAMPLES.panel.error, ['email'], i18nFor('en'))).toEqual({});
   });
+
+  it("a map puts the issue under the form's own name for the field, and leaves out paths not in it", () => {
+    expect(fieldErrorsFrom(error, { email: 'login' }, i18nFor('en'))).toEqual({
+      login: 'Invalid email address',
+    });
+    expect(fieldErrorsFrom(error, { password: 'email' }, i18nFor('en'))).toEqual({});
+  });
 });
 
 describe('a new-generation panel', () => {

@@ -1,14 +1,15 @@
 // Provider setup: the panel URL (https, or http on loopback) and the client API key, checked on
 // the client and then verified by main fetching a token before anything is saved.
-import { useState, type FormEvent } from 'react';
 import type { ProviderInfo } from '../../../../shared/contract';
 import { api } from '../../api';
-import { BusyButton } from '../../components/Button';
-import { FormError, FormStatus, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/useAction';
+import { useFields, type BoundField } from '../../lib/useFields';
 import { checkPanelUrl } from '../../lib/validate';
 import { SetupProxyField, setupProxyValue } from './SetupProxyField';
+import { StepForm } from './StepForm';
 
 export interface ProviderChoice {
   panelUrl: string;
@@ -16,6 +17,32 @@ export interface ProviderChoice {
   apiKey: string | undefined;
   /** The proxy typed at setup, if any (main checks it again). */
   proxyUrl?: string;
+}
+
+// What a provider is known by; either can come with a branded build instead.
+const PROVIDER_INPUTS = {
+  url: { label: 'provider.url', hint: 'provider.urlHint', type: 'url', autoComplete: 'url' },
+  key: { label: 'provider.apiKey', hint: 'provider.apiKeyHint', autoComplete: 'off', spellCheck: false },
+} as const;
+
+const URL_PROBLEM_KEYS = {
+  required: 'provider.urlRequired',
+  insecure: 'provider.urlInsecure',
+  invalid: 'provider.urlInvalid',
+} as const;
+
+function ProviderField({
+  part,
+  field,
+  autoFocus,
+}: {
+  part: keyof typeof PROVIDER_INPUTS;
+  field: BoundField;
+  autoFocus: boolean;
+}) {
+  const { t } = useI18n();
+  const { label, hint, ...input } = PROVIDER_INPUTS[part];
+  return <TextField {...field} {...input} label={t(label)} hint={t(hint)} dir="ltr" autoFocus={autoFocus} />;
 }
 
 export function ProviderStep({
@@ -33,10 +60,10 @@ export function ProviderStep({
   onDone(choice: ProviderChoice, origin: string): void;
 }) {
   const { t } = useI18n();
-  const [url, setUrl] = useState(provider.panelUrl ?? initial?.panelUrl ?? '');
-  const [key, setKey] = useState(initial?.apiKey ?? '');
-  const [urlError, setUrlError] = useState<string | null>(null);
-  const [keyError, setKeyError] = useState<string | null>(null);
+  const fields = useFields('provider', {
+    url: provider.panelUrl ?? initial?.panelUrl ?? '',
+    key: initial?.apiKey ?? '',
+  });
   const check = useAction((choice: ProviderChoice) => api().providerCheck(choice));
   const status = check.busy
     ? t('provider.checking')
@@ -44,25 +71,17 @@ export function ProviderStep({
       ? t('provider.ok', { origin: check.result.origin })
       : null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     check.reset();
+    const { url, key } = fields.values;
     const checked = checkPanelUrl(url);
-    const urlMessage = checked.ok
-      ? null
-      : checked.reason === 'required'
-        ? t('provider.urlRequired')
-        : checked.reason === 'insecure'
-          ? t('provider.urlInsecure')
-          : t('provider.urlInvalid');
-    const keyMessage = !provider.hasApiKey && !key.trim() ? t('provider.keyRequired') : null;
-    setUrlError(urlMessage);
-    setKeyError(keyMessage);
+    const errors: Record<string, string> = {};
+    if (!checked.ok) errors.url = t(URL_PROBLEM_KEYS[checked.reason]);
+    if (!provider.hasApiKey && !key.trim()) errors.key = t('provider.keyRequired');
     const proxyUrl = setupProxyValue(proxy);
-    if (!checked.ok || keyMessage || proxyUrl === null) {
-      document
-        .getElementById(urlMessage ? 'provider-url' : keyMessage ? 'provider-key' : 'setup-proxy')
-        ?.focus();
+    if (!fields.check(errors) || !checked.ok) return;
+    if (proxyUrl === null) {
+      document.getElementById('setup-proxy')?.focus();
       return;
     }
     const choice: ProviderChoice = {
@@ -75,47 +94,19 @@ export function ProviderStep({
   };
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="step-title">
-      <h1 id="step-title" tabIndex={-1} data-page-title>
-        {t('onboarding.title')}
-      </h1>
+    <StepForm title={t('onboarding.title')} onSubmit={submit}>
       {provider.panelUrl ? null : <p className="muted">{t('onboarding.intro')}</p>}
-      {provider.panelUrl ? null : (
-        <TextField
-          id="provider-url"
-          label={t('provider.url')}
-          hint={t('provider.urlHint')}
-          error={urlError}
-          type="url"
-          dir="ltr"
-          autoComplete="url"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          autoFocus
-        />
-      )}
+      {provider.panelUrl ? null : <ProviderField part="url" field={fields.bind('url')} autoFocus />}
       {provider.hasApiKey ? null : (
-        <TextField
-          id="provider-key"
-          label={t('provider.apiKey')}
-          hint={t('provider.apiKeyHint')}
-          error={keyError}
-          dir="ltr"
-          autoComplete="off"
-          spellCheck={false}
-          value={key}
-          onChange={(event) => setKey(event.target.value)}
-          autoFocus={Boolean(provider.panelUrl)}
-        />
+        <ProviderField part="key" field={fields.bind('key')} autoFocus={Boolean(provider.panelUrl)} />
       )}
       <SetupProxyField value={proxy} onChange={onProxyChange} />
-      <div className="form-actions">
-        <BusyButton type="submit" busy={check.busy} busyLabel={t('provider.checking')}>
-          {t('provider.check')}
-        </BusyButton>
-      </div>
-      <FormStatus message={status} />
-      <FormError error={check.error} />
-    </form>
+      <SubmitRow
+        action={check}
+        label={t('provider.check')}
+        busyLabel={t('provider.checking')}
+        status={status}
+      />
+    </StepForm>
   );
 }

@@ -1,62 +1,36 @@
 // Password reset request: the panel emails the user; we show the panel's own message.
-import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
-import { BusyButton } from '../../components/Button';
-import { FormError, FormStatus, TextField } from '../../components/Field';
+import { EmailField } from '../../components/Field';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/useAction';
+import { useFields } from '../../lib/useFields';
 import { isEmail } from '../../lib/validate';
 import type { ProviderChoice } from './ProviderStep';
+import { StepForm } from './StepForm';
 
 export function ResetForm({ provider }: { provider: ProviderChoice }) {
   const { t } = useI18n();
-  const [email, setEmail] = useState('');
-  const [emailError, setEmailError] = useState<string | null>(null);
-  const reset = useAction((address: string) =>
-    api().authResetPassword({
-      panelUrl: provider.panelUrl,
-      apiKey: provider.apiKey,
-      ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
-      email: address,
-    }),
-  );
+  const fields = useFields('reset', { email: '' });
+  const reset = useAction((address: string) => api().authResetPassword({ ...provider, email: address }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     reset.reset();
-    if (!isEmail(email)) {
-      setEmailError(t('auth.emailInvalid'));
-      document.getElementById('reset-email')?.focus();
-      return;
-    }
-    setEmailError(null);
+    const { email } = fields.values;
+    if (!fields.check(isEmail(email) ? {} : { email: t('auth.emailInvalid') })) return;
     await reset.run(email.trim());
   };
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="step-title">
-      <h1 id="step-title" tabIndex={-1} data-page-title>
-        {t('reset.title')}
-      </h1>
+    <StepForm title={t('reset.title')} onSubmit={submit}>
       <p className="muted">{t('reset.intro')}</p>
-      <TextField
-        id="reset-email"
-        label={t('auth.email')}
-        error={emailError}
-        type="email"
-        dir="ltr"
-        autoComplete="username"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        autoFocus
+      <EmailField {...fields.bind('email')} autoComplete="username" autoFocus />
+      <SubmitRow
+        action={reset}
+        label={t('reset.submit')}
+        busyLabel={t('reset.submitting')}
+        status={reset.result?.message ?? null}
       />
-      <div className="form-actions">
-        <BusyButton type="submit" busy={reset.busy} busyLabel={t('reset.submitting')}>
-          {t('reset.submit')}
-        </BusyButton>
-      </div>
-      <FormStatus message={reset.result?.message ?? null} />
-      <FormError error={reset.error} />
-    </form>
+    </StepForm>
   );
 }

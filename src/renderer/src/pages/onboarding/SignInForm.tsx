@@ -1,115 +1,70 @@
 // Sign-in. The password is read from the input only on submit and the input is cleared right
 // after, so it never sits in React state; main stores it (keychain, or memory when not remembered).
-import { useRef, useState, type FormEvent } from 'react';
-import type { ChannelInput, ProfilesState } from '../../../../shared/contract';
+import { useRef, useState } from 'react';
+import type { ChannelInput } from '../../../../shared/contract';
 import { api } from '../../api';
-import { BusyButton } from '../../components/Button';
-import { CheckboxField, FormError, TextField } from '../../components/Field';
+import { EmailField, OptionalLabel, PasswordField, TextField } from '../../components/Field';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/useAction';
+import { useFields } from '../../lib/useFields';
 import { isEmail } from '../../lib/validate';
 import { fieldErrorsFrom } from './fieldErrors';
-import type { ProviderChoice } from './ProviderStep';
+import { RememberField, StepForm, type AccountFormProps } from './StepForm';
 
-export function SignInForm({
-  provider,
-  onSignedIn,
-}: {
-  provider: ProviderChoice;
-  onSignedIn(state: ProfilesState): void;
-}) {
+export function SignInForm({ provider, onSignedIn }: AccountFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const passwordRef = useRef<HTMLInputElement>(null);
-  const [email, setEmail] = useState('');
+  const fields = useFields('signin', { email: '', name: '' });
   const [remember, setRemember] = useState(true);
-  const [displayName, setDisplayName] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const signIn = useAction((input: ChannelInput<'auth.signIn'>) => api().authSignIn(input));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     signIn.reset();
+    const { email, name } = fields.values;
     const input = passwordRef.current;
     const password = input?.value ?? '';
     const next: Record<string, string> = {};
     if (!isEmail(email)) next.email = t('auth.emailInvalid');
     if (!password) next.password = t('auth.passwordRequired');
-    setErrors(next);
-    if (Object.keys(next).length > 0) {
-      document.getElementById(next.email ? 'signin-email' : 'signin-password')?.focus();
-      return;
-    }
+    if (!fields.check(next)) return;
     if (input) input.value = '';
     const result = await signIn.run({
-      panelUrl: provider.panelUrl,
-      apiKey: provider.apiKey,
-      ...(provider.proxyUrl ? { proxyUrl: provider.proxyUrl } : {}),
+      ...provider,
       email: email.trim(),
       password,
       remember,
-      displayName: displayName.trim() || undefined,
+      displayName: name.trim() || undefined,
     });
     if (!result) return;
     if (result.ok) {
       onSignedIn(result.value);
     } else {
-      setErrors(fieldErrorsFrom(result.error, ['email', 'password', 'displayName'], i18n));
+      const paths = { email: 'email', password: 'password', displayName: 'name' };
+      fields.setErrors(fieldErrorsFrom(result.error, paths, i18n));
       input?.focus();
     }
   };
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="step-title">
-      <h1 id="step-title" tabIndex={-1} data-page-title>
-        {t('auth.signInTitle')}
-      </h1>
-      <TextField
-        id="signin-email"
-        label={t('auth.email')}
-        error={errors.email}
-        type="email"
-        dir="ltr"
-        autoComplete="username"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        autoFocus
-      />
-      <TextField
-        id="signin-password"
+    <StepForm title={t('auth.signInTitle')} onSubmit={submit}>
+      <EmailField {...fields.bind('email')} autoComplete="username" autoFocus />
+      <PasswordField
+        id={fields.idOf('password')}
         label={t('auth.password')}
-        error={errors.password}
-        type="password"
-        dir="ltr"
+        error={fields.errors.password}
         autoComplete="current-password"
         ref={passwordRef}
       />
       <TextField
-        id="signin-name"
-        label={
-          <>
-            {t('auth.displayName')} <span className="muted">{t('common.optional')}</span>
-          </>
-        }
+        {...fields.bind('name')}
+        label={<OptionalLabel>{t('auth.displayName')}</OptionalLabel>}
         hint={t('auth.displayNameHint')}
-        error={errors.displayName}
         maxLength={80}
-        value={displayName}
-        onChange={(event) => setDisplayName(event.target.value)}
       />
-      <CheckboxField
-        id="signin-remember"
-        label={t('auth.remember')}
-        hint={t('auth.rememberHint')}
-        checked={remember}
-        onChange={(event) => setRemember(event.target.checked)}
-      />
-      <div className="form-actions">
-        <BusyButton type="submit" busy={signIn.busy} busyLabel={t('auth.signingIn')}>
-          {t('auth.signIn')}
-        </BusyButton>
-      </div>
-      <FormError error={signIn.error} />
-    </form>
+      <RememberField id="signin-remember" checked={remember} onChange={setRemember} />
+      <SubmitRow action={signIn} label={t('auth.signIn')} busyLabel={t('auth.signingIn')} />
+    </StepForm>
   );
 }
