@@ -117,6 +117,8 @@ test('settings: invalid thresholds are refused inline; valid ones are saved', as
   await expect(traffic).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Use up to 8 whole numbers from 1 to 100')).toBeVisible();
   await expect(page.getByText('Enter a whole number from 5 to 1440.')).toBeVisible();
+  // The cursor goes to the first field, in the form's order, that needs a change.
+  await expect(page.getByLabel('Refresh every (minutes)')).toBeFocused();
   await app.screenshot('settings-invalid');
 
   await traffic.fill('95, 70');

@@ -33,6 +33,13 @@ export function ProfileSwitcher() {
   const pending = change.pending?.[0];
   const busyId = !pending ? null : pending.kind === 'signout' ? 'signout' : pending.id;
   const error = change.error ? describeError(change.error, i18n) : null;
+  // Shown in the list, or in the removal dialog while that is open (the modal hides the list).
+  const errorBox = error ? (
+    <div className="field-error" role="alert">
+      <p>{error.text}</p>
+      <ErrorDetails original={error.original} />
+    </div>
+  ) : null;
   const listId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const active = activeProfile(profiles);
@@ -137,12 +144,7 @@ export function ProfileSwitcher() {
             </BusyButton>
           ) : null}
         </div>
-        {error && !removing ? (
-          <div className="field-error" role="alert">
-            <p>{error.text}</p>
-            <ErrorDetails original={error.original} />
-          </div>
-        ) : null}
+        {removing ? null : errorBox}
       </div>
       <ConfirmDialog
         open={removing !== null}
@@ -161,12 +163,7 @@ export function ProfileSwitcher() {
             ? t('profile.removeBody', { name: profileLabel(removing), panel: originOf(removing.panelUrl) })
             : null}
         </p>
-        {error && removing ? (
-          <div className="field-error" role="alert">
-            <p>{error.text}</p>
-            <ErrorDetails original={error.original} />
-          </div>
-        ) : null}
+        {removing ? errorBox : null}
       </ConfirmDialog>
     </div>
   );

@@ -1,10 +1,13 @@
 // Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate),
 // each form with its own Save, a "Saved" status and the errors main reports.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ChannelInput, ProfileView } from '../../../../shared/contract';
+import type { AppError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
-import { CheckboxField, FormError, FormStatus, SelectField, TextField } from '../../components/Field';
+import { CheckboxField, ChoiceField, Form, FormError, TextField } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { SubmitRow } from '../../components/SubmitRow';
 import { LOCALE_NAMES, resolveLocale, useI18n } from '../../i18n';
 import {
   LANGUAGE_OPTIONS,
@@ -14,237 +17,229 @@ import {
   type Theme,
 } from '../../lib/settings';
 import { useAction } from '../../lib/useAction';
+import { useFields, type BoundField } from '../../lib/useFields';
 import { useLoad } from '../../lib/useLoad';
 import { isTimeZone, originOf, parseNumberList, proxyProblem } from '../../lib/validate';
-import { PROXY_PROBLEM_KEYS } from '../onboarding/SetupProxyField';
 import { activeProfile, useApp } from '../../state/app';
-import { PageHeader } from '../../components/PageHeader';
+import { PROXY_PROBLEM_KEYS } from '../onboarding/SetupProxyField';
 
-type Errors = Partial<Record<'refresh' | 'servers' | 'traffic' | 'expiry' | 'proxy' | 'timeZone', string>>;
+/** A settings card: a form with a Save when it has `onSubmit`, a plain section otherwise. */
+function Card({
+  id,
+  title,
+  onSubmit,
+  children,
+}: {
+  id: string;
+  title: string;
+  onSubmit?: () => Promise<void>;
+  children: ReactNode;
+}) {
+  const heading = (
+    <h2 id={id} className="section-title">
+      {title}
+    </h2>
+  );
+  if (!onSubmit)
+    return (
+      <section className="card form" aria-labelledby={id}>
+        {heading}
+        {children}
+      </section>
+    );
+  return (
+    <Form className="card form" onSubmit={onSubmit} aria-labelledby={id}>
+      {heading}
+      {children}
+    </Form>
+  );
+}
+
+/** Save, with "Saved" beside it once main has stored the form, and main's error below. */
+function SaveRow({ save }: { save: { busy: boolean; error: AppError | null; result: unknown } }) {
+  const { t } = useI18n();
+  return (
+    <SubmitRow
+      action={save}
+      label={t('common.save')}
+      busyLabel={t('common.saving')}
+      status={save.result ? t('common.saved') : null}
+      statusBeside
+    />
+  );
+}
+
+/**
+ * A setting typed as text: labelled by the catalogue's `settings.<name>`, explained by
+ * `settings.<name>Hint`. Numbers, addresses and zone names read left to right in every language.
+ */
+function SettingField({
+  name,
+  field,
+  ...input
+}: {
+  name: 'refresh' | 'servers' | 'traffic' | 'expiry' | 'proxy' | 'timeZone';
+  field: BoundField;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'inputMode' | 'list'>) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      {...field}
+      {...input}
+      dir="ltr"
+      label={t(`settings.${name}`)}
+      hint={t(`settings.${name}Hint`)}
+    />
+  );
+}
+
+// The settings typed as numbers; each also has a `settings.<name>Invalid` line.
+const NUMBER_FIELDS = ['refresh', 'servers', 'traffic', 'expiry'] as const;
+// The on/off settings, each with its checkbox's id and label.
+const SWITCHES = [
+  { name: 'notifications', id: 'set-notifications', label: 'settings.notifications' },
+  { name: 'startAtLogin', id: 'set-start', label: 'settings.startAtLogin' },
+  { name: 'autoUpdateCheck', id: 'set-updates', label: 'settings.updates' },
+] as const;
+type Switches = Record<(typeof SWITCHES)[number]['name'], boolean>;
+
+/** A whole number in range, from what was typed; null when it is not one. */
+function wholeNumber(text: string, min: number, max: number): number | null {
+  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  return value >= min && value <= max ? value : null;
+}
 
 function GeneralForm({ settings }: { settings: Settings }) {
   const { t } = useI18n();
   const { info, setSettings } = useApp();
   const [language, setLanguage] = useState<Language>(settings.language);
   const [theme, setTheme] = useState<Theme>(settings.theme);
-  const [refresh, setRefresh] = useState(String(settings.refreshMinutes));
-  const [serversHours, setServersHours] = useState(String(settings.serversRefreshHours));
-  const [traffic, setTraffic] = useState(settings.trafficThresholds.join(', '));
-  const [expiry, setExpiry] = useState(settings.expiryThresholds.join(', '));
-  const [notifications, setNotifications] = useState(settings.notifications);
-  const [startAtLogin, setStartAtLogin] = useState(settings.startAtLogin);
-  const [updates, setUpdates] = useState(settings.autoUpdateCheck);
-  const [errors, setErrors] = useState<Errors>({});
+  const fields = useFields('set', {
+    refresh: String(settings.refreshMinutes),
+    servers: String(settings.serversRefreshHours),
+    traffic: settings.trafficThresholds.join(', '),
+    expiry: settings.expiryThresholds.join(', '),
+  });
+  const [switches, setSwitches] = useState<Switches>({
+    notifications: settings.notifications,
+    startAtLogin: settings.startAtLogin,
+    autoUpdateCheck: settings.autoUpdateCheck,
+  });
   const save = useAction((patch: ChannelInput<'settings.set'>) => api().settingsSet(patch));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     save.reset();
-    const minutes = /^\d+$/.test(refresh.trim()) ? Number(refresh.trim()) : NaN;
-    const hours = /^\d+$/.test(serversHours.trim()) ? Number(serversHours.trim()) : NaN;
-    const trafficList = parseNumberList(traffic, 1, 100);
-    const expiryList = parseNumberList(expiry, 0, 365);
-    const next: Errors = {};
-    if (!(minutes >= 5 && minutes <= 1440)) next.refresh = t('settings.refreshInvalid');
-    if (!(hours >= 1 && hours <= 72)) next.servers = t('settings.serversInvalid');
-    if (!trafficList) next.traffic = t('settings.trafficInvalid');
-    if (!expiryList) next.expiry = t('settings.expiryInvalid');
-    setErrors(next);
-    if (Object.keys(next).length > 0 || !trafficList || !expiryList) return;
+    const minutes = wholeNumber(fields.values.refresh, 5, 1440);
+    const hours = wholeNumber(fields.values.servers, 1, 72);
+    const traffic = parseNumberList(fields.values.traffic, 1, 100);
+    const expiry = parseNumberList(fields.values.expiry, 0, 365);
+    const errors: Record<string, string> = {};
+    const read = { refresh: minutes, servers: hours, traffic, expiry };
+    for (const name of NUMBER_FIELDS) if (read[name] === null) errors[name] = t(`settings.${name}Invalid`);
+    if (!fields.check(errors) || minutes === null || hours === null || !traffic || !expiry) return;
     const result = await save.run({
       language,
       theme,
       refreshMinutes: minutes,
       serversRefreshHours: hours,
-      trafficThresholds: [...trafficList].sort((a, b) => a - b),
-      expiryThresholds: [...expiryList].sort((a, b) => b - a),
-      notifications,
-      startAtLogin,
-      autoUpdateCheck: updates,
+      trafficThresholds: [...traffic].sort((a, b) => a - b),
+      expiryThresholds: [...expiry].sort((a, b) => b - a),
+      ...switches,
     });
     if (result?.ok) {
       setSettings(result.value);
-      setTraffic(result.value.trafficThresholds.join(', '));
-      setExpiry(result.value.expiryThresholds.join(', '));
+      fields.set({
+        traffic: result.value.trafficThresholds.join(', '),
+        expiry: result.value.expiryThresholds.join(', '),
+      });
     }
   };
 
   const systemName = LOCALE_NAMES[resolveLocale('system', info.locale)];
   return (
-    <form
-      className="card form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-labelledby="general-title"
-    >
-      <h2 id="general-title" className="section-title">
-        {t('settings.general')}
-      </h2>
+    <Card id="general-title" title={t('settings.general')} onSubmit={submit}>
       <div className="form-grid">
-        <SelectField
+        <ChoiceField
           id="set-language"
           label={t('settings.language')}
           value={language}
-          onChange={(event) => setLanguage(event.target.value as Language)}
-        >
-          {LANGUAGE_OPTIONS.map((option) => (
-            <option key={option} value={option} lang={option === 'system' ? undefined : option}>
-              {option === 'system'
-                ? t('settings.language.system', { name: systemName })
-                : LOCALE_NAMES[option]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+          options={LANGUAGE_OPTIONS}
+          labelOf={(option) =>
+            option === 'system' ? t('settings.language.system', { name: systemName }) : LOCALE_NAMES[option]
+          }
+          langOf={(option) => (option === 'system' ? undefined : option)}
+          onChange={setLanguage}
+        />
+        <ChoiceField
           id="set-theme"
           label={t('settings.theme')}
           value={theme}
-          onChange={(event) => setTheme(event.target.value as Theme)}
-        >
-          {THEME_OPTIONS.map((option) => (
-            <option key={option} value={option}>
-              {t(`settings.theme.${option}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id="set-refresh"
-          dir="ltr"
-          label={t('settings.refresh')}
-          hint={t('settings.refreshHint')}
-          error={errors.refresh}
-          inputMode="numeric"
-          value={refresh}
-          onChange={(event) => setRefresh(event.target.value)}
+          options={THEME_OPTIONS}
+          labelOf={(option) => t(`settings.theme.${option}`)}
+          onChange={setTheme}
         />
-        <TextField
-          id="set-servers"
-          dir="ltr"
-          label={t('settings.servers')}
-          hint={t('settings.serversHint')}
-          error={errors.servers}
-          inputMode="numeric"
-          value={serversHours}
-          onChange={(event) => setServersHours(event.target.value)}
-        />
-        <TextField
-          id="set-traffic"
-          dir="ltr"
-          label={t('settings.traffic')}
-          hint={t('settings.trafficHint')}
-          error={errors.traffic}
-          value={traffic}
-          onChange={(event) => setTraffic(event.target.value)}
-        />
-        <TextField
-          id="set-expiry"
-          dir="ltr"
-          label={t('settings.expiry')}
-          hint={t('settings.expiryHint')}
-          error={errors.expiry}
-          value={expiry}
-          onChange={(event) => setExpiry(event.target.value)}
-        />
+        {NUMBER_FIELDS.map((name) => (
+          <SettingField
+            key={name}
+            name={name}
+            field={fields.bind(name)}
+            // A list has commas; a single number gets the digit keyboard where there is one.
+            inputMode={name === 'refresh' || name === 'servers' ? 'numeric' : undefined}
+          />
+        ))}
       </div>
       <div className="checks">
-        <CheckboxField
-          id="set-notifications"
-          label={t('settings.notifications')}
-          checked={notifications}
-          onChange={(event) => setNotifications(event.target.checked)}
-        />
-        <CheckboxField
-          id="set-start"
-          label={t('settings.startAtLogin')}
-          checked={startAtLogin}
-          onChange={(event) => setStartAtLogin(event.target.checked)}
-        />
-        <CheckboxField
-          id="set-updates"
-          label={t('settings.updates')}
-          checked={updates}
-          onChange={(event) => setUpdates(event.target.checked)}
-        />
+        {SWITCHES.map(({ name, id, label }) => (
+          <CheckboxField
+            key={name}
+            id={id}
+            label={t(label)}
+            checked={switches[name]}
+            onChange={(event) => setSwitches({ ...switches, [name]: event.target.checked })}
+          />
+        ))}
       </div>
-      <div className="form-actions">
-        <BusyButton type="submit" busy={save.busy} busyLabel={t('common.saving')}>
-          {t('common.save')}
-        </BusyButton>
-        <FormStatus message={save.result ? t('common.saved') : null} />
-      </div>
-      <FormError error={save.error} />
-    </form>
+      <SaveRow save={save} />
+    </Card>
   );
 }
 
 function ProfileForm({ profile }: { profile: ProfileView }) {
   const { t } = useI18n();
   const { profiles, setProfiles } = useApp();
-  const [displayName, setDisplayName] = useState(profile.displayName);
-  const [proxy, setProxy] = useState(profile.options.proxyUrl);
-  const [timeZone, setTimeZone] = useState(profile.options.timeZone);
-  const [errors, setErrors] = useState<Errors>({});
+  const fields = useFields('set', {
+    display: profile.displayName,
+    proxy: profile.options.proxyUrl,
+    tz: profile.options.timeZone,
+  });
   const save = useAction((change: ChannelInput<'profiles.update'>) => api().profilesUpdate(change));
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     save.reset();
-    const next: Errors = {};
+    const { display, proxy, tz } = fields.values;
+    const errors: Record<string, string> = {};
     const problem = proxyProblem(proxy);
-    if (problem) next.proxy = t(PROXY_PROBLEM_KEYS[problem]);
-    if (!isTimeZone(timeZone)) next.timeZone = t('settings.timeZoneInvalid');
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
+    if (problem) errors.proxy = t(PROXY_PROBLEM_KEYS[problem]);
+    if (!isTimeZone(tz)) errors.tz = t('settings.timeZoneInvalid');
+    if (!fields.check(errors)) return;
     const result = await save.run({
       id: profile.id,
-      displayName: displayName.trim(),
-      options: { proxyUrl: proxy.trim(), timeZone: timeZone.trim() },
+      displayName: display.trim(),
+      options: { proxyUrl: proxy.trim(), timeZone: tz.trim() },
     });
     if (result?.ok) setProfiles(result.value);
   };
 
   return (
-    <form
-      className="card form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-labelledby="profile-title"
-    >
-      <h2 id="profile-title" className="section-title">
-        {t('settings.profile')}
-      </h2>
+    <Card id="profile-title" title={t('settings.profile')} onSubmit={submit}>
       <p className="muted">
         {t('settings.profileOf', { email: profile.email, origin: originOf(profile.panelUrl) })}
       </p>
       <div className="form-grid">
-        <TextField
-          id="set-display"
-          label={t('settings.displayName')}
-          value={displayName}
-          maxLength={80}
-          onChange={(event) => setDisplayName(event.target.value)}
-        />
-        <TextField
-          id="set-proxy"
-          label={t('settings.proxy')}
-          hint={t('settings.proxyHint')}
-          error={errors.proxy}
-          dir="ltr"
-          value={proxy}
-          inputMode="url"
-          onChange={(event) => setProxy(event.target.value)}
-        />
-        <TextField
-          id="set-tz"
-          label={t('settings.timeZone')}
-          hint={t('settings.timeZoneHint')}
-          error={errors.timeZone}
-          dir="ltr"
-          list="tz-list"
-          value={timeZone}
-          onChange={(event) => setTimeZone(event.target.value)}
-        />
+        <TextField {...fields.bind('display')} label={t('settings.displayName')} maxLength={80} />
+        <SettingField name="proxy" field={fields.bind('proxy')} inputMode="url" />
+        <SettingField name="timeZone" field={fields.bind('tz')} list="tz-list" />
         <datalist id="tz-list">
           {zones.map((zone) => (
             <option key={zone} value={zone} />
@@ -254,14 +249,8 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
       <p className="muted small">
         {t('settings.secretStorage', { kind: t(`settings.storage.${profiles.secretStorage}`) })}
       </p>
-      <div className="form-actions">
-        <BusyButton type="submit" busy={save.busy} busyLabel={t('common.saving')}>
-          {t('common.save')}
-        </BusyButton>
-        <FormStatus message={save.result ? t('common.saved') : null} />
-      </div>
-      <FormError error={save.error} />
-    </form>
+      <SaveRow save={save} />
+    </Card>
   );
 }
 
@@ -284,6 +273,15 @@ function AboutSection() {
     if (result?.ok) setUpdate(result.value);
   };
 
+  // What the user may do next: fetch an update that was found, or install the one fetched.
+  const offer = !update?.enabled
+    ? null
+    : update.status === 'available'
+      ? 'download'
+      : update.status === 'ready'
+        ? 'install'
+        : null;
+  const appName = info.provider.name === 'XMPlus' ? info.name : info.provider.name;
   const version = update?.version ?? '';
   const statusText = !update
     ? ''
@@ -296,13 +294,10 @@ function AboutSection() {
           : t(`settings.update.${update.status}`, { version });
 
   return (
-    <section className="card form" aria-labelledby="about-title">
-      <h2 id="about-title" className="section-title">
-        {t('settings.about')}
-      </h2>
+    <Card id="about-title" title={t('settings.about')}>
       <p data-testid="app-version">
         {t('settings.version', {
-          name: info.provider.name === 'XMPlus' ? info.name : info.provider.name,
+          name: appName,
           version: info.version,
           platform: info.platform,
         })}
@@ -323,7 +318,7 @@ function AboutSection() {
           {t('settings.openLogFolder')}
         </button>
         <button type="button" className="button button-secondary" onClick={() => void api().appQuit()}>
-          {t('settings.quit', { name: info.provider.name === 'XMPlus' ? info.name : info.provider.name })}
+          {t('settings.quit', { name: appName })}
         </button>
       </div>
       <FormError error={openLog.error} />
@@ -331,28 +326,18 @@ function AboutSection() {
         <p role="status" className="muted small" data-testid="update-status">
           {statusText}
         </p>
-        {update?.enabled && update.status === 'available' ? (
+        {offer ? (
           <BusyButton
             type="button"
             busy={step.busy}
             busyLabel={t('common.saving')}
-            onClick={() => void act('download')}
+            onClick={() => void act(offer)}
           >
-            {t('settings.update.download')}
-          </BusyButton>
-        ) : null}
-        {update?.enabled && update.status === 'ready' ? (
-          <BusyButton
-            type="button"
-            busy={step.busy}
-            busyLabel={t('common.saving')}
-            onClick={() => void act('install')}
-          >
-            {t('settings.update.install')}
+            {t(`settings.update.${offer}`)}
           </BusyButton>
         ) : null}
       </div>
-    </section>
+    </Card>
   );
 }
 
