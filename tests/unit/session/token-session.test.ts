@@ -10,20 +10,42 @@ import { expectErr, expectOk } from '../../support/expect';
 
 const HOUR = 3_600_000;
 
-/** A token endpoint on a settable clock; `skewMs` makes the panel's clock differ from ours. */
-function fakeTokens(options: { lifetimeSec?: number; delayMs?: number; skewMs?: number } = {}) {
+/**
+ * A token endpoint on a settable clock; `skewMs` makes the panel's clock differ from ours. After
+ * hold(), requests wait (in flight, as long as the test needs) until release().
+ */
+function fakeTokens(options: { lifetimeSec?: number; skewMs?: number } = {}) {
   let clock = 1_700_000_000_000;
   let serial = 0;
+  let gate: Promise<void> | null = null;
+  let open = () => {};
+  let waiting = 0;
+  const onWait: (() => void)[] = [];
   const fake = {
     requests: 0,
     now: () => clock,
     advance: (ms: number) => {
       clock += ms;
     },
+    hold() {
+      gate = new Promise((resolve) => (open = resolve));
+    },
+    /** Resolves once a request is waiting at the gate. */
+    inFlight: () => (waiting > 0 ? Promise.resolve() : new Promise<void>((resolve) => onWait.push(resolve))),
+    release() {
+      gate = null;
+      open();
+    },
     async fetchToken(apiKey: string): Promise<Result<TokenGrant>> {
       fake.requests++;
       if (apiKey !== 'good-key') return fail(appError('auth', 'The panel refused the client API key.'));
-      if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      if (gate) {
+        const held = gate;
+        waiting++;
+        for (const wake of onWait.splice(0)) wake();
+        await held;
+        waiting--;
+      }
       serial++;
       const iat = clock + (options.skewMs ?? 0);
       return ok({
@@ -83,16 +105,20 @@ describe('createTokenSession', () => {
   });
 
   it('100 concurrent calls needing a token cause one token request', async () => {
-    const fake = fakeTokens({ delayMs: 20 });
+    const fake = fakeTokens();
     const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
-    const results = await Promise.all(
-      Array.from({ length: 100 }, () => session.withToken(async (t) => ok(t))),
-    );
+    const concurrently = async () => {
+      fake.hold();
+      const all = Promise.all(Array.from({ length: 100 }, () => session.withToken(async (t) => ok(t))));
+      await fake.inFlight();
+      fake.release();
+      return (await all).map((r) => expectOk(r));
+    };
+    expect(new Set(await concurrently())).toEqual(new Set(['tok-1']));
     expect(fake.requests).toBe(1);
-    expect(new Set(results.map((r) => expectOk(r)))).toEqual(new Set(['tok-1']));
     // Again at expiry.
     fake.advance(30 * HOUR);
-    await Promise.all(Array.from({ length: 100 }, () => session.withToken(async (t) => ok(t))));
+    expect(new Set(await concurrently())).toEqual(new Set(['tok-2']));
     expect(fake.requests).toBe(2);
   });
 
@@ -124,14 +150,19 @@ describe('createTokenSession', () => {
   });
 
   it('concurrent refusals of the same token share one refresh', async () => {
-    const fake = fakeTokens({ delayMs: 10 });
+    const fake = fakeTokens();
     const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
     await session.token();
-    const results = await Promise.all(
+    fake.hold();
+    const all = Promise.all(
       Array.from({ length: 50 }, () =>
         session.withToken(async (t) => (t === 'tok-1' ? fail(tokenRefusedError('panel.example')) : ok(t))),
       ),
     );
+    // The refresh after the first refusal is in flight while the others are refused.
+    await fake.inFlight();
+    fake.release();
+    const results = await all;
     expect(new Set(results.map((r) => expectOk(r)))).toEqual(new Set(['tok-2']));
     expect(fake.requests).toBe(2);
   });
@@ -160,10 +191,13 @@ describe('createTokenSession', () => {
   });
 
   it('invalidate drops the cached token and ignores an in-flight one', async () => {
-    const fake = fakeTokens({ delayMs: 20 });
+    const fake = fakeTokens();
     const session = createTokenSession({ client: fake, getApiKey: goodKey, now: fake.now });
+    fake.hold();
     const pending = session.token();
+    await fake.inFlight();
     session.invalidate();
+    fake.release();
     expect(await pending).toEqual({ ok: true, value: 'tok-1' });
     expect(session.hasFreshToken()).toBe(false);
     expect(await session.token()).toEqual({ ok: true, value: 'tok-2' });
