@@ -45,9 +45,9 @@ beforeAll(async () => {
     remember: false,
   });
   expectOk(signed);
-  const data = await rig.call<DataState>('data.refresh');
-  if (!data.ok || !data.value.snapshot) throw new Error('no snapshot');
-  fetchedAt = data.value.snapshot.fetchedAt;
+  const { snapshot } = expectOk(await rig.call<DataState>('data.refresh'));
+  if (!snapshot) throw new Error('a refresh after signing in left no snapshot');
+  fetchedAt = snapshot.fetchedAt;
   userData = mkdtempSync(join(tmpdir(), 'xmplus-socket-'));
   server = await startStatusServer({
     path: statusSocketPath(userData),

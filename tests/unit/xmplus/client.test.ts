@@ -277,12 +277,12 @@ describe('errors', () => {
       await client.invoices(TOKEN, creds),
       await client.serviceInfo(TOKEN, creds, 4),
     ];
-    for (const r of results) {
-      expectErr(r);
-      const text = JSON.stringify(r);
+    const errors = results.map((r) => expectErr(r));
+    for (const error of errors) {
+      const text = JSON.stringify(error);
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
-    expect(results[0]?.ok ? '' : results[0]?.error.message).toBe('Wrong password ••• for token •••');
+    expect(errors[0]?.message).toBe('Wrong password ••• for token •••');
   });
 
   it('schema errors name the field, not the value', async () => {
