@@ -12,17 +12,10 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { Icon } from '../../components/Icon';
 import { describeError } from '../../lib/errors';
 import { useAction } from '../../lib/useAction';
+import { svgDataUrl } from '../../lib/svg';
 import { useNow } from '../../lib/useNow';
 import { useBillingText, type BillingText } from './messages';
 import { copyText, moneyText } from './shared';
-
-/** base64 of a UTF-8 string, for a data: URL. */
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 export function changeText(text: BillingText, change: ServiceChange): string {
   const name = change.packageName;
@@ -111,7 +104,7 @@ export function PaymentScreen({ view, gatewayName, onDone, onPayAgain }: Payment
         {qrSvg ? (
           <img
             className="payment-qr-image"
-            src={`data:image/svg+xml;base64,${base64(qrSvg)}`}
+            src={svgDataUrl(qrSvg)}
             alt={bt('payment.qrAlt', { amount })}
             data-testid="payment-qr"
           />
