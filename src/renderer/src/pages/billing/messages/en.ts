@@ -143,4 +143,3 @@ export const en = {
 } satisfies Record<string, Message>;
 
 export type BillingKey = keyof typeof en;
-export type BillingCatalogue = Record<BillingKey, Message>;

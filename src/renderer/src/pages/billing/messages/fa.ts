@@ -1,7 +1,8 @@
 // Persian messages of the Billing and Invoices pages (right-to-left).
-import type { BillingCatalogue } from './en';
+import type { Translation } from '../../../i18n/page';
+import type { en } from './en';
 
-export const fa: BillingCatalogue = {
+export const fa: Translation<typeof en> = {
   'billing.title': 'صورتحساب',
   'billing.balance': 'موجودی',
   'billing.loading': 'در حال بارگیری فروشگاه…',

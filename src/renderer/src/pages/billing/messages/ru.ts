@@ -1,7 +1,8 @@
 // Russian messages of the Billing and Invoices pages.
-import type { BillingCatalogue } from './en';
+import type { Translation } from '../../../i18n/page';
+import type { en } from './en';
 
-export const ru: BillingCatalogue = {
+export const ru: Translation<typeof en> = {
   'billing.title': 'Оплата',
   'billing.balance': 'Баланс',
   'billing.loading': 'Загрузка тарифов…',

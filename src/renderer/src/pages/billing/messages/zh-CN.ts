@@ -1,7 +1,8 @@
 // Simplified Chinese messages of the Billing and Invoices pages.
-import type { BillingCatalogue } from './en';
+import type { Translation } from '../../../i18n/page';
+import type { en } from './en';
 
-export const zhCN: BillingCatalogue = {
+export const zhCN: Translation<typeof en> = {
   'billing.title': '账单',
   'billing.balance': '余额',
   'billing.loading': '正在加载商店…',
