@@ -44,6 +44,7 @@ describe('svgDataUrl', () => {
     const url = svgDataUrl(svg);
     expect(url.startsWith('data:image/svg+xml;base64,')).toBe(true);
     const body = url.slice('data:image/svg+xml;base64,'.length);
-    expect(Buffer.from(body, 'base64').toString('utf8')).toBe(svg);
+    const bytes = Uint8Array.from(atob(body), (char) => char.charCodeAt(0));
+    expect(new TextDecoder().decode(bytes)).toBe(svg);
   });
 });
