@@ -38,14 +38,8 @@ import {
 import type { TokenSession } from './token-session';
 import { createTokenSession } from './token-session';
 
-export interface PanelSessionOptions {
-  panelUrl: string;
-  proxyUrl?: string | null;
-  timeZone?: string;
-  timeouts?: PanelClientOptions['timeouts'];
-  userAgent?: string;
-  env?: PanelClientOptions['env'];
-  route?: PanelClientOptions['route'];
+/** How to reach the panel (the client's own options) and where the session's secrets come from. */
+export interface PanelSessionOptions extends PanelClientOptions {
   getApiKey: () => Promise<Result<string>>;
   getCredentials: () => Promise<Result<Credentials>>;
   now?: () => number;
@@ -114,15 +108,8 @@ export function createPanelSession(options: PanelSessionOptions): Result<PanelSe
   if (options.client) {
     client = options.client;
   } else {
-    const created = createPanelClient({
-      panelUrl: options.panelUrl,
-      proxyUrl: options.proxyUrl ?? null,
-      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-      ...(options.timeouts ? { timeouts: options.timeouts } : {}),
-      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-      ...(options.env ? { env: options.env } : {}),
-      ...(options.route ? { route: options.route } : {}),
-    });
+    // The client reads only its own options (panel, proxy, zone, timeouts, route) from these.
+    const created = createPanelClient(options);
     if (!created.ok) return created;
     client = created.value;
   }
