@@ -18,6 +18,7 @@
 import type { Service, Snapshot } from '../../shared/domain';
 import { expiryLevel, trafficLevel, wholeDaysLeft, worstLevel } from '../../shared/levels';
 import type { Forecast } from './forecast';
+import { storedServiceEntries } from './stored';
 import { ENGLISH, type MainText } from '../i18n';
 
 const DAY_MS = 86_400_000;
@@ -99,10 +100,7 @@ const isNumber = (n: unknown): n is number => typeof n === 'number' && Number.is
 /** Accept whatever the store gave back; anything unreadable starts empty (fires again, loses nothing). */
 export function parseFiredState(value: unknown): FiredState {
   const state = emptyFiredState();
-  if (typeof value !== 'object' || value === null) return state;
-  const services = (value as { services?: unknown }).services;
-  if (typeof services !== 'object' || services === null) return state;
-  for (const [id, raw] of Object.entries(services as Record<string, unknown>)) {
+  for (const [id, raw] of storedServiceEntries(value)) {
     if (typeof raw !== 'object' || raw === null) continue;
     const entry = raw as Record<string, unknown>;
     const forecast = entry.forecast as Record<string, unknown> | null | undefined;

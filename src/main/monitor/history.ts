@@ -11,6 +11,7 @@
 // bytes / covered time stays right (see forecast.ts).
 import type { Snapshot } from '../../shared/domain';
 import { wallClock } from '../time-zones';
+import { storedServiceEntries } from './stored';
 
 export const HISTORY_DAYS = 180;
 const DAY_MS = 86_400_000;
@@ -50,10 +51,7 @@ export function emptyHistory(): UsageHistory {
 /** Accept whatever the store gave back (old, missing, hand-edited) and keep only sound records. */
 export function parseHistory(value: unknown): UsageHistory {
   const history = emptyHistory();
-  if (typeof value !== 'object' || value === null) return history;
-  const services = (value as { services?: unknown }).services;
-  if (typeof services !== 'object' || services === null) return history;
-  for (const [id, days] of Object.entries(services as Record<string, unknown>)) {
+  for (const [id, days] of storedServiceEntries(value)) {
     if (!Array.isArray(days)) continue;
     const clean = days.filter(isUsageDay).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     if (clean.length > 0) history.services[id] = clean;
