@@ -246,6 +246,9 @@ const password = z.string().min(1).max(1024);
 const invoiceId = z.string().trim().min(1).max(64);
 const serviceScope = id.nullable();
 
+/** The panel a setup form speaks to before there is a profile: sign-in, registration, reset, check. */
+const panelSetup = { panelUrl, apiKey, proxyUrl: setupProxy };
+
 const profileOptionsPatch = z
   .object({ proxyUrl: z.string().trim().max(2048), timeZone: z.string().trim().max(64) })
   .partial()
@@ -285,17 +288,15 @@ export const channels = {
   'settings.get': channel<typeof empty, Settings>(empty),
   'settings.set': channel<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
 
-  'provider.check': channel<
-    z.ZodObject<{ panelUrl: typeof panelUrl; apiKey: typeof apiKey; proxyUrl: typeof setupProxy }>,
-    { origin: string }
-  >(z.object({ panelUrl, apiKey, proxyUrl: setupProxy }).strict()),
+  'provider.check': (() => {
+    const input = z.object(panelSetup).strict();
+    return channel<typeof input, { origin: string }>(input);
+  })(),
 
   'auth.signIn': (() => {
     const input = z
       .object({
-        panelUrl,
-        apiKey,
-        proxyUrl: setupProxy,
+        ...panelSetup,
         email,
         password,
         remember: z.boolean(),
@@ -306,17 +307,13 @@ export const channels = {
   })(),
   'auth.signOut': channel<typeof empty, ProfilesState>(empty),
   'auth.sendCode': (() => {
-    const input = z
-      .object({ panelUrl, apiKey, proxyUrl: setupProxy, name: shortText(64).min(1), email })
-      .strict();
+    const input = z.object({ ...panelSetup, name: shortText(64).min(1), email }).strict();
     return channel<typeof input, { message: string }>(input);
   })(),
   'auth.register': (() => {
     const input = z
       .object({
-        panelUrl,
-        apiKey,
-        proxyUrl: setupProxy,
+        ...panelSetup,
         name: shortText(64).min(1),
         email,
         password: z.string().min(8).max(1024),
@@ -328,7 +325,7 @@ export const channels = {
     return channel<typeof input, ProfilesState>(input);
   })(),
   'auth.resetPassword': (() => {
-    const input = z.object({ panelUrl, apiKey, proxyUrl: setupProxy, email }).strict();
+    const input = z.object({ ...panelSetup, email }).strict();
     return channel<typeof input, { message: string }>(input);
   })(),
 
