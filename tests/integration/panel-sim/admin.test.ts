@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isLoopbackAddress, startPanelSim } from '../../../tools/panel-sim';
 import type { PanelSim } from '../../../tools/panel-sim';
+import { formatSize } from '../../../tools/panel-sim/format';
 import { clientFor, field } from './helpers';
 import type { Body } from './helpers';
 
@@ -47,9 +48,15 @@ describe('admin over HTTP', () => {
   });
 
   it('marks paid, sets usage and expiry, and the API reflects it', async () => {
+    const before = sim.admin.state();
+    const topup = before.packages.find((p) => p.id === 2);
+    const service = before.services.find((s) => s.sid === 7);
     const { invid } = await api.user('service/addtraffic', { sid: 7, pid: 2 });
     expect((await admin('markPaid', { invid })).json).toEqual({ ok: true, result: null });
-    expect(field(await api.user('service/info', { serviceid: 7 }), 'traffic')).toBe('250 GB');
+    // Paid: the top-up's traffic is added to the service's.
+    expect(field(await api.user('service/info', { serviceid: 7 }), 'traffic')).toBe(
+      formatSize((service?.trafficBytes ?? NaN) + (topup?.trafficBytes ?? NaN)),
+    );
 
     await admin('setUsage', { sid: 7, usedBytes: 1024 ** 3, todayBytes: 1024 });
     await admin('addUsage', { sid: 7, bytes: 1024 ** 3 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim } from '../../../tools/panel-sim';
 import type { PanelSim } from '../../../tools/panel-sim';
+import { formatSize } from '../../../tools/panel-sim/format';
 import { clientFor, field } from './helpers';
 import type { Body } from './helpers';
 
@@ -167,7 +168,10 @@ describe('sublink', () => {
     const lines = Buffer.from(await res.text(), 'base64')
       .toString('utf8')
       .split('\n');
-    expect(decodeURIComponent(lines[0]?.split('#')[1] ?? '')).toBe('Total: 150 GB Used: 135 GB');
+    const stored = sim.admin.state().services.find((s) => s.sid === 4);
+    expect(decodeURIComponent(lines[0]?.split('#')[1] ?? '')).toBe(
+      `Total: ${formatSize(stored?.trafficBytes ?? NaN)} Used: ${formatSize(stored?.usedBytes ?? NaN)}`,
+    );
     expect(decodeURIComponent(lines[1]?.split('#')[1] ?? '')).toMatch(/^Expire: \d{4}-\d{2}-\d{2}/);
     expect(lines.slice(2)).toEqual(servers.map((s) => s.uri));
   });
