@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../tools/panel-sim/index';
 import type { DataState } from '../../src/shared/contract';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { makeCoreRig, manualClock, recordUnhandled, type CoreRig } from '../support/core-rig';
+import { makeCoreRig, manualClock, recordUnhandled, signInDemo, type CoreRig } from '../support/core-rig';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -26,14 +26,7 @@ async function setUp(simClock: () => number, localClock: () => number) {
   const log: string[] = [];
   sim = await startPanelSim({ now: simClock, log: (line) => void log.push(line) });
   rig = await makeCoreRig({ now: localClock });
-  const signed = await rig.call('auth.signIn', {
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password: sim.demo.password,
-    remember: true,
-  });
-  expect(signed.ok).toBe(true);
+  await signInDemo(rig, sim);
   return { sim, rig, refusals: () => log.filter((line) => / 401 /.test(line)) };
 }
 

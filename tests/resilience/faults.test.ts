@@ -8,7 +8,7 @@ import { startPanelSim, type FaultKind, type PanelSim } from '../../tools/panel-
 import type { BillingStore, DataState } from '../../src/shared/contract';
 import type { AppError } from '../../src/shared/errors';
 import type { ErrorKind, Result } from '../../src/shared/errors';
-import { ERROR_KINDS, makeCoreRig, recordUnhandled, type CoreRig } from '../support/core-rig';
+import { ERROR_KINDS, makeCoreRig, recordUnhandled, signInDemo, type CoreRig } from '../support/core-rig';
 
 let sim: PanelSim;
 let rig: CoreRig;
@@ -19,14 +19,7 @@ beforeAll(async () => {
   unhandled = recordUnhandled();
   sim = await startPanelSim();
   rig = await makeCoreRig();
-  const signed = await rig.call('auth.signIn', {
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password: sim.demo.password,
-    remember: true,
-  });
-  expect(signed.ok).toBe(true);
+  await signInDemo(rig, sim);
 });
 
 afterEach(() => {

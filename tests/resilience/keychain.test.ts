@@ -13,7 +13,14 @@ import { startPanelSim, type PanelSim } from '../../tools/panel-sim/index';
 import { memoryBackend, type SecretBackend } from '../../src/main/session/secrets';
 import type { DataState, ProfilesState } from '../../src/shared/contract';
 import { KEYCHAIN_START_TIMEOUT_MS } from '../../src/main/accounts';
-import { makeCoreRig, manualClock, recordUnhandled, virtualTimers, type CoreRig } from '../support/core-rig';
+import {
+  demoSignIn,
+  makeCoreRig,
+  manualClock,
+  recordUnhandled,
+  virtualTimers,
+  type CoreRig,
+} from '../support/core-rig';
 
 let sim: PanelSim;
 const rigs: CoreRig[] = [];
@@ -49,14 +56,7 @@ function refusingBackend(calls: string[]): SecretBackend {
 }
 
 const secrets = () => [sim.demo.password, sim.apiKey];
-const signIn = (rig: CoreRig) =>
-  rig.call<ProfilesState>('auth.signIn', {
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password: sim.demo.password,
-    remember: true,
-  });
+const signIn = (rig: CoreRig) => rig.call<ProfilesState>('auth.signIn', demoSignIn(sim));
 
 function expectNoSecret(value: unknown) {
   const text = JSON.stringify(value);

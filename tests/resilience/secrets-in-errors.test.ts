@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type FaultKind, type PanelSim } from '../../tools/panel-sim/index';
 import type { SecretBackend } from '../../src/main/session/secrets';
 import type { Result } from '../../src/shared/errors';
-import { makeCoreRig, type CoreRig } from '../support/core-rig';
+import { demoSignIn, makeCoreRig, type CoreRig, type SignInInput } from '../support/core-rig';
 
 let sim: PanelSim;
 const rigs: CoreRig[] = [];
@@ -36,14 +36,7 @@ async function record(rig: CoreRig, channel: string, input: unknown = {}) {
   return result;
 }
 
-const signInInput = (overrides: Record<string, unknown> = {}) => ({
-  panelUrl: sim.url,
-  apiKey: sim.apiKey,
-  email: sim.demo.email,
-  password: sim.demo.password,
-  remember: true,
-  ...overrides,
-});
+const signInInput = (overrides: Partial<SignInInput> = {}) => demoSignIn(sim, overrides);
 
 describe('no secret in any error the core produces', () => {
   it('drives the failure paths', async () => {

@@ -8,7 +8,14 @@ import { startPanelSim, type FaultKind, type PanelSim } from '../../tools/panel-
 import type { DataState } from '../../src/shared/contract';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { HISTORY_DAYS } from '../../src/main/monitor/history';
-import { makeCoreRig, manualClock, recordUnhandled, virtualTimers, type CoreRig } from '../support/core-rig';
+import {
+  makeCoreRig,
+  manualClock,
+  recordUnhandled,
+  signInDemo,
+  virtualTimers,
+  type CoreRig,
+} from '../support/core-rig';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -90,14 +97,7 @@ beforeAll(async () => {
       open = null;
     }
   });
-  const signed = await rig.call('auth.signIn', {
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password: sim.demo.password,
-    remember: true,
-  });
-  expect(signed.ok).toBe(true);
+  await signInDemo(rig, sim);
 });
 
 afterAll(async () => {

@@ -6,7 +6,10 @@ import { createCore, type Core } from '../../src/main/core';
 import type { Timers } from '../../src/main/timers';
 import { createRouter, type Router } from '../../src/main/router';
 import type { NativeNotification, Platform, TrayState } from '../../src/main/platform';
-import type { DataState, EventName } from '../../src/shared/contract';
+import type { ChannelInput, DataState, EventName, ProfilesState } from '../../src/shared/contract';
+import type { Snapshot } from '../../src/shared/domain';
+import type { PanelSim } from '../../tools/panel-sim/index';
+import { expectOk } from './expect';
 import type { AppError, ErrorKind, Result } from '../../src/shared/errors';
 import { makePlatform, type EventListener, type PlatformOptions, type TestDesktop } from './platform';
 
@@ -120,6 +123,57 @@ export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
       await core.dispose();
     },
   };
+}
+
+export type SignInInput = ChannelInput<'auth.signIn'>;
+
+/** The sign-in form filled in for the simulator's demo account (remembered); any field overridable. */
+export function demoSignIn(sim: PanelSim, overrides: Partial<SignInInput> = {}): SignInInput {
+  return {
+    panelUrl: sim.url,
+    apiKey: sim.apiKey,
+    email: sim.demo.email,
+    password: sim.demo.password,
+    remember: true,
+    ...overrides,
+  };
+}
+
+export interface DemoSession {
+  profiles: ProfilesState;
+  /** The signed-in (active) profile. */
+  profileId: string;
+  /** The snapshot of a refresh after sign-in, when asked for (`refresh: true`); else null. */
+  snapshot: Snapshot | null;
+}
+
+/**
+ * Signs a rig in to the simulator's demo account through the router, as the form does, and fails
+ * the test with the core's error when it cannot. With `refresh`, refreshes once and returns the
+ * snapshot too.
+ */
+export async function signInDemo(
+  rig: Pick<CoreRig, 'call'>,
+  sim: PanelSim,
+  options: Partial<SignInInput> & { refresh: true },
+): Promise<DemoSession & { snapshot: Snapshot }>;
+export async function signInDemo(
+  rig: Pick<CoreRig, 'call'>,
+  sim: PanelSim,
+  options?: Partial<SignInInput> & { refresh?: boolean },
+): Promise<DemoSession>;
+export async function signInDemo(
+  rig: Pick<CoreRig, 'call'>,
+  sim: PanelSim,
+  options: Partial<SignInInput> & { refresh?: boolean } = {},
+): Promise<DemoSession> {
+  const { refresh = false, ...overrides } = options;
+  const profiles = expectOk(await rig.call<ProfilesState>('auth.signIn', demoSignIn(sim, overrides)));
+  if (profiles.activeId === null) throw new Error('signed in, but no profile is active');
+  if (!refresh) return { profiles, profileId: profiles.activeId, snapshot: null };
+  const data = expectOk(await rig.call<DataState>('data.refresh'));
+  if (!data.snapshot) throw new Error('refreshed, but there is no snapshot');
+  return { profiles, profileId: profiles.activeId, snapshot: data.snapshot };
 }
 
 /** Records unhandled rejections (and uncaught exceptions) while installed. */

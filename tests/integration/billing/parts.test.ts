@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import type { BillingStore, InvoiceCreated } from '../../../src/shared/contract';
 import type { Gateway, Invoice } from '../../../src/shared/domain';
-import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+import { makeCoreRig, signInDemo, type CoreRig } from '../../support/core-rig';
 import { expectErr, expectOk } from '../../support/expect';
 
 let sim: PanelSim;
@@ -14,14 +14,7 @@ let rig: CoreRig;
 beforeAll(async () => {
   sim = await startPanelSim();
   rig = await makeCoreRig({ memory: true });
-  const signed = await rig.call('auth.signIn', {
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password: sim.demo.password,
-    remember: true,
-  });
-  expectOk(signed);
+  await signInDemo(rig, sim);
 });
 
 afterEach(() => {

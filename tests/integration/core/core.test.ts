@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
-import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+import { demoSignIn, makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { expectErr, expectOk } from '../../support/expect';
 
 type Harness = CoreRig;
@@ -34,13 +34,7 @@ afterEach(async () => {
 });
 
 const signIn = (h: Harness, password = sim.demo.password, remember = true) =>
-  h.call<ProfilesState>('auth.signIn', {
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password,
-    remember,
-  });
+  h.call<ProfilesState>('auth.signIn', demoSignIn(sim, { password, remember }));
 
 describe('core against the simulator', () => {
   it('checks the provider key by fetching a token, and refuses a wrong key', async () => {

@@ -4,8 +4,7 @@
 // setting re-renders the tray at once; export notifications follow too.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
-import { makeCoreRig, type CoreRig } from '../../support/core-rig';
-import type { DataState } from '../../../src/shared/contract';
+import { makeCoreRig, signInDemo, type CoreRig } from '../../support/core-rig';
 import { expectOk } from '../../support/expect';
 
 let sim: PanelSim;
@@ -26,16 +25,7 @@ async function refreshedIn(language: string | null, locale = 'en-US'): Promise<C
   const rig = await makeCoreRig({ memory: true, locale });
   rigs.push(rig);
   if (language !== null) expectOk(await rig.call('settings.set', { language }));
-  const signed = await rig.call('auth.signIn', {
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password: sim.demo.password,
-    remember: false,
-  });
-  expectOk(signed);
-  const data = await rig.call<DataState>('data.refresh');
-  expectOk(data);
+  await signInDemo(rig, sim, { remember: false, refresh: true });
   expect(rig.notifications.length).toBeGreaterThan(0);
   return rig;
 }

@@ -8,7 +8,8 @@ import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { createCore, type Core } from '../../../src/main/core';
 import { createRouter, type Router } from '../../../src/main/router';
 import { makePlatform, type TestDesktop } from '../../support/platform';
-import type { DataState, ImportOptions, ProfilesState } from '../../../src/shared/contract';
+import { signInDemo } from '../../support/core-rig';
+import type { ImportOptions } from '../../../src/shared/contract';
 import type { Result } from '../../../src/shared/errors';
 import { parse as parseYaml } from 'yaml';
 import { expectErr, expectOk } from '../../support/expect';
@@ -29,16 +30,8 @@ beforeEach(async () => {
   core = createCore(rig.platform);
   await core.start();
   router = createRouter(core.handlers);
-  const signed = await call<ProfilesState>('auth.signIn', {
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password: sim.demo.password,
-    remember: false,
-  });
-  expectOk(signed);
-  const data = await call<DataState>('data.refresh');
-  expect(expectOk(data).snapshot?.services.length).toBe(3);
+  const { snapshot } = await signInDemo({ call }, sim, { remember: false, refresh: true });
+  expect(snapshot.services).toHaveLength(3);
 });
 
 afterEach(async () => {

@@ -6,7 +6,6 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataState } from '../../../src/shared/contract';
 import { main } from '../../../src/main/cli';
 import { askRunningApp, askStatus } from '../../../src/main/local/status-client';
 import {
@@ -15,12 +14,11 @@ import {
   type StatusServer,
 } from '../../../src/main/local/status-socket';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
-import { makeCoreRig, type CoreRig } from '../../support/core-rig';
+import { makeCoreRig, signInDemo, type CoreRig } from '../../support/core-rig';
 import { testIo } from '../../support/cli-io';
 import { printedStatus } from '../../../src/main/cli/commands/status';
 import { printedByApp } from '../../../src/main/local/fast-status';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { expectOk } from '../../support/expect';
 
 const THRESHOLDS = {
   trafficPercent: DEFAULT_SETTINGS.trafficThresholds,
@@ -37,16 +35,7 @@ let fetchedAt: number;
 beforeAll(async () => {
   sim = await startPanelSim();
   rig = await makeCoreRig({ memory: true });
-  const signed = await rig.call('auth.signIn', {
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password: sim.demo.password,
-    remember: false,
-  });
-  expectOk(signed);
-  const { snapshot } = expectOk(await rig.call<DataState>('data.refresh'));
-  if (!snapshot) throw new Error('a refresh after signing in left no snapshot');
+  const { snapshot } = await signInDemo(rig, sim, { remember: false, refresh: true });
   fetchedAt = snapshot.fetchedAt;
   userData = mkdtempSync(join(tmpdir(), 'xmplus-socket-'));
   server = await startStatusServer({
