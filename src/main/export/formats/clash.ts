@@ -3,8 +3,8 @@
 // Clash Meta for Android, FlClash and mihomo itself.
 
 import { stringify } from 'yaml';
-import type { ServerModel, Transport, Security } from '../model';
-import { cannot, commaList, renderAll, rendered, SS_MODERN_CIPHERS } from './common';
+import { splitList, type ServerModel, type Transport, type Security } from '../model';
+import { cannot, renderAll, rendered, SS_MODERN_CIPHERS } from './common';
 import type { FormatOutput, Rendered } from './common';
 
 export const CLASH_GROUP = 'PROXY';
@@ -46,8 +46,8 @@ function transportFields(transport: Transport, protocol: 'vless' | 'vmess' | 'tr
         network: 'http',
         'http-opts': {
           method: 'GET',
-          path: commaList(transport.path).length > 0 ? commaList(transport.path) : ['/'],
-          ...(transport.host !== '' ? { headers: { Host: commaList(transport.host) } } : {}),
+          path: splitList(transport.path).length > 0 ? splitList(transport.path) : ['/'],
+          ...(transport.host !== '' ? { headers: { Host: splitList(transport.host) } } : {}),
         },
       });
     case 'ws':

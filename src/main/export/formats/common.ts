@@ -62,14 +62,6 @@ export function renderAll<T>(
   return { entries, skipped };
 }
 
-/** Splits a comma-separated share-link value (tcp http host/path) into its parts. */
-export function commaList(value: string): string[] {
-  return value
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
 /** Shadowsocks ciphers with AEAD or 2022 framing: what mihomo, sing-box and Xray all speak. */
 export const SS_MODERN_CIPHERS = new Set([
   'aes-128-gcm',

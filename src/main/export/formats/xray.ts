@@ -2,8 +2,8 @@
 // outbound, socks (10808) and http (10809) inbounds on 127.0.0.1 and routing, so
 // `xray run -c <file>` starts as is. Xray has no hysteria2/tuic client here: those are skipped.
 
-import type { ServerModel, Security, Transport } from '../model';
-import { cannot, commaList, renderAll, rendered } from './common';
+import { splitList, type ServerModel, type Security, type Transport } from '../model';
+import { cannot, renderAll, rendered } from './common';
 import type { FormatOutput, Rendered } from './common';
 
 export const XRAY_DIRECT = 'direct';
@@ -39,8 +39,8 @@ function transportSettings(transport: Transport): Json {
                 request: {
                   version: '1.1',
                   method: 'GET',
-                  path: commaList(transport.path).length > 0 ? commaList(transport.path) : ['/'],
-                  headers: transport.host !== '' ? { Host: commaList(transport.host) } : {},
+                  path: splitList(transport.path).length > 0 ? splitList(transport.path) : ['/'],
+                  headers: transport.host !== '' ? { Host: splitList(transport.host) } : {},
                 },
               },
             },

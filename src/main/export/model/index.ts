@@ -2,7 +2,7 @@
 // the panel's fields, and pseudo-servers. Callers import from here.
 
 export type * from './types';
-export { decodeBase64Text, hostForUrl } from './text';
+export { decodeBase64Text, hostForUrl, splitList } from './text';
 export { parseShareLink } from './parse';
 export { renderLinks, toShareLink } from './render';
 export { fromPanelServer, modelFromFields } from './fields';

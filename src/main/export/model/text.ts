@@ -37,6 +37,7 @@ export function truthy(value: string | number | boolean | null | undefined): boo
   return typeof value === 'string' && TRUE_WORDS.has(value.trim().toLowerCase());
 }
 
+/** The parts of a comma-separated value (alpn, a tcp http host or path), trimmed, empty ones dropped. */
 export function splitList(value: string): string[] {
   return value
     .split(',')
