@@ -1,19 +1,13 @@
-// What the tray costs the panel over a simulated day: accounts + the data service + export (as
-// core.ts wires them) against the simulator on one manual clock, with the scheduler's timers fired
-// by hand. Counted from the simulator's request log: one account/info per steady refresh, the
-// server lists at sign-in, every servers interval, on a change of package and on demand (the
-// Export page); one refused service/info leaves every other part intact and is retried on its own.
+// What the tray costs the panel over a simulated day: the whole core (createCore on virtual
+// timers) against the simulator on one manual clock, each scheduled refresh fired by the test.
+// Counted from the simulator's request log: one account/info per steady refresh, the server lists
+// at sign-in, every servers interval, on a change of package and on demand (the Export page); one
+// refused service/info leaves every other part intact and is retried on its own.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim, type SimStats } from '../../../tools/panel-sim/index';
-import { createAccounts } from '../../../src/main/accounts';
-import { createDataService, type DataService } from '../../../src/main/data';
-import { createExportService, type ExportService } from '../../../src/main/export/service';
-import { createCredentialStore } from '../../../src/main/session/secrets';
-import type { ExportPreview } from '../../../src/shared/contract';
+import type { DataState, ExportPreview, ProfilesState } from '../../../src/shared/contract';
 import { serverListPart } from '../../../src/shared/domain';
-import type { Result } from '../../../src/shared/errors';
-import { manualClock } from '../../support/core-rig';
-import { makePlatform, type TestDesktop } from '../../support/platform';
+import { makeCoreRig, manualClock, signInDemo, virtualTimers, type CoreRig } from '../../support/core-rig';
 import { expectErr, expectOk } from '../../support/expect';
 
 const MINUTE = 60_000;
@@ -22,46 +16,32 @@ const ACCOUNT = '/api/client/account/info';
 const DETAILS = '/api/client/service/info';
 const EXPIRED = 'Service expired. Please renew it to get the server list.';
 
-interface Timer {
-  at: number;
-  callback: () => void;
-}
-
 let sim: PanelSim;
-let rec: TestDesktop;
-let data: DataService;
-let exporter: ExportService;
-let profileId: string;
-let disposeAccounts: () => Promise<void>;
+let rig: CoreRig;
 let clock: ReturnType<typeof manualClock>;
-let timer: Timer | null;
+let virtual: ReturnType<typeof virtualTimers>;
 
-const realTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Network I/O to the simulator is real, the clock is not: wait until the refresh has ended. */
-async function settle() {
-  for (let i = 0; i < 5_000 && data.state().monitor.refreshing; i++) await realTurn();
-  expect(data.state().monitor.refreshing).toBe(false);
-}
+/** What the window would show now. */
+const state = async () => expectOk(await rig.call<DataState>('data.get'));
+const preview = (serviceId: number) =>
+  rig.call<ExportPreview>('export.preview', { serviceId, format: 'links' });
 
 /** Advance the clock to the next scheduled refresh and run it; the requests it made. */
 async function nextRefresh(): Promise<SimStats> {
-  const due = timer;
-  expect(due, 'a refresh is always scheduled while signed in').not.toBeNull();
+  const due = virtual.next();
+  expect(due, 'a refresh is always scheduled while signed in').toBeDefined();
   if (!due) throw new Error('no timer');
-  timer = null;
-  clock.set(due.at);
   sim.admin.resetStats();
-  due.callback();
-  await settle();
+  virtual.fire(due);
+  await rig.idle();
   return sim.admin.stats();
 }
 
 /** Run refreshes until `until`; the stats of each one, with its time. */
 async function refreshUntil(until: number): Promise<{ at: number; stats: SimStats }[]> {
   const out: { at: number; stats: SimStats }[] = [];
-  while (timer && timer.at <= until) {
-    const at = timer.at;
+  for (let due = virtual.next(); due && due.at <= until; due = virtual.next()) {
+    const at = due.at;
     out.push({ at, stats: await nextRefresh() });
   }
   return out;
@@ -69,54 +49,16 @@ async function refreshUntil(until: number): Promise<{ at: number; stats: SimStat
 
 beforeEach(async () => {
   clock = manualClock();
-  timer = null;
+  virtual = virtualTimers(clock);
   sim = await startPanelSim({ now: clock.now });
-  rec = makePlatform({ now: clock.now, memory: true });
-  const { platform } = rec;
-  let service: DataService | null = null;
-  const accounts = createAccounts({
-    platform,
-    credentials: createCredentialStore(platform.secrets),
-    onActiveChanged: (profile, signedIn) => service?.activeChanged(profile?.id ?? null, signedIn),
-    onRemoved: (id) => service?.forget(id),
-  });
-  disposeAccounts = () => accounts.dispose();
-  service = createDataService({
-    platform,
-    accounts,
-    random: () => 0.5,
-    timers: {
-      setTimeout(callback, ms) {
-        timer = { at: clock.now() + Math.max(0, ms), callback };
-        return timer;
-      },
-      clearTimeout(handle) {
-        if (timer === handle) timer = null;
-      },
-    },
-  });
-  data = service;
-  exporter = createExportService(platform, {
-    snapshot: () => data.snapshot(profileId),
-    ensureServers: (sid) => data.ensureServers(profileId, sid === null ? null : [sid]),
-  });
-  await accounts.init();
+  rig = await makeCoreRig({ now: clock.now, memory: true, timers: virtual.timers, random: () => 0.5 });
   sim.admin.resetStats();
-  const signed = await accounts.handlers['auth.signIn']({
-    panelUrl: sim.url,
-    apiKey: sim.apiKey,
-    email: sim.demo.email,
-    password: sim.demo.password,
-    remember: true,
-  });
-  if (!signed.ok) throw new Error(signed.error.message);
-  profileId = signed.value.activeId ?? '';
-  await settle();
+  await signInDemo(rig, sim);
+  await rig.idle();
 });
 
 afterEach(async () => {
-  data.dispose();
-  await disposeAccounts();
+  await rig.dispose();
   await sim.close();
 });
 
@@ -142,12 +84,12 @@ describe('panel load over a simulated day', () => {
       );
       expect(others).toEqual([]);
     }
-    const snapshot = data.snapshot(profileId);
+    const { snapshot } = await state();
     expect(snapshot && serverListPart(snapshot, 4).fetchedAt).toBe(start + 24 * HOUR);
   });
 
   it('the servers interval follows its setting', async () => {
-    rec.platform.settingsStore.set('settings', { serversRefreshHours: 1 });
+    rig.platform.settingsStore.set('settings', { serversRefreshHours: 1 });
     const start = clock.now();
     const hour = await refreshUntil(start + 2 * HOUR);
     const withLists = hour
@@ -168,46 +110,35 @@ describe('panel load over a simulated day', () => {
   it('"Refresh now" asks for everything', async () => {
     await nextRefresh();
     sim.admin.resetStats();
-    const result = await data.refreshNow();
-    expectOk(result);
+    expectOk(await rig.call('data.refresh'));
     expect(sim.admin.stats().serviceInfo).toEqual({ '4': 1, '7': 1, '9': 1 });
   });
 
   it('opening the Export page refetches lists older than a few minutes; a panel-side change is in the export', async () => {
     clock.advance(2 * MINUTE);
     sim.admin.resetStats();
-    const fresh = (await exporter.handlers['export.preview']({
-      serviceId: 9,
-      format: 'links',
-    })) as Result<ExportPreview>;
-    expectOk(fresh);
+    expectOk(await preview(9));
     expect(sim.admin.stats().requests).toEqual({});
 
     sim.admin.patchServer(9, 0, { remark: 'Renamed on the panel' });
     clock.advance(10 * MINUTE);
-    const preview = (await exporter.handlers['export.preview']({
-      serviceId: 9,
-      format: 'links',
-    })) as Result<ExportPreview>;
-    if (!preview.ok) throw new Error(preview.error.message);
+    const renamed = expectOk(await preview(9));
     expect(sim.admin.stats().serviceInfo).toEqual({ '9': 1 });
     expect(sim.admin.stats().requests[ACCOUNT]).toBeUndefined();
-    expect(preview.value.text).toContain(encodeURIComponent('Renamed on the panel'));
+    expect(renamed.text).toContain(encodeURIComponent('Renamed on the panel'));
     // The fresh list is the shown one too, with its new fetch time.
-    const shown = data.state().snapshot;
+    const shown = (await state()).snapshot;
     expect(shown && serverListPart(shown, 9).fetchedAt).toBe(clock.now());
     expect(shown && serverListPart(shown, 4).fetchedAt).toBe(clock.now() - 12 * MINUTE);
   });
 
   it('one refused service keeps its usage, alerts and last servers; the others and export work', async () => {
-    const before = data.snapshot(profileId);
+    const before = (await state()).snapshot;
     sim.admin.patchService(7, { detailsRefusal: EXPIRED });
-    const result = await data.refreshNow();
-    expectOk(result);
-    const state = data.state();
-    expect(state.stale).toBe(false);
-    expect(state.monitor.lastError).toBeNull();
-    const snap = state.snapshot;
+    const refreshed = expectOk(await rig.call<DataState>('data.refresh'));
+    expect(refreshed.stale).toBe(false);
+    expect(refreshed.monitor.lastError).toBeNull();
+    const snap = refreshed.snapshot;
     if (!snap || !before) throw new Error('no snapshot');
     expect(snap.services.map((s) => s.id)).toEqual([4, 7, 9]);
     expect(snap.services.find((s) => s.id === 7)?.expiresAt).toBeGreaterThan(clock.now());
@@ -215,46 +146,41 @@ describe('panel load over a simulated day', () => {
     expect(snap.servers['7']).toEqual(before.servers['7']);
     expect(serverListPart(snap, 4)).toEqual({ fetchedAt: clock.now(), error: null });
     // Service 7 expires in 2 days in the seed: its alert level still comes from account/info.
-    expect(state.level).not.toBe('ok');
+    expect(refreshed.level).not.toBe('ok');
 
-    const tray = rec.trays.at(-1);
+    const tray = rig.trays.at(-1);
     expect(tray?.services.map((s) => s.id)).toEqual([4, 7, 9]);
     expect(tray?.services.find((s) => s.id === 7)?.label).toContain(`Servers unavailable: ${EXPIRED}`);
     expect(tray?.services.find((s) => s.id === 4)?.label).not.toContain('unavailable');
 
     // Last known servers stay exportable; the healthy service exports fresh ones.
-    const last = (await exporter.handlers['export.preview']({
-      serviceId: 7,
-      format: 'links',
-    })) as Result<ExportPreview>;
-    expect(expectOk(last).count).toBeGreaterThan(0);
+    expect(expectOk(await preview(7)).count).toBeGreaterThan(0);
 
     // The export asked again (attempt 2). Retried at the next cycle on its own (attempt 3); the
     // healthy lists are not asked again. Then its backoff (16 min) skips one 15-minute cycle.
     const retry = await nextRefresh();
     expect(retry.serviceInfo).toEqual({ '7': 1 });
-    expect(data.snapshot(profileId)?.serverParts?.['7']?.error?.attempts).toBe(3);
+    expect((await state()).snapshot?.serverParts?.['7']?.error?.attempts).toBe(3);
     sim.admin.patchService(7, { detailsRefusal: null });
     expect((await nextRefresh()).serviceInfo).toEqual({});
     const healed = await nextRefresh();
     expect(healed.serviceInfo).toEqual({ '7': 1 });
-    const after = data.snapshot(profileId);
+    const after = (await state()).snapshot;
     expect(after && serverListPart(after, 7).error).toBeNull();
   });
 
   it('a refused service with no known servers cannot be exported and says why; the others can', async () => {
-    data.forget(profileId);
+    // Removing the account forgets its cache: signed in again, nothing is known of its servers.
+    const { activeId } = expectOk(await rig.call<ProfilesState>('profiles.list'));
+    expectOk(await rig.call('profiles.remove', { id: activeId }));
     sim.admin.patchService(4, { detailsRefusal: EXPIRED });
-    await data.refreshNow();
-    const broken = await exporter.handlers['export.preview']({ serviceId: 4, format: 'links' });
+    await signInDemo(rig, sim);
+    await rig.idle();
+    const broken = await preview(4);
     expect(expectErr(broken)).toMatchObject({
       kind: 'panel',
       message: `Servers unavailable: ${EXPIRED}`,
     });
-    const healthy = (await exporter.handlers['export.preview']({
-      serviceId: 9,
-      format: 'links',
-    })) as Result<ExportPreview>;
-    expect(expectOk(healthy).count).toBeGreaterThan(0);
+    expect(expectOk(await preview(9)).count).toBeGreaterThan(0);
   });
 });
