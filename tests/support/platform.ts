@@ -25,6 +25,8 @@ export interface PlatformOptions {
   now?: () => number;
   /** The OS locale the shell reports (Platform.app.locale); 'en-US' by default. */
   locale?: string;
+  /** The app's version the shell reports (Platform.app.version); '0.1.0' by default. */
+  version?: string;
   /** The OS the shell reports (Platform.app.platform); 'linux' by default. */
   os?: NodeJS.Platform;
   /** The desktop's system proxy answer for a URL (Platform.resolveProxy); none by default. */
@@ -100,7 +102,7 @@ export function makePlatform(options: PlatformOptions = {}): TestDesktop {
     return {
       app: {
         name: 'xmplus-tray',
-        version: '0.1.0',
+        version: options.version ?? '0.1.0',
         platform: options.os ?? 'linux',
         locale: options.locale ?? 'en-US',
       },

@@ -15,10 +15,7 @@ import {
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { createCore } from '../../../src/main/core';
 import { createRouter } from '../../../src/main/router';
-import { UNBRANDED } from '../../../src/main/provider';
-import { ok } from '../../../src/shared/errors';
-import type { Platform } from '../../../src/main/platform';
-import { memoryBackend } from '../../../src/main/session/secrets';
+import { makePlatform } from '../../support/platform';
 
 describe('settings store', () => {
   it('persists settings and reads them back', () => {
@@ -90,38 +87,18 @@ describe('profiles', () => {
 
 describe('settings channels through the router', () => {
   it('get, set (validated) and emit the change', async () => {
-    const events: unknown[] = [];
-    const loginItems: boolean[] = [];
-    const platform: Platform = {
-      app: { name: 'xmplus-tray', version: '1.2.3', platform: 'linux', locale: 'en' },
-      provider: UNBRANDED,
-      settingsStore: memoryStore(),
-      secrets: memoryBackend(),
-      secretsNotice: null,
-      cacheStore: memoryStore(),
-      movedAside: [],
-      emit: (event, payload) => void events.push({ event, payload }),
-      openExternal: async () => ok({ opened: true as const }),
-      writeClipboard: async () => ok({ copied: true as const }),
-      openLogFolder: async () => ok({ opened: true as const }),
-      quit: () => undefined,
-      chooseFolder: async () => null,
-      notify: () => undefined,
-      setStartAtLogin: async (enabled) => void loginItems.push(enabled),
-      updateTray: () => undefined,
-      now: () => 0,
-    };
-    const router = createRouter(createCore(platform).handlers);
+    const desktop = makePlatform({ memory: true, version: '1.2.3', locale: 'en', now: () => 0 });
+    const router = createRouter(createCore(desktop.platform).handlers);
     expect(await router.dispatch('app.info', {})).toMatchObject({
       ok: true,
       value: { version: '1.2.3', name: 'xmplus-tray' },
     });
     const set = await router.dispatch('settings.set', { theme: 'light', startAtLogin: true });
     expect(set).toMatchObject({ ok: true, value: { theme: 'light', startAtLogin: true } });
-    expect(events.filter((e) => (e as { event: string }).event === 'settings')).toEqual([
+    expect(desktop.events.filter((e) => e.event === 'settings')).toEqual([
       { event: 'settings', payload: expect.objectContaining({ theme: 'light', startAtLogin: true }) },
     ]);
-    expect(loginItems).toEqual([true]);
+    expect(desktop.startAtLogin).toEqual([true]);
     expect(await router.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { theme: 'light' } });
   });
 });
