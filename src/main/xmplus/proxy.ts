@@ -4,13 +4,10 @@
 import type { Result } from '../../shared/errors';
 import { appError, fail, ok } from '../../shared/errors';
 import type { ProxyAddress, ProxyUrlProblem } from '../../shared/proxy-url';
+import { isLoopbackHost } from '../../shared/loopback';
 import { checkProxyUrl } from '../../shared/proxy-url';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
-}
+export { isLoopbackHost } from '../../shared/loopback';
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 

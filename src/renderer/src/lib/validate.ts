@@ -1,13 +1,9 @@
 // Client-side checks for form input, before anything goes to main (which checks again).
 import type { ProxyUrlProblem } from '../../../shared/proxy-url';
 import { checkProxyUrl } from '../../../shared/proxy-url';
+import { isLoopbackHost } from '../../../shared/loopback';
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: 'required' | 'invalid' | 'insecure' };
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export const isLoopbackHost = (hostname: string): boolean =>
-  LOOPBACK.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
 
 /** A panel URL: https anywhere, plain http only on this computer (development, the simulator). */
 export function checkPanelUrl(raw: string): UrlCheck {
