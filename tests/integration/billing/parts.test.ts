@@ -30,37 +30,35 @@ afterAll(async () => {
 describe('billing parts', () => {
   it('traffic packages failing with an HTML 500 leave the full packages, with the failure said', async () => {
     sim.admin.setFault('/api/client/packages/traffic', { kind: 'http500' });
-    const store = await rig.call<BillingStore>('billing.store');
-    if (!store.ok) throw new Error(store.error.message);
-    expect(store.value.packages.map((p) => p.name)).toEqual(['StarterPack', 'Pro 200', 'Family 500']);
-    expect(store.value.packagesError).toBeNull();
-    expect(store.value.traffic).toEqual([]);
-    expect(store.value.trafficError).toMatchObject({ kind: 'http', status: 500 });
-    expect(store.value.trafficError?.message).not.toMatch(/<html|<\/h1>/i);
+    const store = expectOk(await rig.call<BillingStore>('billing.store'));
+    expect(store.packages.map((p) => p.name)).toEqual(['StarterPack', 'Pro 200', 'Family 500']);
+    expect(store.packagesError).toBeNull();
+    expect(store.traffic).toEqual([]);
+    expect(store.trafficError).toMatchObject({ kind: 'http', status: 500 });
+    expect(store.trafficError?.message).not.toMatch(/<html|<\/h1>/i);
   });
 
   it("full packages refused by the panel leave the traffic packages, with the panel's words", async () => {
     sim.admin.setFault('/api/client/packages', { kind: 'http502' });
-    const store = await rig.call<BillingStore>('billing.store');
-    if (!store.ok) throw new Error(store.error.message);
-    expect(store.value.packagesError).toMatchObject({ kind: 'http', status: 502 });
-    expect(store.value.traffic.map((p) => p.name)).toEqual(['TOP50', 'TOP200']);
+    const store = expectOk(await rig.call<BillingStore>('billing.store'));
+    expect(store.packagesError).toMatchObject({ kind: 'http', status: 502 });
+    expect(store.traffic.map((p) => p.name)).toEqual(['TOP50', 'TOP200']);
   });
 
   it('a failing gateway list: the invoice is still created, kept, and listed; gateways recover', async () => {
     sim.admin.setFault('/api/client/gateways', { kind: 'http500' });
     const gateways = await rig.call<Gateway[]>('billing.gateways');
     expect(expectErr(gateways)).toMatchObject({ kind: 'http', status: 500 });
-    const created = await rig.call<InvoiceCreated>('billing.buy', {
-      packageId: 1,
-      cycle: 'month',
-      coupon: '',
-      qty: 1,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    const invoices = await rig.call<Invoice[]>('invoices.list');
-    if (!invoices.ok) throw new Error(invoices.error.message);
-    expect(invoices.value.find((i) => i.invoiceId === created.value.invoiceId)?.status).toBe('pending');
+    const created = expectOk(
+      await rig.call<InvoiceCreated>('billing.buy', {
+        packageId: 1,
+        cycle: 'month',
+        coupon: '',
+        qty: 1,
+      }),
+    );
+    const invoices = expectOk(await rig.call<Invoice[]>('invoices.list'));
+    expect(invoices.find((i) => i.invoiceId === created.invoiceId)?.status).toBe('pending');
     sim.admin.clearFaults();
     const again = await rig.call<Gateway[]>('billing.gateways');
     expect(expectOk(again).length).toBe(2);

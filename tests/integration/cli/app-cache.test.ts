@@ -13,6 +13,7 @@ import { readActiveProfileId, writeCachedSnapshot } from '../../../src/main/sett
 import { CACHE_FILE, openFileStore, SETTINGS_FILE } from '../../../src/main/settings/store';
 import { ok } from '../../../src/shared/errors';
 import { testIo } from '../../support/cli-io';
+import { expectOk } from '../../support/expect';
 
 let sim: PanelSim;
 beforeAll(async () => {
@@ -42,17 +43,18 @@ describe.skipIf(!keychain)("the CLI beside the app's cache (skipped where no Sec
 
     // What the app would have cached after its refresh.
     const profileId = readActiveProfileId(openFileStore(join(dir, SETTINGS_FILE)).store)!;
-    const session = createPanelSession({
-      panelUrl: sim.url,
-      getApiKey: async () => ok(sim.apiKey),
-      getCredentials: async () => ok({ email: sim.demo.email, password: sim.demo.password }),
-    });
-    if (!session.ok) throw new Error(session.error.message);
-    const snapshot = await session.value.snapshot(profileId);
-    await session.value.close();
-    if (!snapshot.ok) throw new Error(snapshot.error.message);
+    const session = expectOk(
+      createPanelSession({
+        panelUrl: sim.url,
+        getApiKey: async () => ok(sim.apiKey),
+        getCredentials: async () => ok({ email: sim.demo.email, password: sim.demo.password }),
+      }),
+    );
+    const result = await session.snapshot(profileId);
+    await session.close();
+    const snapshot = expectOk(result);
     const cacheFile = join(dir, CACHE_FILE);
-    writeCachedSnapshot(openFileStore(cacheFile).store, snapshot.value);
+    writeCachedSnapshot(openFileStore(cacheFile).store, snapshot);
     const cached = readFileSync(cacheFile, 'utf8');
 
     sim.admin.resetStats();
@@ -63,7 +65,7 @@ describe.skipIf(!keychain)("the CLI beside the app's cache (skipped where no Sec
 
     const refusal = 'Service suspended by the administrator.';
     sim.admin.patchService(7, { detailsRefusal: refusal });
-    const fetchedAt = snapshot.value.serverParts?.['7']?.fetchedAt ?? 0;
+    const fetchedAt = snapshot.serverParts?.['7']?.fetchedAt ?? 0;
     // Five minutes on, export asks again; the list it gets is refused, so the cached one is used.
     const later = testIo({ env, now: () => fetchedAt + 6 * 60_000 });
     expect(await main(['export', '--format', 'links', '--service', '7'], later.io)).toBe(0);

@@ -45,10 +45,9 @@ describe('simulator faults', () => {
   });
 
   it('empty200 on invoice/pay says the panel returned no payment data', async () => {
-    const created = await rig.session.serviceRenew(4);
-    if (!created.ok) throw new Error(created.error.message);
+    const created = expectOk(await rig.session.serviceRenew(4));
     rig.sim.admin.setFault('/api/client/invoice/pay', { kind: 'empty200' });
-    const r = await rig.session.invoicePay(created.value.invoiceId, 1);
+    const r = await rig.session.invoicePay(created.invoiceId, 1);
     expect(expectErr(r, 'schema').message).toMatch(/no payment data .* Try paying again/);
   });
 

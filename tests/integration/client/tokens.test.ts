@@ -82,13 +82,11 @@ describe('tokens against the simulator', () => {
   it('cold snapshot: token, then account/info, then every service/info; warm: account/info alone', async () => {
     rig = await startRig();
     const r = rig;
-    const cold = await r.session.snapshot('profile-1');
-    expectOk(cold);
-    if (!cold.ok) return;
-    expect(cold.value.profileId).toBe('profile-1');
-    expect(cold.value.fetchedAt).toBe(r.clock.now);
-    const ids = cold.value.services.map((s) => String(s.id));
-    expect(Object.keys(cold.value.servers).sort()).toEqual(ids.sort());
+    const cold = expectOk(await r.session.snapshot('profile-1'));
+    expect(cold.profileId).toBe('profile-1');
+    expect(cold.fetchedAt).toBe(r.clock.now);
+    const ids = cold.services.map((s) => String(s.id));
+    expect(Object.keys(cold.servers).sort()).toEqual(ids.sort());
     expect(r.sim.admin.stats().requests).toEqual({
       '/api/client/token': 1,
       '/api/client/account/info': 1,
@@ -99,19 +97,17 @@ describe('tokens against the simulator', () => {
     expectOk(warm);
     // The server lists are fresh: a steady refresh is one request.
     expect(r.sim.admin.stats().requests).toEqual({ '/api/client/account/info': 1 });
-    expect(expectOk(warm).servers).toEqual(cold.value.servers);
+    expect(expectOk(warm).servers).toEqual(cold.servers);
   });
 
   it('a usage change on the panel shows in the next snapshot', async () => {
     rig = await startRig();
     const r = rig;
-    const first = await r.session.snapshot('p');
-    if (!first.ok) throw new Error(first.error.message);
-    const sid = first.value.services[0]?.id ?? 4;
+    const first = expectOk(await r.session.snapshot('p'));
+    const sid = first.services[0]?.id ?? 4;
     r.sim.admin.setUsage(sid, { usedBytes: 5 * 1024 ** 3, todayBytes: 1024 ** 3 });
-    const second = await r.session.snapshot('p');
-    if (!second.ok) throw new Error(second.error.message);
-    expect(second.value.services.find((s) => s.id === sid)).toMatchObject({
+    const second = expectOk(await r.session.snapshot('p'));
+    expect(second.services.find((s) => s.id === sid)).toMatchObject({
       usedBytes: 5 * 1024 ** 3,
       todayBytes: 1024 ** 3,
     });

@@ -52,17 +52,13 @@ describe('core against the simulator', () => {
     expect(expectErr(wrong).message.length).toBeGreaterThan(3);
     expect(JSON.stringify(wrong)).not.toContain('not-the-password');
 
-    const signed = await signIn(h);
-    expectOk(signed);
-    if (!signed.ok) return;
-    expect(signed.value.profiles).toHaveLength(1);
-    expect(signed.value.profiles[0]).toMatchObject({ email: sim.demo.email, signedIn: true });
+    const signed = expectOk(await signIn(h));
+    expect(signed.profiles).toHaveLength(1);
+    expect(signed.profiles[0]).toMatchObject({ email: sim.demo.email, signedIn: true });
 
-    const refreshed = await h.call<DataState>('data.refresh');
-    expectOk(refreshed);
-    if (!refreshed.ok) return;
-    expect(refreshed.value.snapshot?.services).toHaveLength(3);
-    expect(refreshed.value.stale).toBe(false);
+    const refreshed = expectOk(await h.call<DataState>('data.refresh'));
+    expect(refreshed.snapshot?.services).toHaveLength(3);
+    expect(refreshed.stale).toBe(false);
     expect(h.trays.at(-1)?.services).toHaveLength(3);
     // The demo seed has a plan at 90 % and one expiring in 2 days: alerts fire once.
     expect(h.notifications.length).toBeGreaterThan(0);
@@ -85,12 +81,10 @@ describe('core against the simulator', () => {
     await signIn(h);
     await h.call('data.refresh');
     sim.admin.setFault('*', { kind: 'http502' });
-    const failed = await h.call<DataState>('data.refresh');
-    expectOk(failed);
-    if (!failed.ok) return;
-    expect(failed.value.stale).toBe(true);
-    expect(failed.value.snapshot?.services).toHaveLength(3);
-    expect(failed.value.monitor.lastError?.kind).toBe('http');
+    const failed = expectOk(await h.call<DataState>('data.refresh'));
+    expect(failed.stale).toBe(true);
+    expect(failed.snapshot?.services).toHaveLength(3);
+    expect(failed.monitor.lastError?.kind).toBe('http');
   });
 
   it('exports, copies the subscription link, and writes a folder', async () => {
@@ -129,21 +123,21 @@ describe('core against the simulator', () => {
     });
     expectOk(sent);
     const code = sim.admin.emailCodes('second@example.com').at(-1)!;
-    const registered = await h.call<ProfilesState>('auth.register', {
-      panelUrl: sim.url,
-      apiKey: sim.apiKey,
-      name: 'second',
-      email: 'second@example.com',
-      password: 'second-password-1',
-      code,
-      aff: '',
-      remember: true,
-    });
-    expectOk(registered);
-    if (!registered.ok) return;
-    expect(registered.value.profiles).toHaveLength(2);
-    const [first, second] = registered.value.profiles;
-    expect(registered.value.activeId).toBe(second!.id);
+    const registered = expectOk(
+      await h.call<ProfilesState>('auth.register', {
+        panelUrl: sim.url,
+        apiKey: sim.apiKey,
+        name: 'second',
+        email: 'second@example.com',
+        password: 'second-password-1',
+        code,
+        aff: '',
+        remember: true,
+      }),
+    );
+    expect(registered.profiles).toHaveLength(2);
+    const [first, second] = registered.profiles;
+    expect(registered.activeId).toBe(second!.id);
     const switched = await h.call<ProfilesState>('profiles.switch', { id: first!.id });
     expect(expectOk(switched).activeId).toBe(first!.id);
 

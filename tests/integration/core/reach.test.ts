@@ -69,16 +69,16 @@ describe('proxies through the core', () => {
     proxies.push(proxy);
     const h = await rig();
     const localhost = panel.url.replace('127.0.0.1', 'localhost');
-    const signed = await h.call<ProfilesState>('auth.signIn', {
-      panelUrl: localhost,
-      apiKey: API_KEY,
-      email: panel.demo.email,
-      password: panel.demo.password,
-      remember: true,
-    });
-    expectOk(signed);
-    if (!signed.ok) return;
-    const id = signed.value.profiles[0]?.id ?? '';
+    const signed = expectOk(
+      await h.call<ProfilesState>('auth.signIn', {
+        panelUrl: localhost,
+        apiKey: API_KEY,
+        email: panel.demo.email,
+        password: panel.demo.password,
+        remember: true,
+      }),
+    );
+    const id = signed.profiles[0]?.id ?? '';
     expect(proxy.connects).toEqual([]);
 
     const refused = await h.call('profiles.update', {
@@ -210,22 +210,20 @@ describe("a branded build's mirrors through the core", () => {
     });
     closers.push(() => accounts.dispose());
     await accounts.init();
-    const signed = await accounts.handlers['auth.signIn']({
-      panelUrl: hung.url,
-      email: mirror.demo.email,
-      password: mirror.demo.password,
-      remember: true,
-    });
-    expectOk(signed);
-    if (!signed.ok) return;
-    const id = signed.value.profiles[0]?.id ?? '';
+    const signed = expectOk(
+      await accounts.handlers['auth.signIn']({
+        panelUrl: hung.url,
+        email: mirror.demo.email,
+        password: mirror.demo.password,
+        remember: true,
+      }),
+    );
+    const id = signed.profiles[0]?.id ?? '';
     expect(hung.admin.stats().requests['/api/client/token']).toBe(1);
     // Remembered for the profile, in the cache.
     expect(platform.cacheStore.get('panelAddresses')).toMatchObject({ [`profile:${id}`]: mirror.url });
-    const active = await accounts.active();
-    expectOk(active);
-    if (!active.ok) return;
-    const snapshot = await active.value.session.snapshot(id);
+    const active = expectOk(await accounts.active());
+    const snapshot = await active.session.snapshot(id);
     expect(expectOk(snapshot).services).toHaveLength(3);
     // The profile's session started at the mirror: the hung address saw nothing more.
     expect(Object.values(hung.admin.stats().requests).reduce((a, b) => a + b, 0)).toBe(1);

@@ -154,16 +154,16 @@ describe('import against the simulator', () => {
 
   it('where the import is not served, saves the app’s own export for the client and opens it, or copies it', async () => {
     sim.sublinks.setFormats(['base64']);
-    const saved = await call<{ file: string }>('import.fallback', {
-      serviceId: 4,
-      client: 'clash-verge',
-      action: 'save',
-    });
-    expectOk(saved);
-    if (!saved.ok) return;
-    expect(saved.value.file).toMatch(/StarterPack-4-clash\.yaml$/);
-    expect(rig.openedFiles).toEqual([saved.value.file]);
-    const yaml = parseYaml(readFileSync(saved.value.file, 'utf8')) as { proxies: unknown[] };
+    const saved = expectOk(
+      await call<{ file: string }>('import.fallback', {
+        serviceId: 4,
+        client: 'clash-verge',
+        action: 'save',
+      }),
+    );
+    expect(saved.file).toMatch(/StarterPack-4-clash\.yaml$/);
+    expect(rig.openedFiles).toEqual([saved.file]);
+    const yaml = parseYaml(readFileSync(saved.file, 'utf8')) as { proxies: unknown[] };
     expect(yaml.proxies.length).toBeGreaterThan(5);
     const copied = await call('import.fallback', { serviceId: 4, client: 'sing-box', action: 'copy' });
     expectOk(copied);
