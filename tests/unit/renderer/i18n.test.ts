@@ -13,6 +13,7 @@ import {
   placeholders,
 } from '../../../src/renderer/src/i18n/format';
 import type { LocaleCode, Message } from '../../../src/renderer/src/i18n/types';
+import { createI18n } from '../../../src/renderer/src/i18n';
 
 const catalogues: Record<Exclude<LocaleCode, 'en'>, Record<string, Message>> = { 'zh-CN': zhCN, fa, ru };
 
@@ -99,6 +100,15 @@ describe('formatting', () => {
     expect(formatBytes('ru', 45.2 * 1024 ** 3, units)).toBe('45,2 GB');
     expect(formatCountdown('fa', 3_723_000)).toBe('۰۱:۰۲:۰۳');
     expect(formatCountdown('en', 47 * 3_600_000 + 59 * 60_000 + 5_000)).toBe('47:59:05');
+  });
+
+  it("names the window's size units in the locale's language, from the one table main uses too", () => {
+    expect(createI18n('en', en).bytes(45.2 * 1024 ** 3)).toBe('45.2 GB');
+    expect(createI18n('zh-CN', zhCN).bytes(2 * 1024 ** 2)).toBe('2 MB');
+    expect(createI18n('fa', fa).bytes(1.5 * 1024 ** 3)).toBe('۱٫۵ گیگابایت');
+    expect(createI18n('ru', ru).bytes(3 * 1024 ** 4)).toBe('3 ТБ');
+    // Past terabytes the window says petabytes rather than "1,024 TB".
+    expect(createI18n('en', en).bytes(1024 ** 5)).toBe('1 PB');
   });
 
   it('interpolates and picks plural forms by Intl.PluralRules', () => {

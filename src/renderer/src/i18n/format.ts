@@ -7,7 +7,7 @@ export {
   formatSize as formatBytes,
   interpolate,
   placeholders,
-  type SizeUnits,
+  SIZE_UNITS,
 } from '../../../shared/i18n';
 
 export function formatDate(

@@ -11,7 +11,7 @@ import {
   formatNumber,
   formatRelative,
   interpolate,
-  type SizeUnits,
+  SIZE_UNITS,
 } from './format';
 import type { LocaleCode, Vars } from './types';
 
@@ -44,7 +44,7 @@ export interface I18n {
 
 export function createI18n(locale: LocaleCode, catalogue: Catalogue): I18n {
   const t = (key: MessageKey, vars?: Vars): string => interpolate(locale, catalogue[key] ?? en[key], vars);
-  const units: SizeUnits = [t('unit.B'), t('unit.KB'), t('unit.MB'), t('unit.GB'), t('unit.TB')];
+  const units = SIZE_UNITS[locale];
   return {
     locale,
     t,

@@ -7,12 +7,6 @@ export const en = {
   'app.retry': 'Try again',
   'app.pageLoading': 'Loading the page…',
 
-  'unit.B': 'B',
-  'unit.KB': 'KB',
-  'unit.MB': 'MB',
-  'unit.GB': 'GB',
-  'unit.TB': 'TB',
-
   'nav.label': 'Main',
   'nav.dashboard': 'Dashboard',
   'nav.services': 'Services',

@@ -8,12 +8,6 @@ export const fa: Catalogue = {
   'app.retry': 'تلاش دوباره',
   'app.pageLoading': 'در حال بارگذاری صفحه…',
 
-  'unit.B': 'بایت',
-  'unit.KB': 'کیلوبایت',
-  'unit.MB': 'مگابایت',
-  'unit.GB': 'گیگابایت',
-  'unit.TB': 'ترابایت',
-
   'nav.label': 'ناوبری اصلی',
   'nav.dashboard': 'پیشخوان',
   'nav.services': 'سرویس‌ها',

@@ -8,12 +8,6 @@ export const ru: Catalogue = {
   'app.retry': 'Повторить',
   'app.pageLoading': 'Загрузка страницы…',
 
-  'unit.B': 'Б',
-  'unit.KB': 'КБ',
-  'unit.MB': 'МБ',
-  'unit.GB': 'ГБ',
-  'unit.TB': 'ТБ',
-
   'nav.label': 'Основная навигация',
   'nav.dashboard': 'Обзор',
   'nav.services': 'Услуги',

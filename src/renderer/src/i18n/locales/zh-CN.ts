@@ -8,12 +8,6 @@ export const zhCN: Catalogue = {
   'app.retry': '重试',
   'app.pageLoading': '正在加载页面…',
 
-  'unit.B': 'B',
-  'unit.KB': 'KB',
-  'unit.MB': 'MB',
-  'unit.GB': 'GB',
-  'unit.TB': 'TB',
-
   'nav.label': '主导航',
   'nav.dashboard': '概览',
   'nav.services': '服务',
