@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from './run';
-import type { DataState } from '../../src/shared/contract';
 import { startStatusServer, statusSocketPath } from '../../src/main/local/status-socket';
 import { startPanelSim } from '../../tools/panel-sim/index';
-import { makeCoreRig } from '../support/core-rig';
+import { makeCoreRig, signInDemo } from '../support/core-rig';
 import { printedStatus } from '../../src/main/cli/commands/status';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
@@ -53,15 +52,7 @@ export async function run(): Promise<Figure[]> {
   const rig = await makeCoreRig({ memory: true });
   const userData = mkdtempSync(join(tmpdir(), 'xmplus-bench-status-'));
   try {
-    const signed = await rig.call('auth.signIn', {
-      panelUrl: sim.url,
-      apiKey: sim.apiKey,
-      email: sim.demo.email,
-      password: sim.demo.password,
-      remember: false,
-    });
-    if (!signed.ok) throw new Error('sign-in failed');
-    await rig.call<DataState>('data.refresh');
+    await signInDemo(rig, sim, { remember: false, refresh: true });
     const server = await startStatusServer({
       path: statusSocketPath(userData),
       snapshot: async () => {
