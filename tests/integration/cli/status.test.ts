@@ -58,13 +58,28 @@ describe('CLI with credentials from the environment', () => {
         'serversError',
       ].sort(),
     );
-    for (const s of parsed.services) {
-      expect(s.usedPercent).toBeGreaterThanOrEqual(0);
-      expect(s.usedPercent).toBeLessThanOrEqual(100);
-      expect(new Date(s.expiresAt as string).toISOString()).toBe(s.expiresAt);
-    }
-    const ninety = parsed.services.find((s) => s.usedPercent === 90);
-    expect(ninety).toBeDefined();
+    // Each service as the simulator holds it: the panel prints expiry to the minute, and the
+    // percentage keeps two decimals.
+    const state = sim.admin.state();
+    const user = state.users.find((u) => u.email === sim.demo.email);
+    const held = state.services.filter((s) => s.userid === user?.uid);
+    expect(held.length).toBeGreaterThan(0);
+    expect(parsed.services.map((s) => s.id)).toEqual(held.map((s) => s.sid));
+    held.forEach((s, index) => {
+      const pkg = state.packages.find((p) => p.id === s.packageid);
+      expect(parsed.services[index]).toMatchObject({
+        package: pkg?.name,
+        usedBytes: s.usedBytes,
+        totalBytes: s.trafficBytes,
+        todayBytes: s.todayBytes,
+        usedPercent: Math.round((s.usedBytes / s.trafficBytes) * 10_000) / 100,
+        expiresAt: new Date(Math.floor(s.expiresAt / 60_000) * 60_000).toISOString(),
+        ipLimit: { online: s.onlineIps, limit: s.iplimit },
+        speedLimit: `${s.speedlimitMbps} Mb/s`,
+        sublink: `${sim.url}/link/${s.sublinkToken}`,
+        serversError: null,
+      });
+    });
   });
 
   it('prints one Waybar line with a class from the alert level', async () => {
