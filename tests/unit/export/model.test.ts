@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   collectServers,
+  decodeBase64Text,
   fromPanelServer,
   parseShareLink,
   pseudoServerReason,
@@ -447,6 +448,18 @@ describe('property: odd remarks and IPv6 hosts survive the round trip', () => {
   );
   const models = modelMatrix();
   const pick = fc.integer({ min: 0, max: models.length - 1 });
+
+  it('keeps a remark that is the replacement character itself, in every protocol', () => {
+    for (const base of models) {
+      const model = { ...base, remark: 'node \uFFFD 1' } as ServerModel;
+      expect(parsed(toShareLink(model))).toEqual(model);
+    }
+  });
+
+  it('takes base64 whose bytes are not UTF-8 for something else', () => {
+    expect(decodeBase64Text(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]).toString('base64'))).toBeNull();
+    expect(decodeBase64Text(Buffer.from('{"ps":"\uFFFD"}').toString('base64'))).toBe('{"ps":"\uFFFD"}');
+  });
 
   it('keeps any remark exactly, in every protocol', () => {
     fc.assert(

@@ -9,11 +9,18 @@ export function decodePart(raw: string): string {
   }
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeBase64Text(raw: string): string | null {
   const cleaned = raw.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
   if (cleaned === '' || !/^[A-Za-z0-9+/]+$/.test(cleaned) || cleaned.length % 4 === 1) return null;
-  const text = Buffer.from(cleaned, 'base64').toString('utf8');
-  return text.includes('\uFFFD') ? null : text;
+  try {
+    // Fatal: bytes that are not UTF-8 mean this was not base64 text at all, while a real U+FFFD
+    // in a remark (it is a character like any other) must survive.
+    return STRICT_UTF8.decode(Buffer.from(cleaned, 'base64'));
+  } catch {
+    return null;
+  }
 }
 
 export const base64Url = (text: string): string =>
