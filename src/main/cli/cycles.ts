@@ -7,31 +7,36 @@ import { appError, fail, ok, type Result } from '../../shared/errors';
 export type FullCycle = Exclude<BillingCycle, 'topup_traffic'>;
 export const CYCLE_KEYS = FULL_CYCLES as readonly FullCycle[];
 
-/** Words people type for each cycle (English and the panels' labels). */
-const MEANT: Record<string, FullCycle> = {
-  monthly: 'month',
-  months: 'month',
-  mo: 'month',
-  '1m': 'month',
-  quarter: 'quater',
-  quarterly: 'quater',
-  quaterly: 'quater',
-  quarters: 'quater',
-  qtr: 'quater',
-  '3m': 'quater',
-  semiannually: 'semiannual',
-  'semi-annual': 'semiannual',
-  'semi-annually': 'semiannual',
-  semi_annual: 'semiannual',
-  halfyear: 'semiannual',
-  'half-year': 'semiannual',
-  '6m': 'semiannual',
-  annually: 'annual',
-  yearly: 'annual',
-  year: 'annual',
-  '12m': 'annual',
-  '1y': 'annual',
-};
+/**
+ * Words people type for each cycle (English and the panels' labels). A Map, not an object, so that
+ * typed words such as "__proto__" or "constructor" look up nothing.
+ */
+const MEANT: ReadonlyMap<string, FullCycle> = new Map<string, FullCycle>(
+  Object.entries({
+    monthly: 'month',
+    months: 'month',
+    mo: 'month',
+    '1m': 'month',
+    quarter: 'quater',
+    quarterly: 'quater',
+    quaterly: 'quater',
+    quarters: 'quater',
+    qtr: 'quater',
+    '3m': 'quater',
+    semiannually: 'semiannual',
+    'semi-annual': 'semiannual',
+    'semi-annually': 'semiannual',
+    semi_annual: 'semiannual',
+    halfyear: 'semiannual',
+    'half-year': 'semiannual',
+    '6m': 'semiannual',
+    annually: 'annual',
+    yearly: 'annual',
+    year: 'annual',
+    '12m': 'annual',
+    '1y': 'annual',
+  } satisfies Record<string, FullCycle>),
+);
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -50,14 +55,17 @@ function distance(a: string, b: string): number {
 /** The key a mistyped cycle most likely meant, or null when none is close. */
 export function meantCycle(text: string): FullCycle | null {
   const word = text.trim().toLowerCase();
-  const known = MEANT[word];
+  const known = MEANT.get(word);
   if (known) return known;
   // Short words are too far from everything to guess at; longer ones may have two typos.
   const allowed = word.length < 3 ? 0 : word.length < 6 ? 1 : 2;
   let best: { key: FullCycle; d: number } | null = null;
-  for (const key of [...CYCLE_KEYS, ...Object.keys(MEANT)]) {
-    const d = distance(word, key);
-    const target = (CYCLE_KEYS as readonly string[]).includes(key) ? (key as FullCycle) : MEANT[key]!;
+  const candidates: [string, FullCycle][] = [
+    ...CYCLE_KEYS.map((key) => [key, key] as [string, FullCycle]),
+    ...MEANT,
+  ];
+  for (const [spelling, target] of candidates) {
+    const d = distance(word, spelling);
     if (d <= allowed && (best === null || d < best.d)) best = { key: target, d };
   }
   return best?.key ?? null;

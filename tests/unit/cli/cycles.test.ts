@@ -55,6 +55,13 @@ describe('parseCycle', () => {
     );
   });
 
+  it("reads words that name an object's own properties as nothing", () => {
+    for (const word of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(meantCycle(word)).toBeNull();
+      expect(expectErr(parseCycle(word), 'validation').message).not.toContain('Did you mean');
+    }
+  });
+
   it('every hint it gives is one of the keys, and it passes itself', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 14 }), (text) => {
