@@ -17,7 +17,8 @@ const API_KEY: OptionSpec = {
   name: 'api-key',
   type: 'string',
   value: 'KEY',
-  description: "the panel's client API key from your provider (asked for when none is stored)",
+  description:
+    "the panel's client API key (asked for when none is stored; typed here, it shows in the process list)",
 };
 const PASSWORD_STDIN: OptionSpec = {
   name: 'password-stdin',

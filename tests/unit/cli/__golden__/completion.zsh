@@ -36,7 +36,7 @@ _xmplus_tray() {
       _arguments -s \
         '--panel[the panel'\''s address (default: the active profile'\''s)]:URL: ' \
         '--email[your account'\''s email (default: the active profile'\''s)]:EMAIL: ' \
-        '--api-key[the panel'\''s client API key from your provider (asked for when none is stored)]:KEY: ' \
+        '--api-key[the panel'\''s client API key (asked for when none is stored; typed here, it shows in the process list)]:KEY: ' \
         '--password-stdin[read the password from standard input instead of asking]' \
         '--no-remember[keep the password nowhere (as "Remember me" off in the app)]' \
         '--name[a name for the profile]:NAME: ' \
@@ -56,7 +56,7 @@ _xmplus_tray() {
     register)
       _arguments -s \
         '--panel[the panel'\''s address (default: the active profile'\''s)]:URL: ' \
-        '--api-key[the panel'\''s client API key from your provider (asked for when none is stored)]:KEY: ' \
+        '--api-key[the panel'\''s client API key (asked for when none is stored; typed here, it shows in the process list)]:KEY: ' \
         '--name[your user name on the panel]:NAME: ' \
         '--email[your email (the code goes there)]:EMAIL: ' \
         '--code[the code from the email (skips sending one)]:CODE: ' \
@@ -68,7 +68,7 @@ _xmplus_tray() {
     reset-password)
       _arguments -s \
         '--panel[the panel'\''s address (default: the active profile'\''s)]:URL: ' \
-        '--api-key[the panel'\''s client API key from your provider (asked for when none is stored)]:KEY: ' \
+        '--api-key[the panel'\''s client API key (asked for when none is stored; typed here, it shows in the process list)]:KEY: ' \
         '--email[the account'\''s email]:EMAIL: ' \
         '--json[print the result as JSON (the objects the app window receives)]' \
         '(-h --help)'{-h,--help}'[show this help]'
