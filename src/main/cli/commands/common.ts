@@ -1,5 +1,6 @@
 // Helpers the command handlers share: opening the core, printing a Result, reading ids and
 // asking before anything that costs money.
+import type { Snapshot } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
 import type { CliSession } from '../context';
 import { EXIT, type CommandContext, type ExitCode, type OptionSpec } from '../table';
@@ -77,4 +78,20 @@ export async function confirm(ctx: CommandContext, summary: string, question: st
   if (ctx.args.flag('yes')) return true;
   const answer = await ctx.io.prompt(`${question} [y/N] `);
   return answer !== null && /^\s*y(es)?\s*$/i.test(answer);
+}
+
+/**
+ * The active profile's snapshot from the panel: account/info, and the server lists that are due
+ * after the newest data known (the app's cache), or all of them when nothing is known.
+ */
+export async function snapshotOf(session: CliSession, serversMaxAgeMs?: number): Promise<Result<Snapshot>> {
+  const active = await session.accounts.active();
+  if (!active.ok) return active;
+  const { profileId } = active.value;
+  const snapshot = await active.value.session.snapshot(profileId, {
+    previous: session.known(profileId),
+    ...(serversMaxAgeMs !== undefined ? { serversMaxAgeMs } : {}),
+  });
+  if (snapshot.ok) session.remember(snapshot.value);
+  return snapshot;
 }

@@ -4,12 +4,10 @@
 import { spawn } from 'node:child_process';
 import { appError, fail, ok, type Result } from '../../../shared/errors';
 import { IMPORT_CLIENT_IDS, isImportClientId, type ImportClientId } from '../../../shared/import-clients';
-import type { Snapshot } from '../../../shared/domain';
 import { isImportLink } from '../../import/links';
 import { createImportService } from '../../import/service';
-import type { CliSession } from '../context';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
-import { parseId, withSession } from './common';
+import { parseId, snapshotOf, withSession } from './common';
 
 /** Opens a vetted import link with the desktop's handler for its scheme, without a shell in between. */
 export function openWithOs(
@@ -49,15 +47,6 @@ export function openWithOs(
   });
 }
 
-async function activeSnapshot(session: CliSession): Promise<Result<Snapshot>> {
-  const active = await session.accounts.active();
-  if (!active.ok) return active;
-  const { profileId } = active.value;
-  const snapshot = await active.value.session.snapshot(profileId, { previous: session.known(profileId) });
-  if (snapshot.ok) session.remember(snapshot.value);
-  return snapshot;
-}
-
 async function importCommand(ctx: CommandContext): Promise<ExitCode> {
   const clientText = ctx.args.string('client');
   if (clientText === undefined) return ctx.usage(`Give --client ID: ${IMPORT_CLIENT_IDS.join(', ')}.`);
@@ -71,7 +60,7 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
     return ctx.usage(`--service must be an id number (like 4), not "${serviceText}".`);
   }
   return withSession(ctx, async (session) => {
-    const snapshot = await activeSnapshot(session);
+    const snapshot = await snapshotOf(session);
     if (!snapshot.ok) return ctx.report(snapshot.error);
     const linked = snapshot.value.services.filter((s) => s.sublink);
     let serviceId = serviceArg;

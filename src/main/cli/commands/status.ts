@@ -11,11 +11,10 @@ import { ENGLISH } from '../../i18n';
 import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../session/server-parts';
 import { daysLeft, usedPercent, waybarStatus } from '../../monitor';
 import type { Thresholds } from '../../monitor/alerts';
-import type { CliSession } from '../context';
 import { runExportCommand } from '../export';
 import { bytesText, dateText, json, table } from '../format';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
-import { JSON_OPTION, parseId, withSession } from './common';
+import { JSON_OPTION, parseId, snapshotOf, withSession } from './common';
 
 /** Why a service's servers are unavailable, as --json gives it: the panel's words, kind and code. */
 function serversErrorJson(error: ServerListError | null) {
@@ -94,22 +93,6 @@ function statusTable(snapshot: Snapshot, now: number): string {
   }
   const { account } = snapshot;
   return `${account.username} <${account.email}> · balance ${account.balance.text}\n${table(rows)}`;
-}
-
-/**
- * The active profile's snapshot from the panel: account/info, and the server lists that are due
- * after the newest data known (the app's cache), or all of them when nothing is known.
- */
-async function snapshotOf(session: CliSession, serversMaxAgeMs?: number): Promise<Result<Snapshot>> {
-  const active = await session.accounts.active();
-  if (!active.ok) return active;
-  const { profileId } = active.value;
-  const snapshot = await active.value.session.snapshot(profileId, {
-    previous: session.known(profileId),
-    ...(serversMaxAgeMs !== undefined ? { serversMaxAgeMs } : {}),
-  });
-  if (snapshot.ok) session.remember(snapshot.value);
-  return snapshot;
 }
 
 /** For status: the running app's snapshot when it answers, else the panel's. */
