@@ -10,7 +10,7 @@ import type { ChannelInput, DataState, EventName, ProfilesState } from '../../sr
 import type { Snapshot } from '../../src/shared/domain';
 import type { PanelSim } from '../../tools/panel-sim/index';
 import { expectOk } from './expect';
-import type { AppError, ErrorKind, Result } from '../../src/shared/errors';
+import type { ErrorKind, Result } from '../../src/shared/errors';
 import { makePlatform, type EventListener, type PlatformOptions, type TestDesktop } from './platform';
 
 /** Every ErrorKind, checked against the type both ways so a new kind fails to compile here. */
@@ -190,11 +190,6 @@ export function recordUnhandled(): { reasons: unknown[]; stop(): void } {
       process.off('uncaughtException', onException);
     },
   };
-}
-
-/** Every string in an AppError a person or a log could see. */
-export function errorText(error: AppError): string {
-  return JSON.stringify(error);
 }
 
 export interface VirtualTimer {

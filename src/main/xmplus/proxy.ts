@@ -94,9 +94,6 @@ const PROXY_PROBLEMS: Readonly<Record<ProxyUrlProblem, string>> = {
   path: 'Remove everything after the port from the proxy address (no path, "?" or "#").',
 };
 
-/** The English sentence for a proxy address problem (the settings form has it in four languages). */
-export const proxyProblemMessage = (problem: ProxyUrlProblem): string => PROXY_PROBLEMS[problem];
-
 /** Check a proxy address someone typed: scheme, host and port, nothing after the port. */
 export function validateProxyUrl(
   input: string,

@@ -23,7 +23,6 @@ export {
   environmentProxy,
   isLoopbackHost,
   noProxyMatches,
-  proxyProblemMessage,
   resolveProxy,
   validateProxyUrl,
 } from './proxy';
