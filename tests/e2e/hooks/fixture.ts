@@ -54,8 +54,9 @@ const hooks = {
   asked: () => asked.map((a) => a.key),
   answer(key: string, value: string, failed = false) {
     const index = asked.findIndex((a) => a.key === key);
+    if (index < 0) throw new Error(`nothing asked for ${key}`);
     const [one] = asked.splice(index, 1);
-    if (index < 0 || !one) throw new Error(`nothing asked for ${key}`);
+    if (!one) throw new Error(`nothing asked for ${key}`);
     one.answer(failed ? { ok: false, error: { kind: 'network', message: value } } : { ok: true, value });
   },
 };
