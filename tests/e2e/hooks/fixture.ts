@@ -33,14 +33,17 @@ function LoadView() {
 }
 
 function ActionView() {
-  const action = useAction((n: number) => ask(`run:${n}`));
+  const action = useAction(
+    (n: number) => ask(`run:${n}`),
+    (n) => n,
+  );
   // The button is not disabled while busy, so that the hook's own guard is what is tested.
   return h(
     'section',
     null,
     h('button', { onClick: () => void action.run(1) }, 'Run'),
     out('run-busy', String(action.busy)),
-    out('run-pending', action.pending ? action.pending.join(',') : ''),
+    out('run-pending', action.pending === null ? '' : String(action.pending)),
     out('run-result', action.result ?? ''),
     out('run-error', action.error?.message ?? ''),
   );

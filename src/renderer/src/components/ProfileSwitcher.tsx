@@ -23,15 +23,16 @@ export function ProfileSwitcher() {
   const [removing, setRemoving] = useState<ProfileView | null>(null);
   // Switching, removing and signing out share one action: one runs at a time, and the last error
   // shows in the list or, while it is open, in the removal dialog.
-  const change = useAction((request: Change) =>
-    request.kind === 'switch'
-      ? api().profilesSwitch({ id: request.id })
-      : request.kind === 'remove'
-        ? api().profilesRemove({ id: request.id })
-        : api().authSignOut(),
+  const change = useAction(
+    (request: Change) =>
+      request.kind === 'switch'
+        ? api().profilesSwitch({ id: request.id })
+        : request.kind === 'remove'
+          ? api().profilesRemove({ id: request.id })
+          : api().authSignOut(),
+    (request: Change) => (request.kind === 'signout' ? 'signout' : request.id),
   );
-  const pending = change.pending?.[0];
-  const busyId = !pending ? null : pending.kind === 'signout' ? 'signout' : pending.id;
+  const busyId = change.pending;
   const error = change.error ? describeError(change.error, i18n) : null;
   // Shown in the list, or in the removal dialog while that is open (the modal hides the list).
   const errorBox = error ? (

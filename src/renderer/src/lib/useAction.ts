@@ -4,10 +4,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../../shared/errors';
 
-export interface Action<A extends unknown[], T> {
+export interface Action<A extends unknown[], T, K = never> {
   busy: boolean;
-  /** The arguments of the run in flight (which row of a list is busy); null when none runs. */
-  pending: A | null;
+  /**
+   * Which run is in flight (which row of a list is busy), as the caller's `key` names it; null when
+   * none runs or no key was given. Only the key is kept, never the arguments, which may hold a
+   * password.
+   */
+  pending: K | null;
   error: AppError | null;
   /** The value of the last run that succeeded, until the next run starts. */
   result: T | null;
@@ -19,14 +23,20 @@ export interface Action<A extends unknown[], T> {
   setError(error: AppError | null): void;
 }
 
-export function useAction<A extends unknown[], T>(action: (...args: A) => Promise<Result<T>>): Action<A, T> {
-  const [pending, setPending] = useState<A | null>(null);
+export function useAction<A extends unknown[], T, K = never>(
+  action: (...args: A) => Promise<Result<T>>,
+  key?: (...args: A) => K,
+): Action<A, T, K> {
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<K | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [result, setResult] = useState<T | null>(null);
   const running = useRef(false);
   const mounted = useRef(true);
   const latest = useRef(action);
   latest.current = action;
+  const keyOf = useRef(key);
+  keyOf.current = key;
 
   useEffect(() => {
     mounted.current = true;
@@ -38,7 +48,8 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
   const run = useCallback(async (...args: A): Promise<Result<T> | null> => {
     if (running.current) return null;
     running.current = true;
-    setPending(args);
+    setBusy(true);
+    setPending(keyOf.current ? keyOf.current(...args) : null);
     setError(null);
     setResult(null);
     try {
@@ -50,7 +61,10 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
       return outcome;
     } finally {
       running.current = false;
-      if (mounted.current) setPending(null);
+      if (mounted.current) {
+        setBusy(false);
+        setPending(null);
+      }
     }
   }, []);
 
@@ -59,5 +73,5 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
     setResult(null);
   }, []);
 
-  return { busy: pending !== null, pending, error, result, run, reset, setError };
+  return { busy, pending, error, result, run, reset, setError };
 }

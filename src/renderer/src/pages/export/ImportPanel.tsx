@@ -60,11 +60,14 @@ const FALLBACK_ACTIONS = [
 /** The app's own export for a client whose format the panel does not serve. */
 function Fallback({ text, serviceId, option }: ClientProps) {
   const format = text.it(`import.format.${IMPORT_CLIENTS[option.client].fallback}` as ImportKey);
-  const fallback = useAction(async (action: 'save' | 'copy') => {
-    const outcome = await api().importFallback({ serviceId, client: option.client, action });
-    return outcome.ok ? ok({ action, file: outcome.value.file }) : fail(outcome.error);
-  });
-  const busy = fallback.pending?.[0] ?? null;
+  const fallback = useAction(
+    async (action: 'save' | 'copy') => {
+      const outcome = await api().importFallback({ serviceId, client: option.client, action });
+      return outcome.ok ? ok({ action, file: outcome.value.file }) : fail(outcome.error);
+    },
+    (action) => action,
+  );
+  const busy = fallback.pending;
   const done = fallback.result;
   const shown = fallback.error ? describeError(fallback.error, text) : null;
   const status = shown
