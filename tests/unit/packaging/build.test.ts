@@ -1,7 +1,7 @@
-// What a user installs, built on this machine: electron-builder's `--linux dir` target over the real
-// build output, with the documented `electronDist` option pointed at a stub Electron distribution of
-// placeholder files (no Electron binary can be downloaded here). The app.asar and the resources folder
-// are then read back with @electron/asar, the library electron-builder itself packs with.
+// What a user installs: electron-builder's `--linux dir` target over the real build output, with the
+// documented `electronDist` option pointed at a stub Electron distribution of placeholder files (the
+// test runs without network access, so without an Electron binary). The app.asar and the resources
+// folder are then read back with @electron/asar, the library electron-builder itself packs with.
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
@@ -57,7 +57,7 @@ beforeAll(() => {
       '--linux',
       'dir',
       `-c.electronDist=${stub}`,
-      // keytar is not rebuilt against Electron's headers: they cannot be downloaded here.
+      // keytar is not rebuilt against Electron's headers: the test downloads nothing.
       '-c.npmRebuild=false',
       `-c.directories.output=${join(work, 'dist')}`,
       '--publish',
@@ -136,8 +136,8 @@ describe('electron-builder --linux dir with a stub Electron', () => {
     }
   });
 
-  // A worktree whose node_modules is a symlink hides the tree from npm, so electron-builder's
-  // collector finds only part of it there; in a checkout with its own node_modules (CI) it is whole.
+  // A node_modules that is a symlink hides the tree from npm, so electron-builder's collector
+  // finds only part of it there; in a checkout with its own node_modules (CI) it is whole.
   const linked = lstatSync(join(ROOT, 'node_modules')).isSymbolicLink();
   it.skipIf(linked)(
     'holds every runtime dependency from the lockfile (skipped where node_modules is a symlink)',
