@@ -208,7 +208,8 @@ export interface InvoiceCreated {
 
 export interface UpdateState {
   enabled: boolean;
-  status: 'idle' | 'checking' | 'available' | 'downloading' | 'ready' | 'none' | 'error';
+  /** 'unverified': the feed's update information is not signed with the app's key; nothing was downloaded. */
+  status: 'idle' | 'checking' | 'available' | 'downloading' | 'ready' | 'none' | 'error' | 'unverified';
   version: string | null;
   progress: number | null;
   message: string | null;

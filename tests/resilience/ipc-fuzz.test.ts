@@ -38,7 +38,6 @@ beforeAll(async () => {
       supportUrl: null,
     },
     apiKey: API_KEY,
-    updateFeed: null,
   };
   rig = await makeCoreRig({ memory: true, provider });
 });

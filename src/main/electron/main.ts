@@ -35,6 +35,7 @@ import { openFolder } from './log-folder';
 import { shellOverrides } from './shell-env';
 import { redactedStack, reportStartFailure } from './start-failure';
 import { createUpdater } from './updater';
+import { pinnedUpdateFeed } from './update-pins';
 import { createMainWindow, preloadPathFrom } from './window';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -139,8 +140,9 @@ async function start(): Promise<void> {
     showWindow,
     logFailure: (message) => shellLog.warn(message),
   });
+  const updateFeed = pinnedUpdateFeed();
   const updater = createUpdater({
-    feedUrl: provider.updateFeed,
+    feed: updateFeed,
     autoCheck: () => readSettings(settings.store).autoUpdateCheck,
     emit: (state) => sendEvent(windows(), 'update', state),
     onAvailable: (version) => {
@@ -172,7 +174,7 @@ async function start(): Promise<void> {
     settingsStore: settings.store,
     secrets: secrets.backend,
     secretsNotice: secrets.notice,
-    updates: provider.updateFeed
+    updates: updateFeed
       ? { state: updater.state, download: async () => updater.download(), install: updater.install }
       : undefined,
     cacheStore: cache.store,

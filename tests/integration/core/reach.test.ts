@@ -48,7 +48,6 @@ function branded(panelUrl: string, mirrors: string[]): ProviderConfig {
   return {
     info: { ...UNBRANDED.info, name: 'Example VPN', panelUrl, hasApiKey: true },
     apiKey: API_KEY,
-    updateFeed: null,
     mirrors,
   };
 }

@@ -258,6 +258,8 @@ export const en = {
   'settings.update.downloading': 'Downloading the update… {percent}%',
   'settings.update.ready': 'Version {version} is ready to install.',
   'settings.update.error': 'The update check failed: {message}',
+  'settings.update.unverified':
+    "An update was offered that is not signed with your provider's key, so it was not downloaded. Tell your provider.",
   'settings.update.download': 'Download update',
   'settings.update.install': 'Restart and install',
 

@@ -260,6 +260,8 @@ export const fa: Catalogue = {
   'settings.update.downloading': 'در حال دریافت به‌روزرسانی… {percent}٪',
   'settings.update.ready': 'نسخه {version} آماده نصب است.',
   'settings.update.error': 'بررسی به‌روزرسانی ناموفق بود: {message}',
+  'settings.update.unverified':
+    'به‌روزرسانی‌ای پیشنهاد شد که با کلید ارائه‌دهنده‌ی شما امضا نشده است، پس دانلود نشد. به ارائه‌دهنده خبر دهید.',
   'settings.update.download': 'دریافت به‌روزرسانی',
   'settings.update.install': 'راه‌اندازی دوباره و نصب',
 

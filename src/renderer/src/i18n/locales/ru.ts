@@ -273,6 +273,8 @@ export const ru: Catalogue = {
   'settings.update.downloading': 'Загрузка обновления… {percent}%',
   'settings.update.ready': 'Версия {version} готова к установке.',
   'settings.update.error': 'Не удалось проверить обновления: {message}',
+  'settings.update.unverified':
+    'Предложено обновление, не подписанное ключом вашего провайдера, поэтому оно не загружено. Сообщите провайдеру.',
   'settings.update.download': 'Скачать обновление',
   'settings.update.install': 'Перезапустить и установить',
 

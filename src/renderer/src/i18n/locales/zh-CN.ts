@@ -250,6 +250,7 @@ export const zhCN: Catalogue = {
   'settings.update.downloading': '正在下载更新… {percent}%',
   'settings.update.ready': '版本 {version} 已可安装。',
   'settings.update.error': '检查更新失败：{message}',
+  'settings.update.unverified': '检测到的更新未使用服务商的密钥签名，因此未下载。请告知服务商。',
   'settings.update.download': '下载更新',
   'settings.update.install': '重启并安装',
 
