@@ -30,6 +30,7 @@ import { trayHostAvailable } from '../tray-host';
 import { startStatusServer, statusSocketPath } from '../local/status-socket';
 import { printedStatus } from '../cli/commands/status';
 import { cliArguments, flushStdio } from './cli-mode';
+import { refuseDebugLaunch } from './launch-switches';
 import { configureLog, type ShellLog } from './log';
 import { openFolder } from './log-folder';
 import { shellOverrides } from './shell-env';
@@ -48,8 +49,17 @@ let log: ShellLog | null = null;
 /** Written once to the user-data folder after the user was told how to get a tray icon. */
 const TRAY_HINT_MARKER = 'tray-host-hint-shown';
 
-const cliArgs = cliArguments(process.argv, app.isPackaged);
-if (cliArgs) {
+// First of all: a packaged app started with a debugging switch quits, saying why.
+const refused = refuseDebugLaunch({
+  argv: process.argv,
+  platform: process.platform,
+  isPackaged: app.isPackaged,
+  text: mainText('system', app.getLocale()),
+});
+const cliArgs = refused ? null : cliArguments(process.argv, app.isPackaged);
+if (refused) {
+  // app.exit(1) is under way.
+} else if (cliArgs) {
   void runCli(cliArgs);
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -9,9 +9,18 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   sent: { channel: string; payload: unknown }[] = [];
   permissionHandler: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | null = null;
+  permissionCheckHandler: ((c: unknown, p: string, origin: string, details: unknown) => boolean) | null =
+    null;
+  devicePermissionHandler: ((details: unknown) => boolean) | null = null;
   session = {
     setPermissionRequestHandler: (handler: FakeWebContents['permissionHandler']) => {
       this.permissionHandler = handler;
+    },
+    setPermissionCheckHandler: (handler: FakeWebContents['permissionCheckHandler']) => {
+      this.permissionCheckHandler = handler;
+    },
+    setDevicePermissionHandler: (handler: FakeWebContents['devicePermissionHandler']) => {
+      this.devicePermissionHandler = handler;
     },
   };
   setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
