@@ -126,6 +126,7 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
   notifications: fc.boolean(),
   startAtLogin: fc.boolean(),
   autoUpdateCheck: fc.boolean(),
+  clearClipboard: fc.boolean(),
 };
 
 const POLLUTION = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];

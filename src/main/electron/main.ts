@@ -16,7 +16,7 @@ import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
-import { writeClipboard } from './clipboard';
+import { createClipboard } from './clipboard';
 import { watchLifecycle } from './lifecycle';
 import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
@@ -169,6 +169,12 @@ async function start(): Promise<void> {
     },
   });
 
+  const appClipboard = createClipboard({
+    platform: process.platform,
+    clearAfterCopy: () => readSettings(settings.store).clearClipboard,
+    onMarkersRefused: (reason) => shellLog.warn(`clipboard: sensitive-content markers refused (${reason})`),
+  });
+
   // The core may report tray state before the tray exists (while it starts): keep the latest.
   let tray: TrayController | null = null;
   let trayState: TrayState = signedOutTray(userText(settings.store, app.getLocale()), app.getName());
@@ -193,7 +199,7 @@ async function start(): Promise<void> {
     openExternal: openExternalSafely,
     protocolHandler: protocolHandlerName,
     openPath: openPathSafely,
-    writeClipboard,
+    writeClipboard: appClipboard.write,
     openLogFolder: () => openFolder(shellLog.folder),
     quit: () => app.quit(),
     async chooseFolder(title) {
@@ -261,6 +267,7 @@ async function start(): Promise<void> {
     void statusServer?.close();
     stopLifecycle();
     updater.dispose();
+    appClipboard.dispose();
     notifier.dispose();
     tray?.destroy();
     void created.dispose();

@@ -187,7 +187,46 @@ class FakeApp extends EventEmitter {
 
 export const app = new FakeApp();
 export const powerMonitor = new EventEmitter();
-export const clipboard = { writeText: mockFn(), readText: vi.fn((): string => '') };
+/** Electron's ClipboardItem: the MIME types and payloads one write carries. */
+export class FakeClipboardItem {
+  readonly types: string[];
+  constructor(public readonly items: Record<string, string | Blob>) {
+    this.types = Object.keys(items);
+  }
+}
+
+/**
+ * The system clipboard as one entry of MIME type -> payload, like Electron 44+'s promise API.
+ * A write replaces the whole entry; another application's copy is `board.set({...})`.
+ */
+export class FakeClipboard {
+  entry: Record<string, string | Blob> = {};
+  clears = 0;
+  write = vi.fn(async (items: FakeClipboardItem[]) => {
+    this.entry = Object.assign({}, ...items.map((item) => item.items)) as Record<string, string | Blob>;
+  });
+  writeText = vi.fn(async (text: string) => {
+    this.entry = { 'text/plain': text };
+  });
+  readText = vi.fn(async (): Promise<string> => {
+    const text = this.entry['text/plain'];
+    return typeof text === 'string' ? text : text ? await text.text() : '';
+  });
+  clear = vi.fn(() => {
+    this.entry = {};
+    this.clears += 1;
+  });
+  /** What another application copying would do. */
+  set(entry: Record<string, string | Blob>) {
+    this.entry = entry;
+  }
+  reset() {
+    this.entry = {};
+    this.clears = 0;
+    for (const fn of [this.write, this.writeText, this.readText, this.clear]) fn.mockClear();
+  }
+}
+export const clipboard = new FakeClipboard();
 export const dialog = {
   showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
@@ -223,6 +262,7 @@ export const electronMock = {
   app,
   powerMonitor,
   clipboard,
+  ClipboardItem: FakeClipboardItem,
   dialog,
   session,
 };

@@ -222,6 +222,9 @@ export const fa: Catalogue = {
   'settings.expiryHint': 'با ویرگول جدا کنید، از ۰ تا ۳۶۵، حداکثر ۸ مقدار. نمونه: 7, 3, 1, 0',
   'settings.expiryInvalid': 'حداکثر ۸ عدد صحیح از ۰ تا ۳۶۵ با ویرگول جدا کنید.',
   'settings.startAtLogin': 'اجرا هنگام ورود به سیستم',
+  'settings.clearClipboard': 'پاک‌کردن پیوندهای کپی‌شده از کلیپ‌بورد',
+  'settings.clearClipboardHint':
+    'یک دقیقه پس از آن‌که برنامه پیوند یا پیکربندی‌ای را کپی کند، اگر هنوز در کلیپ‌بورد باشد پاکش می‌کند. هر جا سیستم اجازه دهد، کپی‌ها علامت می‌خورند تا تاریخچه و همگام‌سازی کلیپ‌بورد از آن‌ها بگذرند.',
   'settings.updates': 'بررسی به‌روزرسانی‌ها',
   'settings.profile': 'این نمایه',
   'settings.profileOf': 'گزینه‌های {email} در {origin}',
