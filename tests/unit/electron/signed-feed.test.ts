@@ -2,14 +2,20 @@
 // (AppImageUpdater, its Linux updater) and its HttpExecutor request code: only Electron's network
 // transport is replaced by node:http (the Electron binary is not available here). A feed signed with
 // the app's key offers its update; a tampered one, one signed with another key, and one without a
-// signature are refused with nothing fetched but the metadata and its signature.
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+// signature are refused with nothing fetched but the metadata and its signature. After a verified
+// check, the download is the installer whose sha512 the signed metadata names, or it fails.
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, request, type ClientRequest, type RequestOptions, type Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HttpExecutor } from 'builder-util-runtime';
+import {
+  configureRequestOptions,
+  configureRequestUrl,
+  HttpExecutor,
+  type DownloadOptions,
+} from 'builder-util-runtime';
 import electronUpdater, { type AppUpdater } from 'electron-updater';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signMetadata } from '../../../src/main/update-signature';
@@ -20,6 +26,26 @@ import { signedFeedOptions } from '../../../src/main/electron/updater';
 class NodeHttpExecutor extends HttpExecutor<ClientRequest> {
   createRequest(options: RequestOptions, callback: (response: unknown) => void): ClientRequest {
     return request(options, callback);
+  }
+
+  /** As ElectronHttpExecutor.download does: the base class's doDownload, which checks the sha512. */
+  download(url: URL, destination: string, options: DownloadOptions): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const requestOptions: RequestOptions = { headers: options.headers ?? undefined };
+      configureRequestUrl(url, requestOptions);
+      configureRequestOptions(requestOptions);
+      this.doDownload(
+        requestOptions,
+        {
+          destination,
+          options,
+          onCancel: () => undefined,
+          callback: (error) => (error ? reject(error) : resolve(destination)),
+          responseHandler: null,
+        },
+        0,
+      );
+    });
   }
 }
 
@@ -44,7 +70,7 @@ const METADATA = [
 let server: Server;
 let base: string;
 /** The feed's files by path under /feed/, and every path asked for. */
-let served: Map<string, string>;
+let served: Map<string, string | Buffer>;
 let asked: string[];
 let work: string;
 
@@ -57,7 +83,7 @@ beforeAll(async () => {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/yaml' }).end(body);
+    res.writeHead(200, { 'content-length': Buffer.byteLength(body) }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed/`;
@@ -91,6 +117,11 @@ function updaterFor(publicPem: string): { updater: AppUpdater; events: string[] 
     quit: () => undefined,
     onQuit: () => undefined,
   });
+  // electron-updater names its download cache folder after app-update.yml (electron-builder writes it).
+  writeFileSync(
+    join(work, 'app-update.yml'),
+    'provider: generic\nurl: https://updates.invalid/\nupdaterCacheDirName: xmplus-tray-updater\n',
+  );
   updater.logger = null;
   updater.autoDownload = false;
   (updater as unknown as { httpExecutor: NodeHttpExecutor }).httpExecutor = new NodeHttpExecutor();
@@ -158,5 +189,44 @@ describe('a feed on loopback, through electron-updater', () => {
     );
     const { updater } = updaterFor(app.publicPem);
     await expect(updater.checkForUpdates()).rejects.toBeInstanceOf(UpdateSignatureError);
+  });
+});
+
+describe('after a verified check, the download is held to the signed sha512', () => {
+  const app = keyPair();
+  const installer = Buffer.from('#!/bin/sh\n# the provider build of 0.2.0\n'.repeat(200));
+  const sha512 = createHash('sha512').update(installer).digest('base64');
+  const metadata = [
+    'version: 0.2.0',
+    'files:',
+    '  - url: XMPlus Tray-0.2.0-x86_64.AppImage',
+    `    sha512: ${sha512}`,
+    `    size: ${installer.length}`,
+    'path: XMPlus Tray-0.2.0-x86_64.AppImage',
+    `sha512: ${sha512}`,
+    "releaseDate: '2026-12-01T10:00:00.000Z'",
+    '',
+  ].join('\n');
+
+  const downloadFrom = async (served: Buffer) => {
+    publish(metadata, app.privateKey);
+    servedInstaller(served);
+    const { updater } = updaterFor(app.publicPem);
+    // Whole-file download: there is no installed AppImage here to take blocks from.
+    updater.disableDifferentialDownload = true;
+    await updater.checkForUpdates();
+    return updater.downloadUpdate();
+  };
+  const servedInstaller = (bytes: Buffer) => served.set('/feed/XMPlus Tray-0.2.0-x86_64.AppImage', bytes);
+
+  it('the installer the provider signed for is downloaded', async () => {
+    const [file] = await downloadFrom(installer);
+    expect(readFileSync(file!)).toEqual(installer);
+  });
+
+  it('a swapped installer behind signed metadata fails the sha512 check', async () => {
+    const swapped = Buffer.from(installer);
+    swapped[10] = 0x41;
+    await expect(downloadFrom(swapped)).rejects.toThrow(/sha512 checksum mismatch/);
   });
 });
