@@ -1,5 +1,5 @@
 // What Settings shows of the updater: an update whose metadata failed its signature check is shown
-// as refused, in the user's language, with nothing offered to download.
+// as refused, in the user's language, with nothing offered to download; a download's progress.
 import { test, expect } from '../harness';
 import { openPage, signInDemo } from '../steps';
 
@@ -26,4 +26,17 @@ test('an update not signed with the provider key is shown as refused, with no do
   await expect(status).toHaveAttribute('role', 'status');
   await expect(page.getByRole('button', { name: 'Download update' })).toHaveCount(0);
   await app.screenshot('settings-update-unverified');
+});
+
+test.describe('while an update downloads', () => {
+  test.use({
+    updateState: { enabled: true, status: 'downloading', version: '0.2.0', progress: 0.4, message: null },
+  });
+
+  test('the progress reads as a percentage of the download', async ({ app }) => {
+    const { page } = app;
+    await signInDemo(app, 'Demo');
+    await openPage(page, 'settings');
+    await expect(page.getByTestId('update-status')).toHaveText('Downloading the update… 40%');
+  });
 });

@@ -296,7 +296,8 @@ function AboutSection() {
     : !update.enabled
       ? t('settings.update.off')
       : update.status === 'downloading'
-        ? t('settings.update.downloading', { percent: Math.round(update.progress ?? 0) })
+        ? // progress is a fraction (0..1) in the contract.
+          t('settings.update.downloading', { percent: Math.round((update.progress ?? 0) * 100) })
         : update.status === 'error'
           ? t('settings.update.error', { message: update.message ?? '' })
           : t(`settings.update.${update.status}`, { version });
