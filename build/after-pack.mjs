@@ -22,7 +22,9 @@ export const FUSES = {
   // ... and code is loaded only from it, not from a loose app/ folder put beside it.
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   // file:// pages get no more than a browser gives them. Nothing needs more: the window loads
-  // app://renderer/ (electron/protocol.ts), whose handler reads files in the main process.
+  // app://renderer/ (electron/protocol.ts), whose handler reads files with net.fetch in the main
+  // process, and net.fetch of a file: URL keeps its asar-aware loader whatever this fuse says
+  // (Electron's SimpleURLLoaderWrapper::GetURLLoaderFactoryForURL).
   [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
