@@ -29,6 +29,7 @@ const PACKAGES = {
     'gnome-keyring',
     'dbus',
     'dbus-x11',
+    'libnotify-bin',
     'xvfb',
     'xauth',
     'zbar-tools',
