@@ -2,6 +2,10 @@
 // Electron's Linux tray serves one (tests/support/dbus/sample-item.ts), on a private dbus-daemon:
 // the registration, the item's properties and its dbusmenu are read back, and a new icon, a new
 // menu and a relabelled entry are seen through their signals.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   call,
@@ -14,9 +18,12 @@ import { solidPixmap, startSampleItem, type SampleItem } from '../../support/dbu
 import {
   WATCHER,
   dominantColour,
+  findMenuNode,
   iconFingerprint,
+  iconImage,
   menuLabels,
   nextSignal,
+  readItemProperties,
   startStatusNotifierWatcher,
   type StatusNotifierWatcherFake,
   type TrayItem,
@@ -131,7 +138,7 @@ describe.skipIf(skipReason !== null)(`fake tray host${skipReason ? ` (skipped: $
     await nextSignal(item, 'NewIcon', from);
     const after = await item.properties();
     expect(iconFingerprint(after)).not.toBe(before);
-    expect(dominantColour(after.iconPixmaps[0]!)).toEqual([...AMBER]);
+    expect(dominantColour(iconImage(after)!)).toEqual([...AMBER]);
   });
 
   it('sees a new menu through LayoutUpdated, and a relabelled entry through ItemsPropertiesUpdated', async () => {
@@ -154,7 +161,29 @@ describe.skipIf(skipReason !== null)(`fake tray host${skipReason ? ` (skipped: $
     expect(menuLabels((await item.menu()).root)[0]).toBe('Home (signed out)');
   });
 
+  it('clicks an entry the way a panel does: a dbusmenu Event reaches the item', async () => {
+    const { root } = await item.menu();
+    const quit = findMenuNode(root, (label) => label === 'Quit');
+    expect(quit).not.toBeNull();
+    await item.click(quit!.id);
+    expect(sample.events).toEqual([{ id: quit!.id, eventId: 'clicked' }]);
+  });
+
   it('a second host on the same bus is refused: the name has one owner', async () => {
     await expect(startStatusNotifierWatcher(await bus.connect())).rejects.toThrow(/owned by another process/);
+  });
+});
+
+describe('icon pixels from a file (Chromium on GNOME and Pantheon sends IconName + IconThemePath)', () => {
+  it('reads the PNG the item names, in the same ARGB order as a pixmap', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xmplus-icon-'));
+    const png = new PNG({ width: 4, height: 4 });
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([...AMBER, 255], i);
+    writeFileSync(join(dir, 'status_icon_3.png'), PNG.sync.write(png));
+    const props = { ...readItemProperties({}), iconName: 'status_icon_3', iconThemePath: dir };
+    const image = iconImage(props);
+    expect(image).toMatchObject({ width: 4, height: 4 });
+    expect(dominantColour(image!)).toEqual([...AMBER]);
+    expect(iconImage({ ...props, iconName: 'missing' })).toBeNull();
   });
 });

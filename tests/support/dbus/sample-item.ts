@@ -28,6 +28,8 @@ export interface SampleItem {
   /** The bus name it owns and registered with. */
   service: string;
   menuPath: string;
+  /** dbusmenu Event calls received, in order: the node id and the event ("clicked", "hovered"). */
+  events: { id: number; eventId: string }[];
   /** A new icon, announced with NewIcon. */
   setIcon(pixmap: Pixmap): void;
   /** A new menu tree, announced with LayoutUpdated (the revision goes up). */
@@ -76,6 +78,7 @@ export async function startSampleItem(bus: MessageBus, options: SampleItemOption
   let pixmap = options.pixmap;
   let tree = buildTree(options.menu);
   let revision = 1;
+  const events: { id: number; eventId: string }[] = [];
 
   const item = defineInterface({
     name: ITEM_INTERFACE,
@@ -119,7 +122,13 @@ export async function startSampleItem(bus: MessageBus, options: SampleItemOption
           layout: toWire(find(tree, parentId) ?? tree),
         }),
       },
-      Event: { in: { id: 'i', eventId: 's', data: 'v', timestamp: 'u' }, handler: () => null },
+      Event: {
+        in: { id: 'i', eventId: 's', data: 'v', timestamp: 'u' },
+        handler: ({ id, eventId }: { id: number; eventId: string }) => {
+          events.push({ id, eventId });
+          return null;
+        },
+      },
       AboutToShow: { in: { id: 'i' }, out: { needUpdate: 'b' }, handler: () => false },
     },
     signals: {
@@ -142,6 +151,7 @@ export async function startSampleItem(bus: MessageBus, options: SampleItemOption
   return {
     service,
     menuPath,
+    events,
     setIcon(next) {
       pixmap = next;
       item.emit.NewIcon?.();

@@ -17,7 +17,10 @@
 // Other clients pass an object path instead of a name (the sender then owns the item); both are
 // accepted, as the KDE watcher does.
 import { createHash } from 'node:crypto';
-import { defineInterface } from 'dbus-native';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Variant, defineInterface } from 'dbus-native';
+import { PNG } from 'pngjs';
 import {
   DO_NOT_QUEUE,
   PROPERTIES,
@@ -90,6 +93,8 @@ export interface TrayItem {
   properties(): Promise<ItemProperties>;
   /** The whole menu tree from GetLayout(0, -1, []), with the revision it reported. */
   menu(): Promise<{ revision: number; root: MenuNode }>;
+  /** Clicks a menu entry the way a panel does: dbusmenu Event(id, "clicked", 0, timestamp). */
+  click(id: number): Promise<void>;
 }
 
 export interface StatusNotifierWatcherFake {
@@ -197,6 +202,17 @@ export async function openItem(bus: MessageBus, registration: Registration): Pro
       });
       return { revision, root: readMenuNode(layout) };
     },
+    async click(id) {
+      const { menu } = await properties();
+      await call(bus, {
+        destination: registration.service,
+        path: menu,
+        interface: MENU_INTERFACE,
+        member: 'Event',
+        signature: 'isvu',
+        body: [id, 'clicked', new Variant('i', 0), 0],
+      });
+    },
   };
 }
 
@@ -252,6 +268,37 @@ export function iconFingerprint(props: Pick<ItemProperties, 'iconName' | 'iconPi
   if (!largest) return `name:${props.iconName}`;
   const digest = createHash('sha256').update(largest.argb).digest('hex').slice(0, 16);
   return `pixmap:${largest.width}x${largest.height}:${digest}`;
+}
+
+/** Depth-first: the first node whose label passes `test`, or null. */
+export function findMenuNode(node: MenuNode, test: (label: string) => boolean): MenuNode | null {
+  for (const child of node.children) {
+    if (child.visible && test(child.label)) return child;
+    const inner = findMenuNode(child, test);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/**
+ * The icon's pixels, wherever the item put them: the largest IconPixmap, or the PNG file named by
+ * IconName in IconThemePath (what Chromium does on GNOME and Pantheon). Null when neither is there.
+ */
+export function iconImage(props: ItemProperties): Pixmap | null {
+  const largest = [...props.iconPixmaps].sort((a, b) => b.width * b.height - a.width * a.height)[0];
+  if (largest) return largest;
+  const file = join(props.iconThemePath, `${props.iconName}.png`);
+  if (!props.iconName || !existsSync(file)) return null;
+  const png = PNG.sync.read(readFileSync(file));
+  // PNG is RGBA; the spec's pixmaps are ARGB: reorder so one reader serves both.
+  const argb = Buffer.alloc(png.data.length);
+  for (let i = 0; i < png.data.length; i += 4) {
+    argb[i] = png.data[i + 3]!;
+    argb[i + 1] = png.data[i]!;
+    argb[i + 2] = png.data[i + 1]!;
+    argb[i + 3] = png.data[i + 2]!;
+  }
+  return { width: png.width, height: png.height, argb };
 }
 
 /** The most common colour among the opaque pixels of a pixmap, as [r, g, b]; null when none is. */
