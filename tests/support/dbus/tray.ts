@@ -305,7 +305,8 @@ export function iconImage(props: ItemProperties): Pixmap | null {
 export function dominantColour(pixmap: Pixmap): [number, number, number] | null {
   const counts = new Map<number, number>();
   for (let i = 0; i + 3 < pixmap.argb.length; i += 4) {
-    if (pixmap.argb[i]! < 250) continue;
+    // Fully opaque only: edges and the faint track blend towards transparent and shift in colour.
+    if (pixmap.argb[i]! !== 255) continue;
     const rgb = (pixmap.argb[i + 1]! << 16) | (pixmap.argb[i + 2]! << 8) | pixmap.argb[i + 3]!;
     counts.set(rgb, (counts.get(rgb) ?? 0) + 1);
   }
