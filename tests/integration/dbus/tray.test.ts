@@ -16,6 +16,7 @@ import {
 } from '../../support/dbus/bus';
 import { solidPixmap, startSampleItem, type SampleItem } from '../../support/dbus/sample-item';
 import {
+  MENU_INTERFACE,
   WATCHER,
   dominantColour,
   findMenuNode,
@@ -159,6 +160,23 @@ describe.skipIf(skipReason !== null)(`fake tray host${skipReason ? ` (skipped: $
     const updated = await nextSignal(item, 'ItemsPropertiesUpdated', from);
     expect(updated.body[0]).toEqual([[1, { label: 'Home (signed out)' }]]);
     expect(menuLabels((await item.menu()).root)[0]).toBe('Home (signed out)');
+  });
+
+  it('calls the menu at the registered name, as Chromium requires; the unique name is refused', async () => {
+    const { menu } = await item.properties();
+    const layout = (destination: string) =>
+      call(host, {
+        destination,
+        path: menu,
+        interface: MENU_INTERFACE,
+        member: 'GetLayout',
+        signature: 'iias',
+        body: [0, -1, []],
+      });
+    await expect(layout(item.registration.service)).resolves.toBeDefined();
+    await expect(layout(item.registration.owner)).rejects.toThrow(
+      /call org\.freedesktop\.StatusNotifierItem-/,
+    );
   });
 
   it('clicks an entry the way a panel does: a dbusmenu Event reaches the item', async () => {

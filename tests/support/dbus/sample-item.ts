@@ -3,7 +3,7 @@
 // /StatusNotifierItem, the menu at /org/chromium/DbusMenu/<n>, the icon as IconPixmap + NewIcon,
 // menu changes as LayoutUpdated and ItemsPropertiesUpdated. It proves the fake tray host reads what
 // such an item serves, where no Electron binary can run.
-import { Variant, defineInterface } from 'dbus-native';
+import { Variant, defineInterface, type HandlerContext } from 'dbus-native';
 import { call, type MessageBus } from './bus';
 import { ITEM_INTERFACE, ITEM_PATH, MENU_INTERFACE, WATCHER, type Pixmap } from './tray';
 
@@ -79,6 +79,15 @@ export async function startSampleItem(bus: MessageBus, options: SampleItemOption
   let tree = buildTree(options.menu);
   let revision = 1;
   const events: { id: number; eventId: string }[] = [];
+  // Chromium's item answers by the destination a call names (one connection can serve several
+  // icons), so a reader that calls the unique name instead gets nothing from Electron: refuse it too.
+  const addressedToUs = (context: HandlerContext) => {
+    if (context.message?.destination !== service) {
+      throw Object.assign(new Error(`call ${service}, not ${context.message?.destination}`), {
+        dbusName: 'org.freedesktop.DBus.Error.UnknownObject',
+      });
+    }
+  };
 
   const item = defineInterface({
     name: ITEM_INTERFACE,
@@ -117,14 +126,15 @@ export async function startSampleItem(bus: MessageBus, options: SampleItemOption
       GetLayout: {
         in: { parentId: 'i', recursionDepth: 'i', propertyNames: 'as' },
         out: { revision: 'u', layout: '(ia{sv}av)' },
-        handler: ({ parentId }: { parentId: number }) => ({
-          revision,
-          layout: toWire(find(tree, parentId) ?? tree),
-        }),
+        handler: ({ parentId }: { parentId: number }, context) => {
+          addressedToUs(context);
+          return { revision, layout: toWire(find(tree, parentId) ?? tree) };
+        },
       },
       Event: {
         in: { id: 'i', eventId: 's', data: 'v', timestamp: 'u' },
-        handler: ({ id, eventId }: { id: number; eventId: string }) => {
+        handler: ({ id, eventId }: { id: number; eventId: string }, context) => {
+          addressedToUs(context);
           events.push({ id, eventId });
           return null;
         },
