@@ -73,6 +73,10 @@ export function launchDevRun({ env = {}, args = [] }: DevRunOptions = {}): Promi
  * preload over IPC to the core), naming the profile `displayName`.
  */
 export async function signIn(page: Page, sim: PanelSim, displayName: string): Promise<void> {
+  // The preload's bridge is there once the app's page has loaded.
+  await page.waitForFunction(
+    () => typeof (globalThis as unknown as { xmplus?: unknown }).xmplus === 'object',
+  );
   const input = {
     panelUrl: sim.url,
     apiKey: sim.apiKey,

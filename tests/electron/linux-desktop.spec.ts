@@ -85,8 +85,9 @@ async function accountInfoRequests(sim: PanelSim): Promise<number> {
   return stats.requests['/api/client/account/info'] ?? 0;
 }
 
+/** "Pro 200: 80% of traffic used" (alert.traffic.title); not the forecast's "traffic may run out early". */
 const isTrafficAlert = (n: RecordedNotification) =>
-  n.summary.includes(PACKAGE_9) && /traffic/i.test(n.summary);
+  n.summary.includes(PACKAGE_9) && /of traffic used/.test(n.summary);
 
 test.describe('Linux desktop over D-Bus', () => {
   test.skip(skip !== null, skip ?? '');
