@@ -93,23 +93,32 @@ async function startPackaged(env: NodeJS.ProcessEnv, folder: string): Promise<Ru
     '--remote-debugging-port=0',
     ...(process.platform === 'linux' && isRoot ? ['--no-sandbox'] : []),
   ];
+  const portFile = join(folder, 'DevToolsActivePort');
+  // A file left by an earlier run would name a dead port.
+  rmSync(portFile, { force: true });
   const child = spawn(executable, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-20_000);
   });
-  const portFile = join(folder, 'DevToolsActivePort');
   // Chromium prints the address to stderr and writes it to DevToolsActivePort in the profile folder.
-  await expect
-    .poll(() => /DevTools listening on ws:\/\/[^:]+:(\d+)\//.test(stderr) || existsSync(portFile), {
-      timeout: 60_000,
-      message: `the packaged app did not open remote debugging; its stderr: ${stderr}`,
-    })
-    .toBe(true);
-  const port = Number(
-    stderr.match(/DevTools listening on ws:\/\/[^:]+:(\d+)\//)?.[1] ??
-      readFileSync(portFile, 'utf8').split('\n')[0],
-  );
+  const listening = /DevTools listening on ws:\/\/[^:]+:(\d+)\//;
+  const found = (): number | null => {
+    const printed = stderr.match(listening)?.[1];
+    if (printed) return Number(printed);
+    return existsSync(portFile) ? Number(readFileSync(portFile, 'utf8').split('\n')[0]) || null : null;
+  };
+  let port: number | null = null;
+  for (let waited = 0; port === null && child.exitCode === null && waited < 60_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    port = found();
+  }
+  if (port === null) {
+    child.kill();
+    throw new Error(
+      `the packaged app opened no remote debugging port (exit ${child.exitCode}); stderr:\n${stderr}`,
+    );
+  }
   return {
     child,
     port,
