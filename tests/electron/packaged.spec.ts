@@ -5,7 +5,8 @@
 // packed, and the release workflow against the app it is about to upload.
 //
 // The packaged app has its fuses flipped (build/after-pack.mjs), --inspect among them, so Playwright's
-// _electron cannot attach; the window is seen through Chromium's remote debugging instead
+// _electron cannot attach (its Electron docs, "Known issues": launch times out when the nodeCliInspect
+// fuse is off); the window is seen through Chromium's remote debugging instead
 // (--remote-debugging-port, a Chromium switch no fuse closes): its page list, and Runtime.evaluate
 // for a sign-in through the app's own bridge.
 //
