@@ -3,6 +3,9 @@
 // and whatever the app under test is started with (DBUS_SESSION_BUS_ADDRESS) talks only to them.
 // Connections go through dbus-native, the pure-JavaScript client the harness is written with.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import dbus, { type Message, type MessageBus } from 'dbus-native';
 
@@ -31,12 +34,39 @@ export interface PrivateBus {
   stop(): Promise<void>;
 }
 
-/** Starts a dbus-daemon with the session configuration and waits for its address. */
+/**
+ * A session bus with no service files: the system's session configuration would let the bus start a
+ * real notification daemon or tray host (their .service files) the moment a name is asked for.
+ */
+const busConfig = (
+  dir: string,
+) => `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir=${dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`;
+
+/** Starts a dbus-daemon of its own and waits for its address. */
 export async function startPrivateBus(): Promise<PrivateBus> {
-  const daemon: ChildProcess = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // Kept for the failure message only: as root the daemon warns that it cannot raise its fd limit.
+  const dir = mkdtempSync(join(tmpdir(), 'xmplus-bus-'));
+  const config = join(dir, 'bus.conf');
+  writeFileSync(config, busConfig(dir));
+  const daemon: ChildProcess = spawn(
+    'dbus-daemon',
+    [`--config-file=${config}`, '--nofork', '--print-address=1'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  // Kept for the failure message only.
   let complaints = '';
   daemon.stderr!.on('data', (chunk: Buffer) => {
     complaints = (complaints + chunk.toString('utf8')).slice(-2000);
@@ -69,6 +99,7 @@ export async function startPrivateBus(): Promise<PrivateBus> {
         daemon.kill('SIGTERM');
         await exited;
       }
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
