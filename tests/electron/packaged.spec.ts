@@ -25,7 +25,7 @@ import { promisify } from 'node:util';
 import { startPanelSim, type PanelSim } from '../../tools/panel-sim/index';
 import { privateBusUnavailable, startPrivateBus, type PrivateBus } from '../support/dbus/bus';
 import { startStatusNotifierWatcher, type StatusNotifierWatcherFake } from '../support/dbus/tray';
-import { electronDist, electronPath, root, simAdmin } from './app';
+import { devRunSkip, electronDist, electronPath, launchDevRun, root, simAdmin } from './app';
 
 const run = promisify(execFile);
 const given = process.env.XMPLUS_PACKAGED_APP;
@@ -246,6 +246,19 @@ test.describe('packaged app', () => {
       }
     },
   );
+
+  test('a development run does load ELECTRON_RENDERER_URL: the variable the packaged app must ignore', async () => {
+    test.skip(devRunSkip !== null, devRunSkip ?? '');
+    const before = trapped;
+    const app = await launchDevRun({ env: { ELECTRON_RENDERER_URL: trapUrl, ...busEnv() } });
+    try {
+      const window = await app.firstWindow();
+      await expect.poll(() => window.url()).toContain(trapUrl.replace(/\/$/, ''));
+      expect(trapped).toBeGreaterThan(before);
+    } finally {
+      await app.close();
+    }
+  });
 
   test('status --json through its own executable asks the panel', { tag: '@smoke' }, async () => {
     test.skip(cliSkip !== null, cliSkip ?? '');
