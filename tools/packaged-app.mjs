@@ -12,9 +12,10 @@ const product = 'XMPlus Tray';
 const candidates = [
   join(dist, 'linux-unpacked', 'xmplus-tray'),
   join(dist, 'win-unpacked', `${product}.exe`),
-  // mac, mac-arm64, mac-universal: whichever architecture was packed.
+  // mac, mac-arm64, mac-universal: whichever architecture was packed; a universal build's per-arch
+  // halves (mac-universal-x64-temp, ...) are not the app.
   ...(existsSync(dist) ? readdirSync(dist) : [])
-    .filter((name) => name.startsWith('mac'))
+    .filter((name) => name.startsWith('mac') && !name.endsWith('-temp'))
     .map((name) => join(dist, name, `${product}.app`, 'Contents', 'MacOS', product)),
 ];
 const found = candidates.find((path) => existsSync(path));

@@ -170,4 +170,10 @@ describe('tools/packaged-app.mjs', () => {
     const empty = mkdtempSync(join(tmpdir(), 'xmplus-dist-'));
     expect(() => find(empty)).toThrow(/no packed app in/);
   });
+
+  it("does not take a universal build's per-architecture half for the app", () => {
+    const half = mkdtempSync(join(tmpdir(), 'xmplus-dist-'));
+    touch(join(half, 'mac-universal-arm64-temp', 'XMPlus Tray.app', 'Contents', 'MacOS', 'XMPlus Tray'));
+    expect(() => find(half)).toThrow(/no packed app in/);
+  });
 });
