@@ -99,7 +99,7 @@ export interface TrayItem {
 
 export interface StatusNotifierWatcherFake {
   readonly registrations: readonly Registration[];
-  /** The first item registered (from index `from`), read through `reader` (a connection of this bus). */
+  /** The item registered at index `from` (the first by default), read over the watcher's own connection. */
   waitForItem(options?: { from?: number; timeoutMs?: number }): Promise<TrayItem>;
   stop(): Promise<void>;
 }
