@@ -14,11 +14,11 @@ import {
   writeProfiles,
   type ProfileRecord,
 } from './settings/settings';
-import { createPanelSession, type PanelSession } from './session/panel-session';
-import type { CredentialStore } from './session/secrets';
-import type { PanelRoute, Timeouts } from './xmplus/transport';
-import { panelBase, validatePanelUrl, validateProxyUrl } from './xmplus/transport';
-import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './panel-addresses';
+import { createPanelSession, type PanelSession } from './sources/xmplus/panel-session';
+import type { CredentialStore } from './secrets';
+import type { PanelRoute, Timeouts } from './net/transport';
+import { panelBase, validatePanelUrl, validateProxyUrl } from './net/transport';
+import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './net/panel-addresses';
 import { realTimers, type Timers } from './timers';
 
 export interface ActiveProfile {

@@ -6,7 +6,7 @@ import { appError, fail, ok, type Result } from '../shared/errors';
 import type { Handlers } from './router';
 import type { Platform } from './platform';
 import { readSettings, writeSettings } from './settings/settings';
-import { createCredentialStore } from './session/secrets';
+import { createCredentialStore } from './secrets';
 import { createAccounts } from './accounts';
 import { createDataService } from './data';
 import { ALL_FORMATS, createExportService } from './export/service';

@@ -11,7 +11,7 @@ import type { Accounts } from './accounts';
 import type { Timers } from './timers';
 import { userText } from './i18n/user';
 import type { MainText } from './i18n';
-import { ON_DEMAND_MAX_AGE_MS, withServers, type ServersMode } from './session/server-parts';
+import { ON_DEMAND_MAX_AGE_MS, withServers, type ServersMode } from './sources/server-parts';
 import {
   readSettings,
   readCachedSnapshot,

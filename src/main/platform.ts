@@ -5,8 +5,8 @@ import type { AlertLevel, AppInfo, EventName, Events } from '../shared/contract'
 import type { Result } from '../shared/errors';
 import type { KeyValueStore } from './settings/store';
 import type { ProviderConfig } from './provider';
-import type { SecretBackend } from './session/secrets';
-import type { SystemProxyResolver } from './xmplus/system-proxy';
+import type { SecretBackend } from './secrets';
+import type { SystemProxyResolver } from './net/system-proxy';
 import type { UpdateState } from '../shared/contract';
 
 export interface NativeNotification {

@@ -7,7 +7,7 @@ import type { Package, Payment, Snapshot } from '../../shared/domain';
 import { appError, fail, ok, type Result } from '../../shared/errors';
 import type { Handlers } from '../router';
 import type { Platform } from '../platform';
-import type { PanelSession } from '../session/panel-session';
+import type { PanelSession } from '../sources/xmplus/panel-session';
 import type { KeyValueStore } from '../settings/store';
 import { ENGLISH, type MainText } from '../i18n';
 import { qrSvg } from '../qr';

@@ -7,7 +7,7 @@ import type { Invoice, Payment, Snapshot } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import type { NativeNotification } from '../platform';
 import type { MainText } from '../i18n';
-import type { PanelSession } from '../session/panel-session';
+import type { PanelSession } from '../sources/xmplus/panel-session';
 import type { KeyValueStore } from '../settings/store';
 import type { Timers } from '../timers';
 import type { EventName, Events } from '../../shared/contract';

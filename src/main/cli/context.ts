@@ -23,7 +23,7 @@ import { ENGLISH } from '../i18n';
 import type { Platform } from '../platform';
 import { loadProvider, UNBRANDED } from '../provider';
 import { createRouter } from '../router';
-import { chooseSecretBackend, createCredentialStore, memoryBackend } from '../session/secrets';
+import { chooseSecretBackend, createCredentialStore, memoryBackend } from '../secrets';
 import { readCachedSnapshot, readSettings } from '../settings/settings';
 import {
   CACHE_FILE,

@@ -1,6 +1,6 @@
 // Settings, profiles and the cached snapshot on top of a KeyValueStore. Every read is validated,
 // so a hand-edited value falls back to its default instead of breaking the app. Never a secret here:
-// passwords and API keys live in the keychain (src/main/session/secrets.ts).
+// passwords and API keys live in the keychain (src/main/secrets.ts).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';

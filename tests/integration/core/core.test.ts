@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { MESSAGES } from '../../../tools/panel-sim/panel';
-import { memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
+import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
 import { demoSignIn, makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { expectErr, expectOk } from '../../support/expect';

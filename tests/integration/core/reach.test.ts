@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { createAccounts } from '../../../src/main/accounts';
 import { UNBRANDED, type ProviderConfig } from '../../../src/main/provider';
-import { createCredentialStore, memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
+import { createCredentialStore, memoryBackend, type SecretBackend } from '../../../src/main/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { makePlatform } from '../../support/platform';

@@ -8,7 +8,7 @@ import { serverListPart } from '../../../shared/domain';
 import { appError, ok, type AppError, type Result } from '../../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { ENGLISH } from '../../i18n';
-import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../session/server-parts';
+import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../sources/server-parts';
 import { daysLeft, usedPercent, waybarStatus } from '../../monitor';
 import type { Thresholds } from '../../monitor/alerts';
 import { runExportCommand } from '../export';
