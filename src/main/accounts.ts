@@ -2,6 +2,7 @@
 // one live PanelSession per signed-in profile (so the token is reused across the tray, the window
 // and billing). Handlers for provider.check, auth.* and profiles.*.
 import type { ProfileView, ProfilesState, SecretStorageKind } from '../shared/contract';
+import { SOURCE_CAPABILITIES } from '../shared/domain';
 import { appError, fail, ok, type AppError, type Result } from '../shared/errors';
 import type { Handlers } from './router';
 import type { Platform } from './platform';
@@ -185,12 +186,16 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   function view(profile: ProfileRecord): ProfileView {
     return {
       id: profile.id,
+      kind: profile.kind,
+      capabilities: { ...SOURCE_CAPABILITIES[profile.kind] },
       panelUrl: profile.panelUrl,
       email: profile.email,
       displayName: profile.displayName,
       options: profile.options,
       remember: profile.remember,
       signedIn: signedIn.has(profile.id),
+      watch: profile.watch,
+      refreshMinutes: profile.refreshMinutes,
     };
   }
 
@@ -357,7 +362,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       return forgotten.ok ? ok(next) : fail(forgotten.error);
     },
 
-    async 'profiles.update'({ id, displayName, options }) {
+    async 'profiles.update'({ id, displayName, options, watch, refreshMinutes }) {
       const profiles = readProfiles(store);
       const profile = profiles.find((p) => p.id === id);
       if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
@@ -380,6 +385,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         ...profile,
         displayName: displayName?.trim() || profile.displayName,
         options: { ...profile.options, ...options },
+        watch: watch ?? profile.watch,
+        refreshMinutes: refreshMinutes === undefined ? profile.refreshMinutes : refreshMinutes,
       };
       writeProfiles(
         store,

@@ -1,7 +1,7 @@
 // The data the app shows: the active profile's snapshot (cached, so it appears at once and offline),
 // polled by the monitor's scheduler; usage history, forecasts and alerts after each good refresh;
 // the tray state and native notifications. Handlers for data.*, service.*.
-import type { DataState, ForecastView, MonitorState } from '../shared/contract';
+import type { AlertLevel, DataState, ForecastView, MonitorState, ProfileOverview } from '../shared/contract';
 import type { Snapshot } from '../shared/domain';
 import { serverListPart } from '../shared/domain';
 import { appError, fail, ok, type AppError, type Result } from '../shared/errors';
@@ -73,7 +73,7 @@ export interface DataService {
 
 export interface DataDeps {
   platform: Platform;
-  accounts: Pick<Accounts, 'active' | 'sessionFor' | 'activeProfile'>;
+  accounts: Pick<Accounts, 'active' | 'sessionFor' | 'activeProfile' | 'state'>;
   timers?: Timers;
   random?: () => number;
 }
@@ -139,14 +139,37 @@ export function createDataService(deps: DataDeps): DataService {
       };
     }
     const now = platform.now();
+    const level: AlertLevel =
+      current && current.services.length > 0 ? alertLevel(current, thresholds(), now, forecasts) : 'ok';
+    const stale = current !== null && (!lastFresh || scheduler.state.lastError !== null);
+    // Only the active profile is watched so far: the others show what the cache holds.
+    const profiles: ProfileOverview[] = deps.accounts.state().profiles.map((p) => {
+      const active = p.id === profileId;
+      const snapshot = active ? current : readCachedSnapshot(cache, p.id);
+      return {
+        id: p.id,
+        name: p.displayName,
+        kind: p.kind,
+        capabilities: p.capabilities,
+        watched: active && p.signedIn,
+        signedIn: p.signedIn,
+        snapshot,
+        stale: active ? stale : snapshot !== null,
+        fetchedAt: snapshot?.fetchedAt ?? null,
+        error: active ? scheduler.state.lastError : null,
+        refreshing: active && scheduler.state.running,
+        forecasts: active ? views : {},
+        level: active ? level : 'ok',
+      };
+    });
     return {
       snapshot: current,
-      stale: current !== null && (!lastFresh || scheduler.state.lastError !== null),
+      stale,
       monitor: monitorState(),
       forecasts: views,
       // No plan at all is nothing to warn about (alertLevel calls it 'expired': nothing usable).
-      level:
-        current && current.services.length > 0 ? alertLevel(current, thresholds(), now, forecasts) : 'ok',
+      level,
+      profiles,
     };
   }
 

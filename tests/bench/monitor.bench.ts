@@ -118,6 +118,7 @@ class SyntheticPanel {
     });
     return ok({
       profileId: 'bench',
+      kind: 'xmplus',
       account: {
         id: 1,
         username: 'bench',

@@ -205,7 +205,7 @@ describe('switching accounts', () => {
     await expect
       .poll(async () => {
         const data = await h.call<DataState>('data.get');
-        return data.ok ? data.value.snapshot?.account.email : null;
+        return data.ok ? data.value.snapshot?.account?.email : null;
       })
       .toBe('other@example.com');
     const data = await h.call<DataState>('data.get');
@@ -215,7 +215,7 @@ describe('switching accounts', () => {
     await expect
       .poll(async () => {
         const d = await h.call<DataState>('data.get');
-        return d.ok ? d.value.snapshot?.account.email : null;
+        return d.ok ? d.value.snapshot?.account?.email : null;
       })
       .toBe(sim.demo.email);
   });

@@ -314,6 +314,7 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
         const { account, services } = info.value;
         session.remember({
           profileId: before.value.profileId,
+          kind: 'xmplus',
           account,
           services,
           servers: {},

@@ -48,11 +48,13 @@ function percentOf(service: Snapshot['services'][number]): number | null {
 /** The documented `status --json` shape. */
 export function statusJson(snapshot: Snapshot, now: number) {
   return {
-    account: {
-      email: snapshot.account.email,
-      username: snapshot.account.username,
-      balance: { amount: snapshot.account.balance.amount, currency: snapshot.account.balance.currency },
-    },
+    account: snapshot.account
+      ? {
+          email: snapshot.account.email,
+          username: snapshot.account.username,
+          balance: { amount: snapshot.account.balance.amount, currency: snapshot.account.balance.currency },
+        }
+      : null,
     fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
     services: snapshot.services.map((s) => ({
       id: s.id,
@@ -92,6 +94,7 @@ function statusTable(snapshot: Snapshot, now: number): string {
     ]);
   }
   const { account } = snapshot;
+  if (!account) return table(rows);
   return `${account.username} <${account.email}> · balance ${account.balance.text}\n${table(rows)}`;
 }
 

@@ -200,6 +200,7 @@ export function createPanelSession(options: PanelSessionOptions): Result<PanelSe
     const result = withServers(
       {
         profileId,
+        kind: 'xmplus',
         account: account.value.account,
         services,
         servers: previous?.servers ?? {},
