@@ -225,7 +225,7 @@ async function exportServers(ctx: CommandContext): Promise<ExitCode> {
     );
     if (retry.length > 0) {
       const active = await session.accounts.active();
-      const update = active.ok ? await active.value.session.ensureServers(snapshot, retry) : null;
+      const update = active.ok ? await active.value.source.ensureServers(snapshot, retry) : null;
       if (update?.ok) snapshot = withServers(snapshot, update.value);
     }
     const chosen: PanelServer[] = [];
