@@ -11,7 +11,7 @@ import { createCore, type Core } from '../core';
 import { createRouter } from '../router';
 import { loadProvider } from '../provider';
 import type { Platform, TrayState } from '../platform';
-import { chooseSecretBackend } from '../session/secrets';
+import { chooseSecretBackend } from '../secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
@@ -249,14 +249,11 @@ async function start(): Promise<void> {
   // `xmplus-tray status` from a terminal or a status bar asks this process first.
   const statusServer = await startStatusServer({
     path: statusSocketPath(userData),
-    snapshot: async () => {
-      const state = await created.handlers['data.get']({});
-      return state.ok ? state.value.snapshot : null;
-    },
-    print: (mode, snapshot) => {
+    profiles: () => created.statusProfiles(),
+    print: (mode, profiles) => {
       const s = readSettings(settings.store);
       const thresholds = { trafficPercent: s.trafficThresholds, daysLeft: s.expiryThresholds };
-      return printedStatus(mode, snapshot, thresholds, Date.now());
+      return printedStatus(mode, profiles, thresholds, Date.now());
     },
   }).catch((error: unknown) => {
     shellLog.warn('status socket not started:', redactedStack(error));
