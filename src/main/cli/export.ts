@@ -11,6 +11,7 @@ import type { ExportFormat } from '../export/index';
 import { collectServers, toShareLink } from '../export/model';
 import { displayName } from '../export/formats/common';
 import { qrTerminal } from '../qr';
+import { styled } from './io';
 import { writeFilesAtomically } from '../export/write';
 import type { WriteIo } from '../export/write';
 
@@ -46,7 +47,7 @@ export async function runExportCommand(
       const blocks: string[] = [];
       for (const model of models) {
         const link = toShareLink(model);
-        blocks.push(`${displayName(model)}\n${await qrTerminal(link)}${link}\n`);
+        blocks.push(`${displayName(model)}\n${styled(await qrTerminal(link))}${link}\n`);
       }
       return ok({ stdout: blocks.join('\n'), notes, written: [] });
     }
