@@ -135,6 +135,13 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
         ? dataService.ensureServers(profile.id, serviceId === null ? null : [serviceId])
         : Promise.resolve(ok(null));
     },
+    profileName: () => {
+      const profile = accounts.activeProfile();
+      if (!profile) return '';
+      return (
+        profile.displayName || (URL.canParse(profile.panelUrl) ? new URL(profile.panelUrl).hostname : '')
+      );
+    },
   });
   const importer = createImportService({
     platform,
