@@ -151,6 +151,7 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
       return profile ? dataService.ensureServers(profile.id, [serviceId]) : Promise.resolve(ok(null));
     },
     proxyUrl: () => accounts.activeProfile()?.options.proxyUrl || null,
+    panelUrl: () => accounts.activeProfile()?.panelUrl ?? null,
     onProbed: () => {
       if (lastTray) platform.updateTray(trayWithImports(lastTray));
     },
