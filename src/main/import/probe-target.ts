@@ -5,7 +5,7 @@
 // resolves to must be public, unless the panel itself sits on that kind of address (a panel on the
 // LAN, the simulator on loopback).
 import { lookup } from 'node:dns/promises';
-import { isIP, isIPv4 } from 'node:net';
+import { isIP, isIPv4, type LookupFunction } from 'node:net';
 import { appError, fail, ok, type Result } from '../../shared/errors';
 import { isLoopbackHost } from '../../shared/loopback';
 
@@ -134,9 +134,14 @@ const refused = (message: string) => fail<never>(appError('validation', message,
 
 /**
  * Whether the probe may fetch `url`: https (http only to loopback), and every address of its host
- * public or of a kind the panel itself is on. Checked before connecting.
+ * public or of a kind the panel itself is on. Checked before connecting; the answer is the addresses
+ * checked (to connect to those and no others: pinnedLookup), or null when a proxy will resolve the
+ * name instead.
  */
-export async function checkProbeTarget(url: URL, options: ProbeTargetOptions): Promise<Result<true>> {
+export async function checkProbeTarget(
+  url: URL,
+  options: ProbeTargetOptions,
+): Promise<Result<string[] | null>> {
   const resolve = options.resolve ?? systemResolver;
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return refused(
@@ -151,7 +156,7 @@ export async function checkProbeTarget(url: URL, options: ProbeTargetOptions): P
     addresses = await addressesOf(url.hostname, resolve);
   } catch {
     // Users of blocked panels resolve names through their proxy; only then is an unknown name fine.
-    if (options.proxied) return ok(true);
+    if (options.proxied) return ok(null);
     return refused(`The address ${url.hostname} of the subscription link could not be found.`);
   }
   if (addresses.length === 0)
@@ -164,5 +169,24 @@ export async function checkProbeTarget(url: URL, options: ProbeTargetOptions): P
       `The subscription link of this service points to ${url.hostname}, a ${kind} address (${address}) outside the panel's network; the app does not fetch it in the background.`,
     );
   }
-  return ok(true);
+  return ok(addresses);
+}
+
+/**
+ * A DNS lookup that answers only `addresses` (the ones checked): the connection goes where the
+ * check looked, even if the name now resolves elsewhere (DNS rebinding).
+ */
+export function pinnedLookup(addresses: readonly string[]): LookupFunction {
+  const entries = addresses.map((address) => ({ address, family: isIP(address) }));
+  return (_hostname, options, callback) => {
+    const wanted = options.family === 4 || options.family === 6 ? options.family : 0;
+    const usable = entries.filter((e) => wanted === 0 || e.family === wanted);
+    const first = usable[0];
+    if (!first) {
+      callback(Object.assign(new Error('No checked address of that family.'), { code: 'ENOTFOUND' }), '', 0);
+      return;
+    }
+    if (options.all) callback(null, usable);
+    else callback(null, first.address, first.family);
+  };
 }

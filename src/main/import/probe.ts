@@ -3,6 +3,7 @@
 // mihomo YAML with proxies, sing-box JSON with outbounds, or share links (base64). The answer is kept
 // with its time. The headers clients read (subscription-userinfo, profile-title, ...) come along.
 // Only links that pass checkProbeTarget are fetched (https, public addresses or the panel's own kind).
+import { isIP } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import type { SubscriptionFormat } from '../../shared/import-clients';
 import { appError, type AppError } from '../../shared/errors';
@@ -12,7 +13,7 @@ import {
   SUBSCRIPTION_DEADLINE_MS,
   type Timeouts,
 } from '../xmplus/transport';
-import { checkProbeTarget, type Resolver } from './probe-target';
+import { checkProbeTarget, pinnedLookup, type Resolver } from './probe-target';
 import type { SystemProxyResolver } from '../xmplus/system-proxy';
 
 export interface SubscriptionUserinfo {
@@ -206,6 +207,11 @@ export async function probeSubscription(
     ...(options.systemProxy ? { systemProxy: options.systemProxy } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.env ? { env: options.env } : {}),
+    // Direct connections to a name go to the addresses just checked, not to whatever the name says
+    // next. An IP literal needs no lookup, and keeps sharing the panel's connections.
+    ...(allowed.value && isIP(target.hostname.replace(/^\[|\]$/g, '')) === 0
+      ? { lookup: pinnedLookup(allowed.value) }
+      : {}),
   });
   if (!transport.ok) return failed(transport.error);
   try {

@@ -7,6 +7,7 @@
 // is sent to the next, one address at a time, and the one that answered is kept for next time.
 // Beyond "POST JSON, read text" it knows only which panel endpoints are safe to send twice.
 import { readFileSync } from 'node:fs';
+import type { LookupFunction } from 'node:net';
 import { Pool, ProxyAgent, Socks5ProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { AppError, Result } from '../../shared/errors';
@@ -166,6 +167,12 @@ export interface TransportOptions {
   env?: ProxyEnv;
   /** Most connections kept open to the panel at once. */
   connections?: number;
+  /**
+   * Resolves the host for direct connections instead of the system's DNS: the subscription probe
+   * pins the addresses it checked, so a name cannot resolve to another one when connecting. A
+   * transport with its own lookup keeps its connections to itself.
+   */
+  lookup?: LookupFunction;
 }
 
 /** What the panel client passes through to its transport for reaching the panel. */
@@ -211,6 +218,8 @@ interface SharedDispatcher {
 }
 
 const SHARED_DISPATCHERS = new Map<string, SharedDispatcher>();
+/** Tells apart the pools of transports with a lookup of their own, which nobody else may share. */
+let ownLookups = 0;
 
 /** Pools currently open, shared by origin and proxy (for tests and diagnostics). */
 export const openPoolCount = (): number => SHARED_DISPATCHERS.size;
@@ -238,6 +247,7 @@ function makeDispatcher(
   proxy: ProxyAddress | null,
   connections: number,
   timeouts: Timeouts,
+  lookup: LookupFunction | undefined,
 ): Dispatcher {
   // TLS options never disable verification; only the connect timeout is tuned.
   if (proxy?.kind === 'socks5') {
@@ -269,7 +279,8 @@ function makeDispatcher(
   }
   return new Pool(origin, {
     connections,
-    connect: { timeout: timeouts.connectMs },
+    // undici hands these options to net.connect / tls.connect, lookup included.
+    connect: { timeout: timeouts.connectMs, ...(lookup ? { lookup } : {}) },
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyMs,
     keepAliveTimeout: 30_000,
@@ -345,6 +356,7 @@ export function createTransport(options: TransportOptions): Result<Transport> {
   const env = options.env ?? process.env;
   const userAgent = options.userAgent ?? defaultUserAgent();
   const connections = options.connections ?? 8;
+  const lookupKey = options.lookup ? `lookup-${(ownLookups += 1)}` : '';
 
   let profileProxy: ProxyChoice | null = null;
   if (options.proxyUrl && options.proxyUrl.trim()) {
@@ -373,12 +385,15 @@ export function createTransport(options: TransportOptions): Result<Transport> {
   function dispatcherFor(address: Address, proxy: ProxyChoice | null): Dispatcher {
     // One keep-alive pool per panel origin (and proxy), shared by every session that talks to it: the
     // tray's profile, a second account on the same panel, sign-in checks.
-    const key = JSON.stringify([address.origin, proxy?.href ?? '', connections, timeouts]);
+    const key = JSON.stringify([address.origin, proxy?.href ?? '', connections, timeouts, lookupKey]);
     const mine = held.get(key);
     if (mine) return mine.dispatcher;
     let shared = SHARED_DISPATCHERS.get(key);
     if (!shared) {
-      shared = { dispatcher: makeDispatcher(address.origin, proxy, connections, timeouts), users: 0 };
+      shared = {
+        dispatcher: makeDispatcher(address.origin, proxy, connections, timeouts, options.lookup),
+        users: 0,
+      };
       SHARED_DISPATCHERS.set(key, shared);
     }
     shared.users += 1;

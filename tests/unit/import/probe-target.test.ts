@@ -3,7 +3,7 @@
 // classes cover IPv4 and IPv6 ranges and IPv4 carried inside IPv6 (mapped, compatible, NAT64, 6to4).
 // The last tests run the real probe against a loopback HTTP server and count what reached it.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkProbeTarget, classifyAddress, type Resolver } from '../../../src/main/import/probe-target';
 import { probeSubscription } from '../../../src/main/import/probe';
@@ -110,9 +110,30 @@ describe('checkProbeTarget', () => {
 });
 
 describe('the probe against a real server on loopback', () => {
-  const servers: Server[] = [];
+  const servers: (Server | TcpServer)[] = [];
   afterEach(async () => {
     for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
+  });
+
+  it('connects to the address it checked, not to what the name resolves to later', async () => {
+    // A .invalid name never resolves in real DNS (RFC 6761): only the checked address can be used.
+    let connections = 0;
+    const tcp = createTcpServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    servers.push(tcp);
+    await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r));
+    const port = (tcp.address() as AddressInfo).port;
+    const result = await probeSubscription(`https://rebind.invalid:${port}/link/abc`, 'base64', {
+      panelUrl: 'http://127.0.0.1:8080',
+      resolve: dns({ 'rebind.invalid': ['127.0.0.1'] }),
+      env: {},
+      now: () => 0,
+    });
+    // The TLS handshake fails (the server is not TLS), after the connection reached the checked address.
+    expect(result.outcome.status).toBe('failed');
+    expect(connections).toBe(1);
   });
 
   async function sublinkServer() {
