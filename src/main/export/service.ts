@@ -137,8 +137,11 @@ export function createExportService(
     if (!made.ok) return made;
     const folder = made.value;
     const written = await writeFilesAtomically(folder, files);
-    if (!written.ok) await rmdir(folder).catch(() => undefined);
-    if (!written.ok) return written;
+    if (!written.ok) {
+      // Nothing was written: the empty folder goes too.
+      await rmdir(folder).catch(() => undefined);
+      return written;
+    }
     return ok({ saved: true, folder, files: written.value.paths.map((p) => basename(p)) });
   }
 
