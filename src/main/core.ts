@@ -156,6 +156,14 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
           ? dataService.ensureServers(id, serviceId === null ? null : [serviceId])
           : Promise.resolve(ok(null));
       },
+      profileName: () => {
+        const id = profileId();
+        const profile = id ? accounts.state().profiles.find((p) => p.id === id) : undefined;
+        if (!profile) return '';
+        return (
+          profile.displayName || (URL.canParse(profile.panelUrl) ? new URL(profile.panelUrl).hostname : '')
+        );
+      },
     });
   const exporter = exporterFor(activeId);
   // One import service per profile: what a panel serves is probed and remembered per panel.
@@ -168,6 +176,7 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
       snapshot: () => dataService.snapshot(profileId),
       ensureServers: (serviceId) => dataService.ensureServers(profileId, [serviceId]),
       proxyUrl: () => accounts.state().profiles.find((p) => p.id === profileId)?.options.proxyUrl || null,
+      panelUrl: () => accounts.state().profiles.find((p) => p.id === profileId)?.panelUrl ?? null,
       onProbed: () => {
         if (lastTray) platform.updateTray(trayWithImports(lastTray));
       },
@@ -186,6 +195,7 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
     snapshot: () => null,
     ensureServers: async () => ok(null),
     proxyUrl: () => null,
+    panelUrl: () => null,
   });
   const activeImporter = () => {
     const id = activeId();

@@ -1,11 +1,13 @@
 // HTTP transport to one XMPlus panel: a keep-alive undici pool per panel origin (or an http(s) or
-// SOCKS5 proxy agent), connect / headers / body timeouts, TLS always verified, and every failure
-// mapped to an AppError a person can act on, naming the proxy it went through. The proxy is the
+// SOCKS5 proxy agent), connect / headers / body timeouts and a deadline for the whole answer, a cap
+// on the answer's size, TLS always verified, and every failure mapped to an AppError a person can
+// act on, naming the proxy it went through. The proxy is the
 // profile's, else the system's (asked per request, from the desktop shell), else the environment's.
 // A panel may have other addresses (a provider's mirrors): a request that cannot reach one address
 // is sent to the next, one address at a time, and the one that answered is kept for next time.
 // Beyond "POST JSON, read text" it knows only which panel endpoints are safe to send twice.
 import { readFileSync } from 'node:fs';
+import type { LookupFunction } from 'node:net';
 import { Pool, ProxyAgent, Socks5ProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { AppError, Result } from '../../shared/errors';
@@ -14,7 +16,7 @@ import type { ProxyAddress } from '../../shared/proxy-url';
 import type { SystemProxyResolver } from './system-proxy';
 import { systemProxyFromPac } from './system-proxy';
 import type { ProxyChoice, ProxyEnv } from './proxy';
-import { environmentProxy, isLoopbackHost, validateProxyUrl } from './proxy';
+import { describeProxy, environmentProxy, isLoopbackHost, validateProxyUrl } from './proxy';
 import { shouldFailOver, transportError } from './transport-errors';
 
 // The proxy rules and the error mapping live beside this file; callers keep importing them from here.
@@ -36,12 +38,52 @@ export interface Timeouts {
   headersMs: number;
   /** Longest pause between two chunks of the body. */
   bodyMs: number;
+  /**
+   * The whole request to one address, from connecting to the body's last byte. The others bound
+   * each wait; a body that trickles a byte at a time never trips them, and a refresh that others
+   * wait on would then never end.
+   */
+  totalMs: number;
 }
 
 /** How long close() lets requests in flight finish before cutting them. */
 export const CLOSE_GRACE_MS = 2_000;
 
-export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = { connectMs: 10_000, headersMs: 15_000, bodyMs: 20_000 };
+export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = {
+  connectMs: 10_000,
+  headersMs: 15_000,
+  bodyMs: 20_000,
+  totalMs: 60_000,
+};
+
+const MiB = 1024 * 1024;
+
+/**
+ * The most bytes read of one answer; a longer one is cut off and fails. An API answer is a few KB
+ * (service/info with a hundred servers is under 100 KB): 4 MiB leaves room for the largest panels
+ * and stops a hostile or broken one from filling memory.
+ */
+export const API_BODY_LIMIT = 4 * MiB;
+
+/**
+ * A subscription body is larger: one server is 200 to 600 bytes as a share link and 400 to 800 in a
+ * Clash YAML (more in sing-box JSON), base64 adds a third, and a Clash config adds rules. Panels
+ * serve customers tens to hundreds of servers, but public aggregate subscriptions carry tens of
+ * thousands (v2rayN issues #3522 and #9663 are about such lists): 10,000 servers in YAML are about
+ * 8 MB. 32 MiB takes some 40,000 servers and still bounds memory.
+ */
+export const SUBSCRIPTION_BODY_LIMIT = 32 * MiB;
+
+/** A subscription of that size may need longer than an API answer over a slow link. */
+export const SUBSCRIPTION_DEADLINE_MS = 180_000;
+
+/** Per-request bounds: the caller's (a subscription source's) instead of the API defaults. */
+export interface RequestLimits {
+  /** Most bytes of the body; API_BODY_LIMIT by default. */
+  maxBytes?: number;
+  /** Deadline of the whole request to one address; the transport's totalMs by default. */
+  deadlineMs?: number;
+}
 
 /**
  * Check a panel address and normalize it to origin + path prefix (no trailing slash, no query).
@@ -125,6 +167,12 @@ export interface TransportOptions {
   env?: ProxyEnv;
   /** Most connections kept open to the panel at once. */
   connections?: number;
+  /**
+   * Resolves the host for direct connections instead of the system's DNS: the subscription probe
+   * pins the addresses it checked, so a name cannot resolve to another one when connecting. A
+   * transport with its own lookup keeps its connections to itself.
+   */
+  lookup?: LookupFunction;
 }
 
 /** What the panel client passes through to its transport for reaching the panel. */
@@ -152,8 +200,15 @@ export interface Transport {
   readonly proxy: string | null;
   readonly timeouts: Readonly<Timeouts>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Result<RawResponse>>;
-  /** GET a path (with its query) of the same origin: subscription links live beside the API. */
-  get(pathAndQuery: string, headers?: Record<string, string>): Promise<Result<RawGetResponse>>;
+  /**
+   * GET a path (with its query) of the same origin: subscription links live beside the API. A
+   * subscription passes SUBSCRIPTION_BODY_LIMIT (and a longer deadline) in `limits`.
+   */
+  get(
+    pathAndQuery: string,
+    headers?: Record<string, string>,
+    limits?: RequestLimits,
+  ): Promise<Result<RawGetResponse>>;
   close(): Promise<void>;
 }
 
@@ -163,6 +218,8 @@ interface SharedDispatcher {
 }
 
 const SHARED_DISPATCHERS = new Map<string, SharedDispatcher>();
+/** Tells apart the pools of transports with a lookup of their own, which nobody else may share. */
+let ownLookups = 0;
 
 /** Pools currently open, shared by origin and proxy (for tests and diagnostics). */
 export const openPoolCount = (): number => SHARED_DISPATCHERS.size;
@@ -190,6 +247,7 @@ function makeDispatcher(
   proxy: ProxyAddress | null,
   connections: number,
   timeouts: Timeouts,
+  lookup: LookupFunction | undefined,
 ): Dispatcher {
   // TLS options never disable verification; only the connect timeout is tuned.
   if (proxy?.kind === 'socks5') {
@@ -221,7 +279,8 @@ function makeDispatcher(
   }
   return new Pool(origin, {
     connections,
-    connect: { timeout: timeouts.connectMs },
+    // undici hands these options to net.connect / tls.connect, lookup included.
+    connect: { timeout: timeouts.connectMs, ...(lookup ? { lookup } : {}) },
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyMs,
     keepAliveTimeout: 30_000,
@@ -297,6 +356,7 @@ export function createTransport(options: TransportOptions): Result<Transport> {
   const env = options.env ?? process.env;
   const userAgent = options.userAgent ?? defaultUserAgent();
   const connections = options.connections ?? 8;
+  const lookupKey = options.lookup ? `lookup-${(ownLookups += 1)}` : '';
 
   let profileProxy: ProxyChoice | null = null;
   if (options.proxyUrl && options.proxyUrl.trim()) {
@@ -325,12 +385,15 @@ export function createTransport(options: TransportOptions): Result<Transport> {
   function dispatcherFor(address: Address, proxy: ProxyChoice | null): Dispatcher {
     // One keep-alive pool per panel origin (and proxy), shared by every session that talks to it: the
     // tray's profile, a second account on the same panel, sign-in checks.
-    const key = JSON.stringify([address.origin, proxy?.href ?? '', connections, timeouts]);
+    const key = JSON.stringify([address.origin, proxy?.href ?? '', connections, timeouts, lookupKey]);
     const mine = held.get(key);
     if (mine) return mine.dispatcher;
     let shared = SHARED_DISPATCHERS.get(key);
     if (!shared) {
-      shared = { dispatcher: makeDispatcher(address.origin, proxy, connections, timeouts), users: 0 };
+      shared = {
+        dispatcher: makeDispatcher(address.origin, proxy, connections, timeouts, options.lookup),
+        users: 0,
+      };
       SHARED_DISPATCHERS.set(key, shared);
     }
     shared.users += 1;
@@ -356,7 +419,22 @@ export function createTransport(options: TransportOptions): Result<Transport> {
     path: string;
     payload: string | undefined;
     headers: Record<string, string>;
+    maxBytes: number;
+    deadlineMs: number;
   }
+
+  const tooLarge = (address: Address, maxBytes: number) =>
+    appError(
+      'http',
+      `The panel at ${address.host} sent an answer larger than ${Math.round(maxBytes / MiB)} MB; the app stopped reading it. Try again later; if it keeps happening, tell your provider.`,
+      { detail: 'BODY_TOO_LARGE' },
+    );
+  const tooSlow = (address: Address, proxy: ProxyChoice | null, deadlineMs: number) =>
+    appError(
+      'timeout',
+      `The panel at ${address.host}${proxy ? ` (through ${describeProxy(proxy)})` : ''} did not finish its answer within ${Math.round(deadlineMs / 1000)} s. Check your connection or try again later.`,
+      { detail: 'DEADLINE' },
+    );
 
   async function attempt(address: Address, out: Outgoing): Promise<Result<RawGetResponse>> {
     const proxy = await proxyFor(address);
@@ -364,6 +442,9 @@ export function createTransport(options: TransportOptions): Result<Transport> {
     lastProxy = proxy.value;
     if (closed) return fail(appError('state', 'This panel connection was closed; sign in again.'));
     const dispatcher = dispatcherFor(address, proxy.value);
+    // The deadline aborts the request, and with it the body's stream, wherever it is.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), out.deadlineMs);
     try {
       const isPost = out.method === 'POST';
       const response = await dispatcher.request({
@@ -379,8 +460,29 @@ export function createTransport(options: TransportOptions): Result<Transport> {
         body: out.payload,
         headersTimeout: timeouts.headersMs,
         bodyTimeout: timeouts.bodyMs,
+        signal: deadline.signal,
       });
-      const text = await response.body.text();
+      const declared = Number(response.headers['content-length']);
+      // Dropping the body aborts the request; undici then reports it as an error nobody awaits.
+      const discard = () => response.body.on('error', () => undefined).destroy();
+      if (Number.isFinite(declared) && declared > out.maxBytes) {
+        discard();
+        return fail(tooLarge(address, out.maxBytes));
+      }
+      // Read chunk by chunk and stop at the cap: body.text() would take whatever the panel sends.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        const bytes = chunk as Buffer;
+        size += bytes.length;
+        if (size > out.maxBytes) {
+          discard();
+          return fail(tooLarge(address, out.maxBytes));
+        }
+        chunks.push(bytes);
+      }
+      // TextDecoder, as body.text() did: UTF-8 with replacement characters, a BOM dropped.
+      const text = new TextDecoder().decode(Buffer.concat(chunks, size));
       const flat: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -392,7 +494,10 @@ export function createTransport(options: TransportOptions): Result<Transport> {
         headers: flat,
       });
     } catch (thrown) {
+      if (deadline.signal.aborted) return fail(tooSlow(address, proxy.value, out.deadlineMs));
       return fail(transportError(thrown, address.host, timeouts, proxy.value));
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -467,14 +572,32 @@ export function createTransport(options: TransportOptions): Result<Transport> {
     headers: Record<string, string> = {},
   ): Promise<Result<RawResponse>> => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const result = await send({ method: 'POST', path, payload, headers });
+    const result = await send({
+      method: 'POST',
+      path,
+      payload,
+      headers,
+      maxBytes: API_BODY_LIMIT,
+      deadlineMs: timeouts.totalMs,
+    });
     if (!result.ok) return result;
     const { status, contentType, text } = result.value;
     return ok({ status, contentType, text });
   };
 
-  const get = (pathAndQuery: string, headers: Record<string, string> = {}): Promise<Result<RawGetResponse>> =>
-    send({ method: 'GET', path: pathAndQuery, payload: undefined, headers });
+  const get = (
+    pathAndQuery: string,
+    headers: Record<string, string> = {},
+    limits: RequestLimits = {},
+  ): Promise<Result<RawGetResponse>> =>
+    send({
+      method: 'GET',
+      path: pathAndQuery,
+      payload: undefined,
+      headers,
+      maxBytes: limits.maxBytes ?? API_BODY_LIMIT,
+      deadlineMs: limits.deadlineMs ?? timeouts.totalMs,
+    });
 
   // Without a system proxy the first address's pool is known now: open it, so that transports of
   // the same panel share it from the start, and refuse a malformed environment proxy at once.

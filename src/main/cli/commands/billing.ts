@@ -11,7 +11,7 @@ import { ENGLISH } from '../../i18n';
 import type { CliSession } from '../context';
 import { CYCLE_KEYS, parseCycle } from '../cycles';
 import { bytesText, countdownText, dateText, json, moneyText, table } from '../format';
-import type { CliTimers } from '../io';
+import { styled, type CliTimers } from '../io';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import {
   confirm,
@@ -257,7 +257,7 @@ export async function paymentText(
   const scannable = view.qrSvg !== '';
   if (scannable) {
     try {
-      lines.push(await qrTerminal(payment.data));
+      lines.push(styled(await qrTerminal(payment.data)));
     } catch {
       // Too long for a terminal QR code: the data below can still be copied.
     }
@@ -289,7 +289,7 @@ function waitForPayment(ctx: CommandContext, session: CliSession, view: PaymentV
     const expiresAt = view.payment.expiresAt;
     const tick = () => {
       if (expiresAt !== null) {
-        ctx.io.stderr(`\rWaiting for the payment… ${countdownText(expiresAt - ctx.io.now())} left `);
+        ctx.io.stderr(styled(`\rWaiting for the payment… ${countdownText(expiresAt - ctx.io.now())} left `));
       }
       ticker = timers.setTimeout(tick, 1000);
     };

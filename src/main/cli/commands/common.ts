@@ -3,6 +3,7 @@
 import type { Snapshot } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
 import type { CliSession } from '../context';
+import { json } from '../format';
 import { EXIT, type CommandContext, type ExitCode, type OptionSpec } from '../table';
 
 export const JSON_OPTION: OptionSpec = {
@@ -42,10 +43,10 @@ export function output<T>(
   ctx: CommandContext,
   result: Result<T>,
   print: (value: T) => string,
-  json: (value: T) => unknown = (value) => value,
+  toJson: (value: T) => unknown = (value) => value,
 ): ExitCode {
   if (!result.ok) return ctx.report(result.error);
-  ctx.io.stdout(ctx.args.flag('json') ? `${JSON.stringify(json(result.value))}\n` : print(result.value));
+  ctx.io.stdout(ctx.args.flag('json') ? json(toJson(result.value)) : print(result.value));
   return EXIT.ok;
 }
 

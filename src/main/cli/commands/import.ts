@@ -79,6 +79,7 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
       snapshot: () => snapshot.value,
       ensureServers: async () => ok(snapshot.value),
       proxyUrl: () => active?.options.proxyUrl || null,
+      panelUrl: () => active?.panelUrl ?? null,
     });
     const link = await importer.link(serviceId, client);
     if (!link.ok) return ctx.report(link.error);

@@ -16,7 +16,7 @@ import type {
 } from '../../../shared/domain';
 import type { AppError, Result } from '../../../shared/errors';
 import { appError, fail, ok } from '../../../shared/errors';
-import { scrubError } from './errors';
+import { scrubError } from '../../net/scrub';
 import { mayBeNewGeneration, newGenerationError, newGenerationName } from './generation';
 import type { NormalizeContext } from './normalize';
 import {

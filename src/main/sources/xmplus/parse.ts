@@ -27,6 +27,13 @@ export type Extracted =
 
 const MAX_CANDIDATES = 40;
 
+/**
+ * Above this many characters the salvage tries one candidate only (the first object to the last
+ * closing brace: JSON after PHP warnings), not up to 320: each try parses up to the whole body, on
+ * the main thread. Real API answers with warnings in front are far below it.
+ */
+export const SALVAGE_MAX_CHARS = 256 * 1024;
+
 function tryParse(text: string): { value: unknown } | null {
   try {
     return { value: JSON.parse(text) as unknown };
@@ -70,15 +77,18 @@ export function extractJson(body: string): Extracted {
   const whole = tryParse(text);
   if (whole) return { kind: 'json', value: whole.value, recovered: false };
 
+  const large = text.length > SALVAGE_MAX_CHARS;
+  const maxStarts = large ? 1 : MAX_CANDIDATES;
+  const maxEnds = large ? 1 : 8;
   const starts: number[] = [];
-  for (let i = 0; i < text.length && starts.length < MAX_CANDIDATES; i++) {
+  for (let i = 0; i < text.length && starts.length < maxStarts; i++) {
     const ch = text[i];
     // A JSON object starts with "{" followed by "}" or a quoted key; this skips "{" inside PHP text.
     if (ch === '{' && /^\{\s*("|\})/.test(text.slice(i, i + 64))) starts.push(i);
     else if (ch === '[' && /^\[\s*(\{|\]|")/.test(text.slice(i, i + 64))) starts.push(i);
   }
   const ends: number[] = [];
-  for (let i = text.length - 1; i >= 0 && ends.length < 8; i--) {
+  for (let i = text.length - 1; i >= 0 && ends.length < maxEnds; i--) {
     if (text[i] === '}' || text[i] === ']') ends.push(i);
   }
   for (const start of starts) {

@@ -1,8 +1,13 @@
 // Reading panel answers: JSON behind PHP warnings, HTML error pages, empty and malformed bodies,
 // and the envelope rules (success is code 100 only; 208 stays the panel's words; refusals are auth).
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isTokenRefused } from '../../../../src/main/sources/xmplus/errors';
-import { EMPTY_BODY_DETAIL, extractJson, parseResponse } from '../../../../src/main/sources/xmplus/parse';
+import {
+  EMPTY_BODY_DETAIL,
+  extractJson,
+  parseResponse,
+  SALVAGE_MAX_CHARS,
+} from '../../../../src/main/sources/xmplus/parse';
 import { expectErr, expectOk } from '../../../support/expect';
 
 const ctx = { host: 'panel.example', endpoint: 'account/info' };
@@ -38,6 +43,30 @@ describe('extractJson', () => {
     );
     expect(extractJson('  \n ')).toEqual({ kind: 'empty' });
     expect(extractJson('{"status":"success","code":100,"data":{"uid"')).toEqual({ kind: 'malformed' });
+  });
+});
+
+describe('extractJson on a large body', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  // Many object starts and closing braces, and no JSON: the salvage's worst case.
+  const hostile = '{"a":1 }'.repeat(Math.ceil(SALVAGE_MAX_CHARS / 8) + 1);
+
+  it('tries at most one salvage candidate above SALVAGE_MAX_CHARS, instead of hundreds', () => {
+    expect(hostile.length).toBeGreaterThan(SALVAGE_MAX_CHARS);
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(extractJson(hostile)).toEqual({ kind: 'malformed' });
+    // The whole body, then one candidate (before the cap: 1 + 40 starts x 8 ends).
+    expect(parse.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('still finds a large answer behind a PHP warning', () => {
+    const servers = Array.from({ length: 8000 }, (_, i) => ({ id: i, remark: `server number ${i}` }));
+    const body = `<b>Warning</b>: Undefined index in /var/www/a.php on line 3<br />\n${JSON.stringify({ code: 100, servers })}`;
+    expect(body.length).toBeGreaterThan(SALVAGE_MAX_CHARS);
+    const out = extractJson(body);
+    expect(out.kind === 'json' && out.recovered).toBe(true);
+    expect(out.kind === 'json' && (out.value as { servers: unknown[] }).servers).toHaveLength(8000);
   });
 });
 
