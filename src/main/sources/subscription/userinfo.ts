@@ -74,15 +74,15 @@ export function parseUserinfo(value: string): UsageResult {
   const uploadBytes = bytes(found.get('upload'));
   const downloadBytes = bytes(found.get('download'));
   const total = found.get('total');
-  const totalBytes = total === undefined || total <= 0 || total >= UNLIMITED_BYTES ? null : Math.floor(total);
+  const totalBytes = total === undefined || total < 1 || total >= UNLIMITED_BYTES ? null : Math.floor(total);
 
   let expiresAt: number | null = null;
   let startsOnFirstUse: UsageReading['startsOnFirstUse'] = null;
   const expire = found.get('expire');
-  if (expire !== undefined && expire < 0) {
+  if (expire !== undefined && expire <= -1) {
     // 3x-ui prints ExpiryTime/1000; a negative ExpiryTime is the plan's length before first use.
     startsOnFirstUse = { durationMs: Math.round(-expire * 1000) };
-  } else if (expire !== undefined && expire > 0) {
+  } else if (expire !== undefined && expire >= 1) {
     const seconds = expire > MAX_UNIX_SECONDS ? expire / 1000 : expire;
     expiresAt = seconds >= NEVER_SECONDS ? null : Math.round(seconds * 1000);
   }
