@@ -44,6 +44,9 @@ const META_KEYS = new Set([
 /** Hiddify reads the first 10 lines; Happ puts a handful. A margin, but still "the top". */
 const META_LINES = 32;
 
+/** `happ://routing/...` lines: settings for the Happ app carried in the body (Happ's routing docs), not servers. */
+const APP_DIRECTIVE = /^happ:\/\//i;
+
 /** Extra pseudo-server wordings the export model's list does not know (Xboard's filter notice). */
 const MORE_PSEUDO = /^过滤掉\s*\d+\s*条线路$/;
 
@@ -91,6 +94,7 @@ function readMetaLines(lines: readonly string[], meta: Map<string, string>): num
     const m = /^(?:#|\/\/)\s*([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$/.exec(line);
     if (!m) {
       if (line.startsWith('#') || line.startsWith('//')) continue; // a plain comment
+      if (APP_DIRECTIVE.test(line)) continue; // Happ's routing link may sit among the meta lines
       break;
     }
     const key = (m[1] ?? '').toLowerCase();
@@ -115,7 +119,7 @@ function linkRemark(line: string, index: number): string {
 function readLinks(lines: readonly string[], from: number, into: Collector): void {
   for (let i = from; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('//')) continue;
+    if (line === '' || line.startsWith('#') || line.startsWith('//') || APP_DIRECTIVE.test(line)) continue;
     if (/^https?:\/\//i.test(line)) {
       into.note(`entry ${i + 1}`, 'a link to another subscription inside this one; it is not followed');
       continue;

@@ -304,6 +304,25 @@ describe('meta lines in the body', () => {
     expect(r.meta.get('announce')).toBe('hello');
   });
 
+  it('Happ: a happ://routing line among the meta lines is neither a server nor the end of the meta', () => {
+    const body = [
+      '#profile-title: T',
+      'happ://routing/onadd/e30=',
+      '#subscription-userinfo: upload=0; download=3; total=9; expire=0',
+      TROJAN_WS,
+    ].join('\n');
+    const r = readBody(body);
+    expect(r.meta.get('subscription-userinfo')).toBe('upload=0; download=3; total=9; expire=0');
+    expect(r.servers).toHaveLength(1);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('HiddifyPanel: "# name" comment lines between links are skipped', () => {
+    const r = readBody(['# vless reality de1', VLESS_REALITY, '', '# trojan ws nl1', TROJAN_WS].join('\n'));
+    expect(r.servers).toHaveLength(2);
+    expect(r.notes).toEqual([]);
+  });
+
   it('meta lines below the first server are not meta', () => {
     const r = readBody([TROJAN_WS, '#profile-title: late'].join('\n'));
     expect(r.meta.size).toBe(0);
