@@ -68,6 +68,27 @@ describe.each([
   });
 });
 
+describe('marzneshin', () => {
+  it('leaves out total and expire when unlimited and never-ending: unlimited, no expiry', async () => {
+    const before = sim.user(DEMO_SUB_TOKEN)!;
+    const saved = { totalBytes: before.totalBytes, expiresAt: before.expiresAt };
+    sim.patchUser(DEMO_SUB_TOKEN, { totalBytes: null, expiresAt: null });
+    try {
+      const res = await get(sim.link('marzneshin'));
+      expect(res.headers.get('subscription-userinfo')).toBe(`upload=0; download=${40 * GB}`);
+      const r = readSubscription({ headers: res.headers, body: res.body, url: sim.link('marzneshin') });
+      expect(r.usage).toMatchObject({
+        kind: 'reading',
+        usedBytes: 40 * GB,
+        totalBytes: null,
+        expiresAt: null,
+      });
+    } finally {
+      sim.patchUser(DEMO_SUB_TOKEN, saved);
+    }
+  });
+});
+
 describe('pasarguard', () => {
   it('refuses an unknown User-Agent with 406 "Client not supported"', async () => {
     const res = await get(sim.link('pasarguard'));

@@ -235,8 +235,18 @@ export function answer(
   const active = u.status === 'active';
   switch (family) {
     case 'marzban':
-    case 'marzneshin':
       return marzbanLike(u, req, ctx, marzbanFormat(req.userAgent));
+
+    case 'marzneshin': {
+      // app/routes/subscription.py leaves out the keys whose value is None: no total when
+      // unlimited, no expire when it never ends.
+      const a = marzbanLike(u, req, ctx, marzbanFormat(req.userAgent));
+      const pairs = [`upload=0`, `download=${u.uploadBytes + u.downloadBytes}`];
+      if (u.totalBytes !== null) pairs.push(`total=${u.totalBytes}`);
+      if (u.expiresAt !== null) pairs.push(`expire=${sec(u.expiresAt)}`);
+      a.headers['subscription-userinfo'] = pairs.join('; ');
+      return a;
+    }
 
     case 'pasarguard': {
       const format = pasarguardFormat(req.userAgent);
@@ -284,7 +294,10 @@ export function answer(
       const refill = refillDate(u.resetStrategy, ctx.now);
       if (refill !== null) headers['subscription-refill-date'] = refill;
       if (u.hwidLimit && req.headers['x-hwid'] === undefined) {
+        // subscription.service.ts: no device id under a device limit -> the profile headers, no body.
         headers['x-hwid-active'] = 'true';
+        headers['x-hwid-not-supported'] = 'true';
+        headers['x-hwid-limit'] = 'true';
         return { status: 200, headers, body: '' };
       }
       if (!active) {

@@ -82,6 +82,8 @@ export function readSubscription(raw: RawSubscription): SubscriptionReading {
     }
   }
 
+  // Remnawave marks an answer cut short by its device limit (x-hwid-limit, x-hwid-not-supported).
+  const deviceLimited = headerMap.has('x-hwid-limit') || headerMap.has('x-hwid-not-supported');
   const noServers = body.entries === 0;
   return {
     usage,
@@ -91,7 +93,8 @@ export function readSubscription(raw: RawSubscription): SubscriptionReading {
     format: body.format,
     servers: body.servers,
     notes: body.notes,
-    serversHidden: noServers && (usage.kind === 'reading' || hasPlan(body.plan)) ? SERVERS_HIDDEN : null,
+    serversHidden:
+      noServers && (deviceLimited || usage.kind === 'reading' || hasPlan(body.plan)) ? SERVERS_HIDDEN : null,
   };
 }
 

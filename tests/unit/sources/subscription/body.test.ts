@@ -425,6 +425,16 @@ describe('the whole reading', () => {
     expect(r.serversHidden).toBe(SERVERS_HIDDEN);
   });
 
+  it('Remnawave: x-hwid-limit marks servers hidden even with only placeholder remarks and no usage', () => {
+    const r = readSubscription({
+      headers: { 'x-hwid-limit': 'true' },
+      body: Buffer.from(pseudoLink('Device limit reached', '0.0.0.0')).toString('base64'),
+      url: 'https://sub.example.com/abc',
+    });
+    expect(r.servers).toEqual([]);
+    expect(r.serversHidden).toBe(SERVERS_HIDDEN);
+  });
+
   it('servers are not "hidden" when the panel simply lists none and says nothing', () => {
     expect(readSubscription({ headers: {}, body: '', url: 'https://x.example/' }).serversHidden).toBeNull();
   });
