@@ -3,7 +3,13 @@
 // transport cases the simulator offers (redirect chains, Retry-After, trickling and huge bodies).
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readSubscription, type SubscriptionReading } from '../../../src/main/sources/subscription';
+import { buildExport } from '../../../src/main/export';
+import {
+  readBody,
+  readSubscription,
+  toPanelServer,
+  type SubscriptionReading,
+} from '../../../src/main/sources/subscription';
 import {
   DEMO_SUB_TOKEN,
   startSubscriptionSim,
@@ -299,4 +305,25 @@ describe('simulator faults', () => {
   it('an unknown token: 404', async () => {
     expect((await get(sim.link('marzban', 'nope'))).status).toBe(404);
   });
+});
+
+describe('servers in the export model', () => {
+  it.each(['marzban', 'xboard', 'xmplus'] as const)(
+    '%s: exported as links, Clash, sing-box and QR codes, and the links and Clash read back the same',
+    async (family) => {
+      const r = await read(sim.link(family));
+      const servers = r.servers.map(toPanelServer);
+      const links = await buildExport(servers, 'links');
+      const clash = await buildExport(servers, 'clash');
+      const singbox = await buildExport(servers, 'singbox');
+      const qr = await buildExport(servers, 'qr');
+      if (links.format === 'qr' || clash.format === 'qr' || singbox.format === 'qr' || qr.format !== 'qr')
+        throw new Error('unexpected export shapes');
+      expect(links.dropped).toEqual([]);
+      expect(readBody(links.text).servers).toEqual(r.servers);
+      expect(readBody(clash.text).servers).toHaveLength(clash.count);
+      expect(readBody(singbox.text).servers).toHaveLength(singbox.count);
+      expect(qr.count).toBe(r.servers.length);
+    },
+  );
 });
