@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve, extname } from 'node:path';
 import { z } from 'zod';
 import type { ProviderInfo } from '../shared/contract';
-import { panelBase, validatePanelUrl } from './xmplus/transport';
+import { panelBase, validatePanelUrl } from './net/transport';
 
 export interface ProviderConfig {
   info: ProviderInfo;

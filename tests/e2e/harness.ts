@@ -16,7 +16,7 @@ import { createRouter } from '../../src/main/router';
 import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
 import type { EventName, Events } from '../../src/shared/contract';
-import { chooseSecretBackend } from '../../src/main/session/secrets';
+import { chooseSecretBackend } from '../../src/main/secrets';
 import { makePlatform, type TestDesktop } from '../support/platform';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

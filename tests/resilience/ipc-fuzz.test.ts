@@ -125,6 +125,7 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
   trafficThresholds: fc.array(fc.integer({ min: -1, max: 101 }), { maxLength: 10 }),
   expiryThresholds: fc.array(fc.integer({ min: -1, max: 400 }), { maxLength: 10 }),
   notifications: fc.boolean(),
+  watch: fc.boolean(),
   startAtLogin: fc.boolean(),
   autoUpdateCheck: fc.boolean(),
 };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
 import type { NativeNotification, Platform, TrayState } from '../../src/main/platform';
 import { memoryStore, openFileStore } from '../../src/main/settings/store';
-import { memoryBackend, type SecretBackend } from '../../src/main/session/secrets';
+import { memoryBackend, type SecretBackend } from '../../src/main/secrets';
 import type { EventName } from '../../src/shared/contract';
 import { ok } from '../../src/shared/errors';
 

@@ -11,7 +11,7 @@ import { createCore, type Core } from '../core';
 import { createRouter } from '../router';
 import { loadProvider } from '../provider';
 import type { Platform, TrayState } from '../platform';
-import { chooseSecretBackend } from '../session/secrets';
+import { chooseSecretBackend } from '../secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';

@@ -5,8 +5,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { SubscriptionFormat } from '../../shared/import-clients';
 import { appError, type AppError } from '../../shared/errors';
-import { createTransport, type Timeouts } from '../xmplus/transport';
-import type { SystemProxyResolver } from '../xmplus/system-proxy';
+import { createTransport, type Timeouts } from '../net/transport';
+import type { SystemProxyResolver } from '../net/system-proxy';
 
 export interface SubscriptionUserinfo {
   upload: number;

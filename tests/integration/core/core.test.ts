@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { MESSAGES } from '../../../tools/panel-sim/panel';
-import { memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
+import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
 import { demoSignIn, makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { expectErr, expectOk } from '../../support/expect';
@@ -205,7 +205,7 @@ describe('switching accounts', () => {
     await expect
       .poll(async () => {
         const data = await h.call<DataState>('data.get');
-        return data.ok ? data.value.snapshot?.account.email : null;
+        return data.ok ? data.value.snapshot?.account?.email : null;
       })
       .toBe('other@example.com');
     const data = await h.call<DataState>('data.get');
@@ -215,7 +215,7 @@ describe('switching accounts', () => {
     await expect
       .poll(async () => {
         const d = await h.call<DataState>('data.get');
-        return d.ok ? d.value.snapshot?.account.email : null;
+        return d.ok ? d.value.snapshot?.account?.email : null;
       })
       .toBe(sim.demo.email);
   });

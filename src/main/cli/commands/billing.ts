@@ -147,7 +147,7 @@ async function serviceOf(
   session: CliSession,
   serviceId: number,
 ): Promise<Service | ExitCode> {
-  const active = await session.accounts.active();
+  const active = await session.accounts.activeBilling();
   if (!active.ok) return ctx.report(active.error);
   const account = await active.value.session.accountInfo();
   if (!account.ok) return ctx.report(account.error);
@@ -308,12 +308,13 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
     if (wait) {
       session.billing.start();
       // The services before paying, so that the end can say what the payment changed.
-      const before = await session.accounts.active();
+      const before = await session.accounts.activeBilling();
       const info = before.ok ? await before.value.session.accountInfo() : null;
       if (before.ok && info?.ok) {
         const { account, services } = info.value;
         session.remember({
           profileId: before.value.profileId,
+          kind: 'xmplus',
           account,
           services,
           servers: {},

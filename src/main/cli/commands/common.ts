@@ -88,7 +88,7 @@ export async function snapshotOf(session: CliSession, serversMaxAgeMs?: number):
   const active = await session.accounts.active();
   if (!active.ok) return active;
   const { profileId } = active.value;
-  const snapshot = await active.value.session.snapshot(profileId, {
+  const snapshot = await active.value.source.refresh(profileId, {
     previous: session.known(profileId),
     ...(serversMaxAgeMs !== undefined ? { serversMaxAgeMs } : {}),
   });

@@ -8,7 +8,7 @@ import { serverListPart } from '../../../shared/domain';
 import { appError, ok, type AppError, type Result } from '../../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { ENGLISH } from '../../i18n';
-import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../session/server-parts';
+import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../sources/server-parts';
 import { daysLeft, usedPercent, waybarStatus } from '../../monitor';
 import type { Thresholds } from '../../monitor/alerts';
 import { runExportCommand } from '../export';
@@ -48,11 +48,13 @@ function percentOf(service: Snapshot['services'][number]): number | null {
 /** The documented `status --json` shape. */
 export function statusJson(snapshot: Snapshot, now: number) {
   return {
-    account: {
-      email: snapshot.account.email,
-      username: snapshot.account.username,
-      balance: { amount: snapshot.account.balance.amount, currency: snapshot.account.balance.currency },
-    },
+    account: snapshot.account
+      ? {
+          email: snapshot.account.email,
+          username: snapshot.account.username,
+          balance: { amount: snapshot.account.balance.amount, currency: snapshot.account.balance.currency },
+        }
+      : null,
     fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
     services: snapshot.services.map((s) => ({
       id: s.id,
@@ -92,6 +94,7 @@ function statusTable(snapshot: Snapshot, now: number): string {
     ]);
   }
   const { account } = snapshot;
+  if (!account) return table(rows);
   return `${account.username} <${account.email}> · balance ${account.balance.text}\n${table(rows)}`;
 }
 
@@ -222,7 +225,7 @@ async function exportServers(ctx: CommandContext): Promise<ExitCode> {
     );
     if (retry.length > 0) {
       const active = await session.accounts.active();
-      const update = active.ok ? await active.value.session.ensureServers(snapshot, retry) : null;
+      const update = active.ok ? await active.value.source.ensureServers(snapshot, retry) : null;
       if (update?.ok) snapshot = withServers(snapshot, update.value);
     }
     const chosen: PanelServer[] = [];

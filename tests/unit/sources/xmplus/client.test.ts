@@ -5,10 +5,10 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PanelClient } from '../../../src/main/xmplus/client';
-import { createPanelClient, md5Hex, readTokenTimes } from '../../../src/main/xmplus/client';
+import type { PanelClient } from '../../../../src/main/sources/xmplus/client';
+import { createPanelClient, md5Hex, readTokenTimes } from '../../../../src/main/sources/xmplus/client';
 import * as seed from './fixtures';
-import { expectErr, expectOk } from '../../support/expect';
+import { expectErr, expectOk } from '../../../support/expect';
 
 interface Seen {
   path: string;

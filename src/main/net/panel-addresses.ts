@@ -1,7 +1,7 @@
 // Which address of a panel with mirrors answered last, so the next start goes there first instead
 // of waiting on a blocked one again. Kept in the cache store: per profile, and per panel for the
 // sessions that have no profile yet (setup, sign-in), whose memory a new profile takes over.
-import type { KeyValueStore } from './settings/store';
+import type { KeyValueStore } from '../settings/store';
 
 const KEY = 'panelAddresses';
 

@@ -1,10 +1,10 @@
 // The panel token for one API key: fetched once, cached with its lifetime, refreshed ahead of
 // expiry, single-flight (any number of concurrent callers share one token request), and when the
 // panel refuses a token the call is retried once with a fresh one.
-import type { AppError, Result } from '../../shared/errors';
-import { fail, ok } from '../../shared/errors';
-import type { PanelClient } from '../xmplus/client';
-import { isTokenRefused } from '../xmplus/errors';
+import type { AppError, Result } from '../../../shared/errors';
+import { fail, ok } from '../../../shared/errors';
+import type { PanelClient } from './client';
+import { isTokenRefused } from './errors';
 
 export interface TokenSessionOptions {
   client: Pick<PanelClient, 'fetchToken'>;

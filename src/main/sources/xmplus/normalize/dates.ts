@@ -1,10 +1,10 @@
 // Panel dates to epoch ms: wall-clock text read in the panel's time zone (Intl only, no date library),
 // unix times in seconds or ms, and the empty or zero dates panels print for "none". The zone
 // arithmetic itself is time-zones.ts's.
-import { zonedTimeToEpoch } from '../../time-zones';
+import { zonedTimeToEpoch } from '../../../time-zones';
 import { asciiDigits } from './values';
 
-export { isValidTimeZone, machineTimeZone, zoneOffsetMs, zonedTimeToEpoch } from '../../time-zones';
+export { isValidTimeZone, machineTimeZone, zoneOffsetMs, zonedTimeToEpoch } from '../../../time-zones';
 
 export interface NormalizeContext {
   /** IANA zone the panel writes its dates in. */

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Transport } from '../../../src/main/xmplus/transport';
+import type { Transport } from '../../../src/main/net/transport';
 import {
   createTransport,
   openPoolCount,
@@ -19,7 +19,7 @@ import {
   noProxyMatches,
   resolveProxy,
   validatePanelUrl,
-} from '../../../src/main/xmplus/transport';
+} from '../../../src/main/net/transport';
 import { expectErr, expectOk } from '../../support/expect';
 
 const servers: Server[] = [];

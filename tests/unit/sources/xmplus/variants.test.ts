@@ -12,8 +12,8 @@ import {
   parseMoney,
   parsePanelDate,
   parseTrafficTotal,
-} from '../../../src/main/xmplus/normalize';
-import { parseResponse } from '../../../src/main/xmplus/parse';
+} from '../../../../src/main/sources/xmplus/normalize';
+import { parseResponse } from '../../../../src/main/sources/xmplus/parse';
 import {
   accountInfoSchema,
   gatewaysSchema,
@@ -24,9 +24,9 @@ import {
   packagesSchema,
   paymentSchema,
   serviceInfoSchema,
-} from '../../../src/main/xmplus/schemas';
+} from '../../../../src/main/sources/xmplus/schemas';
 import * as seed from './fixtures';
-import { expectErr, expectOk } from '../../support/expect';
+import { expectErr, expectOk } from '../../../support/expect';
 
 const GB = 1024 ** 3;
 const NOW = Date.UTC(2026, 11, 1, 12, 0);

@@ -10,10 +10,10 @@ import type {
   ServerListPart,
   Service,
   Snapshot,
-} from '../../shared/domain';
-import { serverListPart } from '../../shared/domain';
-import type { Result } from '../../shared/errors';
-import { fail, ok } from '../../shared/errors';
+} from '../../../shared/domain';
+import { serverListPart } from '../../../shared/domain';
+import type { Result } from '../../../shared/errors';
+import { fail, ok } from '../../../shared/errors';
 import type {
   AccountInfo,
   Credentials,
@@ -24,9 +24,9 @@ import type {
   PanelMessage,
   RegistrationRequest,
   ServiceDetail,
-} from '../xmplus/client';
-import { createPanelClient } from '../xmplus/client';
-import type { ServersMode, ServersUpdate } from './server-parts';
+} from './client';
+import { createPanelClient } from './client';
+import type { ServersMode, ServersUpdate } from '../server-parts';
 import {
   DEFAULT_SERVERS_MAX_AGE_MS,
   ON_DEMAND_MAX_AGE_MS,
@@ -34,7 +34,7 @@ import {
   failedPart,
   staleLists,
   withServers,
-} from './server-parts';
+} from '../server-parts';
 import type { TokenSession } from './token-session';
 import { createTokenSession } from './token-session';
 
@@ -200,6 +200,7 @@ export function createPanelSession(options: PanelSessionOptions): Result<PanelSe
     const result = withServers(
       {
         profileId,
+        kind: 'xmplus',
         account: account.value.account,
         services,
         servers: previous?.servers ?? {},

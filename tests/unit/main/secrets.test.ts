@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SafeStorageLike, SecretBackend } from '../../../src/main/session/secrets';
+import type { SafeStorageLike, SecretBackend } from '../../../src/main/secrets';
 import {
   chooseSecretBackend,
   createCredentialStore,
@@ -12,7 +12,7 @@ import {
   MEMORY_ONLY_NOTICE,
   memoryBackend,
   safeStorageBackend,
-} from '../../../src/main/session/secrets';
+} from '../../../src/main/secrets';
 import { expectErr } from '../../support/expect';
 
 /** A reversible stand-in for Electron's safeStorage: XOR with a key, so ciphertext != plaintext. */

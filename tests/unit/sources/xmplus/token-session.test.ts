@@ -1,12 +1,12 @@
 // The token session on a fake client and a fake clock: caching by the token's own lifetime,
 // refresh ahead of expiry, single-flight under concurrency, and the one retry after a refusal.
 import { describe, expect, it } from 'vitest';
-import { createTokenSession } from '../../../src/main/session/token-session';
-import type { TokenGrant } from '../../../src/main/xmplus/client';
-import { tokenRefusedError } from '../../../src/main/xmplus/errors';
-import type { Result } from '../../../src/shared/errors';
-import { appError, fail, ok } from '../../../src/shared/errors';
-import { expectErr, expectOk } from '../../support/expect';
+import { createTokenSession } from '../../../../src/main/sources/xmplus/token-session';
+import type { TokenGrant } from '../../../../src/main/sources/xmplus/client';
+import { tokenRefusedError } from '../../../../src/main/sources/xmplus/errors';
+import type { Result } from '../../../../src/shared/errors';
+import { appError, fail, ok } from '../../../../src/shared/errors';
+import { expectErr, expectOk } from '../../../support/expect';
 
 const HOUR = 3_600_000;
 

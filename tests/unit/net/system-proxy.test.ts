@@ -1,7 +1,7 @@
 // The system proxy from Chromium's PAC-format answer: the entry types it writes (Chromium's
 // net/docs/proxy.md), the first usable one wins, DIRECT means none, unusable entries are skipped.
 import { describe, expect, it } from 'vitest';
-import { parsePacAnswer, systemProxyFromPac } from '../../../src/main/xmplus/system-proxy';
+import { parsePacAnswer, systemProxyFromPac } from '../../../src/main/net/system-proxy';
 
 describe('PAC answers', () => {
   it('reads PROXY, HTTPS and SOCKS5 entries in order, with DIRECT as an entry of its own', () => {

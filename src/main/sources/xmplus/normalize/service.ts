@@ -1,6 +1,6 @@
 // account/info and service/info: the account, each service (usage, dates, status in any of the
 // panels' languages, reset text) and its servers.
-import type { Account, PanelServer, Service, ServiceStatus } from '../../../shared/domain';
+import type { Account, PanelServer, Service, ServiceStatus } from '../../../../shared/domain';
 import type { RawServer, RawService } from '../schemas';
 import type { NormalizeContext } from './dates';
 import { parseExpiry, parsePanelDate } from './dates';

@@ -1,7 +1,7 @@
 // Error helpers shared by the panel client and the token session: how a refused token is marked,
 // and the scrubbing that keeps passwords, API keys and tokens out of every message.
-import type { AppError } from '../../shared/errors';
-import { appError } from '../../shared/errors';
+import type { AppError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors';
 
 /** The `detail` of an `auth` error that means "get a new token and try again". */
 export const TOKEN_REFUSED_DETAIL = 'The panel refused the access token (expired or revoked).';

@@ -1,7 +1,7 @@
 // Scalar readers for the panels' loosely typed fields: text, numbers (Persian digits, thousands
 // separators), booleans, sizes to bytes (1 GB = 1024^3), money to { amount, currency, text }, IP limits,
 // and the label tables that map a panel's words onto a small closed set.
-import type { IpLimit, Money } from '../../../shared/domain';
+import type { IpLimit, Money } from '../../../../shared/domain';
 
 /** Persian / Arabic-Indic digits (and the Arabic separators ٬ ٫) to ASCII, so "۲۳ روز" reads like "23 روز". */
 export function asciiDigits(text: string): string {

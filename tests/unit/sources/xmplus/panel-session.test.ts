@@ -3,15 +3,15 @@
 // interval, on "Refresh now", and on demand; one failing service/info is that service's part's error,
 // with its last known servers kept and its own backoff.
 import { describe, expect, it } from 'vitest';
-import type { Service } from '../../../src/shared/domain';
-import { serverListPart } from '../../../src/shared/domain';
-import type { Result } from '../../../src/shared/errors';
-import { appError, fail, ok } from '../../../src/shared/errors';
-import { createPanelSession } from '../../../src/main/session/panel-session';
-import { withServers } from '../../../src/main/session/server-parts';
-import type { PanelClient, ServiceDetail } from '../../../src/main/xmplus/client';
-import { expectErr, expectOk } from '../../support/expect';
-import { makeService } from '../../support/service';
+import type { Service } from '../../../../src/shared/domain';
+import { serverListPart } from '../../../../src/shared/domain';
+import type { Result } from '../../../../src/shared/errors';
+import { appError, fail, ok } from '../../../../src/shared/errors';
+import { createPanelSession } from '../../../../src/main/sources/xmplus/panel-session';
+import { withServers } from '../../../../src/main/sources/server-parts';
+import type { PanelClient, ServiceDetail } from '../../../../src/main/sources/xmplus/client';
+import { expectErr, expectOk } from '../../../support/expect';
+import { makeService } from '../../../support/service';
 
 function service(id: number): Service {
   return makeService({ id });

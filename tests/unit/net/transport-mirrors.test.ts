@@ -5,8 +5,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Transport, TransportOptions } from '../../../src/main/xmplus/transport';
-import { createTransport, validatePanelUrl } from '../../../src/main/xmplus/transport';
+import type { Transport, TransportOptions } from '../../../src/main/net/transport';
+import { createTransport, validatePanelUrl } from '../../../src/main/net/transport';
 import { expectErr, expectOk } from '../../support/expect';
 
 const servers: Server[] = [];

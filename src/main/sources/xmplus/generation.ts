@@ -3,10 +3,10 @@
 // (XMPlusDev/XMPlusDocs content/en/06.api); it need not answer the legacy /api/client/ API. When
 // the client API refuses in a way that is not the panel's own answer, one POST to /api/config tells
 // whether the address is such a panel, so setup can say so instead of showing a bare HTTP 404.
-import type { AppError } from '../../shared/errors';
-import { appError } from '../../shared/errors';
+import type { AppError } from '../../../shared/errors';
+import { appError } from '../../../shared/errors';
 import { extractJson } from './parse';
-import type { Transport } from './transport';
+import type { Transport } from '../../net/transport';
 
 /** The `reason` of the error for a new-generation panel; its `detail` is the panel's name. */
 export const NEW_PANEL_GENERATION = 'newPanelGeneration';

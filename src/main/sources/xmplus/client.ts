@@ -13,9 +13,9 @@ import type {
   PanelServer,
   Payment,
   Service,
-} from '../../shared/domain';
-import type { AppError, Result } from '../../shared/errors';
-import { appError, fail, ok } from '../../shared/errors';
+} from '../../../shared/domain';
+import type { AppError, Result } from '../../../shared/errors';
+import { appError, fail, ok } from '../../../shared/errors';
 import { scrubError } from './errors';
 import { mayBeNewGeneration, newGenerationError, newGenerationName } from './generation';
 import type { NormalizeContext } from './normalize';
@@ -48,8 +48,8 @@ import {
   serviceInfoSchema,
   tokenSchema,
 } from './schemas';
-import type { PanelRoute, Timeouts, Transport } from './transport';
-import { createTransport, validatePanelUrl } from './transport';
+import type { PanelRoute, Timeouts, Transport } from '../../net/transport';
+import { createTransport, validatePanelUrl } from '../../net/transport';
 
 export { isTokenRefused } from './errors';
 

@@ -2,10 +2,10 @@
 // PHP warnings before the JSON, answer with HTML error pages, or send nothing at all; success is
 // decided by `code == 100` (`status` may be "sucess" or a service status), or, where a panel sends no
 // code at all, by `ret: 1` or a success word.
-import type { AppError, Result } from '../../shared/errors';
-import { appError, fail, ok } from '../../shared/errors';
+import type { AppError, Result } from '../../../shared/errors';
+import { appError, fail, ok } from '../../../shared/errors';
 import { apiKeyRefusedError, tokenRefusedError } from './errors';
-import type { RawResponse } from './transport';
+import type { RawResponse } from '../../net/transport';
 
 export interface ParseContext {
   /** Host for messages. */

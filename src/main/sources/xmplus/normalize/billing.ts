@@ -9,7 +9,7 @@ import type {
   PackagePrice,
   Payment,
   PaymentDataKind,
-} from '../../../shared/domain';
+} from '../../../../shared/domain';
 import type { RawGateway, RawInvoice, RawPackage, RawPayment } from '../schemas';
 import { decodeJson } from '../schemas';
 import type { NormalizeContext } from './dates';

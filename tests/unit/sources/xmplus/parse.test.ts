@@ -1,9 +1,9 @@
 // Reading panel answers: JSON behind PHP warnings, HTML error pages, empty and malformed bodies,
 // and the envelope rules (success is code 100 only; 208 stays the panel's words; refusals are auth).
 import { describe, expect, it } from 'vitest';
-import { isTokenRefused } from '../../../src/main/xmplus/errors';
-import { EMPTY_BODY_DETAIL, extractJson, parseResponse } from '../../../src/main/xmplus/parse';
-import { expectErr, expectOk } from '../../support/expect';
+import { isTokenRefused } from '../../../../src/main/sources/xmplus/errors';
+import { EMPTY_BODY_DETAIL, extractJson, parseResponse } from '../../../../src/main/sources/xmplus/parse';
+import { expectErr, expectOk } from '../../../support/expect';
 
 const ctx = { host: 'panel.example', endpoint: 'account/info' };
 const raw = (text: string, status = 200) => ({ status, contentType: 'application/json', text });

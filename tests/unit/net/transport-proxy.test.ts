@@ -4,8 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Transport, TransportOptions } from '../../../src/main/xmplus/transport';
-import { createTransport, validatePanelUrl } from '../../../src/main/xmplus/transport';
+import type { Transport, TransportOptions } from '../../../src/main/net/transport';
+import { createTransport, validatePanelUrl } from '../../../src/main/net/transport';
 import { startSocks5Server, type Socks5Server } from '../../support/socks5-server';
 import { expectErr, expectOk } from '../../support/expect';
 

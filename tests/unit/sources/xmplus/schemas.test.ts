@@ -1,7 +1,11 @@
 // Wrapper drift: panels that send account/info without `data`, or service/info inside `data`, read
 // the same as the API document's shapes.
 import { describe, expect, it } from 'vitest';
-import { accountInfoSchema, serviceInfoSchema, tokenSchema } from '../../../src/main/xmplus/schemas';
+import {
+  accountInfoSchema,
+  serviceInfoSchema,
+  tokenSchema,
+} from '../../../../src/main/sources/xmplus/schemas';
 
 const service = { sid: 4, package: 'StarterPack', traffic: '150 GB', used_traffic: '0 B', status: 'Active' };
 

@@ -11,7 +11,7 @@ import {
   packagesSchema,
   paymentSchema,
   serviceInfoSchema,
-} from '../../../src/main/xmplus/schemas';
+} from '../../../../src/main/sources/xmplus/schemas';
 import {
   gatewayList,
   isPseudoServer,
@@ -32,7 +32,7 @@ import {
   parseResetDays,
   paymentData,
   zonedTimeToEpoch,
-} from '../../../src/main/xmplus/normalize';
+} from '../../../../src/main/sources/xmplus/normalize';
 import * as seed from './fixtures';
 
 const GB = 1024 ** 3;

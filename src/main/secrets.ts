@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Result } from '../../shared/errors';
-import { appError, fail, ok } from '../../shared/errors';
+import type { Result } from '../shared/errors';
+import { appError, fail, ok } from '../shared/errors';
 
 export interface SecretBackend {
   readonly kind: 'keychain' | 'safeStorage' | 'memory';
