@@ -2,8 +2,8 @@
 // tools/with-keyring.ts starts it): saved per profile, read back, forgotten; and never in a file.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SecretBackend } from '../../../src/main/session/secrets';
-import { keytarBackend, memoryBackend } from '../../../src/main/session/secrets';
+import type { SecretBackend } from '../../../src/main/secrets';
+import { keytarBackend, memoryBackend } from '../../../src/main/secrets';
 import { createLinkStore, LINK_SERVICE } from '../../../src/main/sources/subscription/link-store';
 import { expectOk } from '../../support/expect';
 

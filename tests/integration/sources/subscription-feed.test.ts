@@ -3,7 +3,7 @@
 // that is not a subscription refused without losing what was known.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTransport } from '../../../src/main/xmplus/transport';
+import { createTransport } from '../../../src/main/net/transport';
 import { createSubscriptionFeed, type SubscriptionFeed } from '../../../src/main/sources/subscription/feed';
 import { CLIENT_AGENTS } from '../../../src/main/sources/subscription/policy';
 import {

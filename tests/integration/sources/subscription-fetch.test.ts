@@ -3,7 +3,7 @@
 // bounded, a permanent move noted), Retry-After, and never a device id.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTransport } from '../../../src/main/xmplus/transport';
+import { createTransport } from '../../../src/main/net/transport';
 import { fetchSubscription, type FetchOptions } from '../../../src/main/sources/subscription/fetch';
 import { CLIENT_AGENTS } from '../../../src/main/sources/subscription/policy';
 import { readSubscription } from '../../../src/main/sources/subscription';

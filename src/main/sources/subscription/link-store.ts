@@ -3,7 +3,7 @@
 // link gets the servers, so it never goes to the settings file, a log or an error message.
 
 import { appError, fail, ok, type Result } from '../../../shared/errors';
-import type { SecretBackend } from '../../session/secrets';
+import type { SecretBackend } from '../../secrets';
 
 /** Keychain service of every subscription link; the account is the profile id. */
 export const LINK_SERVICE = 'xmplus-tray:subscription-link';
