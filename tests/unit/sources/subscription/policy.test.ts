@@ -2,6 +2,7 @@
 // followed, what Retry-After asks, and how a refusal keeps the panel's words.
 
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   MAX_REDIRECTS,
   nextHop,
@@ -68,6 +69,35 @@ describe('redirects', () => {
   it('refuses other schemes and an empty location', () => {
     expect(nextHop(from, 'file:///etc/passwd', 0).ok).toBe(false);
     expect(nextHop(from, undefined, 0).ok).toBe(false);
+  });
+});
+
+describe('redirects, any location (property)', () => {
+  it('never leads from https to anything but https, nor past the hop limit', () => {
+    const location = fc.oneof(
+      fc.string(),
+      fc.webUrl(),
+      fc.webUrl().map((u) => u.replace(/^https:/, 'http:')),
+      fc.constantFrom(
+        '//evil.example/x',
+        '/relative',
+        'javascript:alert(1)',
+        'data:text/plain,x',
+        'HTTP://A.EXAMPLE/',
+      ),
+    );
+    fc.assert(
+      fc.property(location, fc.nat({ max: 8 }), (loc, hops) => {
+        const step = nextHop(new URL('https://sub.example.com/s/tok'), loc, hops);
+        if (step.ok) {
+          expect(step.next.protocol).toBe('https:');
+          expect(hops).toBeLessThan(MAX_REDIRECTS);
+        } else {
+          expect(step.error.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
