@@ -12,7 +12,7 @@ import { subscriptionSource } from './subscription/source';
 
 export type { BillingApi, PanelSetup, RefreshPlan, Source } from './types';
 // What the layers above need to add and show a subscription-link profile.
-export { createLinkStore, type LinkStore } from './subscription/link-store';
+export { createLinkStore, linkGetter, type LinkStore } from './subscription/link-store';
 export {
   parseSubscriptionLink,
   shortLink,
