@@ -176,6 +176,31 @@ describe('every profile watched at once', () => {
     expect(tray.profiles.find((p) => p.id === a)?.note).toBeNull();
   });
 
+  it('a profile\'s own interval, and "watch" off, change its schedule alone', async () => {
+    const core = await rig();
+    const [a, b, c] = await signInAll(core);
+    expectOk(await core.call('profiles.update', { id: a, refreshMinutes: 60 }));
+    expectOk(await core.call('profiles.update', { id: b, watch: false }));
+    const profiles = expectOk(await core.call<ProfilesState>('profiles.list')).profiles;
+    expect(profiles.map((p) => [p.watch, p.refreshMinutes])).toEqual([
+      [true, 60],
+      [false, null],
+      [true, null],
+    ]);
+    const before = sims.map(accountRequests);
+    await runUntil(core, clock.now() + 4 * INTERVAL);
+    // An hour: A once (its own hour), B not at all (not watched, not active), C every 15 minutes.
+    expect(sims.map(accountRequests).map((n, i) => n - before[i]!)).toEqual([1, 0, 4]);
+    const overview = (await data(core)).profiles;
+    expect(overview.map((p) => [p.id, p.watched])).toEqual([
+      [a, true],
+      [b, false],
+      [c, true],
+    ]);
+    // B keeps its last data, shown as it was.
+    expect(overview[1]!.snapshot).not.toBeNull();
+  });
+
   it('a restart shows every profile from the cache at once and repeats no alert', async () => {
     const first = await rig();
     const [a, b] = await signInAll(first);

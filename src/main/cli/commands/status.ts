@@ -110,7 +110,9 @@ function statusTable(snapshot: Snapshot, now: number): string {
   }
   const { account } = snapshot;
   if (!account) return table(rows);
-  return `${account.username} <${account.email}> · balance ${account.balance.text}\n${table(rows)}`;
+  // The running app's answer leaves the email out.
+  const who = account.email ? `${account.username} <${account.email}>` : account.username;
+  return `${who} · balance ${account.balance.text}\n${table(rows)}`;
 }
 
 /** A heading per profile, then its account and services, or why there is nothing to show. */
