@@ -8,6 +8,7 @@ import {
   nextHop,
   panelWords,
   parseSubscriptionLink,
+  scrubLink,
   refusalError,
   retryAfterMs,
   shortLink,
@@ -125,6 +126,14 @@ describe('refusals keep the panel’s words', () => {
       '403 Forbidden',
     );
     expect(panelWords('')).toBe('');
+  });
+
+  it('a page that echoes the token loses it', () => {
+    const link = new URL('https://p.example.com/api/v1/client/subscribe?token=0123456789abcdef&flag=meta');
+    expect(scrubLink('No user for token 0123456789abcdef.', link)).toBe('No user for token ….');
+    expect(scrubLink('Error!', link)).toBe('Error!');
+    const path = new URL('https://s.example.com/sub/Zq81nB7xYt55%2Bq');
+    expect(scrubLink('bad sub Zq81nB7xYt55+q', path)).toBe('bad sub …');
   });
 
   it('the error carries the status and the words', () => {
