@@ -338,7 +338,8 @@ export function createDataService(deps: DataDeps): DataService {
           error: errorOf(view, watch),
         })),
         now,
-        { appName: platform.provider.info.name, maxLength: 127 },
+        // The tray's tooltip has little room (127 characters on Windows): one line per profile.
+        { appName: platform.provider.info.name, maxLength: 127, compact: t },
       ),
       profiles,
       services,
