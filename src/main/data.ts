@@ -357,7 +357,8 @@ export function createDataService(deps: DataDeps): DataService {
   function notifyAlerts(profileId: string, alerts: Alert[]) {
     if (!settings().notifications) return;
     const text = userText(platform.settingsStore, platform.app.locale);
-    const name = viewOf(profileId)?.displayName ?? '';
+    // With several profiles, "which account?" is the first question: the title names it.
+    const name = views.length > 1 ? (viewOf(profileId)?.displayName ?? '') : '';
     for (const alert of alerts) {
       const actions: NativeNotification['actions'] =
         alert.kind === 'traffic' || alert.kind === 'forecast'
@@ -365,7 +366,6 @@ export function createDataService(deps: DataDeps): DataService {
           : [{ id: 'renew', label: text.t('action.renew') }];
       const worded = alertText(text, alert);
       platform.notify({
-        // The profile's name comes first: with several accounts, "which one?" is the first question.
         title: name ? `${name}: ${worded.title}` : worded.title,
         body: worded.body,
         serviceId: alert.serviceId,
