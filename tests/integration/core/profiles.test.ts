@@ -10,6 +10,7 @@ import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import type { DataState, NavigateTarget, ProfilesState } from '../../../src/shared/contract';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
+import { printedStatus } from '../../../src/main/cli/commands/status';
 import { makeCoreRig, manualClock, signInDemo, virtualTimers, type CoreRig } from '../../support/core-rig';
 import { expectOk } from '../../support/expect';
 
@@ -209,6 +210,24 @@ describe('every profile watched at once', () => {
     ]);
     // B keeps its last data, shown as it was.
     expect(overview[1]!.snapshot).not.toBeNull();
+  });
+
+  it('the status socket answers for every watched profile, a signed-out one with its reason', async () => {
+    const core = await rig();
+    const [a, b, c] = await signInAll(core);
+    expectOk(await core.call('auth.signOut'));
+    const shown = core.core.statusProfiles();
+    expect(shown.map((p) => [p.id, p.name, p.snapshot !== null, p.error?.reason ?? null])).toEqual([
+      [a, 'A', true, null],
+      [b, 'B', true, null],
+      [c, 'C', true, 'signedOut'],
+    ]);
+    const thresholds = {
+      trafficPercent: DEFAULT_SETTINGS.trafficThresholds,
+      daysLeft: DEFAULT_SETTINGS.expiryThresholds,
+    };
+    const line = JSON.parse(printedStatus('--waybar', shown, thresholds, clock.now())) as { tooltip: string };
+    for (const name of ['A:', 'B:', 'C:']) expect(line.tooltip).toContain(name);
   });
 
   it('a restart shows every profile from the cache at once and repeats no alert', async () => {
