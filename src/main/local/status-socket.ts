@@ -101,6 +101,24 @@ export function askApp(
   });
 }
 
+/**
+ * A profile as the socket hands it out: without server lists (they carry the proxies'
+ * credentials), subscription links (a credential too) or the account's email. status needs none.
+ */
+function forStatus(profile: StatusProfile): StatusProfile {
+  const { snapshot } = profile;
+  if (!snapshot) return profile;
+  return {
+    ...profile,
+    snapshot: {
+      ...snapshot,
+      account: snapshot.account ? { ...snapshot.account, email: '' } : null,
+      services: snapshot.services.map((s) => ({ ...s, sublink: '' })),
+      servers: {},
+    },
+  };
+}
+
 export interface StatusServer {
   path: string;
   close(): Promise<void>;
@@ -109,8 +127,8 @@ export interface StatusServer {
 /**
  * Listens at `path`. A socket file left by a crashed run (nothing answers it) is removed first; a
  * live one (another copy of the app, which the single-instance lock normally prevents) is left
- * alone and this returns null. Server lists are left out of the answer: status does not need them,
- * and they carry the proxies' credentials. Every watched profile is in the answer.
+ * alone and this returns null. Every watched profile is in the answer, without what status does
+ * not need and a stranger could use (forStatus).
  */
 export async function startStatusServer(options: {
   path: string;
@@ -141,16 +159,12 @@ export async function startStatusServer(options: {
       if (word !== STATUS_REQUEST || more.length > 0 || (mode !== undefined && !printed))
         return socket.destroy();
       void Promise.resolve(options.profiles()).then(
-        (profiles) => {
+        (all) => {
+          const profiles = all.map(forStatus);
           const known = profiles.some((p) => p.snapshot !== null);
           const answer: StatusAnswer = printed
             ? { stdout: known && options.print ? options.print(printed, profiles) : null }
-            : {
-                profiles: profiles.map((p) => ({
-                  ...p,
-                  snapshot: p.snapshot ? { ...p.snapshot, servers: {} } : null,
-                })),
-              };
+            : { profiles };
           socket.end(`${JSON.stringify(answer)}\n`);
         },
         () => socket.destroy(),

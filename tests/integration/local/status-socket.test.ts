@@ -65,6 +65,19 @@ describe('status from the running app', () => {
     expect(snapshot?.servers).toEqual({});
   });
 
+  it('hands out neither the subscription links nor the email: status needs neither', async () => {
+    const profiles = await askStatus(statusSocketPath(userData));
+    const snapshot = profiles?.[0]?.snapshot;
+    expect(snapshot?.services.map((s) => s.sublink)).toEqual(snapshot?.services.map(() => ''));
+    expect(snapshot?.account?.email).toBe('');
+    const json = JSON.parse((await printedByApp(['status', '--json'], cliEnv()))!) as {
+      profiles: { account: { email: string }; services: { sublink: string }[] }[];
+    };
+    expect(json.profiles[0]!.account.email).toBe('');
+    expect(new Set(json.profiles[0]!.services.map((s) => s.sublink))).toEqual(new Set(['']));
+    expect(await printedByApp(['status', '--waybar'], cliEnv())).not.toContain('/link/');
+  });
+
   it.each([['--json'], ['--waybar'], []])(
     'status %s is answered by the app with the panel down',
     async (...flags) => {
@@ -81,7 +94,7 @@ describe('status from the running app', () => {
         expect(line.class).not.toBe('error');
         expect(line.text).toMatch(/%/);
       } else {
-        expect(t.out()).toContain(sim.demo.email);
+        expect(t.out()).toMatch(/^4\s+StarterPack\s+Active/m);
       }
     },
   );

@@ -69,9 +69,19 @@ const crossings = [
     to: 'src/main/monitor',
     code: "import { mostUrgent } from '../../monitor/gauge';\nexport const m = mostUrgent;\n",
   },
+  // The server model is open to sources; the export formats and service above it are not.
+  {
+    file: 'src/main/sources/subscription/probe.ts',
+    to: 'src/main/export',
+    code: "import { renderClash } from '../../export/formats/clash';\nexport const r = renderClash;\n",
+  },
 ];
 
 const allowed = [
+  {
+    file: 'src/main/sources/subscription/probe.ts',
+    code: "import { parseShareLink } from '../../export/model';\nexport const p = parseShareLink;\n",
+  },
   {
     file: 'src/main/probe.ts',
     code: "import type { Result } from '../shared/errors';\nexport type R = Result<1>;\n",
