@@ -99,6 +99,8 @@ test.describe('overview of every profile', () => {
     // The active profile's detail follows below, under its name.
     await expect(page.getByRole('heading', { name: 'Services of Home' })).toBeVisible();
     await expect(overview(page).getByText('Current')).toHaveCount(3);
+    // The pointer away from the table, so that no row shows hovered in the pictures.
+    await page.mouse.move(0, 0);
     await app.screenshot('overview-light');
 
     await page.evaluate(() => window.xmplus.settingsSet({ theme: 'dark' }));
