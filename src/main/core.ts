@@ -16,6 +16,7 @@ import { createImportService } from './import/service';
 import { IMPORT_CLIENTS, type ImportClientId } from '../shared/import-clients';
 import type { TrayState } from './platform';
 import type { Timers } from './timers';
+import type { StatusProfile } from './local/status-socket';
 
 /** What the tray menu, notifications and the shell's lifecycle can ask of the core. */
 export interface CoreActions {
@@ -43,6 +44,11 @@ export interface Core {
    * failed keeps its last known servers, with serverParts[id].error saying why.
    */
   ensureServers(serviceIds?: readonly number[] | null): Promise<Result<Snapshot>>;
+  /**
+   * What `status` shows over the status socket: every watched profile, and a signed-out one with
+   * its last data and the reason.
+   */
+  statusProfiles(): StatusProfile[];
   /** Reads profiles and secrets, resumes polling; call once. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -301,6 +307,11 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
       if (!profile) return Promise.resolve(fail(appError('state', 'Add a panel account first.')));
       return dataService.ensureServers(profile.id, serviceIds);
     },
+    statusProfiles: () =>
+      dataService
+        .state()
+        .profiles.filter((p) => p.watched || !p.signedIn)
+        .map(({ id, name, kind, snapshot, error }) => ({ id, name, kind, snapshot, error })),
     async start() {
       await accounts.init();
       billing.start();

@@ -115,6 +115,22 @@ interface Watch {
   memo: { snapshot: Snapshot; value: Record<string, Forecast> } | null;
 }
 
+/**
+ * What a profile without its password may keep: the usage figures. Its subscription links and
+ * server lists are credentials (whoever has them uses the paid servers), so they go.
+ */
+function usageOnly(snapshot: Snapshot): Snapshot {
+  return {
+    ...snapshot,
+    services: snapshot.services.map((s) => ({ ...s, sublink: '' })),
+    servers: {},
+    serverParts: {},
+  };
+}
+
+const holdsCredentials = (snapshot: Snapshot) =>
+  snapshot.services.some((s) => s.sublink !== '') || Object.keys(snapshot.servers).length > 0;
+
 const signedOutError = (): AppError =>
   appError('auth', 'Signed out: this is the last known data. Sign in to refresh it.', {
     reason: 'signedOut',
@@ -390,8 +406,8 @@ export function createDataService(deps: DataDeps): DataService {
       serversMaxAgeMs: serversMaxAgeMs(),
     });
     if (!fetched.ok) return fetched;
-    // Removed while the request ran: nothing of it is kept.
-    if (!viewOf(id)) return fetched;
+    // Removed or signed out while the request ran: nothing of it is kept.
+    if (!viewOf(id)?.signedIn) return fetched;
     absorb(watchOf(id), fetched.value);
     return fetched;
   }
@@ -454,6 +470,12 @@ export function createDataService(deps: DataDeps): DataService {
     const starting: Watch[] = [];
     for (const view of views) {
       const watch = watchOf(view.id);
+      // Signed out, or started without a stored password: only the usage figures stay.
+      if (!view.signedIn && watch.current && holdsCredentials(watch.current)) {
+        watch.current = usageOnly(watch.current);
+        watch.memo = null;
+        writeCachedSnapshot(cache, watch.current);
+      }
       const run = scheduled(view);
       if (run && !watch.scheduler.state.active) starting.push(watch);
       else if (!run && watch.scheduler.state.active) watch.scheduler.stop();
