@@ -338,7 +338,8 @@ export function createDataService(deps: DataDeps): DataService {
           error: errorOf(view, watch),
         })),
         now,
-        { appName: platform.provider.info.name, maxLength: 127 },
+        // The tray's tooltip has little room (127 characters on Windows): one line per profile.
+        { appName: platform.provider.info.name, maxLength: 127, compact: t },
       ),
       profiles,
       services,
@@ -356,7 +357,8 @@ export function createDataService(deps: DataDeps): DataService {
   function notifyAlerts(profileId: string, alerts: Alert[]) {
     if (!settings().notifications) return;
     const text = userText(platform.settingsStore, platform.app.locale);
-    const name = viewOf(profileId)?.displayName ?? '';
+    // With several profiles, "which account?" is the first question: the title names it.
+    const name = views.length > 1 ? (viewOf(profileId)?.displayName ?? '') : '';
     for (const alert of alerts) {
       const actions: NativeNotification['actions'] =
         alert.kind === 'traffic' || alert.kind === 'forecast'
@@ -364,7 +366,6 @@ export function createDataService(deps: DataDeps): DataService {
           : [{ id: 'renew', label: text.t('action.renew') }];
       const worded = alertText(text, alert);
       platform.notify({
-        // The profile's name comes first: with several accounts, "which one?" is the first question.
         title: name ? `${name}: ${worded.title}` : worded.title,
         body: worded.body,
         serviceId: alert.serviceId,

@@ -114,7 +114,14 @@ export function profilesTooltipText(
   text: MainText,
   profiles: readonly ProfileSummary[],
   now: number,
-  { appName = 'XMPlus', maxLength }: Omit<SummaryOptions, 'error'> = {},
+  {
+    appName = 'XMPlus',
+    maxLength,
+    compact,
+  }: Omit<SummaryOptions, 'error'> & {
+    /** One line per profile, its most urgent service (a tray tooltip's room is small). */
+    compact?: Thresholds;
+  } = {},
 ): string {
   const [only] = profiles;
   if (profiles.length <= 1) {
@@ -125,6 +132,18 @@ export function profilesTooltipText(
     });
   }
   const lines = [appName];
+  if (compact) {
+    for (const { name, snapshot, error } of profiles) {
+      const urgent = snapshot ? mostUrgent(snapshot, compact, now) : null;
+      const line = urgent
+        ? serviceLine(text, urgent.service, now)
+        : snapshot
+          ? text.t('tooltip.noServices')
+          : text.t('tooltip.noData');
+      lines.push(`${name}: ${line}${error ? ' ⚠' : ''}`);
+    }
+    return clip(lines.join('\n'), maxLength);
+  }
   for (const { name, snapshot, error } of profiles) {
     lines.push(`${name}:`);
     if (snapshot === null) {

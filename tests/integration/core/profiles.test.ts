@@ -129,6 +129,16 @@ describe('every profile watched at once', () => {
     expect(tray.services.filter((s) => s.profileId === b).map((s) => s.id)).toEqual([4, 7, HEALTHY]);
   });
 
+  it("a lone profile's notifications read as before, without its name", async () => {
+    const core = await rig();
+    const { profileId } = await signInDemo(core, sims[0]!, { displayName: 'A' });
+    await core.idle();
+    // The demo account's plan at 90 % and the one ending in two days alert at once.
+    const alerts = core.notifications.filter((n) => n.profileId === profileId);
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const alert of alerts) expect(alert.title.startsWith('A: ')).toBe(false);
+  });
+
   it('switching the active profile loses no alert and repeats none', async () => {
     const core = await rig();
     const [a, b, c] = await signInAll(core);

@@ -138,17 +138,27 @@ async function gatherProfiles(ctx: CommandContext): Promise<Result<StatusProfile
     const one = profiles.filter((p) => p.id === pin);
     return one.length > 0
       ? ok(one)
-      : fail(appError('validation', `There is no watched profile "${pin}". See \`xmplus-tray profiles\`.`));
+      : fail(appError('validation', `There is no profile "${pin}". See \`xmplus-tray profiles\`.`));
   };
   const fromApp = ctx.statusSource ? await ctx.statusSource(ctx.io) : null;
-  if (fromApp && fromApp.length > 0) return pick(fromApp);
+  // The app answers for the profiles it watches; one it does not watch is asked here.
+  if (fromApp && fromApp.length > 0 && (pin === undefined || fromApp.some((p) => p.id === pin))) {
+    return pick(fromApp);
+  }
   const opened = await ctx.session();
   if (!opened.ok) return opened;
   const session = opened.value;
-  const listed = session.accounts
-    .state()
-    .profiles.filter((p) => session.fromEnvironment || p.watch || p.id === pin);
-  if (listed.length === 0) return fail(appError('state', 'Add a panel account first: `xmplus-tray login`.'));
+  const stored = session.accounts.state().profiles;
+  const listed = stored.filter((p) => session.fromEnvironment || p.watch || p.id === pin);
+  if (stored.length === 0) return fail(appError('state', 'Add a panel account first: `xmplus-tray login`.'));
+  if (listed.length === 0 && pin === undefined) {
+    return fail(
+      appError(
+        'state',
+        'No profile is watched: turn on "Watch this profile" in the app, or give --profile ID.',
+      ),
+    );
+  }
   const chosen = pick(
     listed.map((p) => ({ id: p.id, name: p.displayName, kind: p.kind, snapshot: null, error: null })),
   );
