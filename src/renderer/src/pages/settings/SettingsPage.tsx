@@ -1,5 +1,6 @@
-// Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate),
-// each form with its own Save, a "Saved" status and the errors main reports.
+// Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate): its
+// name, proxy, time zone, whether it is watched and its own refresh interval (the warning thresholds
+// stay global). Each form has its own Save, a "Saved" status and the errors main reports.
 import { useEffect, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ChannelInput, ProfileView } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/errors';
@@ -212,14 +213,23 @@ function GeneralForm({ settings }: { settings: Settings }) {
   );
 }
 
+/** A profile refreshes at the global interval or at its own. */
+const INTERVAL_CHOICES = ['global', 'own'] as const;
+type IntervalChoice = (typeof INTERVAL_CHOICES)[number];
+
 function ProfileForm({ profile }: { profile: ProfileView }) {
   const { t } = useI18n();
-  const { profiles, setProfiles } = useApp();
+  const { profiles, setProfiles, settings } = useApp();
   const fields = useFields('set', {
     display: profile.displayName,
     proxy: profile.options.proxyUrl,
     tz: profile.options.timeZone,
+    minutes: String(profile.refreshMinutes ?? settings.refreshMinutes),
   });
+  const [watch, setWatch] = useState(profile.watch);
+  const [interval, chooseInterval] = useState<IntervalChoice>(
+    profile.refreshMinutes === null ? 'global' : 'own',
+  );
   const save = useAction((change: ChannelInput<'profiles.update'>) => api().profilesUpdate(change));
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -230,11 +240,15 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
     const problem = proxyProblem(proxy);
     if (problem) errors.proxy = t(PROXY_PROBLEM_KEYS[problem]);
     if (!isTimeZone(tz)) errors.tz = t('settings.timeZoneInvalid');
+    const minutes = interval === 'own' ? wholeNumber(fields.values.minutes, 5, 1440) : null;
+    if (interval === 'own' && minutes === null) errors.minutes = t('settings.refreshInvalid');
     if (!fields.check(errors)) return;
     const result = await save.run({
       id: profile.id,
       displayName: display.trim(),
       options: { proxyUrl: proxy.trim(), timeZone: tz.trim() },
+      watch,
+      refreshMinutes: minutes,
     });
     if (result?.ok) setProfiles(result.value);
   };
@@ -253,7 +267,38 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
             <option key={zone} value={zone} />
           ))}
         </datalist>
+        <ChoiceField
+          id="set-profile-interval"
+          label={t('settings.profileRefresh')}
+          value={interval}
+          options={INTERVAL_CHOICES}
+          labelOf={(option) =>
+            option === 'global'
+              ? t('settings.profileRefresh.global', { minutes: settings.refreshMinutes })
+              : t('settings.profileRefresh.own')
+          }
+          onChange={chooseInterval}
+        />
+        {interval === 'own' ? (
+          <TextField
+            {...fields.bind('minutes')}
+            dir="ltr"
+            inputMode="numeric"
+            label={t('settings.profileMinutes')}
+            hint={t('settings.refreshHint')}
+          />
+        ) : null}
       </div>
+      <div className="checks">
+        <CheckboxField
+          id="set-watch"
+          label={t('settings.watch')}
+          hint={t('settings.watchHint')}
+          checked={watch}
+          onChange={(event) => setWatch(event.target.checked)}
+        />
+      </div>
+      <p className="muted small">{t('settings.thresholdsGlobal')}</p>
       <p className="muted small">
         {t('settings.secretStorage', { kind: t(`settings.storage.${profiles.secretStorage}`) })}
       </p>
