@@ -4,7 +4,7 @@
 import type { BrowserWindow } from 'electron';
 import { app, dialog, safeStorage, type WebContents } from 'electron';
 import electronLog from 'electron-log/main';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
@@ -13,6 +13,8 @@ import { loadProvider } from '../provider';
 import type { Platform, TrayState } from '../platform';
 import { chooseSecretBackend } from '../session/secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
+import { openSealedCache } from '../settings/sealed-cache';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
@@ -124,12 +126,15 @@ async function start(): Promise<void> {
   log = configureLog(electronLog, userData, { console: !app.isPackaged });
   const shellLog = log;
   shellLog.info(`start ${app.getName()} ${app.getVersion()} on ${process.platform}`);
+  ensurePrivateDir(userData);
   const settings = openElectronStore(userData, SETTINGS_FILE.replace(/\.json$/, ''));
-  const cache = openElectronStore(userData, CACHE_FILE.replace(/\.json$/, ''));
-  const movedAside = [settings.movedAside, cache.movedAside].filter((file): file is string => file !== null);
+  const movedAside = [settings.movedAside].filter((file): file is string => file !== null);
 
   // The OS keychain first; safeStorage ciphertext only on a real keyring backend; else memory.
   const secrets = await chooseSecretBackend({ safeStorage, cipherFile: join(userData, 'secrets.json') });
+  // The cache is sealed under a key the keychain holds (the CLI opens it the same way).
+  const cache = await openSealedCache(join(userData, CACHE_FILE), secrets.backend);
+  if (cache.dropped) shellLog.warn(`cache file dropped (${cache.dropped}); it refills on the next refresh`);
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
   const provider = loadProvider(overrides.providerFile ?? join(resourcesDir, 'provider.json'));
 
@@ -270,8 +275,8 @@ function tellHowToGetATray(userData: string, text: ReturnType<typeof userText>):
       buttons: ['OK'],
     })
     .then(() => {
-      mkdirSync(userData, { recursive: true });
-      writeFileSync(marker, `${new Date().toISOString()}\n`);
+      ensurePrivateDir(userData);
+      writeFileSync(marker, `${new Date().toISOString()}\n`, { mode: PRIVATE_FILE_MODE });
     })
     .catch((error: unknown) => log?.warn('tray hint not shown:', redactedStack(error)));
 }

@@ -84,7 +84,7 @@ export const en = {
   'update.availableBody': 'Open the app to download and install it.',
   'notice.movedAside': 'A damaged settings file was moved aside to {file}; defaults were restored.',
   'notice.memoryOnly':
-    'No system keychain is available, so your password and API key are kept in memory for this run only. You will need to enter them again after restarting the app.',
+    'No system keychain is available, so your password and API key are kept in memory for this run only, and your plans are not saved for offline use. You will need to enter them again after restarting the app.',
   'start.failedTitle': '{app} could not start',
   'start.failedBody':
     "Something went wrong while the app was starting, so it has closed. Start it again; if this keeps happening, send the log to your provider's support.",

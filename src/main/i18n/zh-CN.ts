@@ -72,7 +72,7 @@ export const zhCN: Catalogue = {
   'update.availableBody': '打开应用即可下载并安装。',
   'notice.movedAside': '损坏的设置文件已移至 {file}，已恢复默认设置。',
   'notice.memoryOnly':
-    '系统钥匙串不可用，因此您的密码和 API 密钥仅在本次运行期间保存在内存中。重新启动应用后需要再次输入。',
+    '系统钥匙串不可用，因此您的密码和 API 密钥仅在本次运行期间保存在内存中，套餐数据也不会保存以供离线查看。重新启动应用后需要再次输入。',
   'start.failedTitle': '{app} 无法启动',
   'start.failedBody': '应用启动时出错，已关闭。请重新启动；如果问题反复出现，请把日志发给服务商的客服。',
   'start.failedLog': '日志位于 {folder}',

@@ -176,8 +176,8 @@ export function memoryBackend(): SecretBackend {
 }
 
 export const MEMORY_ONLY_NOTICE =
-  'No system keychain is available, so your password and API key are kept in memory for this run only. ' +
-  'You will need to enter them again after restarting the app.';
+  'No system keychain is available, so your password and API key are kept in memory for this run only, ' +
+  'and your plans are not saved for offline use. You will need to enter them again after restarting the app.';
 
 export interface ChooseSecretBackendOptions {
   safeStorage?: SafeStorageLike;

@@ -244,7 +244,7 @@ export const en = {
   'settings.secretStorage': 'Secrets are stored in: {kind}',
   'settings.storage.keychain': 'the system keychain',
   'settings.storage.safeStorage': 'encrypted app storage',
-  'settings.storage.memory': 'memory only (until you quit)',
+  'settings.storage.memory': 'memory only, offline data too (until you quit)',
   'settings.openLogFolder': 'Open log folder',
   'settings.quit': 'Quit {name}',
   'settings.about': 'About',

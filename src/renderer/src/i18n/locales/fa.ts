@@ -246,7 +246,7 @@ export const fa: Catalogue = {
   'settings.secretStorage': 'اطلاعات محرمانه در این‌جا نگه داشته می‌شود: {kind}',
   'settings.storage.keychain': 'جاکلیدی سیستم',
   'settings.storage.safeStorage': 'حافظهٔ رمزنگاری‌شدهٔ برنامه',
-  'settings.storage.memory': 'فقط حافظه (تا بستن برنامه)',
+  'settings.storage.memory': 'فقط حافظه، همراه با داده‌های آفلاین (تا بستن برنامه)',
   'settings.openLogFolder': 'باز کردن پوشهٔ گزارش‌ها',
   'settings.quit': 'خروج از {name}',
   'settings.about': 'درباره',

@@ -259,7 +259,7 @@ export const ru: Catalogue = {
   'settings.secretStorage': 'Секреты хранятся: {kind}',
   'settings.storage.keychain': 'в системной связке ключей',
   'settings.storage.safeStorage': 'в зашифрованном хранилище приложения',
-  'settings.storage.memory': 'только в памяти (до выхода)',
+  'settings.storage.memory': 'только в памяти, как и данные для работы без сети (до выхода)',
   'settings.openLogFolder': 'Открыть папку журнала',
   'settings.quit': 'Выйти из {name}',
   'settings.about': 'О программе',

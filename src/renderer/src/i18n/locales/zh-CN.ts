@@ -236,7 +236,7 @@ export const zhCN: Catalogue = {
   'settings.secretStorage': '密码保存在：{kind}',
   'settings.storage.keychain': '系统钥匙串',
   'settings.storage.safeStorage': '加密的应用存储',
-  'settings.storage.memory': '仅内存（退出后清除）',
+  'settings.storage.memory': '仅内存，离线数据也是（退出后清除）',
   'settings.openLogFolder': '打开日志文件夹',
   'settings.quit': '退出 {name}',
   'settings.about': '关于',
