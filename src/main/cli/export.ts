@@ -12,6 +12,7 @@ import { collectServers, toShareLink } from '../export/model';
 import { displayName } from '../export/formats/common';
 import { qrTerminal } from '../qr';
 import { writeFilesAtomically } from '../export/write';
+import { PRIVATE_DIR_MODE } from '../private-files';
 import type { WriteIo } from '../export/write';
 
 export interface ExportCommandOutput {
@@ -58,7 +59,7 @@ export async function runExportCommand(
   const target = resolve(options.out);
   if (format === 'qr') {
     try {
-      await mkdir(target, { recursive: true });
+      await mkdir(target, { recursive: true, mode: PRIVATE_DIR_MODE });
     } catch (thrown) {
       return fail(appError('state', `Cannot create the folder ${target}: ${String(thrown)}`));
     }

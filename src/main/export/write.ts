@@ -7,6 +7,7 @@ import { lstat, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError, fail, ok } from '../../shared/errors';
 import type { Result } from '../../shared/errors';
+import { PRIVATE_FILE_MODE } from '../private-files';
 
 export interface ExportFile {
   name: string;
@@ -27,7 +28,8 @@ export interface WriteIo {
 
 export const nodeWriteIo: WriteIo = {
   async writeSynced(path, data) {
-    const handle = await open(path, 'wx', 0o644);
+    // Exports hold server credentials: owner only (private-files.ts).
+    const handle = await open(path, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(data);
       await handle.sync();

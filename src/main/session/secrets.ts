@@ -3,10 +3,11 @@
 // 'basic_text'); failing that, process memory for this run only, and the user is told. No secret
 // ever goes to the settings file.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Result } from '../../shared/errors';
 import { appError, fail, ok } from '../../shared/errors';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 
 export interface SecretBackend {
   readonly kind: 'keychain' | 'safeStorage' | 'memory';
@@ -119,10 +120,10 @@ export function safeStorageBackend(safe: SafeStorageLike, file: string): SecretB
   }
 
   async function store(data: CipherFile): Promise<void> {
-    await mkdir(dirname(file), { recursive: true });
+    ensurePrivateDir(dirname(file));
     const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(temp, JSON.stringify(data), { mode: 0o600 });
+      await writeFile(temp, JSON.stringify(data), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
       await rename(temp, file);
     } catch (err) {
       await rm(temp, { force: true });
