@@ -18,6 +18,7 @@ import { createPanelSession, type PanelSession } from './session/panel-session';
 import type { CredentialStore } from './session/secrets';
 import type { PanelRoute, Timeouts } from './xmplus/transport';
 import { panelBase, validatePanelUrl, validateProxyUrl } from './xmplus/transport';
+import { joinProxyPassword, splitProxyPassword } from '../shared/proxy-url';
 import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './panel-addresses';
 import { realTimers, type Timers } from './timers';
 
@@ -65,6 +66,8 @@ export interface Accounts {
   isSignedIn(profileId: string): boolean;
   active(): Promise<Result<ActiveProfile>>;
   sessionFor(profileId: string): Promise<Result<PanelSession>>;
+  /** The profile's proxy address to connect with, its password put back from the keychain; null: none. */
+  proxyUrlOf(profile: ProfileRecord | null): string | null;
   /** Whether an API key is at hand for this panel (the branded build's or the keychain's). */
   hasApiKey(panelUrl: string): Promise<boolean>;
   /**
@@ -92,6 +95,34 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   const store = platform.settingsStore;
   const sessions = new Map<string, PanelSession>();
   const signedIn = new Set<string>();
+  // Proxy passwords by profile, read from the keychain at start and kept as they are saved: the
+  // settings file, the profiles event and the window see the address without it.
+  const proxyPasswords = new Map<string, string>();
+
+  function proxyUrlOf(profile: ProfileRecord | null): string | null {
+    if (!profile?.options.proxyUrl) return null;
+    return joinProxyPassword(profile.options.proxyUrl, proxyPasswords.get(profile.id) ?? null);
+  }
+
+  /**
+   * Keeps the password of a proxy address typed for `profile` in the keychain and returns the address
+   * to store without it. An address typed without a password that is the one stored keeps the stored
+   * password (the form shows the address without it); any other address drops it.
+   */
+  async function storeProxy(profile: ProfileRecord, typed: string): Promise<Result<string>> {
+    const { address, password } = splitProxyPassword(typed);
+    const kept = proxyPasswords.get(profile.id) ?? null;
+    const next = password ?? (address && address === profile.options.proxyUrl ? kept : null);
+    if (password !== null || next !== kept) {
+      const saved = await credentials.saveProxyPassword(origin(profile.panelUrl), profile.id, next, {
+        remember: profile.remember,
+      });
+      if (!saved.ok) return saved;
+    }
+    if (next === null) proxyPasswords.delete(profile.id);
+    else proxyPasswords.set(profile.id, next);
+    return ok(address);
+  }
 
   const origin = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url).origin;
 
@@ -159,7 +190,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     if (existing) return ok(existing);
     const created = createPanelSession({
       panelUrl: profile.panelUrl,
-      proxyUrl: profile.options.proxyUrl || null,
+      proxyUrl: proxyUrlOf(profile),
       route: routeFor(profile.panelUrl, profile.id),
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       ...(profile.options.timeZone ? { timeZone: profile.options.timeZone } : {}),
@@ -188,7 +219,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       panelUrl: profile.panelUrl,
       email: profile.email,
       displayName: profile.displayName,
-      options: profile.options,
+      // Never the proxy password, even one still in the file while the keychain was unreachable.
+      options: { ...profile.options, proxyUrl: splitProxyPassword(profile.options.proxyUrl).address },
       remember: profile.remember,
       signedIn: signedIn.has(profile.id),
     };
@@ -257,9 +289,11 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       { panelUrl, email, remember, ...(displayName ? { displayName } : {}) },
       () => platform.now(),
     );
-    // The proxy that reached the panel at sign-in is the profile's from now on.
+    // The proxy that reached the panel at sign-in is the profile's from now on (its password in the keychain).
     if (proxyUrl) {
-      profile.options = { ...profile.options, proxyUrl };
+      const address = await storeProxy(profile, proxyUrl);
+      if (!address.ok) return address;
+      profile.options = { ...profile.options, proxyUrl: address.value };
       writeProfiles(
         store,
         readProfiles(store).map((p) => (p.id === profile.id ? profile : p)),
@@ -294,6 +328,37 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     );
     signedIn.delete(profile.id);
     return credentials.forget(origin(profile.panelUrl), profile.email, { apiKeyToo: !others });
+  }
+
+  /**
+   * Reads the proxy passwords of profiles whose proxy names a user. A password still in the settings
+   * file (written before it moved to the keychain) is moved there now, and the file rewritten without it.
+   */
+  async function loadProxyPasswords(settle: <T>(promise: Promise<T>, fallback: T) => Promise<T>) {
+    let moved = false;
+    const profiles = readProfiles(store);
+    for (const profile of profiles) {
+      if (!profile.options.proxyUrl.includes('@')) continue;
+      const { address, password } = splitProxyPassword(profile.options.proxyUrl);
+      if (password !== null) {
+        const saved = await settle(
+          credentials.saveProxyPassword(origin(profile.panelUrl), profile.id, password, {
+            remember: profile.remember,
+          }),
+          null,
+        );
+        // Moved only once it is safe in the keychain; this run uses it either way.
+        proxyPasswords.set(profile.id, password);
+        if (saved?.ok) {
+          profile.options = { ...profile.options, proxyUrl: address };
+          moved = true;
+        }
+        continue;
+      }
+      const stored = await settle(credentials.getProxyPassword(origin(profile.panelUrl), profile.id), null);
+      if (stored?.ok && stored.value !== null) proxyPasswords.set(profile.id, stored.value);
+    }
+    if (moved) writeProfiles(store, profiles);
   }
 
   const handlers: AccountHandlers = {
@@ -351,7 +416,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
       removeProfile(store, id);
       forgetAddress(platform.cacheStore, addressOwner(id, ''));
+      proxyPasswords.delete(id);
+      const proxyForgotten = await credentials.saveProxyPassword(origin(profile.panelUrl), id, null, {
+        remember: profile.remember,
+      });
       const forgotten = await forgetSecrets(profile);
+      if (!proxyForgotten.ok) return proxyForgotten;
       deps.onRemoved(id);
       const next = announce();
       return forgotten.ok ? ok(next) : fail(forgotten.error);
@@ -376,10 +446,16 @@ export function createAccounts(deps: AccountsDeps): Accounts {
           );
         }
       }
+      let proxyUrl = profile.options.proxyUrl;
+      if (options?.proxyUrl !== undefined) {
+        const address = await storeProxy(profile, options.proxyUrl);
+        if (!address.ok) return address;
+        proxyUrl = address.value;
+      }
       const updated: ProfileRecord = {
         ...profile,
         displayName: displayName?.trim() || profile.displayName,
-        options: { ...profile.options, ...options },
+        options: { ...profile.options, ...options, proxyUrl },
       };
       writeProfiles(
         store,
@@ -409,10 +485,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         if (password?.ok && password.value) signedIn.add(profile.id);
       });
       await Promise.all(checks);
+      await loadProxyPasswords(settle);
       announce();
     },
     state,
     activeProfile,
+    proxyUrlOf,
     isSignedIn: (id) => signedIn.has(id),
     async active() {
       const profile = activeProfile();

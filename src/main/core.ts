@@ -143,7 +143,7 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
       const profile = accounts.activeProfile();
       return profile ? dataService.ensureServers(profile.id, [serviceId]) : Promise.resolve(ok(null));
     },
-    proxyUrl: () => accounts.activeProfile()?.options.proxyUrl || null,
+    proxyUrl: () => accounts.proxyUrlOf(accounts.activeProfile()),
     onProbed: () => {
       if (lastTray) platform.updateTray(trayWithImports(lastTray));
     },

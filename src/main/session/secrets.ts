@@ -208,6 +208,11 @@ export function keychainService(origin: string): string {
 /** Account name under which the panel's client API key is stored (an email never looks like this). */
 export const API_KEY_ACCOUNT = 'client-api-key';
 
+/** Account name for a profile's proxy password, beside the panel password under the panel's service. */
+export function proxyPasswordAccount(profileId: string): string {
+  return `proxy-password:${profileId}`;
+}
+
 export interface SaveSecrets {
   password?: string;
   apiKey?: string;
@@ -224,6 +229,14 @@ export interface CredentialStore {
   getPassword(origin: string, email: string): Promise<Result<string | null>>;
   getApiKey(origin: string): Promise<Result<string | null>>;
   forget(origin: string, email: string, options: { apiKeyToo: boolean }): Promise<Result<void>>;
+  /** A profile's proxy password (null deletes it); kept like the panel password, by `remember`. */
+  saveProxyPassword(
+    origin: string,
+    profileId: string,
+    password: string | null,
+    options: { remember: boolean },
+  ): Promise<Result<void>>;
+  getProxyPassword(origin: string, profileId: string): Promise<Result<string | null>>;
 }
 
 function emailAccount(email: string): string {
@@ -275,6 +288,22 @@ export function createCredentialStore(backend: SecretBackend): CredentialStore {
         return fail(keychainError('save to', thrown));
       }
     },
+    async saveProxyPassword(origin, profileId, password, { remember }) {
+      const service = keychainService(origin);
+      const account = proxyPasswordAccount(profileId);
+      try {
+        if (password === null) {
+          await session.delete(service, account);
+          await backend.delete(service, account);
+        } else {
+          await put(service, account, password, remember);
+        }
+        return ok(undefined);
+      } catch (thrown) {
+        return fail(keychainError(password === null ? 'delete from' : 'save to', thrown));
+      }
+    },
+    getProxyPassword: (origin, profileId) => read(keychainService(origin), proxyPasswordAccount(profileId)),
     getPassword: (origin, email) => read(keychainService(origin), emailAccount(email)),
     getApiKey: (origin) => read(keychainService(origin), API_KEY_ACCOUNT),
     async forget(origin, email, { apiKeyToo }) {

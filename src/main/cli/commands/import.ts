@@ -78,7 +78,7 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
       platform: session.platform,
       snapshot: () => snapshot.value,
       ensureServers: async () => ok(snapshot.value),
-      proxyUrl: () => active?.options.proxyUrl || null,
+      proxyUrl: () => session.accounts.proxyUrlOf(active),
     });
     const link = await importer.link(serviceId, client);
     if (!link.ok) return ctx.report(link.error);
