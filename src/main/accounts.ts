@@ -84,6 +84,9 @@ export interface Accounts {
   dispose(): Promise<void>;
 }
 
+/** Set in the settings once keychain entries are filed by panel base (migrateFromOrigins ran). */
+const KEYCHAIN_BY_BASE = 'keychainByPanelBase';
+
 /** How long start-up waits for the keychain before showing profiles as signed out. */
 export const KEYCHAIN_START_TIMEOUT_MS = 8_000;
 
@@ -114,7 +117,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     const kept = proxyPasswords.get(profile.id) ?? null;
     const next = password ?? (address && address === profile.options.proxyUrl ? kept : null);
     if (password !== null || next !== kept) {
-      const saved = await credentials.saveProxyPassword(origin(profile.panelUrl), profile.id, next, {
+      const saved = await credentials.saveProxyPassword(secretBase(profile.panelUrl), profile.id, next, {
         remember: profile.remember,
       });
       if (!saved.ok) return saved;
@@ -125,12 +128,17 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   }
 
   const origin = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url).origin;
+  /**
+   * What a panel's keychain entries are filed under: origin and path, so that two panels under
+   * different paths of one host keep their own API keys and passwords.
+   */
+  const secretBase = (url: string) => panelBase(new URL(url));
 
   /** The API key for a panel: typed now, else the branded build's, else the keychain's. */
   async function apiKeyFor(panelUrl: string, typed?: string): Promise<Result<string>> {
     if (typed) return ok(typed);
     if (platform.provider.apiKey) return ok(platform.provider.apiKey);
-    const stored = await credentials.getApiKey(origin(panelUrl));
+    const stored = await credentials.getApiKey(secretBase(panelUrl));
     if (!stored.ok) return stored;
     return stored.value
       ? ok(stored.value)
@@ -196,7 +204,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       ...(profile.options.timeZone ? { timeZone: profile.options.timeZone } : {}),
       getApiKey: () => apiKeyFor(profile.panelUrl),
       getCredentials: async () => {
-        const password = await credentials.getPassword(origin(profile.panelUrl), profile.email);
+        const password = await credentials.getPassword(secretBase(profile.panelUrl), profile.email);
         if (!password.ok) return password;
         return password.value ? ok({ email: profile.email, password: password.value }) : fail(signInFirst());
       },
@@ -301,7 +309,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     }
     const typedKey = apiKey && !platform.provider.apiKey ? apiKey : undefined;
     const saved = await credentials.save(
-      origin(panelUrl),
+      secretBase(panelUrl),
       email,
       { password, ...(typedKey ? { apiKey: typedKey } : {}) },
       { remember },
@@ -324,10 +332,10 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   async function forgetSecrets(profile: ProfileRecord): Promise<Result<void>> {
     await closeSession(profile.id);
     const others = readProfiles(store).some(
-      (p) => p.id !== profile.id && origin(p.panelUrl) === origin(profile.panelUrl),
+      (p) => p.id !== profile.id && secretBase(p.panelUrl) === secretBase(profile.panelUrl),
     );
     signedIn.delete(profile.id);
-    return credentials.forget(origin(profile.panelUrl), profile.email, { apiKeyToo: !others });
+    return credentials.forget(secretBase(profile.panelUrl), profile.email, { apiKeyToo: !others });
   }
 
   /**
@@ -342,7 +350,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       const { address, password } = splitProxyPassword(profile.options.proxyUrl);
       if (password !== null) {
         const saved = await settle(
-          credentials.saveProxyPassword(origin(profile.panelUrl), profile.id, password, {
+          credentials.saveProxyPassword(secretBase(profile.panelUrl), profile.id, password, {
             remember: profile.remember,
           }),
           null,
@@ -355,10 +363,25 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         }
         continue;
       }
-      const stored = await settle(credentials.getProxyPassword(origin(profile.panelUrl), profile.id), null);
+      const stored = await settle(
+        credentials.getProxyPassword(secretBase(profile.panelUrl), profile.id),
+        null,
+      );
       if (stored?.ok && stored.value !== null) proxyPasswords.set(profile.id, stored.value);
     }
     if (moved) writeProfiles(store, profiles);
+  }
+
+  /** Entries filed by origin alone (older versions) move to their panel's base, once per settings folder. */
+  async function migrateKeychain(): Promise<void> {
+    const panels = readProfiles(store).map((p) => ({
+      base: secretBase(p.panelUrl),
+      origin: origin(p.panelUrl),
+      email: p.email,
+      profileId: p.id,
+    }));
+    const moved = await credentials.migrateFromOrigins(panels);
+    if (moved.ok) store.set(KEYCHAIN_BY_BASE, true);
   }
 
   const handlers: AccountHandlers = {
@@ -417,7 +440,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       removeProfile(store, id);
       forgetAddress(platform.cacheStore, addressOwner(id, ''));
       proxyPasswords.delete(id);
-      const proxyForgotten = await credentials.saveProxyPassword(origin(profile.panelUrl), id, null, {
+      const proxyForgotten = await credentials.saveProxyPassword(secretBase(profile.panelUrl), id, null, {
         remember: profile.remember,
       });
       const forgotten = await forgetSecrets(profile);
@@ -480,8 +503,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         });
         return Promise.race([promise, late]).finally(() => timers.clearTimeout(timer));
       };
+      if (store.get(KEYCHAIN_BY_BASE) !== true) await settle(migrateKeychain(), undefined);
       const checks = readProfiles(store).map(async (profile) => {
-        const password = await settle(credentials.getPassword(origin(profile.panelUrl), profile.email), null);
+        const password = await settle(
+          credentials.getPassword(secretBase(profile.panelUrl), profile.email),
+          null,
+        );
         if (password?.ok && password.value) signedIn.add(profile.id);
       });
       await Promise.all(checks);

@@ -200,9 +200,13 @@ export async function chooseSecretBackend(
   return { backend: memoryBackend(), notice: MEMORY_ONLY_NOTICE };
 }
 
-/** Keychain service name for one panel: "xmplus-tray:https://panel.example.com". */
-export function keychainService(origin: string): string {
-  return `xmplus-tray:${origin.trim().replace(/\/+$/, '')}`;
+/**
+ * Keychain service name for one panel, by its base (origin and path): "xmplus-tray:https://panel.example.com"
+ * or "xmplus-tray:https://host.example/panel". Versions before filed every panel of a host under its
+ * origin alone (see migrateFromOrigins).
+ */
+export function keychainService(panelBase: string): string {
+  return `xmplus-tray:${panelBase.trim().replace(/\/+$/, '')}`;
 }
 
 /** Account name under which the panel's client API key is stored (an email never looks like this). */
@@ -237,6 +241,13 @@ export interface CredentialStore {
     options: { remember: boolean },
   ): Promise<Result<void>>;
   getProxyPassword(origin: string, profileId: string): Promise<Result<string | null>>;
+  /**
+   * Once, for panels under a path: copies the entries an older version filed under the origin alone
+   * to the panel's base, then deletes the old ones no panel at an origin's root still uses.
+   */
+  migrateFromOrigins(
+    panels: readonly { base: string; origin: string; email: string; profileId: string }[],
+  ): Promise<Result<void>>;
 }
 
 function emailAccount(email: string): string {
@@ -301,6 +312,35 @@ export function createCredentialStore(backend: SecretBackend): CredentialStore {
         return ok(undefined);
       } catch (thrown) {
         return fail(keychainError(password === null ? 'delete from' : 'save to', thrown));
+      }
+    },
+    async migrateFromOrigins(panels) {
+      const bases = new Set(panels.map((p) => keychainService(p.base)));
+      const stale = new Map<string, Set<string>>();
+      try {
+        for (const panel of panels) {
+          const from = keychainService(panel.origin);
+          const to = keychainService(panel.base);
+          if (from === to) continue;
+          const accounts = [
+            emailAccount(panel.email),
+            API_KEY_ACCOUNT,
+            proxyPasswordAccount(panel.profileId),
+          ];
+          for (const account of accounts) {
+            const old = await backend.get(from, account);
+            if (old === null) continue;
+            if ((await backend.get(to, account)) === null) await backend.set(to, account, old);
+            if (!bases.has(from)) stale.set(from, (stale.get(from) ?? new Set()).add(account));
+          }
+        }
+        // Deleted only after every panel of the origin has its copy.
+        for (const [service, accounts] of stale) {
+          for (const account of accounts) await backend.delete(service, account);
+        }
+        return ok(undefined);
+      } catch (thrown) {
+        return fail(keychainError('move entries in', thrown));
       }
     },
     getProxyPassword: (origin, profileId) => read(keychainService(origin), proxyPasswordAccount(profileId)),
