@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { providerCheck } from './build/check-provider.mjs';
 
 /**
  * Development only: the dev server needs an inline preamble (React refresh) and a websocket (reload),
@@ -22,6 +23,8 @@ const devCsp = (): Plugin => ({
 
 export default defineConfig({
   main: {
+    // A branded API key without its panel address fails the build (build/check-provider.mjs).
+    plugins: [providerCheck(resolve('resources/provider.json'))],
     build: {
       // Dependencies load from node_modules (inside the asar) at run time.
       externalizeDeps: true,

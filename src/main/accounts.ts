@@ -21,6 +21,7 @@ import { panelBase, validatePanelUrl, validateProxyUrl } from './xmplus/transpor
 import { joinProxyPassword, splitProxyPassword } from '../shared/proxy-url';
 import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './panel-addresses';
 import { realTimers, type Timers } from './timers';
+import { providerKeyFor } from './provider';
 
 export interface ActiveProfile {
   profileId: string;
@@ -137,7 +138,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   /** The API key for a panel: typed now, else the branded build's, else the keychain's. */
   async function apiKeyFor(panelUrl: string, typed?: string): Promise<Result<string>> {
     if (typed) return ok(typed);
-    if (platform.provider.apiKey) return ok(platform.provider.apiKey);
+    const branded = providerKeyFor(platform.provider, panelUrl);
+    if (branded) return ok(branded);
     const stored = await credentials.getApiKey(secretBase(panelUrl));
     if (!stored.ok) return stored;
     return stored.value
@@ -307,7 +309,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         readProfiles(store).map((p) => (p.id === profile.id ? profile : p)),
       );
     }
-    const typedKey = apiKey && !platform.provider.apiKey ? apiKey : undefined;
+    const typedKey = apiKey && !providerKeyFor(platform.provider, panelUrl) ? apiKey : undefined;
     const saved = await credentials.save(
       secretBase(panelUrl),
       email,
