@@ -29,7 +29,7 @@ import { createTray, signedOutTray, type TrayController } from './tray';
 import { userText } from '../i18n/user';
 import { mainText } from '../i18n';
 import { trayHostAvailable } from '../tray-host';
-import { startStatusServer, statusSocketPath } from '../local/status-socket';
+import { createStatusKey, startStatusServer, statusSocketPath } from '../local/status-socket';
 import { printedStatus } from '../cli/commands/status';
 import { cliArguments, flushStdio } from './cli-mode';
 import { configureLog, type ShellLog } from './log';
@@ -234,8 +234,11 @@ async function start(): Promise<void> {
   await created.start();
 
   // `xmplus-tray status` from a terminal or a status bar asks this process first.
+  // A fresh key each start: the CLI must prove it holds it, and believes only answers made with it.
+  const statusKey = createStatusKey(userData);
   const statusServer = await startStatusServer({
-    path: statusSocketPath(userData),
+    path: statusSocketPath(userData, process.platform, statusKey),
+    key: statusKey,
     snapshot: async () => {
       const state = await created.handlers['data.get']({});
       return state.ok ? state.value.snapshot : null;

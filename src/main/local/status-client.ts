@@ -3,7 +3,7 @@
 // the panel itself, as without the app.
 import type { Snapshot } from '../../shared/domain';
 import { defaultConfigDir } from '../settings/store';
-import { STATUS_REQUEST, STATUS_TIMEOUT_MS, askApp, statusSocketPath } from './status-socket';
+import { STATUS_REQUEST, STATUS_TIMEOUT_MS, askAppIn } from './status-socket';
 
 function looksLikeSnapshot(value: unknown): value is Snapshot {
   if (typeof value !== 'object' || value === null) return false;
@@ -17,8 +17,9 @@ function looksLikeSnapshot(value: unknown): value is Snapshot {
   );
 }
 
-export async function askStatus(path: string, timeoutMs = STATUS_TIMEOUT_MS): Promise<Snapshot | null> {
-  const answer = await askApp(path, STATUS_REQUEST, timeoutMs);
+/** The snapshot of the app running on `userData`, once it has proved it holds this run's key. */
+export async function askStatus(userData: string, timeoutMs = STATUS_TIMEOUT_MS): Promise<Snapshot | null> {
+  const answer = await askAppIn(userData, STATUS_REQUEST, timeoutMs);
   return looksLikeSnapshot(answer?.snapshot) ? answer.snapshot : null;
 }
 
@@ -28,5 +29,5 @@ export async function askStatus(path: string, timeoutMs = STATUS_TIMEOUT_MS): Pr
  */
 export async function askRunningApp(io: { env: NodeJS.ProcessEnv }): Promise<Snapshot | null> {
   if (io.env.XMPLUS_PANEL_URL || io.env.XMPLUS_EMAIL) return null;
-  return askStatus(statusSocketPath(defaultConfigDir(io.env)));
+  return askStatus(defaultConfigDir(io.env));
 }
