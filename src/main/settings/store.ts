@@ -5,7 +5,7 @@ import { readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync
 import { randomBytes } from 'node:crypto';
 import { dirname, isAbsolute, join } from 'node:path';
 import { homedir } from 'node:os';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
+import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from '../private-files';
 
 export interface KeyValueStore {
   get(key: string): unknown;
@@ -41,6 +41,8 @@ export function quarantineIfCorrupt(file: string, now: () => number = Date.now):
   }
   const aside = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
   renameSync(file, aside);
+  // Kept for the user to look at, and it may hold account details: no wider than the rest.
+  ensurePrivateFile(aside);
   return aside;
 }
 

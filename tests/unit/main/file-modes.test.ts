@@ -13,7 +13,7 @@ import { configureLog } from '../../../src/main/electron/log';
 import { writeFilesAtomically } from '../../../src/main/export/write';
 import { ensurePrivateDir } from '../../../src/main/private-files';
 import { safeStorageBackend } from '../../../src/main/session/secrets';
-import { openFileStore, writeFileAtomic } from '../../../src/main/settings/store';
+import { openFileStore, quarantineIfCorrupt, writeFileAtomic } from '../../../src/main/settings/store';
 import { setLinuxAutostart } from '../../../src/main/xdg-autostart';
 
 // electron-store reads Electron's app only when no absolute folder is given; the folder is given here.
@@ -58,6 +58,16 @@ describe.skipIf(process.platform === 'win32')('file modes (POSIX; Windows has no
     writeFileAtomic(file, '{"settings":{}}');
     expect(mode(file)).toBe(0o600);
     expect(mode(dir)).toBe(0o700);
+  });
+
+  it('a damaged settings file moved aside is narrowed to 0600 too', () => {
+    const dir = fresh();
+    const file = join(dir, 'config.json');
+    writeFileSync(file, '{ truncated', { mode: 0o644 });
+    chmodSync(file, 0o644);
+    const aside = quarantineIfCorrupt(file);
+    expect(aside).not.toBeNull();
+    expect(mode(aside!)).toBe(0o600);
   });
 
   it('ensurePrivateDir creates 0700 and narrows an existing 0755 folder', () => {
