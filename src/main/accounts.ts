@@ -233,6 +233,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       options: { ...profile.options, proxyUrl: splitProxyPassword(profile.options.proxyUrl).address },
       remember: profile.remember,
       signedIn: signedIn.has(profile.id),
+      proxyPasswordKept: proxyPasswords.has(profile.id),
     };
   }
 

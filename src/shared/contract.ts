@@ -53,6 +53,8 @@ export interface ProfileView {
   remember: boolean;
   /** Secrets are at hand, so the panel can be asked. */
   signedIn: boolean;
+  /** A password for the profile's proxy is kept with its secrets; options.proxyUrl is shown without it. */
+  proxyPasswordKept?: boolean;
 }
 
 export type SecretStorageKind = 'keychain' | 'safeStorage' | 'memory';

@@ -9,7 +9,7 @@ import type { Snapshot } from '../../shared/domain';
 import type { KeyValueStore } from './store';
 
 /** A stored profile: what the window sees of it (less signedIn, known only at run time), and when it was added. */
-export interface ProfileRecord extends Omit<ProfileView, 'signedIn'> {
+export interface ProfileRecord extends Omit<ProfileView, 'signedIn' | 'proxyPasswordKept'> {
   createdAt: number;
 }
 

@@ -224,6 +224,7 @@ export const zhCN: Catalogue = {
   'settings.proxy': '面板请求使用的代理',
   'settings.proxyHint':
     '例如 socks5://127.0.0.1:7890 或 http://127.0.0.1:7890（代理软件的本地端口）。留空则使用系统代理。',
+  'settings.proxyPasswordKept': '代理密码单独保存，不在此显示。如需更改，请输入带新密码的完整地址。',
   'settings.proxyProblem.noScheme': '请以代理类型开头：socks5://127.0.0.1:7890 或 http://127.0.0.1:7890。',
   'settings.proxyProblem.scheme': '请填写 http://、https:// 或 socks5:// 代理地址，或留空。',
   'settings.proxyProblem.socks4': '不支持 SOCKS4。请使用 socks5://（代理软件在同一端口提供 SOCKS5）。',
