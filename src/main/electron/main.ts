@@ -135,6 +135,8 @@ async function start(): Promise<void> {
   // The cache is sealed under a key the keychain holds (the CLI opens it the same way).
   const cache = await openSealedCache(join(userData, CACHE_FILE), secrets.backend);
   if (cache.dropped) shellLog.warn(`cache file dropped (${cache.dropped}); it refills on the next refresh`);
+  if (!cache.onDisk && !secrets.notice)
+    shellLog.warn('the keychain gave no cache key: the cache stays in memory');
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
   const provider = loadProvider(overrides.providerFile ?? join(resourcesDir, 'provider.json'));
 

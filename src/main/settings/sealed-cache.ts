@@ -84,12 +84,31 @@ export function unsealCache(text: string, key: Buffer | null): Unsealed {
   }
 }
 
+/** How long start-up waits for the keychain's answer before keeping the cache in memory this run. */
+export const CACHE_KEY_TIMEOUT_MS = 8_000;
+
 /**
  * The cache key from the keychain, made and stored on first use. Null when the backend is memory
- * only, or the keychain fails (locked, gone): then nothing is written to disk this run.
+ * only, or the keychain fails or does not answer in time (locked behind an unlock prompt, gone):
+ * then nothing is written to disk this run, and start-up is not held up.
  */
-export async function cacheKey(secrets: SecretBackend): Promise<Buffer | null> {
+export async function cacheKey(
+  secrets: SecretBackend,
+  timeoutMs: number = CACHE_KEY_TIMEOUT_MS,
+): Promise<Buffer | null> {
   if (secrets.kind === 'memory') return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  try {
+    return await Promise.race([keyFrom(secrets), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function keyFrom(secrets: SecretBackend): Promise<Buffer | null> {
   const decode = (text: string | null) => {
     const key = text ? Buffer.from(text, 'base64') : null;
     return key && key.length === KEY_BYTES ? key : null;
@@ -122,8 +141,12 @@ function removeQuietly(file: string): void {
 }
 
 /** Opens the sealed cache at `file`, with its key from `secrets`. Never throws for a bad file. */
-export async function openSealedCache(file: string, secrets: SecretBackend): Promise<OpenedCache> {
-  const key = await cacheKey(secrets);
+export async function openSealedCache(
+  file: string,
+  secrets: SecretBackend,
+  options: { keyTimeoutMs?: number } = {},
+): Promise<OpenedCache> {
+  const key = await cacheKey(secrets, options.keyTimeoutMs);
   let text: string | null;
   try {
     text = existsSync(file) ? readFileSync(file, 'utf8') : null;

@@ -184,6 +184,20 @@ describe('sealed cache without a keychain', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
+  it('does not wait on a keychain that never answers (an unlock prompt left open)', async () => {
+    const file = join(folder(), 'cache.json');
+    const hanging: SecretBackend = {
+      kind: 'keychain',
+      get: () => new Promise<string | null>(() => undefined),
+      set: () => new Promise<void>(() => undefined),
+      delete: () => new Promise<boolean>(() => undefined),
+    };
+    const opened = await openSealedCache(file, hanging, { keyTimeoutMs: 50 });
+    expect(opened.onDisk).toBe(false);
+    opened.store.set('alerts', { p1: {} });
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('treats a keychain that fails as none', async () => {
     const file = join(folder(), 'cache.json');
     const broken: SecretBackend = {
