@@ -6,7 +6,15 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { keytarBackend, memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
+import {
+  keytarBackend,
+  MEMORY_ONLY_NOTICE,
+  memoryBackend,
+  type SecretBackend,
+} from '../../../src/main/session/secrets';
+import type { Notice } from '../../../src/shared/contract';
+import { makeCoreRig } from '../../support/core-rig';
+import { expectOk } from '../../support/expect';
 import {
   CACHE_KEY_ACCOUNT,
   CACHE_KEY_SERVICE,
@@ -157,6 +165,21 @@ describe.skipIf(!keychain)(
 );
 
 describe('sealed cache without a keychain', () => {
+  it('the window is told, in its language, that plans are not saved for offline use either', async () => {
+    const words: Record<string, RegExp> = {
+      'en-US': /plans are not saved for offline use/,
+      'ru-RU': /не сохраняются для работы без сети/,
+      'fa-IR': /برای استفادهٔ آفلاین ذخیره نمی‌شود/,
+      'zh-CN': /不会保存以供离线查看/,
+    };
+    for (const [locale, pattern] of Object.entries(words)) {
+      const rig = await makeCoreRig({ memory: true, locale, secretsNotice: MEMORY_ONLY_NOTICE });
+      const notices = expectOk(await rig.call<Notice[]>('app.notices'));
+      await rig.dispose();
+      expect(notices.map((n) => n.message).join('\n'), locale).toMatch(pattern);
+    }
+  });
+
   it('keeps the cache in memory only: no file is written', async () => {
     const file = join(folder(), 'cache.json');
     const opened = await openSealedCache(file, memoryBackend());
