@@ -1,7 +1,8 @@
 // Profiles and sign-in: which panels and accounts the user has, their secrets in the keychain, and
-// one live PanelSession per signed-in profile (so the token is reused across the tray, the window
+// one open Source per signed-in profile (so a panel's token is reused across the tray, the window
 // and billing). Handlers for provider.check, auth.* and profiles.*.
 import type { ProfileView, ProfilesState, SecretStorageKind } from '../shared/contract';
+import { SOURCE_CAPABILITIES } from '../shared/domain';
 import { appError, fail, ok, type AppError, type Result } from '../shared/errors';
 import type { Handlers } from './router';
 import type { Platform } from './platform';
@@ -14,26 +15,35 @@ import {
   writeProfiles,
   type ProfileRecord,
 } from './settings/settings';
-import { createPanelSession, type PanelSession } from './session/panel-session';
-import type { CredentialStore } from './session/secrets';
-import type { PanelRoute, Timeouts } from './xmplus/transport';
-import { panelBase, validatePanelUrl, validateProxyUrl } from './xmplus/transport';
+import type { CredentialStore } from './secrets';
+import { openPanelSetup, openSource, type BillingApi, type PanelSetup, type Source } from './sources';
+import type { PanelRoute, Timeouts } from './net/transport';
+import { panelBase, validatePanelUrl, validateProxyUrl } from './net/transport';
 import { joinProxyPassword, splitProxyPassword } from '../shared/proxy-url';
-import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './panel-addresses';
+import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './net/panel-addresses';
 import { realTimers, type Timers } from './timers';
 import { providerKeyFor } from './provider';
 
 export interface ActiveProfile {
   profileId: string;
   profile: ProfileRecord;
-  session: PanelSession;
+  source: Source;
+}
+
+/** A profile whose source has billing, with its billing calls (named `session` as billing knows them). */
+export interface BillingProfile {
+  profileId: string;
+  session: BillingApi;
 }
 
 export interface AccountsDeps {
   platform: Platform;
   credentials: CredentialStore;
-  /** Told when the active profile or its sign-in state changes (start / stop polling). */
-  onActiveChanged(active: ProfileRecord | null, signedIn: boolean): void;
+  /**
+   * Told when the profiles change: one added, removed or edited (watch, interval), the active one
+   * switched, or a sign-in state (start / stop polling).
+   */
+  onChanged(): void;
   /** Told when a profile is removed (drop its cache and history). */
   onRemoved(profileId: string): void;
   /** Overrides for tests: environment for proxy variables. */
@@ -42,6 +52,11 @@ export interface AccountsDeps {
   timeouts?: Partial<Timeouts>;
   /** What the start-up wait on the keychain is timed with; the real timers by default. */
   timers?: Timers;
+  /**
+   * The profile this run acts on instead of the stored active one (the CLI's --profile); an id that
+   * is no profile means none.
+   */
+  pinnedProfileId?: string;
 }
 
 type AccountHandlers = Pick<
@@ -66,9 +81,14 @@ export interface Accounts {
   activeProfile(): ProfileRecord | null;
   isSignedIn(profileId: string): boolean;
   active(): Promise<Result<ActiveProfile>>;
-  sessionFor(profileId: string): Promise<Result<PanelSession>>;
-  /** The profile's proxy address to connect with, its password put back from the keychain; null: none. */
-  proxyUrlOf(profile: ProfileRecord | null): string | null;
+  /** The active profile's billing; fails when its source has none. */
+  activeBilling(): Promise<Result<BillingProfile>>;
+  /** The open source of a signed-in profile. */
+  sourceFor(profileId: string): Promise<Result<Source>>;
+  /** A profile's billing; fails when signed out or when its source has none. */
+  billingFor(profileId: string): Promise<Result<BillingApi>>;
+  /** A profile's proxy address to connect with, its password put back from the keychain; null: none. */
+  proxyUrlOf(profileId: string | null): string | null;
   /** Whether an API key is at hand for this panel (the branded build's or the keychain's). */
   hasApiKey(panelUrl: string): Promise<boolean>;
   /**
@@ -94,18 +114,31 @@ export const KEYCHAIN_START_TIMEOUT_MS = 8_000;
 const signInFirst = (): AppError =>
   appError('auth', 'You are signed out. Sign in to see your plans.', { reason: 'signedOut' });
 
+const noBilling = (): AppError =>
+  appError('state', "This profile's provider offers no billing through the app: use its own web page.");
+
 export function createAccounts(deps: AccountsDeps): Accounts {
   const { platform, credentials } = deps;
   const store = platform.settingsStore;
-  const sessions = new Map<string, PanelSession>();
+  const sessions = new Map<string, Source>();
   const signedIn = new Set<string>();
   // Proxy passwords by profile, read from the keychain at start and kept as they are saved: the
   // settings file, the profiles event and the window see the address without it.
   const proxyPasswords = new Map<string, string>();
 
-  function proxyUrlOf(profile: ProfileRecord | null): string | null {
-    if (!profile?.options.proxyUrl) return null;
+  function proxyUrlFor(profile: ProfileRecord): string | null {
+    if (!profile.options.proxyUrl) return null;
     return joinProxyPassword(profile.options.proxyUrl, proxyPasswords.get(profile.id) ?? null);
+  }
+
+  function proxyUrlOf(profileId: string | null): string | null {
+    const profile = profileId ? readProfiles(store).find((p) => p.id === profileId) : undefined;
+    return profile ? proxyUrlFor(profile) : null;
+  }
+
+  /** The profile as its source should see it: the proxy address with its password. */
+  function withProxyPassword(profile: ProfileRecord): ProfileRecord {
+    return { ...profile, options: { ...profile.options, proxyUrl: proxyUrlFor(profile) ?? '' } };
   }
 
   /**
@@ -182,28 +215,27 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     apiKey: string,
     creds: { email: string; password: string } | undefined,
     proxyUrl: string | undefined,
-  ) {
-    return createPanelSession({
-      panelUrl,
-      proxyUrl: proxyUrl || null,
-      route: routeFor(panelUrl, null),
-      ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
-      getApiKey: async () => ok(apiKey),
-      getCredentials: async () => (creds ? ok(creds) : fail(signInFirst())),
-      now: () => platform.now(),
-      ...(deps.env ? { env: deps.env } : {}),
-    });
+  ): Result<PanelSetup> {
+    return openPanelSetup(
+      { panelUrl, proxyUrl: proxyUrl || null },
+      {
+        route: routeFor(panelUrl, null),
+        ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
+        getApiKey: async () => ok(apiKey),
+        getCredentials: async () => (creds ? ok(creds) : fail(signInFirst())),
+        now: () => platform.now(),
+        ...(deps.env ? { env: deps.env } : {}),
+      },
+    );
   }
 
-  function sessionOf(profile: ProfileRecord): Result<PanelSession> {
+  function sessionOf(profile: ProfileRecord): Result<Source> {
     const existing = sessions.get(profile.id);
     if (existing) return ok(existing);
-    const created = createPanelSession({
-      panelUrl: profile.panelUrl,
-      proxyUrl: proxyUrlOf(profile),
+    // The source connects through the proxy with its password put back from the keychain.
+    const created = openSource(withProxyPassword(profile), {
       route: routeFor(profile.panelUrl, profile.id),
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
-      ...(profile.options.timeZone ? { timeZone: profile.options.timeZone } : {}),
       getApiKey: () => apiKeyFor(profile.panelUrl),
       getCredentials: async () => {
         const password = await credentials.getPassword(secretBase(profile.panelUrl), profile.email);
@@ -226,6 +258,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   function view(profile: ProfileRecord): ProfileView {
     return {
       id: profile.id,
+      kind: profile.kind,
+      capabilities: { ...SOURCE_CAPABILITIES[profile.kind] },
       panelUrl: profile.panelUrl,
       email: profile.email,
       displayName: profile.displayName,
@@ -234,6 +268,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       remember: profile.remember,
       signedIn: signedIn.has(profile.id),
       proxyPasswordKept: proxyPasswords.has(profile.id),
+      watch: profile.watch,
+      refreshMinutes: profile.refreshMinutes,
     };
   }
 
@@ -246,13 +282,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   }
 
   function activeProfile(): ProfileRecord | null {
-    const id = readActiveProfileId(store);
+    const id = deps.pinnedProfileId ?? readActiveProfileId(store);
     return readProfiles(store).find((p) => p.id === id) ?? null;
   }
 
   function announce() {
-    const current = activeProfile();
-    deps.onActiveChanged(current, current ? signedIn.has(current.id) : false);
+    deps.onChanged();
     const next = state();
     platform.emit('profiles', next);
     return next;
@@ -265,7 +300,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   async function withPanel<T>(
     panel: { panelUrl: string | undefined; apiKey: string | undefined; proxyUrl?: string | undefined },
     creds: { email: string; password: string } | undefined,
-    use: (session: PanelSession, url: string) => Promise<Result<T>>,
+    use: (session: PanelSetup, url: string) => Promise<Result<T>>,
   ): Promise<Result<T>> {
     const { panelUrl, apiKey, proxyUrl } = panel;
     const url = resolvePanelUrl(panelUrl);
@@ -387,6 +422,30 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     if (moved.ok) store.set(KEYCHAIN_BY_BASE, true);
   }
 
+  async function active(): Promise<Result<ActiveProfile>> {
+    const profile = activeProfile();
+    if (!profile) {
+      return fail(
+        appError(
+          'state',
+          deps.pinnedProfileId
+            ? `There is no profile "${deps.pinnedProfileId}".`
+            : 'Add a panel account first.',
+        ),
+      );
+    }
+    if (!signedIn.has(profile.id)) return fail(signInFirst());
+    const source = sessionOf(profile);
+    return source.ok ? ok({ profileId: profile.id, profile, source: source.value }) : source;
+  }
+
+  async function sourceFor(profileId: string): Promise<Result<Source>> {
+    const profile = readProfiles(store).find((p) => p.id === profileId);
+    if (!profile) return fail(appError('state', 'That profile no longer exists.'));
+    if (!signedIn.has(profile.id)) return fail(signInFirst());
+    return sessionOf(profile);
+  }
+
   const handlers: AccountHandlers = {
     'provider.check': ({ panelUrl, apiKey, proxyUrl }) =>
       withPanel({ panelUrl, apiKey, proxyUrl }, undefined, async (session, url) => {
@@ -453,7 +512,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       return forgotten.ok ? ok(next) : fail(forgotten.error);
     },
 
-    async 'profiles.update'({ id, displayName, options }) {
+    async 'profiles.update'({ id, displayName, options, watch, refreshMinutes }) {
       const profiles = readProfiles(store);
       const profile = profiles.find((p) => p.id === id);
       if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
@@ -482,6 +541,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         ...profile,
         displayName: displayName?.trim() || profile.displayName,
         options: { ...profile.options, ...options, proxyUrl },
+        watch: watch ?? profile.watch,
+        refreshMinutes: refreshMinutes === undefined ? profile.refreshMinutes : refreshMinutes,
       };
       writeProfiles(
         store,
@@ -522,18 +583,18 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     activeProfile,
     proxyUrlOf,
     isSignedIn: (id) => signedIn.has(id),
-    async active() {
-      const profile = activeProfile();
-      if (!profile) return fail(appError('state', 'Add a panel account first.'));
-      if (!signedIn.has(profile.id)) return fail(signInFirst());
-      const session = sessionOf(profile);
-      return session.ok ? ok({ profileId: profile.id, profile, session: session.value }) : session;
+    active,
+    async activeBilling() {
+      const current = await active();
+      if (!current.ok) return current;
+      const { billing } = current.value.source;
+      return billing ? ok({ profileId: current.value.profileId, session: billing }) : fail(noBilling());
     },
-    async sessionFor(profileId) {
-      const profile = readProfiles(store).find((p) => p.id === profileId);
-      if (!profile) return fail(appError('state', 'That profile no longer exists.'));
-      if (!signedIn.has(profile.id)) return fail(signInFirst());
-      return sessionOf(profile);
+    sourceFor,
+    async billingFor(profileId) {
+      const source = await sourceFor(profileId);
+      if (!source.ok) return source;
+      return source.value.billing ? ok(source.value.billing) : fail(noBilling());
     },
     async hasApiKey(panelUrl) {
       const url = resolvePanelUrl(panelUrl);

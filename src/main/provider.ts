@@ -1,18 +1,18 @@
 // A provider's branded build: resources/provider.json names the brand, the panel URL and its mirrors
-// (other addresses of the same panel, for users where one gets blocked), the client API key, a
-// support link and an update feed. The key stays in the main process; the renderer only learns
-// whether there is one.
+// (other addresses of the same panel, for users where one gets blocked), the client API key and a
+// support link. The key stays in the main process; the renderer only learns whether there is one.
+// Its "updateFeed" is read by the build, not here: build/update-config.mjs pins it into the app
+// with the key the updates must be signed with.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve, extname } from 'node:path';
 import { z } from 'zod';
 import type { ProviderInfo } from '../shared/contract';
-import { panelBase, validatePanelUrl } from './xmplus/transport';
+import { panelBase, validatePanelUrl } from './net/transport';
 
 export interface ProviderConfig {
   info: ProviderInfo;
   /** Secret: never sent to the renderer. */
   apiKey: string | null;
-  updateFeed: string | null;
   /** The panel's client= flag per import client id, where the provider's panel differs. */
   clientFlags?: Partial<Record<string, string>>;
   /** Other addresses of the provider's panel (valid panel URLs, without the main one), in order. */
@@ -26,6 +26,7 @@ const fileSchema = z.object({
   mirrors: z.array(z.string().trim().max(2048)).max(16).optional(),
   apiKey: z.string().trim().max(512).optional(),
   supportUrl: z.string().trim().max(2048).optional(),
+  /** Read by the build only (build/update-config.mjs); accepted here so the same file parses. */
   updateFeed: z.string().trim().max(2048).optional(),
   clientFlags: z
     .record(
@@ -41,7 +42,6 @@ const fileSchema = z.object({
 export const UNBRANDED: ProviderConfig = {
   info: { name: 'XMPlus', logo: null, panelUrl: null, hasApiKey: false, supportUrl: null },
   apiKey: null,
-  updateFeed: null,
   mirrors: [],
 };
 
@@ -109,7 +109,6 @@ export function loadProvider(file: string): ProviderConfig {
       supportUrl: httpsOnly(p.supportUrl),
     },
     apiKey,
-    updateFeed: httpsOnly(p.updateFeed),
     ...(p.clientFlags ? { clientFlags: p.clientFlags } : {}),
     mirrors: mirrorsOf(p.panelUrl, p.mirrors),
   };

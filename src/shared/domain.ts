@@ -31,6 +31,10 @@ export interface PanelServer {
   fields: Record<string, string | number | boolean | null>;
 }
 
+/**
+ * A plan. Fields only the XMPlus API gives (package id, billing cycle, amount, IP and speed limits,
+ * server group, recent online, reset text) hold neutral values for other sources: 0, '', null.
+ */
 export interface Service {
   id: number;
   packageId: number;
@@ -55,6 +59,44 @@ export interface Service {
   resetInDays: number | null;
   sublink: string;
 }
+
+/** Where a profile's data comes from: the XMPlus client API, or a subscription link alone (any panel). */
+export type SourceKind = 'xmplus' | 'subscription';
+export const SOURCE_KINDS: readonly SourceKind[] = ['xmplus', 'subscription'];
+
+/** What a kind of source can do; the window, tray and CLI offer only what these allow. */
+export interface SourceCapabilities {
+  /** An account with a balance (Snapshot.account is not null). */
+  account: boolean;
+  /** Store, buy, renew, top up and pay. */
+  billing: boolean;
+  invoices: boolean;
+  passwordReset: boolean;
+  /** Server lists to export, copy and import. */
+  servers: boolean;
+  /** A per-service status the panel reports (active, suspended...). */
+  serviceStatus: boolean;
+}
+
+/** Each kind's capabilities, known without opening its source (profile lists, the CLI). */
+export const SOURCE_CAPABILITIES: Readonly<Record<SourceKind, Readonly<SourceCapabilities>>> = {
+  xmplus: {
+    account: true,
+    billing: true,
+    invoices: true,
+    passwordReset: true,
+    servers: true,
+    serviceStatus: true,
+  },
+  subscription: {
+    account: false,
+    billing: false,
+    invoices: false,
+    passwordReset: false,
+    servers: true,
+    serviceStatus: false,
+  },
+};
 
 export interface Account {
   id: number;
@@ -90,7 +132,10 @@ export interface ServerListPart {
 /** The last good data of a profile: what the dashboard shows, cached with its fetch time. */
 export interface Snapshot {
   profileId: string;
-  account: Account;
+  /** The kind of source it came from (snapshots cached before there were kinds are XMPlus ones). */
+  kind: SourceKind;
+  /** Null where the source has no account (a subscription link). */
+  account: Account | null;
   services: Service[];
   /** Last known servers per service id, from service/info (kept when a later fetch fails). */
   servers: Record<string, PanelServer[]>;

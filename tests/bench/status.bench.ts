@@ -56,11 +56,8 @@ export async function run(): Promise<Figure[]> {
     const server = await startStatusServer({
       path: statusSocketPath(userData),
       key: createStatusKey(userData),
-      snapshot: async () => {
-        const state = await rig.core.handlers['data.get']({});
-        return state.ok ? state.value.snapshot : null;
-      },
-      print: (mode, snapshot) => printedStatus(mode, snapshot, THRESHOLDS, Date.now()),
+      profiles: () => rig.core.statusProfiles(),
+      print: (mode, profiles) => printedStatus(mode, profiles, THRESHOLDS, Date.now()),
     });
     if (!server) throw new Error('status socket did not start');
 

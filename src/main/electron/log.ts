@@ -4,6 +4,7 @@
 // shell itself only logs error types, stacks and short states.
 import type { LogMessage, NodeLogger } from 'electron-log';
 import { join } from 'node:path';
+import { scrubUrls } from '../net/scrub';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 
 export const LOG_FOLDER = 'logs';
@@ -19,16 +20,19 @@ export interface ShellLog {
   folder: string;
 }
 
-// A /link/<token> subscription path, bearer and JWT-looking tokens, and password/key assignments.
+// Besides what scrubUrls hides (URL userinfo, share links, subscription paths and tokens, uuids):
+// bearer and JWT-looking tokens, and password/key assignments, which in a log line are never prose.
 const SECRET_PATTERNS: [RegExp, string][] = [
-  [/\/link\/[A-Za-z0-9._~-]+/g, '/link/[hidden]'],
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(?:#[A-Za-z0-9_-]+)?/g, '[token]'],
   [/\b(Bearer)\s+\S+/gi, '$1 [hidden]'],
-  [/\b(password|passwd|api[_-]?key|apikey|token|secret)(["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi, '$1$2[hidden]'],
+  [
+    /\b([\w-]*(?:password|passwd|api[_-]?key|apikey|token|secret))(["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi,
+    '$1$2[hidden]',
+  ],
 ];
 
 export function scrub(text: string): string {
-  let out = text;
+  let out = scrubUrls(text);
   for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }

@@ -11,14 +11,14 @@ import { createCore, type Core } from '../core';
 import { createRouter } from '../router';
 import { loadProvider } from '../provider';
 import type { Platform, TrayState } from '../platform';
-import { chooseSecretBackend } from '../session/secrets';
+import { chooseSecretBackend } from '../secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
 import { openSealedCache } from '../settings/sealed-cache';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
-import { writeClipboard } from './clipboard';
+import { createClipboard } from './clipboard';
 import { watchLifecycle } from './lifecycle';
 import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
@@ -32,11 +32,13 @@ import { trayHostAvailable } from '../tray-host';
 import { createStatusKey, startStatusServer, statusSocketPath } from '../local/status-socket';
 import { printedStatus } from '../cli/commands/status';
 import { cliArguments, flushStdio } from './cli-mode';
+import { refuseDebugLaunch } from './launch-switches';
 import { configureLog, type ShellLog } from './log';
 import { openFolder } from './log-folder';
 import { shellOverrides } from './shell-env';
 import { redactedStack, reportStartFailure } from './start-failure';
 import { createUpdater } from './updater';
+import { pinnedUpdateFeed } from './update-pins';
 import { createMainWindow, preloadPathFrom } from './window';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -49,8 +51,17 @@ let log: ShellLog | null = null;
 /** Written once to the user-data folder after the user was told how to get a tray icon. */
 const TRAY_HINT_MARKER = 'tray-host-hint-shown';
 
-const cliArgs = cliArguments(process.argv, app.isPackaged);
-if (cliArgs) {
+// First of all: a packaged app started with a debugging switch quits, saying why.
+const refused = refuseDebugLaunch({
+  argv: process.argv,
+  platform: process.platform,
+  isPackaged: app.isPackaged,
+  text: mainText('system', app.getLocale()),
+});
+const cliArgs = refused ? null : cliArguments(process.argv, app.isPackaged);
+if (refused) {
+  // app.exit(1) is under way.
+} else if (cliArgs) {
   void runCli(cliArgs);
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -146,8 +157,9 @@ async function start(): Promise<void> {
     showWindow,
     logFailure: (message) => shellLog.warn(message),
   });
+  const updateFeed = pinnedUpdateFeed();
   const updater = createUpdater({
-    feedUrl: provider.updateFeed,
+    feed: updateFeed,
     autoCheck: () => readSettings(settings.store).autoUpdateCheck,
     emit: (state) => sendEvent(windows(), 'update', state),
     onAvailable: (version) => {
@@ -162,6 +174,12 @@ async function start(): Promise<void> {
         { page: 'settings' },
       );
     },
+  });
+
+  const appClipboard = createClipboard({
+    platform: process.platform,
+    clearAfterCopy: () => readSettings(settings.store).clearClipboard,
+    onMarkersRefused: (reason) => shellLog.warn(`clipboard: sensitive-content markers refused (${reason})`),
   });
 
   // The core may report tray state before the tray exists (while it starts): keep the latest.
@@ -179,7 +197,7 @@ async function start(): Promise<void> {
     settingsStore: settings.store,
     secrets: secrets.backend,
     secretsNotice: secrets.notice,
-    updates: provider.updateFeed
+    updates: updateFeed
       ? { state: updater.state, download: async () => updater.download(), install: updater.install }
       : undefined,
     cacheStore: cache.store,
@@ -188,7 +206,7 @@ async function start(): Promise<void> {
     openExternal: openExternalSafely,
     protocolHandler: protocolHandlerName,
     openPath: openPathSafely,
-    writeClipboard,
+    writeClipboard: appClipboard.write,
     openLogFolder: () => openFolder(shellLog.folder),
     quit: () => app.quit(),
     async chooseFolder(title) {
@@ -241,14 +259,11 @@ async function start(): Promise<void> {
   const statusServer = await startStatusServer({
     path: statusSocketPath(userData, process.platform, statusKey),
     key: statusKey,
-    snapshot: async () => {
-      const state = await created.handlers['data.get']({});
-      return state.ok ? state.value.snapshot : null;
-    },
-    print: (mode, snapshot) => {
+    profiles: () => created.statusProfiles(),
+    print: (mode, profiles) => {
       const s = readSettings(settings.store);
       const thresholds = { trafficPercent: s.trafficThresholds, daysLeft: s.expiryThresholds };
-      return printedStatus(mode, snapshot, thresholds, Date.now());
+      return printedStatus(mode, profiles, thresholds, Date.now());
     },
   }).catch((error: unknown) => {
     shellLog.warn('status socket not started:', redactedStack(error));
@@ -259,6 +274,7 @@ async function start(): Promise<void> {
     void statusServer?.close();
     stopLifecycle();
     updater.dispose();
+    appClipboard.dispose();
     notifier.dispose();
     tray?.destroy();
     void created.dispose();

@@ -85,6 +85,9 @@ export const en = {
   'notice.movedAside': 'A damaged settings file was moved aside to {file}; defaults were restored.',
   'notice.memoryOnly':
     'No system keychain is available, so your password and API key are kept in memory for this run only, and your plans are not saved for offline use. You will need to enter them again after restarting the app.',
+  'start.debugSwitchTitle': '{app} will not start with {switch}',
+  'start.debugSwitchBody':
+    '{switch} opens a debugging port through which any program on this computer could read your accounts and subscription links. Start {app} without it.',
   'start.failedTitle': '{app} could not start',
   'start.failedBody':
     "Something went wrong while the app was starting, so it has closed. Start it again; if this keeps happening, send the log to your provider's support.",

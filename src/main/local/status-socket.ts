@@ -22,7 +22,8 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { chmodSync, existsSync, lstatSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
-import type { Snapshot } from '../../shared/domain';
+import type { Snapshot, SourceKind } from '../../shared/domain';
+import type { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../settings/store';
 
 export const STATUS_SOCKET_FILE = 'status.sock';
@@ -31,13 +32,24 @@ export const STATUS_REQUEST = 'status';
 export const PRINTED_MODES = ['--waybar', '--json'] as const;
 export type PrintedMode = (typeof PRINTED_MODES)[number];
 
+/** One watched profile as status shows it: its last known data and why it is old. */
+export interface StatusProfile {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  /** The last known data; null before the first good refresh. */
+  snapshot: Snapshot | null;
+  /** The last refresh's failure, or signed out; null when the data is current. */
+  error: AppError | null;
+}
+
 /**
- * What the app answers: to "status", its latest snapshot of the active profile (null before the
- * first one); to "status --waybar" or "status --json", the exact line the CLI would print (null
- * when it has nothing to say, and the CLI then asks the panel).
+ * What the app answers: to "status", every watched profile with its latest snapshot; to "status
+ * --waybar" or "status --json", the exact line the CLI would print (null when it has nothing to
+ * say, and the CLI then asks the panels).
  */
 export interface StatusAnswer {
-  snapshot?: Snapshot | null;
+  profiles?: StatusProfile[] | null;
   stdout?: string | null;
 }
 
@@ -184,15 +196,16 @@ export interface StatusServer {
  * Listens at `path`. A socket file left by a crashed run (nothing answers it) is removed first; a
  * live one (another copy of the app, which the single-instance lock normally prevents) is left
  * alone and this returns null. Server lists are left out of the answer: status does not need them,
- * and they carry the proxies' credentials.
+ * and they carry the proxies' credentials. Every watched profile is in the answer.
  */
 export async function startStatusServer(options: {
   path: string;
   /** This run's key (createStatusKey): requests must carry its MAC, answers carry one. */
   key: string;
-  snapshot(): Promise<Snapshot | null> | Snapshot | null;
-  /** The printed output for a mode from a snapshot (the CLI's own formatters). */
-  print?(mode: PrintedMode, snapshot: Snapshot): string;
+  /** Every watched profile, as status shows them. */
+  profiles(): Promise<StatusProfile[]> | StatusProfile[];
+  /** The printed output for a mode (the CLI's own formatters). */
+  print?(mode: PrintedMode, profiles: StatusProfile[]): string;
   platform?: NodeJS.Platform;
 }): Promise<StatusServer | null> {
   const { path } = options;
@@ -225,11 +238,17 @@ export async function startStatusServer(options: {
       const printed = PRINTED_MODES.find((m) => m === mode);
       if (word !== STATUS_REQUEST || more.length > 0 || (mode !== undefined && !printed))
         return socket.destroy();
-      void Promise.resolve(options.snapshot()).then(
-        (snapshot) => {
+      void Promise.resolve(options.profiles()).then(
+        (profiles) => {
+          const known = profiles.some((p) => p.snapshot !== null);
           const answer: StatusAnswer = printed
-            ? { stdout: snapshot && options.print ? options.print(printed, snapshot) : null }
-            : { snapshot: snapshot ? { ...snapshot, servers: {} } : null };
+            ? { stdout: known && options.print ? options.print(printed, profiles) : null }
+            : {
+                profiles: profiles.map((p) => ({
+                  ...p,
+                  snapshot: p.snapshot ? { ...p.snapshot, servers: {} } : null,
+                })),
+              };
           const body = JSON.stringify(answer);
           socket.end(`${body}\n${mac(options.key, 'answer', nonce, body)}\n`);
         },

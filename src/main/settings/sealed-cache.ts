@@ -6,7 +6,7 @@
 // under a key the keychain no longer has) is dropped: it is a cache, and the next refresh refills it.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import type { SecretBackend } from '../session/secrets';
+import type { SecretBackend } from '../secrets';
 import { memoryStore, writeFileAtomic, type KeyValueStore } from './store';
 
 /** Where the cache key sits in the keychain: one key per user, shared by the app and the CLI. */

@@ -41,7 +41,8 @@ test('tray icon and menu, from the shell menu model', async ({ page }) => {
     if (!data.value.snapshot) return;
     const settings = readSettings(rig.platform.settingsStore);
     const thresholds = { trafficPercent: settings.trafficThresholds, daysLeft: settings.expiryThresholds };
-    const items = trayMenuModel(ENGLISH, data.value.snapshot, thresholds, Date.now(), { signedIn: true });
+    const profiles = data.value.profiles.map((p) => ({ ...p, forecasts: {} }));
+    const items = trayMenuModel(ENGLISH, profiles, thresholds, Date.now());
     const tray = rig.trays.at(-1)!;
     expect(items.filter((i) => i.type === 'service')).toHaveLength(3);
 

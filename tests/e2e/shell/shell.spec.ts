@@ -1,6 +1,6 @@
 // The signed-in shell end to end: profiles (add, switch, remove with the secrets warning), every
 // locale rendered (Persian right-to-left), the dark theme, settings validation, notices, the
-// stale-data banner, and keyboard navigation.
+// stale-data banner, keyboard navigation, and the clipboard-clearing switch.
 import { test, expect } from '../harness';
 import { connectProvider, openPage, saveSettings, signInDemo } from '../steps';
 
@@ -104,6 +104,22 @@ test('dark theme, and system theme following prefers-color-scheme', async ({ app
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('settings: clearing copied links is on by default, explained, and can be turned off', async ({
+  app,
+}) => {
+  const { page } = app;
+  await signInDemo(app, 'Demo');
+  await openPage(page, 'settings');
+  const clear = page.getByRole('checkbox', { name: 'Clear copied links from the clipboard' });
+  await expect(clear).toBeChecked();
+  await expect(clear).toHaveAccessibleDescription(/A minute after the app copies a link or config/);
+  await clear.press('Space');
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await expect(page.getByText('Saved.').first()).toBeVisible();
+  const settings = await page.evaluate(() => window.xmplus.settingsGet());
+  expect(settings.ok && settings.value.clearClipboard).toBe(false);
 });
 
 test('settings: invalid thresholds are refused inline; valid ones are saved', async ({ app }) => {

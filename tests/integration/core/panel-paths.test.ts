@@ -13,8 +13,8 @@ import {
   keytarBackend,
   memoryBackend,
   type SecretBackend,
-} from '../../../src/main/session/secrets';
-import { writeProfiles } from '../../../src/main/settings/settings';
+} from '../../../src/main/secrets';
+import { writeProfiles, type ProfileRecord } from '../../../src/main/settings/settings';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { expectOk } from '../../support/expect';
@@ -126,8 +126,11 @@ describe.skipIf(!keychain)('moving entries filed by origin (skipped where no Sec
     const h0 = await rig(memoryBackend());
     // Profiles as an older version saved them, with their secrets under the origin alone.
     const now = Date.now();
-    const profile = (id: string, panelUrl: string, email: string) => ({
+    const profile = (id: string, panelUrl: string, email: string): ProfileRecord => ({
       id,
+      kind: 'xmplus',
+      watch: true,
+      refreshMinutes: null,
       panelUrl,
       email,
       displayName: id,

@@ -13,7 +13,7 @@ import {
   memoryBackend,
   proxyPasswordAccount,
   type SecretBackend,
-} from '../../../src/main/session/secrets';
+} from '../../../src/main/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { startSocks5Server, type Socks5Server } from '../../support/socks5-server';

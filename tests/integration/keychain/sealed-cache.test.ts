@@ -11,7 +11,7 @@ import {
   MEMORY_ONLY_NOTICE,
   memoryBackend,
   type SecretBackend,
-} from '../../../src/main/session/secrets';
+} from '../../../src/main/secrets';
 import type { Notice } from '../../../src/shared/contract';
 import { makeCoreRig } from '../../support/core-rig';
 import { expectOk } from '../../support/expect';

@@ -43,11 +43,8 @@ beforeAll(async () => {
   server = await startStatusServer({
     path: statusSocketPath(userData),
     key: createStatusKey(userData),
-    snapshot: async () => {
-      const state = await rig.core.handlers['data.get']({});
-      return state.ok ? state.value.snapshot : null;
-    },
-    print: (mode, snapshot) => printedStatus(mode, snapshot, THRESHOLDS, Date.now()),
+    profiles: () => rig.core.statusProfiles(),
+    print: (mode, profiles) => printedStatus(mode, profiles, THRESHOLDS, Date.now()),
   });
   // From here on a panel request could not be answered: whatever status prints came from the app.
   await sim.close();
@@ -62,8 +59,10 @@ afterAll(async () => {
 const cliEnv = () => ({ XMPLUS_CONFIG_DIR: userData });
 
 describe('status from the running app', () => {
-  it('the socket answers the latest snapshot, without server lists (they carry proxy credentials)', async () => {
-    const snapshot = await askStatus(userData);
+  it("the socket answers every watched profile's latest snapshot, without server lists (they carry proxy credentials)", async () => {
+    const profiles = await askStatus(userData);
+    expect(profiles).toHaveLength(1);
+    const snapshot = profiles?.[0]?.snapshot;
     expect(snapshot?.fetchedAt).toBe(fetchedAt);
     expect(snapshot?.services.length).toBeGreaterThan(0);
     expect(snapshot?.servers).toEqual({});
@@ -77,9 +76,9 @@ describe('status from the running app', () => {
       expect(t.err()).toBe('');
       expect(code).toBe(0);
       if (flags[0] === '--json') {
-        const parsed = JSON.parse(t.out()) as { fetchedAt: string; services: unknown[] };
-        expect(Date.parse(parsed.fetchedAt)).toBe(fetchedAt);
-        expect(parsed.services.length).toBeGreaterThan(0);
+        const parsed = JSON.parse(t.out()) as { profiles: { fetchedAt: string; services: unknown[] }[] };
+        expect(Date.parse(parsed.profiles[0]!.fetchedAt)).toBe(fetchedAt);
+        expect(parsed.profiles[0]!.services.length).toBeGreaterThan(0);
       } else if (flags[0] === '--waybar') {
         const line = JSON.parse(t.out()) as { text: string; class: string };
         expect(line.class).not.toBe('error');
@@ -163,10 +162,10 @@ describe.skipIf(!unix)('the socket file (Unix)', () => {
     ]);
     await new Promise((resolve) => child.on('exit', resolve));
     expect(existsSync(path)).toBe(true);
-    const fresh = await startStatusServer({ path, key: KEY, snapshot: () => null });
+    const fresh = await startStatusServer({ path, key: KEY, profiles: () => [] });
     expect(fresh).not.toBeNull();
     // A second server finds the first one answering and does not take its socket.
-    expect(await startStatusServer({ path, key: KEY, snapshot: () => null })).toBeNull();
+    expect(await startStatusServer({ path, key: KEY, profiles: () => [] })).toBeNull();
     await fresh!.close();
     expect(existsSync(path)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
@@ -176,7 +175,7 @@ describe.skipIf(!unix)('the socket file (Unix)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xmplus-socket-file-'));
     const path = statusSocketPath(dir);
     writeFileSync(path, 'not a socket');
-    expect(await startStatusServer({ path, key: KEY, snapshot: () => null })).toBeNull();
+    expect(await startStatusServer({ path, key: KEY, profiles: () => [] })).toBeNull();
     expect(existsSync(path)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -34,7 +34,11 @@ function folder(): string {
 
 async function app(userData: string): Promise<{ server: StatusServer; key: string }> {
   const key = createStatusKey(userData);
-  const server = await startStatusServer({ path: statusSocketPath(userData), key, snapshot: () => snapshot });
+  const server = await startStatusServer({
+    path: statusSocketPath(userData),
+    key,
+    profiles: () => [{ id: 'p1', name: 'Demo', kind: 'xmplus', snapshot, error: null }],
+  });
   if (!server) throw new Error('status socket did not start');
   cleanups.push(() => server.close());
   return { server, key };
@@ -58,7 +62,7 @@ describe('the status socket and its key', () => {
     const userData = folder();
     const { key } = await app(userData);
     expect(readStatusKey(userData)).toBe(key);
-    expect((await askStatus(userData))?.profileId).toBe('p1');
+    expect((await askStatus(userData))?.[0]?.snapshot?.profileId).toBe('p1');
 
     const path = statusSocketPath(userData);
     expect(await rawAsk(path, 'status\n')).toBe('');
@@ -76,9 +80,10 @@ describe('the status socket and its key', () => {
     const userData = folder();
     createStatusKey(userData);
     const path = statusSocketPath(userData);
-    // A stand-in that answers every request with a well-formed snapshot and a made-up proof.
+    // A stand-in that answers every request with a well-formed answer and a made-up proof.
+    const profiles = [{ id: 'p1', name: 'Demo', kind: 'xmplus', snapshot, error: null }];
     const impostor: Server = createServer((socket) => {
-      socket.once('data', () => socket.end(`${JSON.stringify({ snapshot })}\n${'0'.repeat(64)}\n`));
+      socket.once('data', () => socket.end(`${JSON.stringify({ profiles })}\n${'0'.repeat(64)}\n`));
     });
     await new Promise<void>((resolve) => impostor.listen(path, resolve));
     cleanups.push(() => new Promise<void>((resolve) => impostor.close(() => resolve())));
@@ -113,7 +118,7 @@ describe.skipIf(!unix)('the CLI checks the socket before it asks (POSIX)', () =>
     expect(untrustedSocket(path)).toBe('other users may write its folder');
     expect(await askStatus(userData)).toBeNull();
     chmodSync(userData, 0o700);
-    expect((await askStatus(userData))?.profileId).toBe('p1');
+    expect((await askStatus(userData))?.[0]?.snapshot?.profileId).toBe('p1');
   });
 
   const root = process.getuid?.() === 0;

@@ -12,7 +12,7 @@ import { openElectronStore } from '../../../src/main/electron/store';
 import { configureLog } from '../../../src/main/electron/log';
 import { writeFilesAtomically } from '../../../src/main/export/write';
 import { ensurePrivateDir } from '../../../src/main/private-files';
-import { safeStorageBackend } from '../../../src/main/session/secrets';
+import { safeStorageBackend } from '../../../src/main/secrets';
 import { openFileStore, quarantineIfCorrupt, writeFileAtomic } from '../../../src/main/settings/store';
 import { setLinuxAutostart } from '../../../src/main/xdg-autostart';
 

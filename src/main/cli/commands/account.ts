@@ -68,7 +68,7 @@ async function login(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) => {
     if (session.fromEnvironment) {
       // Nothing is stored in this mode: check the credentials and say so.
-      const active = await session.accounts.active();
+      const active = await session.accounts.activeBilling();
       if (!active.ok) return ctx.report(active.error);
       const account = await active.value.session.accountInfo();
       if (!account.ok) return ctx.report(account.error);

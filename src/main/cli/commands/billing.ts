@@ -11,9 +11,18 @@ import { ENGLISH } from '../../i18n';
 import type { CliSession } from '../context';
 import { CYCLE_KEYS, parseCycle } from '../cycles';
 import { bytesText, countdownText, dateText, json, moneyText, table } from '../format';
-import type { CliTimers } from '../io';
+import { styled, type CliTimers } from '../io';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
-import { confirm, idOption, JSON_OPTION, output, refuseUnattended, withSession, YES_OPTION } from './common';
+import {
+  confirm,
+  idOption,
+  JSON_OPTION,
+  output,
+  refuseUnattended,
+  withSession,
+  YES_OPTION,
+  PROFILE_OPTION,
+} from './common';
 
 const priceLine = (p: Package) =>
   p.prices
@@ -147,7 +156,7 @@ async function serviceOf(
   session: CliSession,
   serviceId: number,
 ): Promise<Service | ExitCode> {
-  const active = await session.accounts.active();
+  const active = await session.accounts.activeBilling();
   if (!active.ok) return ctx.report(active.error);
   const account = await active.value.session.accountInfo();
   if (!account.ok) return ctx.report(account.error);
@@ -248,7 +257,7 @@ export async function paymentText(
   const scannable = view.qrSvg !== '';
   if (scannable) {
     try {
-      lines.push(await qrTerminal(payment.data));
+      lines.push(styled(await qrTerminal(payment.data)));
     } catch {
       // Too long for a terminal QR code: the data below can still be copied.
     }
@@ -280,7 +289,7 @@ function waitForPayment(ctx: CommandContext, session: CliSession, view: PaymentV
     const expiresAt = view.payment.expiresAt;
     const tick = () => {
       if (expiresAt !== null) {
-        ctx.io.stderr(`\rWaiting for the payment… ${countdownText(expiresAt - ctx.io.now())} left `);
+        ctx.io.stderr(styled(`\rWaiting for the payment… ${countdownText(expiresAt - ctx.io.now())} left `));
       }
       ticker = timers.setTimeout(tick, 1000);
     };
@@ -308,12 +317,13 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
     if (wait) {
       session.billing.start();
       // The services before paying, so that the end can say what the payment changed.
-      const before = await session.accounts.active();
+      const before = await session.accounts.activeBilling();
       const info = before.ok ? await before.value.session.accountInfo() : null;
       if (before.ok && info?.ok) {
         const { account, services } = info.value;
         session.remember({
           profileId: before.value.profileId,
+          kind: 'xmplus',
           account,
           services,
           servers: {},
@@ -419,6 +429,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     options: [
       { name: 'traffic', type: 'boolean', description: 'traffic top-ups instead of plans' },
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     run: packages,
   },
@@ -427,7 +438,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     group: 'Billing',
     summary: 'one package in full',
     positionals: [{ name: 'ID', required: true, description: 'the package id' }],
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: packageInfo,
   },
   {
@@ -447,6 +458,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
       { name: 'qty', type: 'string', value: 'N', description: 'how many (1 to 100; default 1)' },
       YES_OPTION,
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     details:
       'Shows the package, cycle and price and asks before creating the invoice. Without a terminal it refuses (exit 2, nothing sent) unless --yes is given.',
@@ -457,7 +469,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     name: 'renew',
     group: 'Billing',
     summary: 'create a renewal invoice for a service (shows it and asks first)',
-    options: [SERVICE_OPTION, YES_OPTION, JSON_OPTION],
+    options: [SERVICE_OPTION, YES_OPTION, JSON_OPTION, PROFILE_OPTION],
     run: renew,
   },
   {
@@ -469,6 +481,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
       { ...PACKAGE_OPTION, description: 'the traffic package id (see packages --traffic)' },
       YES_OPTION,
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     run: topup,
   },
@@ -476,7 +489,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     name: 'gateways',
     group: 'Billing',
     summary: 'the payment methods, with their fees',
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: gateways,
   },
   {
@@ -494,6 +507,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
       },
       { name: 'wait', type: 'boolean', description: 'wait until paid (exit 0) or expired (exit 1)' },
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     details:
       'With --json, prints the payment as one JSON line, and with --wait the final watch state as a second line.',
@@ -504,7 +518,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     name: 'invoices',
     group: 'Billing',
     summary: 'every invoice, newest first',
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: invoices,
   },
   {
@@ -512,7 +526,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     group: 'Billing',
     summary: 'one invoice in full',
     positionals: [{ name: 'INVOICE', required: true, description: 'the invoice id' }],
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: invoice,
   },
 ];

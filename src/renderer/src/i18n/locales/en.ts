@@ -221,6 +221,9 @@ export const en = {
   'settings.expiryHint': 'Comma-separated, from 0 to 365, up to 8 values. Example: 7, 3, 1, 0',
   'settings.expiryInvalid': 'Use up to 8 whole numbers from 0 to 365, separated by commas.',
   'settings.startAtLogin': 'Start at login',
+  'settings.clearClipboard': 'Clear copied links from the clipboard',
+  'settings.clearClipboardHint':
+    'A minute after the app copies a link or config, it clears the clipboard if that is still there. Copies are also marked so that clipboard history and sync skip them where the system allows.',
   'settings.updates': 'Check for updates',
   'settings.profile': 'This profile',
   'settings.profileOf': 'Options for {email} on {origin}',
@@ -260,6 +263,8 @@ export const en = {
   'settings.update.downloading': 'Downloading the update… {percent}%',
   'settings.update.ready': 'Version {version} is ready to install.',
   'settings.update.error': 'The update check failed: {message}',
+  'settings.update.unverified':
+    "An update was offered that is not signed with your provider's key, so it was not downloaded. Tell your provider.",
   'settings.update.download': 'Download update',
   'settings.update.install': 'Restart and install',
 

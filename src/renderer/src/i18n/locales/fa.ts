@@ -222,6 +222,9 @@ export const fa: Catalogue = {
   'settings.expiryHint': 'با ویرگول جدا کنید، از ۰ تا ۳۶۵، حداکثر ۸ مقدار. نمونه: 7, 3, 1, 0',
   'settings.expiryInvalid': 'حداکثر ۸ عدد صحیح از ۰ تا ۳۶۵ با ویرگول جدا کنید.',
   'settings.startAtLogin': 'اجرا هنگام ورود به سیستم',
+  'settings.clearClipboard': 'پاک‌کردن پیوندهای کپی‌شده از کلیپ‌بورد',
+  'settings.clearClipboardHint':
+    'یک دقیقه پس از آن‌که برنامه پیوند یا پیکربندی‌ای را کپی کند، اگر هنوز در کلیپ‌بورد باشد پاکش می‌کند. هر جا سیستم اجازه دهد، کپی‌ها علامت می‌خورند تا تاریخچه و همگام‌سازی کلیپ‌بورد از آن‌ها بگذرند.',
   'settings.updates': 'بررسی به‌روزرسانی‌ها',
   'settings.profile': 'این نمایه',
   'settings.profileOf': 'گزینه‌های {email} در {origin}',
@@ -262,6 +265,8 @@ export const fa: Catalogue = {
   'settings.update.downloading': 'در حال دریافت به‌روزرسانی… {percent}٪',
   'settings.update.ready': 'نسخه {version} آماده نصب است.',
   'settings.update.error': 'بررسی به‌روزرسانی ناموفق بود: {message}',
+  'settings.update.unverified':
+    'به‌روزرسانی‌ای پیشنهاد شد که با کلید ارائه‌دهنده‌ی شما امضا نشده است، پس دانلود نشد. به ارائه‌دهنده خبر دهید.',
   'settings.update.download': 'دریافت به‌روزرسانی',
   'settings.update.install': 'راه‌اندازی دوباره و نصب',
 

@@ -235,6 +235,9 @@ export const ru: Catalogue = {
   'settings.expiryHint': 'Через запятую, от 0 до 365, не больше 8 значений. Пример: 7, 3, 1, 0',
   'settings.expiryInvalid': 'Укажите до 8 целых чисел от 0 до 365 через запятую.',
   'settings.startAtLogin': 'Запускать при входе в систему',
+  'settings.clearClipboard': 'Очищать скопированные ссылки из буфера обмена',
+  'settings.clearClipboardHint':
+    'Через минуту после того, как приложение скопирует ссылку или конфигурацию, буфер обмена очищается, если она всё ещё там. Где система позволяет, копии помечаются, чтобы журнал и синхронизация буфера обмена их пропускали.',
   'settings.updates': 'Проверять обновления',
   'settings.profile': 'Этот профиль',
   'settings.profileOf': 'Параметры {email} на {origin}',
@@ -275,6 +278,8 @@ export const ru: Catalogue = {
   'settings.update.downloading': 'Загрузка обновления… {percent}%',
   'settings.update.ready': 'Версия {version} готова к установке.',
   'settings.update.error': 'Не удалось проверить обновления: {message}',
+  'settings.update.unverified':
+    'Предложено обновление, не подписанное ключом вашего провайдера, поэтому оно не загружено. Сообщите провайдеру.',
   'settings.update.download': 'Скачать обновление',
   'settings.update.install': 'Перезапустить и установить',
 

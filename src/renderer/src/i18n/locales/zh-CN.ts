@@ -216,6 +216,9 @@ export const zhCN: Catalogue = {
   'settings.expiryHint': '用逗号分隔，0 到 365，最多 8 个值。例如：7, 3, 1, 0',
   'settings.expiryInvalid': '请填写最多 8 个 0 到 365 之间的整数，用逗号分隔。',
   'settings.startAtLogin': '开机时启动',
+  'settings.clearClipboard': '从剪贴板清除复制的链接',
+  'settings.clearClipboardHint':
+    '应用复制链接或配置一分钟后，如果剪贴板中仍是该内容，就将其清除。在系统支持的情况下，复制的内容还会被标记，使剪贴板历史和同步跳过它。',
   'settings.updates': '检查更新',
   'settings.profile': '当前配置',
   'settings.profileOf': '{email} 在 {origin} 上的选项',
@@ -251,6 +254,7 @@ export const zhCN: Catalogue = {
   'settings.update.downloading': '正在下载更新… {percent}%',
   'settings.update.ready': '版本 {version} 已可安装。',
   'settings.update.error': '检查更新失败：{message}',
+  'settings.update.unverified': '检测到的更新未使用服务商的密钥签名，因此未下载。请告知服务商。',
   'settings.update.download': '下载更新',
   'settings.update.install': '重启并安装',
 

@@ -77,22 +77,24 @@ export default function DashboardPage() {
 
       {snapshot ? (
         <>
-          <section className="card balance-card" aria-labelledby="balance-title">
-            <div>
-              <h2 id="balance-title" className="card-label">
-                {t('dashboard.balance')}
-              </h2>
-              <p className="balance" data-testid="balance">
-                <bdi>{snapshot.account.balance.text || snapshot.account.balance.amount}</bdi>
-              </p>
-            </div>
-            <div className="account">
-              <p className="card-label">{t('dashboard.account')}</p>
-              <p>
-                <bdi>{snapshot.account.email}</bdi>
-              </p>
-            </div>
-          </section>
+          {snapshot.account ? (
+            <section className="card balance-card" aria-labelledby="balance-title">
+              <div>
+                <h2 id="balance-title" className="card-label">
+                  {t('dashboard.balance')}
+                </h2>
+                <p className="balance" data-testid="balance">
+                  <bdi>{snapshot.account.balance.text || snapshot.account.balance.amount}</bdi>
+                </p>
+              </div>
+              <div className="account">
+                <p className="card-label">{t('dashboard.account')}</p>
+                <p>
+                  <bdi>{snapshot.account.email}</bdi>
+                </p>
+              </div>
+            </section>
+          ) : null}
           <section aria-labelledby="services-title">
             <h2 id="services-title" className="section-title">
               {t('dashboard.servicesHeading')}

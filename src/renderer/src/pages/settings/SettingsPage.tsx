@@ -99,11 +99,17 @@ function SettingField({
 
 // The settings typed as numbers; each also has a `settings.<name>Invalid` line.
 const NUMBER_FIELDS = ['refresh', 'servers', 'traffic', 'expiry'] as const;
-// The on/off settings, each with its checkbox's id and label.
+// The on/off settings, each with its checkbox's id and label (and a hint where the label needs one).
 const SWITCHES = [
   { name: 'notifications', id: 'set-notifications', label: 'settings.notifications' },
   { name: 'startAtLogin', id: 'set-start', label: 'settings.startAtLogin' },
   { name: 'autoUpdateCheck', id: 'set-updates', label: 'settings.updates' },
+  {
+    name: 'clearClipboard',
+    id: 'set-clear-clipboard',
+    label: 'settings.clearClipboard',
+    hint: 'settings.clearClipboardHint',
+  },
 ] as const;
 type Switches = Record<(typeof SWITCHES)[number]['name'], boolean>;
 
@@ -128,6 +134,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
     notifications: settings.notifications,
     startAtLogin: settings.startAtLogin,
     autoUpdateCheck: settings.autoUpdateCheck,
+    clearClipboard: settings.clearClipboard,
   });
   const save = useAction((patch: ChannelInput<'settings.set'>) => api().settingsSet(patch));
 
@@ -193,13 +200,14 @@ function GeneralForm({ settings }: { settings: Settings }) {
         ))}
       </div>
       <div className="checks">
-        {SWITCHES.map(({ name, id, label }) => (
+        {SWITCHES.map((item) => (
           <CheckboxField
-            key={name}
-            id={id}
-            label={t(label)}
-            checked={switches[name]}
-            onChange={(event) => setSwitches({ ...switches, [name]: event.target.checked })}
+            key={item.name}
+            id={item.id}
+            label={t(item.label)}
+            hint={'hint' in item ? t(item.hint) : undefined}
+            checked={switches[item.name]}
+            onChange={(event) => setSwitches({ ...switches, [item.name]: event.target.checked })}
           />
         ))}
       </div>
@@ -302,7 +310,8 @@ function AboutSection() {
     : !update.enabled
       ? t('settings.update.off')
       : update.status === 'downloading'
-        ? t('settings.update.downloading', { percent: Math.round(update.progress ?? 0) })
+        ? // progress is a fraction (0..1) in the contract.
+          t('settings.update.downloading', { percent: Math.round((update.progress ?? 0) * 100) })
         : update.status === 'error'
           ? t('settings.update.error', { message: update.message ?? '' })
           : t(`settings.update.${update.status}`, { version });
