@@ -170,4 +170,53 @@ describe.skipIf(!keychain)('proxy passwords and the CLI (skipped where no Secret
     expect(accepted(s.proxy)).toBeGreaterThan(before);
     expect(status.out() + status.err()).not.toContain(s.password);
   });
+
+  it('status for every profile reaches one that is not active through its proxy, with the password', async () => {
+    const s = await setup(keychain!);
+    const first = expectOk(
+      await s.rig.call<ProfilesState>('auth.signIn', {
+        panelUrl: s.panelUrl,
+        apiKey: API_KEY,
+        proxyUrl: s.withPassword,
+        email: s.panel.demo.email,
+        password: s.panel.demo.password,
+        remember: true,
+      }),
+    );
+    const proxied = first.profiles[0]!.id;
+    // A second panel, without a proxy, signed in last: the proxied profile is no longer the active one.
+    const other = await startPanelSim({ apiKey: API_KEY });
+    closers.push(() => other.close());
+    const second = expectOk(
+      await s.rig.call<ProfilesState>('auth.signIn', {
+        panelUrl: other.url,
+        apiKey: API_KEY,
+        email: other.demo.email,
+        password: other.demo.password,
+        remember: true,
+      }),
+    );
+    expect(second.activeId).not.toBe(proxied);
+    closers.push(async () => {
+      for (const [url, email] of [
+        [s.panelUrl, s.panel.demo.email],
+        [other.url, other.demo.email],
+      ] as const) {
+        const service = keychainService(new URL(url).origin);
+        await keychain!.delete(service, email.toLowerCase());
+        await keychain!.delete(service, 'client-api-key');
+      }
+      await keychain!.delete(keychainService(new URL(s.panelUrl).origin), proxyPasswordAccount(proxied));
+    });
+    await s.rig.dispose();
+
+    const before = accepted(s.proxy);
+    const status = testIo({ env: { XMPLUS_CONFIG_DIR: s.rig.dir } });
+    expect(await main(['status', '--json'], status.io)).toBe(0);
+    const printed = JSON.parse(status.out()) as { profiles: unknown[] };
+    expect(printed.profiles).toHaveLength(2);
+    expect(accepted(s.proxy)).toBeGreaterThan(before);
+    expect(s.proxy.logins.every((l) => l.accepted)).toBe(true);
+    expect(status.out() + status.err()).not.toContain(s.password);
+  });
 });
