@@ -19,8 +19,10 @@ import type { CredentialStore } from './secrets';
 import { openPanelSetup, openSource, type BillingApi, type PanelSetup, type Source } from './sources';
 import type { PanelRoute, Timeouts } from './net/transport';
 import { panelBase, validatePanelUrl, validateProxyUrl } from './net/transport';
+import { joinProxyPassword, splitProxyPassword } from '../shared/proxy-url';
 import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './net/panel-addresses';
 import { realTimers, type Timers } from './timers';
+import { providerKeyFor } from './provider';
 
 export interface ActiveProfile {
   profileId: string;
@@ -85,6 +87,8 @@ export interface Accounts {
   sourceFor(profileId: string): Promise<Result<Source>>;
   /** A profile's billing; fails when signed out or when its source has none. */
   billingFor(profileId: string): Promise<Result<BillingApi>>;
+  /** A profile's proxy address to connect with, its password put back from the keychain; null: none. */
+  proxyUrlOf(profileId: string | null): string | null;
   /** Whether an API key is at hand for this panel (the branded build's or the keychain's). */
   hasApiKey(panelUrl: string): Promise<boolean>;
   /**
@@ -101,6 +105,9 @@ export interface Accounts {
   dispose(): Promise<void>;
 }
 
+/** Set in the settings once keychain entries are filed by panel base (migrateFromOrigins ran). */
+const KEYCHAIN_BY_BASE = 'keychainByPanelBase';
+
 /** How long start-up waits for the keychain before showing profiles as signed out. */
 export const KEYCHAIN_START_TIMEOUT_MS = 8_000;
 
@@ -115,14 +122,58 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   const store = platform.settingsStore;
   const sessions = new Map<string, Source>();
   const signedIn = new Set<string>();
+  // Proxy passwords by profile, read from the keychain at start and kept as they are saved: the
+  // settings file, the profiles event and the window see the address without it.
+  const proxyPasswords = new Map<string, string>();
+
+  function proxyUrlFor(profile: ProfileRecord): string | null {
+    if (!profile.options.proxyUrl) return null;
+    return joinProxyPassword(profile.options.proxyUrl, proxyPasswords.get(profile.id) ?? null);
+  }
+
+  function proxyUrlOf(profileId: string | null): string | null {
+    const profile = profileId ? readProfiles(store).find((p) => p.id === profileId) : undefined;
+    return profile ? proxyUrlFor(profile) : null;
+  }
+
+  /** The profile as its source should see it: the proxy address with its password. */
+  function withProxyPassword(profile: ProfileRecord): ProfileRecord {
+    return { ...profile, options: { ...profile.options, proxyUrl: proxyUrlFor(profile) ?? '' } };
+  }
+
+  /**
+   * Keeps the password of a proxy address typed for `profile` in the keychain and returns the address
+   * to store without it. An address typed without a password that is the one stored keeps the stored
+   * password (the form shows the address without it); any other address drops it.
+   */
+  async function storeProxy(profile: ProfileRecord, typed: string): Promise<Result<string>> {
+    const { address, password } = splitProxyPassword(typed);
+    const kept = proxyPasswords.get(profile.id) ?? null;
+    const next = password ?? (address && address === profile.options.proxyUrl ? kept : null);
+    if (password !== null || next !== kept) {
+      const saved = await credentials.saveProxyPassword(secretBase(profile.panelUrl), profile.id, next, {
+        remember: profile.remember,
+      });
+      if (!saved.ok) return saved;
+    }
+    if (next === null) proxyPasswords.delete(profile.id);
+    else proxyPasswords.set(profile.id, next);
+    return ok(address);
+  }
 
   const origin = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url).origin;
+  /**
+   * What a panel's keychain entries are filed under: origin and path, so that two panels under
+   * different paths of one host keep their own API keys and passwords.
+   */
+  const secretBase = (url: string) => panelBase(new URL(url));
 
   /** The API key for a panel: typed now, else the branded build's, else the keychain's. */
   async function apiKeyFor(panelUrl: string, typed?: string): Promise<Result<string>> {
     if (typed) return ok(typed);
-    if (platform.provider.apiKey) return ok(platform.provider.apiKey);
-    const stored = await credentials.getApiKey(origin(panelUrl));
+    const branded = providerKeyFor(platform.provider, panelUrl);
+    if (branded) return ok(branded);
+    const stored = await credentials.getApiKey(secretBase(panelUrl));
     if (!stored.ok) return stored;
     return stored.value
       ? ok(stored.value)
@@ -181,12 +232,13 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   function sessionOf(profile: ProfileRecord): Result<Source> {
     const existing = sessions.get(profile.id);
     if (existing) return ok(existing);
-    const created = openSource(profile, {
+    // The source connects through the proxy with its password put back from the keychain.
+    const created = openSource(withProxyPassword(profile), {
       route: routeFor(profile.panelUrl, profile.id),
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       getApiKey: () => apiKeyFor(profile.panelUrl),
       getCredentials: async () => {
-        const password = await credentials.getPassword(origin(profile.panelUrl), profile.email);
+        const password = await credentials.getPassword(secretBase(profile.panelUrl), profile.email);
         if (!password.ok) return password;
         return password.value ? ok({ email: profile.email, password: password.value }) : fail(signInFirst());
       },
@@ -211,9 +263,11 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       panelUrl: profile.panelUrl,
       email: profile.email,
       displayName: profile.displayName,
-      options: profile.options,
+      // Never the proxy password, even one still in the file while the keychain was unreachable.
+      options: { ...profile.options, proxyUrl: splitProxyPassword(profile.options.proxyUrl).address },
       remember: profile.remember,
       signedIn: signedIn.has(profile.id),
+      proxyPasswordKept: proxyPasswords.has(profile.id),
       watch: profile.watch,
       refreshMinutes: profile.refreshMinutes,
     };
@@ -281,17 +335,19 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       { panelUrl, email, remember, ...(displayName ? { displayName } : {}) },
       () => platform.now(),
     );
-    // The proxy that reached the panel at sign-in is the profile's from now on.
+    // The proxy that reached the panel at sign-in is the profile's from now on (its password in the keychain).
     if (proxyUrl) {
-      profile.options = { ...profile.options, proxyUrl };
+      const address = await storeProxy(profile, proxyUrl);
+      if (!address.ok) return address;
+      profile.options = { ...profile.options, proxyUrl: address.value };
       writeProfiles(
         store,
         readProfiles(store).map((p) => (p.id === profile.id ? profile : p)),
       );
     }
-    const typedKey = apiKey && !platform.provider.apiKey ? apiKey : undefined;
+    const typedKey = apiKey && !providerKeyFor(platform.provider, panelUrl) ? apiKey : undefined;
     const saved = await credentials.save(
-      origin(panelUrl),
+      secretBase(panelUrl),
       email,
       { password, ...(typedKey ? { apiKey: typedKey } : {}) },
       { remember },
@@ -314,10 +370,56 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   async function forgetSecrets(profile: ProfileRecord): Promise<Result<void>> {
     await closeSession(profile.id);
     const others = readProfiles(store).some(
-      (p) => p.id !== profile.id && origin(p.panelUrl) === origin(profile.panelUrl),
+      (p) => p.id !== profile.id && secretBase(p.panelUrl) === secretBase(profile.panelUrl),
     );
     signedIn.delete(profile.id);
-    return credentials.forget(origin(profile.panelUrl), profile.email, { apiKeyToo: !others });
+    return credentials.forget(secretBase(profile.panelUrl), profile.email, { apiKeyToo: !others });
+  }
+
+  /**
+   * Reads the proxy passwords of profiles whose proxy names a user. A password still in the settings
+   * file (written before it moved to the keychain) is moved there now, and the file rewritten without it.
+   */
+  async function loadProxyPasswords(settle: <T>(promise: Promise<T>, fallback: T) => Promise<T>) {
+    let moved = false;
+    const profiles = readProfiles(store);
+    for (const profile of profiles) {
+      if (!profile.options.proxyUrl.includes('@')) continue;
+      const { address, password } = splitProxyPassword(profile.options.proxyUrl);
+      if (password !== null) {
+        const saved = await settle(
+          credentials.saveProxyPassword(secretBase(profile.panelUrl), profile.id, password, {
+            remember: profile.remember,
+          }),
+          null,
+        );
+        // Moved only once it is safe in the keychain; this run uses it either way.
+        proxyPasswords.set(profile.id, password);
+        if (saved?.ok) {
+          profile.options = { ...profile.options, proxyUrl: address };
+          moved = true;
+        }
+        continue;
+      }
+      const stored = await settle(
+        credentials.getProxyPassword(secretBase(profile.panelUrl), profile.id),
+        null,
+      );
+      if (stored?.ok && stored.value !== null) proxyPasswords.set(profile.id, stored.value);
+    }
+    if (moved) writeProfiles(store, profiles);
+  }
+
+  /** Entries filed by origin alone (older versions) move to their panel's base, once per settings folder. */
+  async function migrateKeychain(): Promise<void> {
+    const panels = readProfiles(store).map((p) => ({
+      base: secretBase(p.panelUrl),
+      origin: origin(p.panelUrl),
+      email: p.email,
+      profileId: p.id,
+    }));
+    const moved = await credentials.migrateFromOrigins(panels);
+    if (moved.ok) store.set(KEYCHAIN_BY_BASE, true);
   }
 
   async function active(): Promise<Result<ActiveProfile>> {
@@ -399,7 +501,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
       removeProfile(store, id);
       forgetAddress(platform.cacheStore, addressOwner(id, ''));
+      proxyPasswords.delete(id);
+      const proxyForgotten = await credentials.saveProxyPassword(secretBase(profile.panelUrl), id, null, {
+        remember: profile.remember,
+      });
       const forgotten = await forgetSecrets(profile);
+      if (!proxyForgotten.ok) return proxyForgotten;
       deps.onRemoved(id);
       const next = announce();
       return forgotten.ok ? ok(next) : fail(forgotten.error);
@@ -424,10 +531,16 @@ export function createAccounts(deps: AccountsDeps): Accounts {
           );
         }
       }
+      let proxyUrl = profile.options.proxyUrl;
+      if (options?.proxyUrl !== undefined) {
+        const address = await storeProxy(profile, options.proxyUrl);
+        if (!address.ok) return address;
+        proxyUrl = address.value;
+      }
       const updated: ProfileRecord = {
         ...profile,
         displayName: displayName?.trim() || profile.displayName,
-        options: { ...profile.options, ...options },
+        options: { ...profile.options, ...options, proxyUrl },
         watch: watch ?? profile.watch,
         refreshMinutes: refreshMinutes === undefined ? profile.refreshMinutes : refreshMinutes,
       };
@@ -454,15 +567,21 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         });
         return Promise.race([promise, late]).finally(() => timers.clearTimeout(timer));
       };
+      if (store.get(KEYCHAIN_BY_BASE) !== true) await settle(migrateKeychain(), undefined);
       const checks = readProfiles(store).map(async (profile) => {
-        const password = await settle(credentials.getPassword(origin(profile.panelUrl), profile.email), null);
+        const password = await settle(
+          credentials.getPassword(secretBase(profile.panelUrl), profile.email),
+          null,
+        );
         if (password?.ok && password.value) signedIn.add(profile.id);
       });
       await Promise.all(checks);
+      await loadProxyPasswords(settle);
       announce();
     },
     state,
     activeProfile,
+    proxyUrlOf,
     isSignedIn: (id) => signedIn.has(id),
     active,
     async activeBilling() {

@@ -175,7 +175,7 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
       platform,
       snapshot: () => dataService.snapshot(profileId),
       ensureServers: (serviceId) => dataService.ensureServers(profileId, [serviceId]),
-      proxyUrl: () => accounts.state().profiles.find((p) => p.id === profileId)?.options.proxyUrl || null,
+      proxyUrl: () => accounts.proxyUrlOf(profileId),
       panelUrl: () => accounts.state().profiles.find((p) => p.id === profileId)?.panelUrl ?? null,
       onProbed: () => {
         if (lastTray) platform.updateTray(trayWithImports(lastTray));

@@ -97,16 +97,33 @@ export function loadProvider(file: string): ProviderConfig {
       logo = null;
     }
   }
+  // A key is the provider's for its own panel only: without a panel address it would go to any
+  // address typed (the build refuses such a file too: build/check-provider.mjs).
+  const apiKey = p.apiKey && p.panelUrl ? p.apiKey : null;
   return {
     info: {
       name: p.name || UNBRANDED.info.name,
       logo,
       panelUrl: p.panelUrl || null,
-      hasApiKey: Boolean(p.apiKey),
+      hasApiKey: apiKey !== null,
       supportUrl: httpsOnly(p.supportUrl),
     },
-    apiKey: p.apiKey || null,
+    apiKey,
     ...(p.clientFlags ? { clientFlags: p.clientFlags } : {}),
     mirrors: mirrorsOf(p.panelUrl, p.mirrors),
   };
+}
+
+/**
+ * The branded key for a request to `panelUrl`: only when that is the provider's panel or one of its
+ * mirrors (same origin and path), so md5(key) never reaches an address the provider did not name.
+ */
+export function providerKeyFor(provider: ProviderConfig, panelUrl: string): string | null {
+  if (!provider.apiKey || !provider.info.panelUrl) return null;
+  const target = validatePanelUrl(panelUrl);
+  const main = validatePanelUrl(provider.info.panelUrl);
+  if (!target.ok || !main.ok) return null;
+  const base = panelBase(target.value);
+  const own = [panelBase(main.value), ...(provider.mirrors ?? [])];
+  return own.includes(base) ? provider.apiKey : null;
 }

@@ -3,10 +3,11 @@
 // 'basic_text'); failing that, process memory for this run only, and the user is told. No secret
 // ever goes to the settings file.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Result } from '../shared/errors';
 import { appError, fail, ok } from '../shared/errors';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 
 export interface SecretBackend {
   readonly kind: 'keychain' | 'safeStorage' | 'memory';
@@ -119,10 +120,10 @@ export function safeStorageBackend(safe: SafeStorageLike, file: string): SecretB
   }
 
   async function store(data: CipherFile): Promise<void> {
-    await mkdir(dirname(file), { recursive: true });
+    ensurePrivateDir(dirname(file));
     const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(temp, JSON.stringify(data), { mode: 0o600 });
+      await writeFile(temp, JSON.stringify(data), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
       await rename(temp, file);
     } catch (err) {
       await rm(temp, { force: true });
@@ -176,8 +177,8 @@ export function memoryBackend(): SecretBackend {
 }
 
 export const MEMORY_ONLY_NOTICE =
-  'No system keychain is available, so your password and API key are kept in memory for this run only. ' +
-  'You will need to enter them again after restarting the app.';
+  'No system keychain is available, so your password and API key are kept in memory for this run only, ' +
+  'and your plans are not saved for offline use. You will need to enter them again after restarting the app.';
 
 export interface ChooseSecretBackendOptions {
   safeStorage?: SafeStorageLike;
@@ -199,13 +200,22 @@ export async function chooseSecretBackend(
   return { backend: memoryBackend(), notice: MEMORY_ONLY_NOTICE };
 }
 
-/** Keychain service name for one panel: "xmplus-tray:https://panel.example.com". */
-export function keychainService(origin: string): string {
-  return `xmplus-tray:${origin.trim().replace(/\/+$/, '')}`;
+/**
+ * Keychain service name for one panel, by its base (origin and path): "xmplus-tray:https://panel.example.com"
+ * or "xmplus-tray:https://host.example/panel". Versions before filed every panel of a host under its
+ * origin alone (see migrateFromOrigins).
+ */
+export function keychainService(panelBase: string): string {
+  return `xmplus-tray:${panelBase.trim().replace(/\/+$/, '')}`;
 }
 
 /** Account name under which the panel's client API key is stored (an email never looks like this). */
 export const API_KEY_ACCOUNT = 'client-api-key';
+
+/** Account name for a profile's proxy password, beside the panel password under the panel's service. */
+export function proxyPasswordAccount(profileId: string): string {
+  return `proxy-password:${profileId}`;
+}
 
 export interface SaveSecrets {
   password?: string;
@@ -223,6 +233,21 @@ export interface CredentialStore {
   getPassword(origin: string, email: string): Promise<Result<string | null>>;
   getApiKey(origin: string): Promise<Result<string | null>>;
   forget(origin: string, email: string, options: { apiKeyToo: boolean }): Promise<Result<void>>;
+  /** A profile's proxy password (null deletes it); kept like the panel password, by `remember`. */
+  saveProxyPassword(
+    origin: string,
+    profileId: string,
+    password: string | null,
+    options: { remember: boolean },
+  ): Promise<Result<void>>;
+  getProxyPassword(origin: string, profileId: string): Promise<Result<string | null>>;
+  /**
+   * Once, for panels under a path: copies the entries an older version filed under the origin alone
+   * to the panel's base, then deletes the old ones no panel at an origin's root still uses.
+   */
+  migrateFromOrigins(
+    panels: readonly { base: string; origin: string; email: string; profileId: string }[],
+  ): Promise<Result<void>>;
 }
 
 function emailAccount(email: string): string {
@@ -274,6 +299,51 @@ export function createCredentialStore(backend: SecretBackend): CredentialStore {
         return fail(keychainError('save to', thrown));
       }
     },
+    async saveProxyPassword(origin, profileId, password, { remember }) {
+      const service = keychainService(origin);
+      const account = proxyPasswordAccount(profileId);
+      try {
+        if (password === null) {
+          await session.delete(service, account);
+          await backend.delete(service, account);
+        } else {
+          await put(service, account, password, remember);
+        }
+        return ok(undefined);
+      } catch (thrown) {
+        return fail(keychainError(password === null ? 'delete from' : 'save to', thrown));
+      }
+    },
+    async migrateFromOrigins(panels) {
+      const bases = new Set(panels.map((p) => keychainService(p.base)));
+      const stale = new Map<string, Set<string>>();
+      try {
+        for (const panel of panels) {
+          const from = keychainService(panel.origin);
+          const to = keychainService(panel.base);
+          if (from === to) continue;
+          const accounts = [
+            emailAccount(panel.email),
+            API_KEY_ACCOUNT,
+            proxyPasswordAccount(panel.profileId),
+          ];
+          for (const account of accounts) {
+            const old = await backend.get(from, account);
+            if (old === null) continue;
+            if ((await backend.get(to, account)) === null) await backend.set(to, account, old);
+            if (!bases.has(from)) stale.set(from, (stale.get(from) ?? new Set()).add(account));
+          }
+        }
+        // Deleted only after every panel of the origin has its copy.
+        for (const [service, accounts] of stale) {
+          for (const account of accounts) await backend.delete(service, account);
+        }
+        return ok(undefined);
+      } catch (thrown) {
+        return fail(keychainError('move entries in', thrown));
+      }
+    },
+    getProxyPassword: (origin, profileId) => read(keychainService(origin), proxyPasswordAccount(profileId)),
     getPassword: (origin, email) => read(keychainService(origin), emailAccount(email)),
     getApiKey: (origin) => read(keychainService(origin), API_KEY_ACCOUNT),
     async forget(origin, email, { apiKeyToo }) {

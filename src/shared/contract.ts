@@ -60,6 +60,8 @@ export interface ProfileView {
   watch: boolean;
   /** Its own refresh interval in minutes; null: the global one (settings.refreshMinutes). */
   refreshMinutes: number | null;
+  /** A password for the profile's proxy is kept with its secrets; options.proxyUrl is shown without it. */
+  proxyPasswordKept?: boolean;
 }
 
 export type SecretStorageKind = 'keychain' | 'safeStorage' | 'memory';

@@ -25,6 +25,7 @@ import { loadProvider, UNBRANDED } from '../provider';
 import { createRouter } from '../router';
 import { chooseSecretBackend, createCredentialStore, memoryBackend } from '../secrets';
 import { readCachedSnapshot, readSettings } from '../settings/settings';
+import { openSealedCache } from '../settings/sealed-cache';
 import {
   CACHE_FILE,
   defaultConfigDir,
@@ -143,13 +144,13 @@ export async function openSession(
   } else {
     const dir = defaultConfigDir(io.env);
     const settingsFile = openFileStore(join(dir, SETTINGS_FILE));
-    const cacheFile = openFileStore(join(dir, CACHE_FILE));
-    for (const aside of [settingsFile.movedAside, cacheFile.movedAside]) {
-      if (aside) io.stderr(`${'xmplus-tray'}: a damaged file was moved aside to ${aside}.\n`);
+    if (settingsFile.movedAside) {
+      io.stderr(`${'xmplus-tray'}: a damaged file was moved aside to ${settingsFile.movedAside}.\n`);
     }
     settings = settingsFile.store;
-    cache = cacheFile.store;
     backend = (await chooseSecretBackend()).backend;
+    // The app's cache, sealed under the keychain's key: read and written the way the app does.
+    cache = (await openSealedCache(join(dir, CACHE_FILE), backend)).store;
   }
 
   const fetched = new Map<string, Snapshot>();

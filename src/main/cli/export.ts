@@ -13,6 +13,7 @@ import { displayName } from '../export/formats/common';
 import { qrTerminal } from '../qr';
 import { styled } from './io';
 import { writeFilesAtomically } from '../export/write';
+import { PRIVATE_DIR_MODE } from '../private-files';
 import type { WriteIo } from '../export/write';
 
 export interface ExportCommandOutput {
@@ -60,7 +61,7 @@ export async function runExportCommand(
   const target = resolve(options.out);
   if (format === 'qr') {
     try {
-      await mkdir(target, { recursive: true });
+      await mkdir(target, { recursive: true, mode: PRIVATE_DIR_MODE });
     } catch (thrown) {
       return fail(appError('state', `Cannot create the folder ${target}: ${String(thrown)}`));
     }

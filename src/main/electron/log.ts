@@ -5,6 +5,7 @@
 import type { LogMessage, NodeLogger } from 'electron-log';
 import { join } from 'node:path';
 import { scrubUrls } from '../net/scrub';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 
 export const LOG_FOLDER = 'logs';
 export const LOG_FILE = 'main.log';
@@ -53,6 +54,9 @@ export function configureLog(logger: NodeLogger, userData: string, options: { co
   const file = logger.transports.file;
   file.resolvePathFn = () => join(folder, LOG_FILE);
   file.maxSize = LOG_MAX_BYTES;
+  // electron-log creates the file 0666 less the umask and its folder with mkdir's default: owner only.
+  file.writeOptions = { flag: 'a', mode: PRIVATE_FILE_MODE, encoding: 'utf8' };
+  ensurePrivateDir(folder);
   file.level = 'info';
   // The console only in a development run; a packaged app's stdout belongs to the CLI.
   logger.transports.console.level = options.console ? 'info' : false;

@@ -4,7 +4,7 @@
 import type { BrowserWindow } from 'electron';
 import { app, dialog, safeStorage, type WebContents } from 'electron';
 import electronLog from 'electron-log/main';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
@@ -13,6 +13,8 @@ import { loadProvider } from '../provider';
 import type { Platform, TrayState } from '../platform';
 import { chooseSecretBackend } from '../secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
+import { openSealedCache } from '../settings/sealed-cache';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
@@ -27,7 +29,7 @@ import { createTray, signedOutTray, type TrayController } from './tray';
 import { userText } from '../i18n/user';
 import { mainText } from '../i18n';
 import { trayHostAvailable } from '../tray-host';
-import { startStatusServer, statusSocketPath } from '../local/status-socket';
+import { createStatusKey, startStatusServer, statusSocketPath } from '../local/status-socket';
 import { printedStatus } from '../cli/commands/status';
 import { cliArguments, flushStdio } from './cli-mode';
 import { refuseDebugLaunch } from './launch-switches';
@@ -135,12 +137,17 @@ async function start(): Promise<void> {
   log = configureLog(electronLog, userData, { console: !app.isPackaged });
   const shellLog = log;
   shellLog.info(`start ${app.getName()} ${app.getVersion()} on ${process.platform}`);
+  ensurePrivateDir(userData);
   const settings = openElectronStore(userData, SETTINGS_FILE.replace(/\.json$/, ''));
-  const cache = openElectronStore(userData, CACHE_FILE.replace(/\.json$/, ''));
-  const movedAside = [settings.movedAside, cache.movedAside].filter((file): file is string => file !== null);
+  const movedAside = [settings.movedAside].filter((file): file is string => file !== null);
 
   // The OS keychain first; safeStorage ciphertext only on a real keyring backend; else memory.
   const secrets = await chooseSecretBackend({ safeStorage, cipherFile: join(userData, 'secrets.json') });
+  // The cache is sealed under a key the keychain holds (the CLI opens it the same way).
+  const cache = await openSealedCache(join(userData, CACHE_FILE), secrets.backend);
+  if (cache.dropped) shellLog.warn(`cache file dropped (${cache.dropped}); it refills on the next refresh`);
+  if (!cache.onDisk && !secrets.notice)
+    shellLog.warn('the keychain gave no cache key: the cache stays in memory');
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
   const provider = loadProvider(overrides.providerFile ?? join(resourcesDir, 'provider.json'));
 
@@ -247,8 +254,11 @@ async function start(): Promise<void> {
   await created.start();
 
   // `xmplus-tray status` from a terminal or a status bar asks this process first.
+  // A fresh key each start: the CLI must prove it holds it, and believes only answers made with it.
+  const statusKey = createStatusKey(userData);
   const statusServer = await startStatusServer({
-    path: statusSocketPath(userData),
+    path: statusSocketPath(userData, process.platform, statusKey),
+    key: statusKey,
     profiles: () => created.statusProfiles(),
     print: (mode, profiles) => {
       const s = readSettings(settings.store);
@@ -286,8 +296,8 @@ function tellHowToGetATray(userData: string, text: ReturnType<typeof userText>):
       buttons: ['OK'],
     })
     .then(() => {
-      mkdirSync(userData, { recursive: true });
-      writeFileSync(marker, `${new Date().toISOString()}\n`);
+      ensurePrivateDir(userData);
+      writeFileSync(marker, `${new Date().toISOString()}\n`, { mode: PRIVATE_FILE_MODE });
     })
     .catch((error: unknown) => log?.warn('tray hint not shown:', redactedStack(error)));
 }

@@ -11,6 +11,7 @@ import { copyFile, link, lstat, mkdir, open, rename, rm, stat } from 'node:fs/pr
 import { join } from 'node:path';
 import { appError, fail, ok } from '../../shared/errors';
 import type { Result } from '../../shared/errors';
+import { PRIVATE_FILE_MODE } from '../private-files';
 
 export interface ExportFile {
   name: string;
@@ -35,7 +36,8 @@ export interface WriteIo {
 
 export const nodeWriteIo: WriteIo = {
   async writeSynced(path, data) {
-    const handle = await open(path, 'wx', 0o644);
+    // Exports hold server credentials: owner only (private-files.ts).
+    const handle = await open(path, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(data);
       await handle.sync();

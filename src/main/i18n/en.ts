@@ -84,7 +84,7 @@ export const en = {
   'update.availableBody': 'Open the app to download and install it.',
   'notice.movedAside': 'A damaged settings file was moved aside to {file}; defaults were restored.',
   'notice.memoryOnly':
-    'No system keychain is available, so your password and API key are kept in memory for this run only. You will need to enter them again after restarting the app.',
+    'No system keychain is available, so your password and API key are kept in memory for this run only, and your plans are not saved for offline use. You will need to enter them again after restarting the app.',
   'start.debugSwitchTitle': '{app} will not start with {switch}',
   'start.debugSwitchBody':
     '{switch} opens a debugging port through which any program on this computer could read your accounts and subscription links. Start {app} without it.',

@@ -72,7 +72,7 @@ export const zhCN: Catalogue = {
   'update.availableBody': '打开应用即可下载并安装。',
   'notice.movedAside': '损坏的设置文件已移至 {file}，已恢复默认设置。',
   'notice.memoryOnly':
-    '系统钥匙串不可用，因此您的密码和 API 密钥仅在本次运行期间保存在内存中。重新启动应用后需要再次输入。',
+    '系统钥匙串不可用，因此您的密码和 API 密钥仅在本次运行期间保存在内存中，套餐数据也不会保存以供离线查看。重新启动应用后需要再次输入。',
   'start.debugSwitchTitle': '{app} 不会带 {switch} 启动',
   'start.debugSwitchBody':
     '{switch} 会打开一个调试端口，本机上的任何程序都能通过它读取你的账户和订阅链接。请不带此参数启动 {app}。',

@@ -3,7 +3,7 @@
 // socket's (node:net), not the whole command table. Anything else, or no answer, falls through to
 // the CLI.
 import { defaultConfigDir } from '../settings/store';
-import { PRINTED_MODES, STATUS_REQUEST, askApp, statusSocketPath } from './status-socket';
+import { PRINTED_MODES, STATUS_REQUEST, askAppIn } from './status-socket';
 
 /** The line the running app printed for these arguments, or null to run the CLI as usual. */
 export async function printedByApp(args: readonly string[], env: NodeJS.ProcessEnv): Promise<string | null> {
@@ -13,6 +13,6 @@ export async function printedByApp(args: readonly string[], env: NodeJS.ProcessE
   }
   // Scripts with their own credentials mean a specific account: the CLI asks the panel.
   if (env.XMPLUS_PANEL_URL || env.XMPLUS_EMAIL) return null;
-  const answer = await askApp(statusSocketPath(defaultConfigDir(env)), `${STATUS_REQUEST} ${mode}`);
+  const answer = await askAppIn(defaultConfigDir(env), `${STATUS_REQUEST} ${mode}`);
   return typeof answer?.stdout === 'string' ? answer.stdout : null;
 }

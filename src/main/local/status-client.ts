@@ -3,13 +3,7 @@
 // the CLI then asks the panels itself, as without the app.
 import type { Snapshot } from '../../shared/domain';
 import { defaultConfigDir } from '../settings/store';
-import {
-  STATUS_REQUEST,
-  STATUS_TIMEOUT_MS,
-  askApp,
-  statusSocketPath,
-  type StatusProfile,
-} from './status-socket';
+import { STATUS_REQUEST, STATUS_TIMEOUT_MS, askAppIn, type StatusProfile } from './status-socket';
 
 function looksLikeSnapshot(value: unknown): value is Snapshot {
   if (typeof value !== 'object' || value === null) return false;
@@ -34,11 +28,12 @@ function looksLikeProfile(value: unknown): value is StatusProfile {
   );
 }
 
+/** Every watched profile of the app running on `userData`, once it has proved it holds this run's key. */
 export async function askStatus(
-  path: string,
+  userData: string,
   timeoutMs = STATUS_TIMEOUT_MS,
 ): Promise<StatusProfile[] | null> {
-  const answer = await askApp(path, STATUS_REQUEST, timeoutMs);
+  const answer = await askAppIn(userData, STATUS_REQUEST, timeoutMs);
   const profiles = answer?.profiles;
   return Array.isArray(profiles) && profiles.every(looksLikeProfile) ? profiles : null;
 }
@@ -49,5 +44,5 @@ export async function askStatus(
  */
 export async function askRunningApp(io: { env: NodeJS.ProcessEnv }): Promise<StatusProfile[] | null> {
   if (io.env.XMPLUS_PANEL_URL || io.env.XMPLUS_EMAIL) return null;
-  return askStatus(statusSocketPath(defaultConfigDir(io.env)));
+  return askStatus(defaultConfigDir(io.env));
 }

@@ -12,7 +12,7 @@ import type { KeyValueStore } from './store';
  * A stored profile: what the window sees of it (less signedIn, known only at run time, and the
  * capabilities, which follow from its kind), and when it was added.
  */
-export interface ProfileRecord extends Omit<ProfileView, 'signedIn' | 'capabilities'> {
+export interface ProfileRecord extends Omit<ProfileView, 'signedIn' | 'capabilities' | 'proxyPasswordKept'> {
   createdAt: number;
 }
 

@@ -166,6 +166,15 @@ test('settings: invalid thresholds are refused inline; valid ones are saved', as
   await expect(page.locator('form[aria-labelledby="profile-title"] .form-status')).toHaveText('Saved.');
   const saved = await page.evaluate(() => window.xmplus.profilesList());
   expect(saved.ok && saved.value.profiles[0]?.options.proxyUrl).toBe('socks5://127.0.0.1:7890');
+  // A proxy password is kept apart: the field and the profile show the address without it, and the
+  // hint says the password is kept.
+  await proxyField.fill('socks5://alice:proxy-secret-9@127.0.0.1:7890');
+  await saveProfile.click();
+  await expect(proxyField).toHaveValue('socks5://alice@127.0.0.1:7890');
+  await expect(page.getByText("The proxy's password is kept apart and not shown here.")).toBeVisible();
+  const withUser = await page.evaluate(() => window.xmplus.profilesList());
+  expect(JSON.stringify(withUser)).not.toContain('proxy-secret-9');
+  expect(withUser.ok && withUser.value.profiles[0]?.proxyPasswordKept).toBe(true);
   await proxyField.fill('');
   await page.getByLabel('Panel time zone').fill('Asia/Shanghai');
   await page.getByLabel('Display name', { exact: true }).fill('Home');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli';
 import { askRunningApp, askStatus } from '../../../src/main/local/status-client';
 import {
+  createStatusKey,
   startStatusServer,
   statusSocketPath,
   type StatusServer,
@@ -26,6 +27,7 @@ const THRESHOLDS = {
 };
 
 const unix = process.platform !== 'win32';
+const KEY = 'a'.repeat(64);
 let sim: PanelSim;
 let rig: CoreRig;
 let userData: string;
@@ -40,6 +42,7 @@ beforeAll(async () => {
   userData = mkdtempSync(join(tmpdir(), 'xmplus-socket-'));
   server = await startStatusServer({
     path: statusSocketPath(userData),
+    key: createStatusKey(userData),
     profiles: () => rig.core.statusProfiles(),
     print: (mode, profiles) => printedStatus(mode, profiles, THRESHOLDS, Date.now()),
   });
@@ -57,7 +60,7 @@ const cliEnv = () => ({ XMPLUS_CONFIG_DIR: userData });
 
 describe('status from the running app', () => {
   it("the socket answers every watched profile's latest snapshot, without server lists (they carry proxy credentials)", async () => {
-    const profiles = await askStatus(statusSocketPath(userData));
+    const profiles = await askStatus(userData);
     expect(profiles).toHaveLength(1);
     const snapshot = profiles?.[0]?.snapshot;
     expect(snapshot?.fetchedAt).toBe(fetchedAt);
@@ -172,10 +175,10 @@ describe.skipIf(!unix)('the socket file (Unix)', () => {
     ]);
     await new Promise((resolve) => child.on('exit', resolve));
     expect(existsSync(path)).toBe(true);
-    const fresh = await startStatusServer({ path, profiles: () => [] });
+    const fresh = await startStatusServer({ path, key: KEY, profiles: () => [] });
     expect(fresh).not.toBeNull();
     // A second server finds the first one answering and does not take its socket.
-    expect(await startStatusServer({ path, profiles: () => [] })).toBeNull();
+    expect(await startStatusServer({ path, key: KEY, profiles: () => [] })).toBeNull();
     await fresh!.close();
     expect(existsSync(path)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
@@ -185,17 +188,19 @@ describe.skipIf(!unix)('the socket file (Unix)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xmplus-socket-file-'));
     const path = statusSocketPath(dir);
     writeFileSync(path, 'not a socket');
-    expect(await startStatusServer({ path, profiles: () => [] })).toBeNull();
+    expect(await startStatusServer({ path, key: KEY, profiles: () => [] })).toBeNull();
     expect(existsSync(path)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });
 });
 
 describe('named pipe name (Windows)', () => {
-  it('is per user-data folder, case-insensitively', () => {
-    const a = statusSocketPath('C:\\Users\\A\\AppData\\Roaming\\XMPlus Tray', 'win32');
-    expect(a).toMatch(/^\\\\\.\\pipe\\xmplus-tray-[0-9a-f]{24}$/);
-    expect(statusSocketPath('c:\\users\\a\\appdata\\roaming\\xmplus tray', 'win32')).toBe(a);
-    expect(statusSocketPath('C:\\Users\\B\\AppData\\Roaming\\XMPlus Tray', 'win32')).not.toBe(a);
+  it("is per user-data folder, case-insensitively, and per run's key (not known before the app starts)", () => {
+    const folder = 'C:\\Users\\A\\AppData\\Roaming\\XMPlus Tray';
+    const a = statusSocketPath(folder, 'win32', KEY);
+    expect(a).toMatch(/^\\\\\.\\pipe\\xmplus-tray-[0-9a-f]{32}$/);
+    expect(statusSocketPath('c:\\users\\a\\appdata\\roaming\\xmplus tray', 'win32', KEY)).toBe(a);
+    expect(statusSocketPath('C:\\Users\\B\\AppData\\Roaming\\XMPlus Tray', 'win32', KEY)).not.toBe(a);
+    expect(statusSocketPath(folder, 'win32', 'b'.repeat(64))).not.toBe(a);
   });
 });

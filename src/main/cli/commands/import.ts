@@ -78,7 +78,7 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
       platform: session.platform,
       snapshot: () => snapshot.value,
       ensureServers: async () => ok(snapshot.value),
-      proxyUrl: () => active?.options.proxyUrl || null,
+      proxyUrl: () => session.accounts.proxyUrlOf(active?.id ?? null),
       panelUrl: () => active?.panelUrl ?? null,
     });
     const link = await importer.link(serviceId, client);

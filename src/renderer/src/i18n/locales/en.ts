@@ -268,6 +268,8 @@ export const en = {
   'settings.proxy': 'Proxy for panel requests',
   'settings.proxyHint':
     "For example socks5://127.0.0.1:7890 or http://127.0.0.1:7890 (your proxy app's local port). Leave empty to use the system proxy.",
+  'settings.proxyPasswordKept':
+    "The proxy's password is kept apart and not shown here. To change it, type the whole address with the new password.",
   'settings.proxyProblem.noScheme':
     'Start with the proxy type: socks5://127.0.0.1:7890 or http://127.0.0.1:7890.',
   'settings.proxyProblem.scheme': 'Use an http://, https:// or socks5:// proxy address, or leave it empty.',
@@ -283,7 +285,7 @@ export const en = {
   'settings.secretStorage': 'Secrets are stored in: {kind}',
   'settings.storage.keychain': 'the system keychain',
   'settings.storage.safeStorage': 'encrypted app storage',
-  'settings.storage.memory': 'memory only (until you quit)',
+  'settings.storage.memory': 'memory only, offline data too (until you quit)',
   'settings.openLogFolder': 'Open log folder',
   'settings.quit': 'Quit {name}',
   'settings.about': 'About',

@@ -269,6 +269,8 @@ export const fa: Catalogue = {
   'settings.proxy': 'پراکسی برای درخواست‌های پنل',
   'settings.proxyHint':
     'برای نمونه socks5://127.0.0.1:7890 یا http://127.0.0.1:7890 (درگاه محلی برنامهٔ پراکسی شما). برای استفاده از پراکسی سیستم خالی بگذارید.',
+  'settings.proxyPasswordKept':
+    'گذرواژهٔ پراکسی جداگانه نگه داشته می‌شود و این‌جا نمایش داده نمی‌شود. برای تغییر آن، نشانی کامل را همراه با گذرواژهٔ تازه وارد کنید.',
   'settings.proxyProblem.noScheme':
     'نشانی را با نوع پراکسی آغاز کنید: socks5://127.0.0.1:7890 یا http://127.0.0.1:7890.',
   'settings.proxyProblem.scheme': 'نشانی پراکسی http://، https:// یا socks5:// وارد کنید یا خالی بگذارید.',
@@ -285,7 +287,7 @@ export const fa: Catalogue = {
   'settings.secretStorage': 'اطلاعات محرمانه در این‌جا نگه داشته می‌شود: {kind}',
   'settings.storage.keychain': 'جاکلیدی سیستم',
   'settings.storage.safeStorage': 'حافظهٔ رمزنگاری‌شدهٔ برنامه',
-  'settings.storage.memory': 'فقط حافظه (تا بستن برنامه)',
+  'settings.storage.memory': 'فقط حافظه، همراه با داده‌های آفلاین (تا بستن برنامه)',
   'settings.openLogFolder': 'باز کردن پوشهٔ گزارش‌ها',
   'settings.quit': 'خروج از {name}',
   'settings.about': 'درباره',

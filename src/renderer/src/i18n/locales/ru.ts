@@ -287,6 +287,8 @@ export const ru: Catalogue = {
   'settings.proxy': 'Прокси для запросов к панели',
   'settings.proxyHint':
     'Например, socks5://127.0.0.1:7890 или http://127.0.0.1:7890 (локальный порт вашего прокси-приложения). Оставьте пустым, чтобы использовать системный прокси.',
+  'settings.proxyPasswordKept':
+    'Пароль прокси хранится отдельно и здесь не показывается. Чтобы сменить его, введите адрес целиком с новым паролем.',
   'settings.proxyProblem.noScheme':
     'Начните с типа прокси: socks5://127.0.0.1:7890 или http://127.0.0.1:7890.',
   'settings.proxyProblem.scheme':
@@ -303,7 +305,7 @@ export const ru: Catalogue = {
   'settings.secretStorage': 'Секреты хранятся: {kind}',
   'settings.storage.keychain': 'в системной связке ключей',
   'settings.storage.safeStorage': 'в зашифрованном хранилище приложения',
-  'settings.storage.memory': 'только в памяти (до выхода)',
+  'settings.storage.memory': 'только в памяти, как и данные для работы без сети (до выхода)',
   'settings.openLogFolder': 'Открыть папку журнала',
   'settings.quit': 'Выйти из {name}',
   'settings.about': 'О программе',

@@ -263,6 +263,7 @@ export const zhCN: Catalogue = {
   'settings.proxy': '面板请求使用的代理',
   'settings.proxyHint':
     '例如 socks5://127.0.0.1:7890 或 http://127.0.0.1:7890（代理软件的本地端口）。留空则使用系统代理。',
+  'settings.proxyPasswordKept': '代理密码单独保存，不在此显示。如需更改，请输入带新密码的完整地址。',
   'settings.proxyProblem.noScheme': '请以代理类型开头：socks5://127.0.0.1:7890 或 http://127.0.0.1:7890。',
   'settings.proxyProblem.scheme': '请填写 http://、https:// 或 socks5:// 代理地址，或留空。',
   'settings.proxyProblem.socks4': '不支持 SOCKS4。请使用 socks5://（代理软件在同一端口提供 SOCKS5）。',
@@ -275,7 +276,7 @@ export const zhCN: Catalogue = {
   'settings.secretStorage': '密码保存在：{kind}',
   'settings.storage.keychain': '系统钥匙串',
   'settings.storage.safeStorage': '加密的应用存储',
-  'settings.storage.memory': '仅内存（退出后清除）',
+  'settings.storage.memory': '仅内存，离线数据也是（退出后清除）',
   'settings.openLogFolder': '打开日志文件夹',
   'settings.quit': '退出 {name}',
   'settings.about': '关于',

@@ -77,19 +77,23 @@ function SaveRow({ save }: { save: { busy: boolean; error: AppError | null; resu
 function SettingField({
   name,
   field,
+  note,
   ...input
 }: {
   name: 'refresh' | 'servers' | 'traffic' | 'expiry' | 'proxy' | 'timeZone';
   field: BoundField;
+  /** A line after the hint, read with it by screen readers. */
+  note?: string;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'inputMode' | 'list'>) {
   const { t } = useI18n();
+  const hint = t(`settings.${name}Hint`);
   return (
     <TextField
       {...field}
       {...input}
       dir="ltr"
       label={t(`settings.${name}`)}
-      hint={t(`settings.${name}Hint`)}
+      hint={note ? `${hint} ${note}` : hint}
     />
   );
 }
@@ -250,7 +254,12 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
       watch,
       refreshMinutes: minutes,
     });
-    if (result?.ok) setProfiles(result.value);
+    if (result?.ok) {
+      setProfiles(result.value);
+      // The address as saved: a proxy password typed in it is kept by main, not left on screen.
+      const saved = result.value.profiles.find((p) => p.id === profile.id);
+      if (saved) fields.set({ proxy: saved.options.proxyUrl });
+    }
   };
 
   return (
@@ -260,7 +269,12 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
       </p>
       <div className="form-grid">
         <TextField {...fields.bind('display')} label={t('settings.displayName')} maxLength={80} />
-        <SettingField name="proxy" field={fields.bind('proxy')} inputMode="url" />
+        <SettingField
+          name="proxy"
+          field={fields.bind('proxy')}
+          inputMode="url"
+          note={profile.proxyPasswordKept ? t('settings.proxyPasswordKept') : undefined}
+        />
         <SettingField name="timeZone" field={fields.bind('tz')} list="tz-list" />
         <datalist id="tz-list">
           {zones.map((zone) => (
