@@ -25,6 +25,8 @@ export interface ProviderInfo {
   /** True when the branded build carries the client API key (the key itself never leaves main). */
   hasApiKey: boolean;
   supportUrl: string | null;
+  /** Profiles may be added from a subscription link (provider.json `subscriptionLinks`, default true). */
+  subscriptionLinks: boolean;
 }
 
 export interface AppInfo {
@@ -257,6 +259,22 @@ export interface NavigateTarget {
   action?: 'renew' | 'topup';
 }
 
+/**
+ * A subscription link the app offers to add: one an app link brought (`xmplus-tray://add?url=…`) or
+ * one the clipboard holds. Never the link itself (a credential): `app.revealLink` gives it once the
+ * user accepts.
+ */
+export interface LinkOffer {
+  id: string;
+  source: 'appLink' | 'clipboard';
+  /** The host the link points at. */
+  host: string;
+  /** The link shortened (`https://host/…x7Qa`). */
+  shortLink: string;
+  /** The name the app link suggests; null when it names none. */
+  name: string | null;
+}
+
 export interface Notice {
   id: string;
   level: 'info' | 'warning' | 'error';
@@ -320,6 +338,15 @@ export const channels = {
   'app.openLogFolder': channel<typeof empty, { opened: true }>(empty),
   /** Quits the app (tray and window): the window's own way out, also where no tray is shown. */
   'app.quit': channel<typeof empty, { quitting: true }>(empty),
+  /** The app link waiting to be confirmed (an "Add to …" link opened the app); taken once. */
+  'app.takeAddRequest': channel<typeof empty, LinkOffer | null>(empty),
+  /** Whether the clipboard holds an http(s) link now, shortened; read by main, never handed over whole. */
+  'app.clipboardLink': channel<typeof empty, LinkOffer | null>(empty),
+  /** The full link of an offer the user accepted; once. */
+  'app.revealLink': (() => {
+    const input = z.object({ id: z.string().min(1).max(64) }).strict();
+    return channel<typeof input, { url: string; name: string | null }>(input);
+  })(),
 
   'settings.get': channel<typeof empty, Settings>(empty),
   'settings.set': channel<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
@@ -499,6 +526,8 @@ export interface Events {
   navigate: NavigateTarget;
   notice: Notice;
   update: UpdateState;
+  /** An app link arrived: the window asks the user whether to add it. */
+  addRequest: LinkOffer;
 }
 const eventsMatch: Same<keyof Events, EventName> = true;
 void eventsMatch;

@@ -36,6 +36,7 @@ beforeAll(async () => {
       panelUrl: `http://127.0.0.1:${port}`,
       hasApiKey: true,
       supportUrl: null,
+      subscriptionLinks: true,
     },
     apiKey: API_KEY,
     updateFeed: null,

@@ -9,14 +9,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
 import { createRouter } from '../router';
-import { loadProvider } from '../provider';
+import { loadProvider, urlSchemeOf, type ProviderConfig } from '../provider';
 import type { Platform, TrayState } from '../platform';
 import { chooseSecretBackend } from '../secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
-import { writeClipboard } from './clipboard';
+import { readClipboard, writeClipboard } from './clipboard';
+import { registerUrlScheme, watchAppLinks, type AppLinkInbox } from './app-link';
 import { watchLifecycle } from './lifecycle';
 import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
@@ -47,14 +48,33 @@ let log: ShellLog | null = null;
 /** Written once to the user-data folder after the user was told how to get a tray icon. */
 const TRAY_HINT_MARKER = 'tray-host-hint-shown';
 
+/** provider.json: read before `ready`, because the app link scheme it names is needed that early. */
+function readProvider(): ProviderConfig {
+  const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
+  return loadProvider(overrides.providerFile ?? join(resourcesDir, 'provider.json'));
+}
+
 const cliArgs = cliArguments(process.argv, app.isPackaged);
 if (cliArgs) {
   void runCli(cliArgs);
 } else if (!app.requestSingleInstanceLock()) {
+  // The running instance gets this launch's argv (an app link among it) through `second-instance`.
   app.quit();
 } else {
   registerAppScheme();
-  start().catch((error: unknown) => {
+  const provider = readProvider();
+  const scheme = urlSchemeOf(provider);
+  // macOS may send open-url before ready: listen now, deliver once the core runs.
+  const links = watchAppLinks(scheme, process.argv);
+  if (provider.info.subscriptionLinks) {
+    registerUrlScheme(scheme, {
+      isPackaged: app.isPackaged,
+      defaultApp: process.defaultApp === true,
+      execPath: process.execPath,
+      argv: process.argv,
+    });
+  }
+  start(provider, links).catch((error: unknown) => {
     reportStartFailure(error, { text: mainText('system', app.getLocale()), log });
   });
 }
@@ -75,7 +95,7 @@ async function runCli(args: string[]): Promise<void> {
   app.exit(code);
 }
 
-async function start(): Promise<void> {
+async function start(provider: ProviderConfig, links: AppLinkInbox): Promise<void> {
   // Started at login: only the tray until the user opens the window.
   const hidden = startedHidden(process.argv, process.platform);
   // Windows attributes notifications to the shortcut carrying this id; set it before any is shown.
@@ -130,8 +150,6 @@ async function start(): Promise<void> {
 
   // The OS keychain first; safeStorage ciphertext only on a real keyring backend; else memory.
   const secrets = await chooseSecretBackend({ safeStorage, cipherFile: join(userData, 'secrets.json') });
-  const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
-  const provider = loadProvider(overrides.providerFile ?? join(resourcesDir, 'provider.json'));
 
   const notifier = createNotifier({
     platform: process.platform,
@@ -182,6 +200,7 @@ async function start(): Promise<void> {
     protocolHandler: protocolHandlerName,
     openPath: openPathSafely,
     writeClipboard,
+    readClipboard,
     openLogFolder: () => openFolder(shellLog.folder),
     quit: () => app.quit(),
     async chooseFolder(title) {
@@ -254,6 +273,12 @@ async function start(): Promise<void> {
     void created.dispose();
   });
   if (!hidden || !trayShown) showWindow();
+  // App links that came while starting, then every later one: the window asks before adding.
+  links.deliverTo((link) => {
+    const received = created.actions.receiveAppLink(link);
+    if (received.accepted) showWindow();
+    else shellLog.warn(`app link ignored: ${received.why}`);
+  });
   if (!trayShown) tellHowToGetATray(userData, userText(settings.store, app.getLocale()));
 }
 
