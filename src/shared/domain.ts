@@ -129,6 +129,32 @@ export interface ServerListPart {
   error: ServerListError | null;
 }
 
+/** What only a subscription-link profile has, beside its one service (Snapshot.subscription). */
+export interface SubscriptionInfo {
+  /** support-url and profile-web-page-url: buttons, https only. "Renew" and "Top up" open one. */
+  supportUrl: string | null;
+  webPageUrl: string | null;
+  /** The provider's announcement: plain text, to be shown with its direction isolated. */
+  announce: string | null;
+  announceUrl: string | null;
+  /** Where the usage came from; null: the provider sent none (the service's 0 of 0 means unknown). */
+  usageSource: 'header' | 'body' | 'pseudo-servers' | null;
+  /** 3x-ui's "starts on first use": the plan has not started and then lasts this long (ms). */
+  startsOnFirstUseMs: number | null;
+  /** Entries of the subscription that are not servers (pseudo-servers) or could not be read. */
+  notes: { remark: string; reason: string }[];
+  /** Why there are no servers although the usage came (a device limit); null otherwise. */
+  serversHidden: string | null;
+  /** The last refusal (HTTP status and the panel's words); the data is then the last known. */
+  refusal: { status: number; words: string; at: number } | null;
+  /** The link moved permanently to this address (shortened): the user should update it. */
+  movedTo: string | null;
+  /** The provider's suggested refresh interval, in hours. */
+  updateIntervalHours: number | null;
+  /** The provider answered only when the app presented itself as a mainstream client. */
+  neededClientAgent: boolean;
+}
+
 /** The last good data of a profile: what the dashboard shows, cached with its fetch time. */
 export interface Snapshot {
   profileId: string;
@@ -146,6 +172,8 @@ export interface Snapshot {
   serverParts?: Record<string, ServerListPart>;
   /** When account/info answered. */
   fetchedAt: number;
+  /** Present for subscription-link profiles only. */
+  subscription?: SubscriptionInfo;
 }
 
 /** A service's server-list part; for snapshots without parts, their lists date from the snapshot. */

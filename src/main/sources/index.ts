@@ -1,12 +1,14 @@
 // A profile -> its source: the one way the layers above open where a profile's data comes from.
 // They hand over the profile's kind, panel address and options, how to reach the panel (proxy,
 // mirrors) and where its secrets come from; they get back a Source and never a panel's own types.
-import type { SourceKind } from '../../shared/domain';
+import type { Snapshot, SourceKind } from '../../shared/domain';
 import { appError, fail, ok, type Result } from '../../shared/errors';
 import type { PanelRoute, Timeouts } from '../net/transport';
 import type { PanelSetup, Source } from './types';
 import { createPanelSession } from './xmplus/panel-session';
 import { xmplusSource } from './xmplus/source';
+import { isClientAgentId } from './subscription/policy';
+import { subscriptionSource } from './subscription/source';
 
 export type { BillingApi, PanelSetup, RefreshPlan, Source } from './types';
 
@@ -22,18 +24,47 @@ export interface SourceContext {
   getApiKey(): Promise<Result<string>>;
   /** The account's email and password (XMPlus). */
   getCredentials(): Promise<Result<{ email: string; password: string }>>;
+  /** The subscription link, from the keychain (subscription profiles). */
+  getSubscriptionLink?(): Promise<Result<string>>;
+  /** The last cached snapshot, kept by a subscription source until the link answers. */
+  cached?: Snapshot | null;
 }
 
 /** The parts of a stored profile that decide its source. */
 export interface SourceProfile {
   kind: SourceKind;
   panelUrl: string;
-  options: { proxyUrl: string; timeZone: string };
+  /** `clientAgent`: the client a subscription profile appears as when refused (406); 'none': never. */
+  options: { proxyUrl: string; timeZone: string; clientAgent?: string };
 }
 
 export function openSource(profile: SourceProfile, context: SourceContext): Result<Source> {
+  if (profile.kind === 'subscription') {
+    const getLink = context.getSubscriptionLink;
+    if (!getLink)
+      return fail(appError('state', 'This profile’s subscription link is not at hand. Add it again.'));
+    const chosen = profile.options.clientAgent;
+    return ok(
+      subscriptionSource({
+        getLink: () => getLink(),
+        proxyUrl: profile.options.proxyUrl || null,
+        route: context.route,
+        ...(context.timeouts ? { timeouts: context.timeouts } : {}),
+        ...(context.env ? { env: context.env } : {}),
+        now: context.now,
+        ...(chosen === 'none'
+          ? { clientAgent: null }
+          : chosen && isClientAgentId(chosen)
+            ? { clientAgent: chosen }
+            : {}),
+        cached: context.cached ?? null,
+      }),
+    );
+  }
   if (profile.kind !== 'xmplus') {
-    return fail(appError('state', `This version cannot read "${profile.kind}" profiles. Update the app.`));
+    return fail(
+      appError('state', `This version cannot read "${String(profile.kind)}" profiles. Update the app.`),
+    );
   }
   const session = createPanelSession({
     panelUrl: profile.panelUrl,

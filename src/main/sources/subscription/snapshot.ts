@@ -2,45 +2,15 @@
 // its servers as panel servers, and the details only a subscription has (its links, announcement,
 // where the usage came from, why servers are missing, a refusal). The link itself never appears.
 
-import type { PanelServer, Service } from '../../../shared/domain';
-import type { SkipNote } from '../../export/model';
-import type { BodyFormat } from './body';
+import type { PanelServer, Service, SubscriptionInfo } from '../../../shared/domain';
 import { toPanelServer, type SubscriptionReading } from './read';
 
 /** The one service of a subscription profile. */
 export const SUBSCRIPTION_SERVICE_ID = 1;
 const DAY_MS = 86_400_000;
 
-export interface SubscriptionRefusal {
-  status: number;
-  /** The panel's words, verbatim (cleaned); '' when it said nothing readable. */
-  words: string;
-  at: number;
-}
-
-export interface SubscriptionDetails {
-  supportUrl: string | null;
-  webPageUrl: string | null;
-  announce: string | null;
-  announceUrl: string | null;
-  /** Where the usage came from; null when the provider sent none (usage shows as unknown). */
-  usageSource: SubscriptionReading['usageSource'];
-  /** 3x-ui: the plan starts on first use and then lasts this long. */
-  startsOnFirstUse: { durationMs: number } | null;
-  format: BodyFormat;
-  /** Entries left out (pseudo-servers, unreadable ones), with the reason. */
-  notes: SkipNote[];
-  /** Why there are no servers although the usage came; null otherwise. */
-  serversHidden: string | null;
-  /** The last refusal (400, 403, 404, 406 ...); the data shown is the last known one. */
-  refusal: SubscriptionRefusal | null;
-  /** The link moved permanently; shown shortened so the user can update it. */
-  movedTo: string | null;
-  /** The provider's suggested refresh interval, in hours. */
-  updateIntervalHours: number | null;
-  /** The answer came only when the app presented itself as a mainstream client. */
-  neededClientAgent: boolean;
-}
+/** What only a subscription has; the shared domain type, so the window and the cache see it. */
+export type SubscriptionDetails = SubscriptionInfo;
 
 /** The plan as a Service: XMPlus-only fields neutral, the usage unknown as 0 of 0 with usageSource null. */
 export function serviceFrom(reading: SubscriptionReading, now: number): Service {
@@ -92,8 +62,8 @@ export function detailsFrom(
     announce: m.announce,
     announceUrl: m.announceUrl,
     usageSource: reading.usageSource,
-    startsOnFirstUse: reading.usage.kind === 'reading' ? reading.usage.startsOnFirstUse : null,
-    format: reading.format,
+    startsOnFirstUseMs:
+      reading.usage.kind === 'reading' ? (reading.usage.startsOnFirstUse?.durationMs ?? null) : null,
     notes: reading.notes,
     serversHidden: reading.serversHidden,
     refusal: null,

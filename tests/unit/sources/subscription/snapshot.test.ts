@@ -70,7 +70,7 @@ describe('serviceFrom', () => {
     expect(details).toMatchObject({
       supportUrl: 'https://t.me/help',
       announce: 'hello',
-      startsOnFirstUse: { durationMs: 86_400_000 },
+      startsOnFirstUseMs: 86_400_000,
       refusal: null,
       movedTo: 'https://new.example.com/…abcd',
       neededClientAgent: true,
