@@ -11,6 +11,9 @@ import { isClientAgentId } from './subscription/policy';
 import { subscriptionSource } from './subscription/source';
 
 export type { BillingApi, PanelSetup, RefreshPlan, Source } from './types';
+// What the layers above need to add and show a subscription-link profile.
+export { createLinkStore, type LinkStore } from './subscription/link-store';
+export { parseSubscriptionLink, shortLink, CLIENT_AGENTS, isClientAgentId } from './subscription/policy';
 
 /** What a source needs beyond its profile: the way to the panel, its secrets, the clock. */
 export interface SourceContext {

@@ -50,8 +50,9 @@ export function parseSubscriptionLink(input: string): Result<URL> {
 }
 
 /**
- * The link as the user sees it: scheme, host and the last four characters of its path and query,
- * enough to tell two links apart without showing the token that gives the servers away.
+ * The link as the user sees it: scheme, host and the last four characters of its longest path
+ * segment or query value (the token, on every panel), enough to tell two links apart without
+ * showing the token that gives the servers away.
  */
 export function shortLink(url: string | URL): string {
   let u: URL;
@@ -60,8 +61,9 @@ export function shortLink(url: string | URL): string {
   } catch {
     return '…';
   }
-  const rest = `${u.pathname}${u.search}`.replace(/\/+$/, '');
-  const tail = rest.length > 8 ? rest.slice(-4) : '';
+  const parts = [...u.pathname.split('/'), ...[...u.searchParams.values()]];
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const tail = longest.length > 8 ? longest.slice(-4) : '';
   return `${u.protocol}//${u.host}/…${tail}`;
 }
 

@@ -18,10 +18,14 @@ _xmplus_tray() {
     logout)
       COMPREPLY=($(compgen -W "--help -h" -- "$cur")) ;;
     profiles)
+      case "$prev" in
+        --name) COMPREPLY=(); return ;;
+        --client) COMPREPLY=(); return ;;
+      esac
       if [ "$COMP_CWORD" -eq 2 ]; then
-        COMPREPLY=($(compgen -W "list use remove --json --help -h" -- "$cur")); return
+        COMPREPLY=($(compgen -W "list add use remove --json --name --url-stdin --client --help -h" -- "$cur")); return
       fi
-      COMPREPLY=($(compgen -W "--json --help -h" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--json --name --url-stdin --client --help -h" -- "$cur")) ;;
     register)
       case "$prev" in
         --panel) COMPREPLY=(); return ;;

@@ -6,7 +6,7 @@ _xmplus_tray() {
   commands=(
     'login:sign in to a panel and make that profile the active one'
     'logout:sign out of the active profile and delete its password'
-    'profiles:list the profiles, switch to one, or remove one'
+    'profiles:list the profiles, add a subscription link, switch to one, or remove one'
     'register:create an account: sends the emailed code, then asks for it'
     'reset-password:have the panel email a password reset'
     'status:traffic and days left of every service'
@@ -49,8 +49,11 @@ _xmplus_tray() {
     profiles)
       _arguments -s \
         '--json[print the result as JSON (the objects the app window receives)]' \
+        '--name[add: the profile'\''s name (default: the provider'\''s)]:NAME: ' \
+        '--url-stdin[add: read the link from standard input (typed as an argument, it shows in the process list)]' \
+        '--client[add: the app to appear as when the provider refuses this one (v2rayn, clash-verge, hiddify, happ, none)]:CLIENT: ' \
         '(-h --help)'{-h,--help}'[show this help]' \
-        '1::ACTION:(list use remove)' \
+        '1::ACTION:(list add use remove)' \
         '2::ID: '
       ;;
     register)

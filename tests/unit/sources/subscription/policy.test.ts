@@ -35,6 +35,10 @@ describe('links', () => {
     expect(shortLink('https://p.example.com/api/v1/client/subscribe?token=0123456789abcdef')).toBe(
       'https://p.example.com/…cdef',
     );
+    // XMPlus: the token is in the path, the client flag after it.
+    expect(shortLink('https://x.example.com/link/Zq81nB7xYt55?client=latest')).toBe(
+      'https://x.example.com/…Yt55',
+    );
   });
 });
 
