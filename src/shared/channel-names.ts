@@ -26,6 +26,7 @@ export const CHANNEL_NAMES = [
   'profiles.switch',
   'profiles.remove',
   'profiles.update',
+  'profiles.addSubscription',
   'data.get',
   'data.refresh',
   'service.history',

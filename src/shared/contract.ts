@@ -6,6 +6,7 @@ import type { Gateway, Invoice, Package, Payment, Snapshot, SourceCapabilities, 
 import { settingsPatchSchema, type Settings } from './settings';
 import { type ChannelName, type EventName, type MethodName } from './channel-names';
 import { IMPORT_CLIENT_IDS, type ImportClientId } from './import-clients';
+import { isHttpLink } from './short-link';
 
 export { CHANNEL_NAMES, EVENT_NAMES, methodName, wireChannel } from './channel-names';
 export type { ChannelName, EventName, MethodName } from './channel-names';
@@ -409,6 +410,26 @@ export const channels = {
         watch: z.boolean().optional(),
         /** Its own refresh interval in minutes (the global setting's range); null: the global one. */
         refreshMinutes: z.number().int().min(5).max(1440).nullable().optional(),
+      })
+      .strict();
+    return channel<typeof input, ProfilesState>(input);
+  })(),
+
+  /**
+   * Adds a profile that is only a subscription link (any panel): fetched once, stored only when it
+   * answers (the link in the keychain), then made the active profile. A refusal is an `http` error
+   * with the status, and the panel's words in `detail`.
+   */
+  'profiles.addSubscription': (() => {
+    const input = z
+      .object({
+        url: z
+          .string()
+          .trim()
+          .min(1)
+          .max(4096)
+          .refine((text) => isHttpLink(text), 'a subscription link starts with https:// (or http://)'),
+        name: shortText(80).optional(),
       })
       .strict();
     return channel<typeof input, ProfilesState>(input);

@@ -1,8 +1,13 @@
 // A link shown without its secret part. A subscription link is a credential (anyone holding it gets
 // the servers), so the window, the tray and every message show only its scheme, host and the last
-// few characters of its path: enough to tell two links apart, never enough to use one.
+// four characters of its token: enough to tell two links apart, never enough to use one. The same
+// rule as the subscription source's own shortLink (a unit test holds the two together), here for
+// both processes.
 
-/** `https://sub.example.com/…x7Qa`; '…' when the text is not a URL. */
+/**
+ * `https://sub.example.com/…x7Qa`: the last four characters of the longest path segment or query
+ * value (the token, on every panel); '…' when the text is not a URL.
+ */
 export function shortLink(url: string | URL): string {
   let u: URL;
   try {
@@ -10,8 +15,9 @@ export function shortLink(url: string | URL): string {
   } catch {
     return '…';
   }
-  const rest = `${u.pathname}${u.search}`.replace(/\/+$/, '');
-  const tail = rest.length > 8 ? rest.slice(-4) : '';
+  const parts = [...u.pathname.split('/'), ...u.searchParams.values()];
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const tail = longest.length > 8 ? longest.slice(-4) : '';
   return `${u.protocol}//${u.host}/…${tail}`;
 }
 
