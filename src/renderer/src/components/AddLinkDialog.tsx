@@ -14,6 +14,9 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { FormError, FormStatus, OptionalLabel, TextField } from './Field';
 import { fail } from '../../../shared/errors';
 
+/** A host inside a sentence of any direction: isolated, so an RTL sentence does not reorder it. */
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
 export function AddLinkDialog() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -76,7 +79,7 @@ export function AddLinkDialog() {
     >
       {offer ? (
         <div className="form">
-          <p>{t('addLink.confirmBody', { host: offer.host })}</p>
+          <p>{t('addLink.confirmBody', { host: isolated(offer.host) })}</p>
           <p>
             {t('addLink.accepted')}{' '}
             <code dir="ltr" className="short-link">

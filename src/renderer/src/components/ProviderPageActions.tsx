@@ -43,7 +43,7 @@ export function ProviderPageActions({
         {t('services.topup')}
       </BusyButton>
       <p className="muted small" id={hintId}>
-        {t('addLink.onProviderPage', { host: linkHost(page) })}
+        {t('addLink.onProviderPage', { host: `\u2068${linkHost(page)}\u2069` })}
       </p>
     </div>
   );
