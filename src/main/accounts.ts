@@ -19,6 +19,7 @@ import {
 import type { CredentialStore } from './secrets';
 import {
   createLinkStore,
+  linkGetter,
   openPanelSetup,
   openSource,
   type BillingApi,
@@ -117,11 +118,6 @@ export const KEYCHAIN_START_TIMEOUT_MS = 8_000;
 const signInFirst = (): AppError =>
   appError('auth', 'You are signed out. Sign in to see your plans.', { reason: 'signedOut' });
 
-const linkMissing = (): AppError =>
-  appError('auth', 'This profile’s subscription link is not in the keychain. Add the link again.', {
-    reason: 'signedOut',
-  });
-
 const noBilling = (): AppError =>
   appError('state', "This profile's provider offers no billing through the app: use its own web page.");
 
@@ -206,11 +202,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         if (!password.ok) return password;
         return password.value ? ok({ email: profile.email, password: password.value }) : fail(signInFirst());
       },
-      getSubscriptionLink: async () => {
-        const link = await links.get(profile.id);
-        if (!link.ok) return link;
-        return link.value ? ok(link.value) : fail(linkMissing());
-      },
+      getSubscriptionLink: linkGetter(platform.secrets, profile.id),
       now: () => platform.now(),
       ...(deps.env ? { env: deps.env } : {}),
     });

@@ -18,6 +18,7 @@ import type { TrayState } from './platform';
 import type { Timers } from './timers';
 import { createLinkOffers, type Received } from './link-offers';
 import { urlSchemeOf } from './provider';
+import type { StatusProfile } from './local/status-socket';
 
 /** What the tray menu, notifications and the shell's lifecycle can ask of the core. */
 export interface CoreActions {
@@ -51,6 +52,11 @@ export interface Core {
    * failed keeps its last known servers, with serverParts[id].error saying why.
    */
   ensureServers(serviceIds?: readonly number[] | null): Promise<Result<Snapshot>>;
+  /**
+   * What `status` shows over the status socket: every watched profile, and a signed-out one with
+   * its last data and the reason.
+   */
+  statusProfiles(): StatusProfile[];
   /** Reads profiles and secrets, resumes polling; call once. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -317,6 +323,11 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
       if (!profile) return Promise.resolve(fail(appError('state', 'Add a panel account first.')));
       return dataService.ensureServers(profile.id, serviceIds);
     },
+    statusProfiles: () =>
+      dataService
+        .state()
+        .profiles.filter((p) => p.watched || !p.signedIn)
+        .map(({ id, name, kind, snapshot, error }) => ({ id, name, kind, snapshot, error })),
     async start() {
       await accounts.init();
       billing.start();

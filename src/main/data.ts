@@ -115,6 +115,22 @@ interface Watch {
   memo: { snapshot: Snapshot; value: Record<string, Forecast> } | null;
 }
 
+/**
+ * What a profile without its password may keep: the usage figures. Its subscription links and
+ * server lists are credentials (whoever has them uses the paid servers), so they go.
+ */
+function usageOnly(snapshot: Snapshot): Snapshot {
+  return {
+    ...snapshot,
+    services: snapshot.services.map((s) => ({ ...s, sublink: '' })),
+    servers: {},
+    serverParts: {},
+  };
+}
+
+const holdsCredentials = (snapshot: Snapshot) =>
+  snapshot.services.some((s) => s.sublink !== '') || Object.keys(snapshot.servers).length > 0;
+
 const signedOutError = (): AppError =>
   appError('auth', 'Signed out: this is the last known data. Sign in to refresh it.', {
     reason: 'signedOut',
@@ -322,7 +338,8 @@ export function createDataService(deps: DataDeps): DataService {
           error: errorOf(view, watch),
         })),
         now,
-        { appName: platform.provider.info.name, maxLength: 127 },
+        // The tray's tooltip has little room (127 characters on Windows): one line per profile.
+        { appName: platform.provider.info.name, maxLength: 127, compact: t },
       ),
       profiles,
       services,
@@ -340,7 +357,8 @@ export function createDataService(deps: DataDeps): DataService {
   function notifyAlerts(profileId: string, alerts: Alert[]) {
     if (!settings().notifications) return;
     const text = userText(platform.settingsStore, platform.app.locale);
-    const name = viewOf(profileId)?.displayName ?? '';
+    // With several profiles, "which account?" is the first question: the title names it.
+    const name = views.length > 1 ? (viewOf(profileId)?.displayName ?? '') : '';
     for (const alert of alerts) {
       const actions: NativeNotification['actions'] =
         alert.kind === 'traffic' || alert.kind === 'forecast'
@@ -348,7 +366,6 @@ export function createDataService(deps: DataDeps): DataService {
           : [{ id: 'renew', label: text.t('action.renew') }];
       const worded = alertText(text, alert);
       platform.notify({
-        // The profile's name comes first: with several accounts, "which one?" is the first question.
         title: name ? `${name}: ${worded.title}` : worded.title,
         body: worded.body,
         serviceId: alert.serviceId,
@@ -390,8 +407,8 @@ export function createDataService(deps: DataDeps): DataService {
       serversMaxAgeMs: serversMaxAgeMs(),
     });
     if (!fetched.ok) return fetched;
-    // Removed while the request ran: nothing of it is kept.
-    if (!viewOf(id)) return fetched;
+    // Removed or signed out while the request ran: nothing of it is kept.
+    if (!viewOf(id)?.signedIn) return fetched;
     absorb(watchOf(id), fetched.value);
     return fetched;
   }
@@ -454,6 +471,12 @@ export function createDataService(deps: DataDeps): DataService {
     const starting: Watch[] = [];
     for (const view of views) {
       const watch = watchOf(view.id);
+      // Signed out, or started without a stored password: only the usage figures stay.
+      if (!view.signedIn && watch.current && holdsCredentials(watch.current)) {
+        watch.current = usageOnly(watch.current);
+        watch.memo = null;
+        writeCachedSnapshot(cache, watch.current);
+      }
       const run = scheduled(view);
       if (run && !watch.scheduler.state.active) starting.push(watch);
       else if (!run && watch.scheduler.state.active) watch.scheduler.stop();

@@ -12,7 +12,13 @@ import {
   writeCachedSnapshot,
   type ProfileRecord,
 } from './settings/settings';
-import { createLinkStore, openSource, parseSubscriptionLink, shortLink } from './sources';
+import {
+  createLinkStore,
+  openSource,
+  parseSubscriptionLink,
+  shortLink,
+  SUBSCRIPTION_INTERVAL_MINUTES,
+} from './sources';
 
 export interface AddSubscriptionInput {
   url: string;
@@ -69,6 +75,8 @@ export async function addSubscriptionProfile(
         email: shortLink(link.value),
         displayName: input.name?.trim() || title,
         options,
+        // Its own interval: a link costs one GET, and usage every half hour is what a monitor needs.
+        refreshMinutes: SUBSCRIPTION_INTERVAL_MINUTES,
         remember: platform.secrets.kind !== 'memory',
       },
       () => platform.now(),

@@ -55,11 +55,8 @@ export async function run(): Promise<Figure[]> {
     await signInDemo(rig, sim, { remember: false, refresh: true });
     const server = await startStatusServer({
       path: statusSocketPath(userData),
-      snapshot: async () => {
-        const state = await rig.core.handlers['data.get']({});
-        return state.ok ? state.value.snapshot : null;
-      },
-      print: (mode, snapshot) => printedStatus(mode, snapshot, THRESHOLDS, Date.now()),
+      profiles: () => rig.core.statusProfiles(),
+      print: (mode, profiles) => printedStatus(mode, profiles, THRESHOLDS, Date.now()),
     });
     if (!server) throw new Error('status socket did not start');
 

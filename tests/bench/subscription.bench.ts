@@ -2,10 +2,15 @@
 // 5,000 servers in the three shapes panels serve (base64 share links with pseudo-servers, Clash YAML,
 // sing-box JSON), after a warm-up, taking medians. A ratio near 10 is linear; far above means
 // something quadratic (line splitting, pseudo-server checks, meta lines).
+// And the cost of watching a subscription profile: requests the simulator sees per steady refresh of
+// the subscription source (target 1: usage, metadata and servers come in one GET).
 
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
+import { openSource } from '../../src/main/sources';
 import { readSubscription } from '../../src/main/sources/subscription';
+import { ok } from '../../src/shared/errors';
+import { startSubscriptionSim } from '../../tools/panel-sim/subscription';
 
 const UUID = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 
@@ -62,7 +67,11 @@ const HEADERS = {
   'profile-title': 'Bench',
 };
 
+/** `npm run bench` exposes gc: collecting before each run keeps one run's garbage off the next. */
+const gc = (globalThis as { gc?: () => void }).gc;
+
 function timeAll(bodies: string[], expected: number, repeat: number): number {
+  gc?.();
   const start = performance.now();
   for (let r = 0; r < repeat; r++) {
     for (const body of bodies) {
@@ -79,6 +88,33 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
+async function requestsPerRefresh(): Promise<number> {
+  const sim = await startSubscriptionSim();
+  try {
+    const link = sim.link('marzban');
+    const opened = openSource(
+      { kind: 'subscription', panelUrl: new URL(link).origin, options: { proxyUrl: '', timeZone: '' } },
+      {
+        route: {},
+        now: Date.now,
+        getApiKey: () => Promise.reject(new Error('unused')),
+        getCredentials: () => Promise.reject(new Error('unused')),
+        getSubscriptionLink: () => Promise.resolve(ok(link)),
+      },
+    );
+    if (!opened.ok) throw new Error(opened.error.message);
+    const refreshes = 20;
+    for (let i = 0; i < refreshes; i++) {
+      const snap = await opened.value.refresh('bench');
+      if (!snap.ok) throw new Error(snap.error.message);
+    }
+    await opened.value.close();
+    return sim.requests().length / refreshes;
+  } finally {
+    await sim.close();
+  }
+}
+
 export async function run(): Promise<{ name: string; value: number; unit: string; target?: string }[]> {
   const small = [links(500), clash(500), singbox(500)];
   const large = [links(5_000), clash(5_000), singbox(5_000)];
@@ -91,7 +127,6 @@ export async function run(): Promise<{ name: string; value: number; unit: string
     smallTimes.push(timeAll(small, 500, 5));
     largeTimes.push(timeAll(large, 5_000, 1));
   }
-  await Promise.resolve();
   return [
     {
       name: 'sub_parse_scaling',
@@ -99,5 +134,6 @@ export async function run(): Promise<{ name: string; value: number; unit: string
       unit: 'ratio',
       target: '<= 11',
     },
+    { name: 'sub_requests_steady_refresh', value: await requestsPerRefresh(), unit: 'requests', target: '1' },
   ];
 }

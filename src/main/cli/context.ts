@@ -118,10 +118,21 @@ function cliPlatform(io: CliIo, settings: KeyValueStore, cache: KeyValueStore, e
   return platform;
 }
 
-/** Builds the core for one command run. */
-export async function openSession(io: CliIo): Promise<Result<CliSession>> {
+/** Builds the core for one command run; `profileId` (--profile) is the profile it acts on. */
+export async function openSession(
+  io: CliIo,
+  options: { profileId?: string | undefined } = {},
+): Promise<Result<CliSession>> {
   const fromEnv = envCredentials(io.env);
   if (!fromEnv.ok) return fromEnv;
+  if (fromEnv.value && options.profileId !== undefined) {
+    return fail(
+      appError(
+        'validation',
+        `--profile picks a saved profile; with ${ENV_NAMES.email} and the rest set there is only theirs.`,
+      ),
+    );
+  }
   let settings: KeyValueStore;
   let cache: KeyValueStore;
   let backend;
@@ -156,6 +167,7 @@ export async function openSession(io: CliIo): Promise<Result<CliSession>> {
     onChanged: () => undefined,
     onRemoved: () => undefined,
     env: io.env,
+    ...(options.profileId !== undefined ? { pinnedProfileId: options.profileId } : {}),
   });
   const billing = createBilling({
     active: () => accounts.activeBilling(),

@@ -76,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIo, options: MainOpti
     io,
     args: args.value,
     ...(options.statusSource ? { statusSource: options.statusSource } : {}),
-    session: () => (opened ??= openSession(io)),
+    session: () => (opened ??= openSession(io, { profileId: args.value.string('profile') })),
     report,
     usage,
   };

@@ -250,14 +250,11 @@ async function start(provider: ProviderConfig, links: AppLinkInbox): Promise<voi
   // `xmplus-tray status` from a terminal or a status bar asks this process first.
   const statusServer = await startStatusServer({
     path: statusSocketPath(userData),
-    snapshot: async () => {
-      const state = await created.handlers['data.get']({});
-      return state.ok ? state.value.snapshot : null;
-    },
-    print: (mode, snapshot) => {
+    profiles: () => created.statusProfiles(),
+    print: (mode, profiles) => {
       const s = readSettings(settings.store);
       const thresholds = { trafficPercent: s.trafficThresholds, daysLeft: s.expiryThresholds };
-      return printedStatus(mode, snapshot, thresholds, Date.now());
+      return printedStatus(mode, profiles, thresholds, Date.now());
     },
   }).catch((error: unknown) => {
     shellLog.warn('status socket not started:', redactedStack(error));

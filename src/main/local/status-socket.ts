@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import type { Snapshot } from '../../shared/domain';
+import type { Snapshot, SourceKind } from '../../shared/domain';
+import type { AppError } from '../../shared/errors';
 
 export const STATUS_SOCKET_FILE = 'status.sock';
 export const STATUS_REQUEST = 'status';
@@ -15,13 +16,24 @@ export const STATUS_REQUEST = 'status';
 export const PRINTED_MODES = ['--waybar', '--json'] as const;
 export type PrintedMode = (typeof PRINTED_MODES)[number];
 
+/** One watched profile as status shows it: its last known data and why it is old. */
+export interface StatusProfile {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  /** The last known data; null before the first good refresh. */
+  snapshot: Snapshot | null;
+  /** The last refresh's failure, or signed out; null when the data is current. */
+  error: AppError | null;
+}
+
 /**
- * What the app answers: to "status", its latest snapshot of the active profile (null before the
- * first one); to "status --waybar" or "status --json", the exact line the CLI would print (null
- * when it has nothing to say, and the CLI then asks the panel).
+ * What the app answers: to "status", every watched profile with its latest snapshot; to "status
+ * --waybar" or "status --json", the exact line the CLI would print (null when it has nothing to
+ * say, and the CLI then asks the panels).
  */
 export interface StatusAnswer {
-  snapshot?: Snapshot | null;
+  profiles?: StatusProfile[] | null;
   stdout?: string | null;
 }
 
@@ -89,6 +101,24 @@ export function askApp(
   });
 }
 
+/**
+ * A profile as the socket hands it out: without server lists (they carry the proxies'
+ * credentials), subscription links (a credential too) or the account's email. status needs none.
+ */
+function forStatus(profile: StatusProfile): StatusProfile {
+  const { snapshot } = profile;
+  if (!snapshot) return profile;
+  return {
+    ...profile,
+    snapshot: {
+      ...snapshot,
+      account: snapshot.account ? { ...snapshot.account, email: '' } : null,
+      services: snapshot.services.map((s) => ({ ...s, sublink: '' })),
+      servers: {},
+    },
+  };
+}
+
 export interface StatusServer {
   path: string;
   close(): Promise<void>;
@@ -97,14 +127,15 @@ export interface StatusServer {
 /**
  * Listens at `path`. A socket file left by a crashed run (nothing answers it) is removed first; a
  * live one (another copy of the app, which the single-instance lock normally prevents) is left
- * alone and this returns null. Server lists are left out of the answer: status does not need them,
- * and they carry the proxies' credentials.
+ * alone and this returns null. Every watched profile is in the answer, without what status does
+ * not need and a stranger could use (forStatus).
  */
 export async function startStatusServer(options: {
   path: string;
-  snapshot(): Promise<Snapshot | null> | Snapshot | null;
-  /** The printed output for a mode from a snapshot (the CLI's own formatters). */
-  print?(mode: PrintedMode, snapshot: Snapshot): string;
+  /** Every watched profile, as status shows them. */
+  profiles(): Promise<StatusProfile[]> | StatusProfile[];
+  /** The printed output for a mode (the CLI's own formatters). */
+  print?(mode: PrintedMode, profiles: StatusProfile[]): string;
   platform?: NodeJS.Platform;
 }): Promise<StatusServer | null> {
   const { path } = options;
@@ -127,11 +158,13 @@ export async function startStatusServer(options: {
       const printed = PRINTED_MODES.find((m) => m === mode);
       if (word !== STATUS_REQUEST || more.length > 0 || (mode !== undefined && !printed))
         return socket.destroy();
-      void Promise.resolve(options.snapshot()).then(
-        (snapshot) => {
+      void Promise.resolve(options.profiles()).then(
+        (all) => {
+          const profiles = all.map(forStatus);
+          const known = profiles.some((p) => p.snapshot !== null);
           const answer: StatusAnswer = printed
-            ? { stdout: snapshot && options.print ? options.print(printed, snapshot) : null }
-            : { snapshot: snapshot ? { ...snapshot, servers: {} } : null };
+            ? { stdout: known && options.print ? options.print(printed, profiles) : null }
+            : { profiles };
           socket.end(`${JSON.stringify(answer)}\n`);
         },
         () => socket.destroy(),

@@ -8,8 +8,8 @@ import type { TrayLabels } from '../platform';
 import type { Service, Snapshot } from '../../shared/domain';
 import type { Forecast } from './forecast';
 import type { Level, Thresholds } from './alerts';
-import { alertLevel, isExpired, serviceLevel } from './alerts';
-import { mostUrgent } from './gauge';
+import { alertLevel, isExpired, serviceLevel, worstLevelAcross } from './alerts';
+import { mostUrgent, mostUrgentAcross, type Urgent } from './gauge';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -114,7 +114,14 @@ export function profilesTooltipText(
   text: MainText,
   profiles: readonly ProfileSummary[],
   now: number,
-  { appName = 'XMPlus', maxLength }: Omit<SummaryOptions, 'error'> = {},
+  {
+    appName = 'XMPlus',
+    maxLength,
+    compact,
+  }: Omit<SummaryOptions, 'error'> & {
+    /** One line per profile, its most urgent service (a tray tooltip's room is small). */
+    compact?: Thresholds;
+  } = {},
 ): string {
   const [only] = profiles;
   if (profiles.length <= 1) {
@@ -125,6 +132,18 @@ export function profilesTooltipText(
     });
   }
   const lines = [appName];
+  if (compact) {
+    for (const { name, snapshot, error } of profiles) {
+      const urgent = snapshot ? mostUrgent(snapshot, compact, now) : null;
+      const line = urgent
+        ? serviceLine(text, urgent.service, now)
+        : snapshot
+          ? text.t('tooltip.noServices')
+          : text.t('tooltip.noData');
+      lines.push(`${name}: ${line}${error ? ' ⚠' : ''}`);
+    }
+    return clip(lines.join('\n'), maxLength);
+  }
   for (const { name, snapshot, error } of profiles) {
     lines.push(`${name}:`);
     if (snapshot === null) {
@@ -298,8 +317,12 @@ export function waybarStatus(
   }
   const urgent = mostUrgent(snapshot, thresholds, now);
   const tooltip = tooltipText(text, snapshot, now, { error: error ?? null });
-  if (urgent === null)
-    return { text: '—', tooltip, class: alertLevel(snapshot, thresholds, now), percentage: 0 };
+  return waybarLine(urgent, alertLevel(snapshot, thresholds, now), tooltip, now);
+}
+
+/** The status line for the most urgent service, the overall level and the tooltip. */
+function waybarLine(urgent: Urgent | null, level: Level, tooltip: string, now: number): WaybarStatus {
+  if (urgent === null) return { text: '—', tooltip, class: level, percentage: 0 };
   if (urgent.level === 'expired') return { text: 'expired', tooltip, class: 'expired', percentage: 100 };
 
   const parts: string[] = [];
@@ -312,7 +335,34 @@ export function waybarStatus(
   return {
     text: parts.length > 0 ? parts.join(' · ') : 'ok',
     tooltip,
-    class: alertLevel(snapshot, thresholds, now),
+    class: level,
     percentage: urgent.usedPercent === null ? 0 : Math.min(100, Math.max(0, Math.round(urgent.usedPercent))),
   };
+}
+
+/**
+ * One status-bar line over several profiles: the most urgent service across them all, the worst
+ * level, and a tooltip naming every profile. One profile reads exactly as waybarStatus does.
+ */
+export function waybarAcross(
+  text: MainText,
+  profiles: readonly ProfileSummary[],
+  thresholds: Thresholds,
+  now: number,
+): WaybarStatus {
+  const [only] = profiles;
+  if (profiles.length <= 1) {
+    return waybarStatus(text, only?.snapshot ?? null, thresholds, now, only?.error ?? null);
+  }
+  const known = profiles.flatMap((p) => (p.snapshot ? [{ snapshot: p.snapshot, forecasts: {} }] : []));
+  const tooltip = profilesTooltipText(text, profiles, now);
+  if (known.length === 0) return { text: '?', tooltip, class: 'error', percentage: 0 };
+  const level = worstLevelAcross(
+    known.map(({ snapshot }) =>
+      snapshot.services.length > 0 ? alertLevel(snapshot, thresholds, now) : null,
+    ),
+  );
+  // As for one profile: an account with no plan at all is 'expired' (nothing usable).
+  const overall = known.every(({ snapshot }) => snapshot.services.length === 0) ? 'expired' : level;
+  return waybarLine(mostUrgentAcross(known, thresholds, now), overall, tooltip, now);
 }

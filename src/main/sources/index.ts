@@ -12,8 +12,14 @@ import { subscriptionSource } from './subscription/source';
 
 export type { BillingApi, PanelSetup, RefreshPlan, Source } from './types';
 // What the layers above need to add and show a subscription-link profile.
-export { createLinkStore, type LinkStore } from './subscription/link-store';
-export { parseSubscriptionLink, shortLink, CLIENT_AGENTS, isClientAgentId } from './subscription/policy';
+export { createLinkStore, linkGetter, type LinkStore } from './subscription/link-store';
+export {
+  parseSubscriptionLink,
+  shortLink,
+  CLIENT_AGENTS,
+  isClientAgentId,
+  DEFAULT_INTERVAL_MINUTES as SUBSCRIPTION_INTERVAL_MINUTES,
+} from './subscription/policy';
 
 /** What a source needs beyond its profile: the way to the panel, its secrets, the clock. */
 export interface SourceContext {

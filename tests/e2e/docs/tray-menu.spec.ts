@@ -22,18 +22,25 @@ const pngDataUrl = (fraction: number, level: Level, size: number) => {
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-test('tray icon and menu, from the shell menu model', async ({ page }) => {
-  const sim = await startPanelSim();
+test('tray icon and menu, from the shell menu model, with two profiles', async ({ page }) => {
+  // Two accounts on two panels, as a customer with a second provider has them.
+  const sims = [await startPanelSim(), await startPanelSim()];
   const rig = await makeCoreRig();
   try {
-    const signed = await rig.call('auth.signIn', {
-      panelUrl: sim.url,
-      apiKey: sim.apiKey,
-      email: sim.demo.email,
-      password: sim.demo.password,
-      remember: false,
-    });
-    expect(signed.ok).toBe(true);
+    for (const [index, panel] of sims.entries()) {
+      const signed = await rig.call('auth.signIn', {
+        panelUrl: panel.url,
+        apiKey: panel.apiKey,
+        email: panel.demo.email,
+        password: panel.demo.password,
+        remember: false,
+        displayName: ['Work', 'Home'][index],
+      });
+      expect(signed.ok).toBe(true);
+      await rig.idle();
+    }
+    // Home's healthy plan is nearly used up: the gauge shows it, whichever profile is open.
+    sims[1]!.admin.setUsage(9, { usedBytes: 190 * 1024 ** 3 });
     const data = await rig.call<DataState>('data.refresh');
     // The picture needs a snapshot: without one the test fails rather than passing with no picture.
     if (!data.ok) throw new Error(`refresh failed: ${data.error.message}`);
@@ -44,12 +51,13 @@ test('tray icon and menu, from the shell menu model', async ({ page }) => {
     const profiles = data.value.profiles.map((p) => ({ ...p, forecasts: {} }));
     const items = trayMenuModel(ENGLISH, profiles, thresholds, Date.now());
     const tray = rig.trays.at(-1)!;
-    expect(items.filter((i) => i.type === 'service')).toHaveLength(3);
+    expect(items.filter((i) => i.type === 'profile').map((i) => i.label)).toEqual(['Work', 'Home']);
+    expect(items.filter((i) => i.type === 'service')).toHaveLength(6);
 
     const menu = items
       .map((item) => {
         if (item.type === 'separator') return '<hr>';
-        const cls = item.enabled ? 'item' : 'item disabled';
+        const cls = item.type === 'profile' ? 'item heading' : item.enabled ? 'item' : 'item disabled';
         return `<div class="${cls}">${escape(item.label)}</div>`;
       })
       .join('');
@@ -66,6 +74,7 @@ test('tray icon and menu, from the shell menu model', async ({ page }) => {
       .menu { margin: 4px 12px 16px auto; width: 440px; background: #fff; color: #1c1e21; border-radius: 8px; padding: 6px 0; box-shadow: 0 8px 24px #0008; }
       .item { padding: 6px 16px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       .item.disabled { color: #6b7280; }
+      .item.heading { color: #1c1e21; font-weight: 600; }
       hr { border: 0; border-top: 1px solid #e5e7eb; margin: 6px 0; }
       .tip { margin: 0 12px 8px auto; width: 440px; white-space: pre-line; font-size: 12px; color: #cbd5e1; }
       .icons { display: flex; gap: 18px; padding: 10px 16px; }
@@ -80,6 +89,6 @@ test('tray icon and menu, from the shell menu model', async ({ page }) => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'tray-menu.png'), fullPage: true });
   } finally {
     await rig.dispose();
-    await sim.close();
+    await Promise.all(sims.map((s) => s.close()));
   }
 });

@@ -70,6 +70,8 @@ describe('profiles add', () => {
       kind: 'subscription',
       displayName: 'My VPN',
       panelUrl: new URL(link).origin,
+      refreshMinutes: 30,
+      watch: true,
     });
     expect(r.active).toBe(profile!.id);
     expect(await keychain.get(LINK_SERVICE, profile!.id)).toBe(link);

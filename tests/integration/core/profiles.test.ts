@@ -10,6 +10,7 @@ import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import type { DataState, NavigateTarget, ProfilesState } from '../../../src/shared/contract';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
+import { printedStatus } from '../../../src/main/cli/commands/status';
 import { makeCoreRig, manualClock, signInDemo, virtualTimers, type CoreRig } from '../../support/core-rig';
 import { expectOk } from '../../support/expect';
 
@@ -129,6 +130,16 @@ describe('every profile watched at once', () => {
     expect(tray.services.filter((s) => s.profileId === b).map((s) => s.id)).toEqual([4, 7, HEALTHY]);
   });
 
+  it("a lone profile's notifications read as before, without its name", async () => {
+    const core = await rig();
+    const { profileId } = await signInDemo(core, sims[0]!, { displayName: 'A' });
+    await core.idle();
+    // The demo account's plan at 90 % and the one ending in two days alert at once.
+    const alerts = core.notifications.filter((n) => n.profileId === profileId);
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const alert of alerts) expect(alert.title.startsWith('A: ')).toBe(false);
+  });
+
   it('switching the active profile loses no alert and repeats none', async () => {
     const core = await rig();
     const [a, b, c] = await signInAll(core);
@@ -174,6 +185,49 @@ describe('every profile watched at once', () => {
     expect(tray.services.filter((s) => s.profileId === b)).toHaveLength(3);
     expect(tray.profiles.find((p) => p.id === b)?.note).toMatch(/^Last refresh failed: /);
     expect(tray.profiles.find((p) => p.id === a)?.note).toBeNull();
+  });
+
+  it('a profile\'s own interval, and "watch" off, change its schedule alone', async () => {
+    const core = await rig();
+    const [a, b, c] = await signInAll(core);
+    expectOk(await core.call('profiles.update', { id: a, refreshMinutes: 60 }));
+    expectOk(await core.call('profiles.update', { id: b, watch: false }));
+    const profiles = expectOk(await core.call<ProfilesState>('profiles.list')).profiles;
+    expect(profiles.map((p) => [p.watch, p.refreshMinutes])).toEqual([
+      [true, 60],
+      [false, null],
+      [true, null],
+    ]);
+    const before = sims.map(accountRequests);
+    await runUntil(core, clock.now() + 4 * INTERVAL);
+    // An hour: A once (its own hour), B not at all (not watched, not active), C every 15 minutes.
+    expect(sims.map(accountRequests).map((n, i) => n - before[i]!)).toEqual([1, 0, 4]);
+    const overview = (await data(core)).profiles;
+    expect(overview.map((p) => [p.id, p.watched])).toEqual([
+      [a, true],
+      [b, false],
+      [c, true],
+    ]);
+    // B keeps its last data, shown as it was.
+    expect(overview[1]!.snapshot).not.toBeNull();
+  });
+
+  it('the status socket answers for every watched profile, a signed-out one with its reason', async () => {
+    const core = await rig();
+    const [a, b, c] = await signInAll(core);
+    expectOk(await core.call('auth.signOut'));
+    const shown = core.core.statusProfiles();
+    expect(shown.map((p) => [p.id, p.name, p.snapshot !== null, p.error?.reason ?? null])).toEqual([
+      [a, 'A', true, null],
+      [b, 'B', true, null],
+      [c, 'C', true, 'signedOut'],
+    ]);
+    const thresholds = {
+      trafficPercent: DEFAULT_SETTINGS.trafficThresholds,
+      daysLeft: DEFAULT_SETTINGS.expiryThresholds,
+    };
+    const line = JSON.parse(printedStatus('--waybar', shown, thresholds, clock.now())) as { tooltip: string };
+    for (const name of ['A:', 'B:', 'C:']) expect(line.tooltip).toContain(name);
   });
 
   it('a restart shows every profile from the cache at once and repeats no alert', async () => {

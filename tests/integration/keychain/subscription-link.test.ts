@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SecretBackend } from '../../../src/main/secrets';
 import { keytarBackend, memoryBackend } from '../../../src/main/secrets';
-import { createLinkStore, LINK_SERVICE } from '../../../src/main/sources/subscription/link-store';
-import { expectOk } from '../../support/expect';
+import { createLinkStore, LINK_SERVICE, linkGetter } from '../../../src/main/sources/subscription/link-store';
+import { expectErr, expectOk } from '../../support/expect';
 
 let backend: SecretBackend | null = null;
 let skipReason = '';
@@ -33,6 +33,14 @@ describe('subscription link in the keychain', () => {
     expect(expectOk(await store.get(profileId))).toBe(link);
     expectOk(await store.forget(profileId));
     expect(expectOk(await store.get(profileId))).toBeNull();
+  });
+
+  it('the source’s getter: the stored link, or "add it again" when there is none', async (ctx) => {
+    if (!backend) return ctx.skip(skipReason);
+    const get = linkGetter(backend, profileId);
+    expect(expectErr(await get(), 'auth', 'signedOut').message).toMatch(/Add the link again/);
+    expectOk(await createLinkStore(backend).save(profileId, link));
+    expect(expectOk(await get())).toBe(link);
   });
 
   it('a failing backend gives a keychain error that never holds the link', async () => {

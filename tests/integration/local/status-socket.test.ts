@@ -40,11 +40,8 @@ beforeAll(async () => {
   userData = mkdtempSync(join(tmpdir(), 'xmplus-socket-'));
   server = await startStatusServer({
     path: statusSocketPath(userData),
-    snapshot: async () => {
-      const state = await rig.core.handlers['data.get']({});
-      return state.ok ? state.value.snapshot : null;
-    },
-    print: (mode, snapshot) => printedStatus(mode, snapshot, THRESHOLDS, Date.now()),
+    profiles: () => rig.core.statusProfiles(),
+    print: (mode, profiles) => printedStatus(mode, profiles, THRESHOLDS, Date.now()),
   });
   // From here on a panel request could not be answered: whatever status prints came from the app.
   await sim.close();
@@ -59,11 +56,26 @@ afterAll(async () => {
 const cliEnv = () => ({ XMPLUS_CONFIG_DIR: userData });
 
 describe('status from the running app', () => {
-  it('the socket answers the latest snapshot, without server lists (they carry proxy credentials)', async () => {
-    const snapshot = await askStatus(statusSocketPath(userData));
+  it("the socket answers every watched profile's latest snapshot, without server lists (they carry proxy credentials)", async () => {
+    const profiles = await askStatus(statusSocketPath(userData));
+    expect(profiles).toHaveLength(1);
+    const snapshot = profiles?.[0]?.snapshot;
     expect(snapshot?.fetchedAt).toBe(fetchedAt);
     expect(snapshot?.services.length).toBeGreaterThan(0);
     expect(snapshot?.servers).toEqual({});
+  });
+
+  it('hands out neither the subscription links nor the email: status needs neither', async () => {
+    const profiles = await askStatus(statusSocketPath(userData));
+    const snapshot = profiles?.[0]?.snapshot;
+    expect(snapshot?.services.map((s) => s.sublink)).toEqual(snapshot?.services.map(() => ''));
+    expect(snapshot?.account?.email).toBe('');
+    const json = JSON.parse((await printedByApp(['status', '--json'], cliEnv()))!) as {
+      profiles: { account: { email: string }; services: { sublink: string }[] }[];
+    };
+    expect(json.profiles[0]!.account.email).toBe('');
+    expect(new Set(json.profiles[0]!.services.map((s) => s.sublink))).toEqual(new Set(['']));
+    expect(await printedByApp(['status', '--waybar'], cliEnv())).not.toContain('/link/');
   });
 
   it.each([['--json'], ['--waybar'], []])(
@@ -74,15 +86,15 @@ describe('status from the running app', () => {
       expect(t.err()).toBe('');
       expect(code).toBe(0);
       if (flags[0] === '--json') {
-        const parsed = JSON.parse(t.out()) as { fetchedAt: string; services: unknown[] };
-        expect(Date.parse(parsed.fetchedAt)).toBe(fetchedAt);
-        expect(parsed.services.length).toBeGreaterThan(0);
+        const parsed = JSON.parse(t.out()) as { profiles: { fetchedAt: string; services: unknown[] }[] };
+        expect(Date.parse(parsed.profiles[0]!.fetchedAt)).toBe(fetchedAt);
+        expect(parsed.profiles[0]!.services.length).toBeGreaterThan(0);
       } else if (flags[0] === '--waybar') {
         const line = JSON.parse(t.out()) as { text: string; class: string };
         expect(line.class).not.toBe('error');
         expect(line.text).toMatch(/%/);
       } else {
-        expect(t.out()).toContain(sim.demo.email);
+        expect(t.out()).toMatch(/^4\s+StarterPack\s+Active/m);
       }
     },
   );
@@ -160,10 +172,10 @@ describe.skipIf(!unix)('the socket file (Unix)', () => {
     ]);
     await new Promise((resolve) => child.on('exit', resolve));
     expect(existsSync(path)).toBe(true);
-    const fresh = await startStatusServer({ path, snapshot: () => null });
+    const fresh = await startStatusServer({ path, profiles: () => [] });
     expect(fresh).not.toBeNull();
     // A second server finds the first one answering and does not take its socket.
-    expect(await startStatusServer({ path, snapshot: () => null })).toBeNull();
+    expect(await startStatusServer({ path, profiles: () => [] })).toBeNull();
     await fresh!.close();
     expect(existsSync(path)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
@@ -173,7 +185,7 @@ describe.skipIf(!unix)('the socket file (Unix)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xmplus-socket-file-'));
     const path = statusSocketPath(dir);
     writeFileSync(path, 'not a socket');
-    expect(await startStatusServer({ path, snapshot: () => null })).toBeNull();
+    expect(await startStatusServer({ path, profiles: () => [] })).toBeNull();
     expect(existsSync(path)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });

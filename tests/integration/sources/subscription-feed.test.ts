@@ -114,4 +114,25 @@ describe('subscription feed', () => {
     expect(state.details.movedTo).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/…/);
     expect(state.details.movedTo).not.toContain(DEMO_SUB_TOKEN);
   });
+
+  it('no error or kept state ever holds the link', async () => {
+    const feed = feedFor('xboard');
+    expectOk(await feed.refresh());
+    const errors = [];
+    sim.patchUser(DEMO_SUB_TOKEN, { status: 'disabled' });
+    errors.push(expectErr(await feed.refresh()));
+    sim.patchUser(DEMO_SUB_TOKEN, { status: 'active' });
+    sim.setFaults({ redirects: { count: 6 } });
+    errors.push(expectErr(await feed.refresh()));
+    sim.setFaults({
+      redirects: null,
+      fixed: { status: 500, body: `<title>boom ${DEMO_SUB_TOKEN}</title>`, type: 'text/html' },
+    });
+    errors.push(expectErr(await feed.refresh()));
+    sim.setFaults({ fixed: null, retryAfter: { status: 429, seconds: 5, times: 1 } });
+    errors.push(expectErr(await feed.refresh()));
+    expect(errors).toHaveLength(4);
+    for (const error of errors) expect(JSON.stringify(error)).not.toContain(DEMO_SUB_TOKEN.slice(0, 12));
+    expect(JSON.stringify(feed.last())).not.toContain(DEMO_SUB_TOKEN);
+  });
 });

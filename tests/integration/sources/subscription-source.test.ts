@@ -15,7 +15,11 @@ import { expectErr, expectOk } from '../../support/expect';
 const GB = 1024 ** 3;
 let sim: SubscriptionSim;
 
-function open(family: Parameters<SubscriptionSim['link']>[0], clientAgent?: string) {
+function open(
+  family: Parameters<SubscriptionSim['link']>[0],
+  clientAgent?: string,
+  timeouts?: SourceContext['timeouts'],
+) {
   const link = sim.link(family);
   const profile: SourceProfile = {
     kind: 'subscription',
@@ -28,6 +32,7 @@ function open(family: Parameters<SubscriptionSim['link']>[0], clientAgent?: stri
     getApiKey: () => Promise.reject(new Error('a subscription source never asks for an API key')),
     getCredentials: () => Promise.reject(new Error('a subscription source never asks for a password')),
     getSubscriptionLink: () => Promise.resolve(ok(link)),
+    ...(timeouts ? { timeouts } : {}),
   };
   return expectOk(openSource(profile, context));
 }
@@ -119,5 +124,19 @@ describe('subscription source', () => {
       getCredentials: () => Promise.reject(new Error('unused')),
     });
     expectErr(opened, 'state');
+  });
+
+  it('a body that trickles past the body timeout: a timeout error, no half-read data', async () => {
+    // undici checks body timeouts on a coarse tick: gaps well past the limit, not just past it.
+    sim.setFaults({ trickle: { chunkBytes: 64, intervalMs: 3_000 } });
+    const source = open('marzban', undefined, { bodyMs: 1_000 });
+    const error = expectErr(await source.refresh('p1'), 'timeout');
+    expect(JSON.stringify(error)).not.toContain(DEMO_SUB_TOKEN);
+  });
+
+  it('a huge body (about 8 MB of links) is read whole', async () => {
+    sim.setFaults({ hugeBodyBytes: 8_000_000 });
+    const snap = expectOk(await open('marzban').refresh('p1'));
+    expect(snap.servers['1']!.length).toBeGreaterThan(10_000);
   });
 });

@@ -202,6 +202,15 @@ describe('trayMenuModel over several profiles', () => {
     ]);
     // One profile reads as it always did.
     expect(profilesTooltipText(EN, profiles.slice(0, 1), NOW)).toBe(tooltipText(EN, work, NOW));
+    // The tray's compact form: a line per profile with its most urgent plan, a mark when failing.
+    expect(
+      profilesTooltipText(EN, profiles, NOW, { appName: 'XMPlus', compact: DEFAULT_THRESHOLDS }).split('\n'),
+    ).toEqual([
+      'XMPlus',
+      `Work: ${serviceLine(EN, work.services[0]!, NOW)}`,
+      `Home: ${serviceLine(EN, home.services[0]!, NOW)} ⚠`,
+      'Old: No data yet',
+    ]);
   });
 });
 

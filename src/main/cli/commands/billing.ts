@@ -13,7 +13,16 @@ import { CYCLE_KEYS, parseCycle } from '../cycles';
 import { bytesText, countdownText, dateText, json, moneyText, table } from '../format';
 import type { CliTimers } from '../io';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
-import { confirm, idOption, JSON_OPTION, output, refuseUnattended, withSession, YES_OPTION } from './common';
+import {
+  confirm,
+  idOption,
+  JSON_OPTION,
+  output,
+  refuseUnattended,
+  withSession,
+  YES_OPTION,
+  PROFILE_OPTION,
+} from './common';
 
 const priceLine = (p: Package) =>
   p.prices
@@ -420,6 +429,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     options: [
       { name: 'traffic', type: 'boolean', description: 'traffic top-ups instead of plans' },
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     run: packages,
   },
@@ -428,7 +438,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     group: 'Billing',
     summary: 'one package in full',
     positionals: [{ name: 'ID', required: true, description: 'the package id' }],
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: packageInfo,
   },
   {
@@ -448,6 +458,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
       { name: 'qty', type: 'string', value: 'N', description: 'how many (1 to 100; default 1)' },
       YES_OPTION,
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     details:
       'Shows the package, cycle and price and asks before creating the invoice. Without a terminal it refuses (exit 2, nothing sent) unless --yes is given.',
@@ -458,7 +469,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     name: 'renew',
     group: 'Billing',
     summary: 'create a renewal invoice for a service (shows it and asks first)',
-    options: [SERVICE_OPTION, YES_OPTION, JSON_OPTION],
+    options: [SERVICE_OPTION, YES_OPTION, JSON_OPTION, PROFILE_OPTION],
     run: renew,
   },
   {
@@ -470,6 +481,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
       { ...PACKAGE_OPTION, description: 'the traffic package id (see packages --traffic)' },
       YES_OPTION,
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     run: topup,
   },
@@ -477,7 +489,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     name: 'gateways',
     group: 'Billing',
     summary: 'the payment methods, with their fees',
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: gateways,
   },
   {
@@ -495,6 +507,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
       },
       { name: 'wait', type: 'boolean', description: 'wait until paid (exit 0) or expired (exit 1)' },
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     details:
       'With --json, prints the payment as one JSON line, and with --wait the final watch state as a second line.',
@@ -505,7 +518,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     name: 'invoices',
     group: 'Billing',
     summary: 'every invoice, newest first',
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: invoices,
   },
   {
@@ -513,7 +526,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     group: 'Billing',
     summary: 'one invoice in full',
     positionals: [{ name: 'INVOICE', required: true, description: 'the invoice id' }],
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: invoice,
   },
 ];

@@ -11,6 +11,14 @@ export const JSON_OPTION: OptionSpec = {
   description: 'print the result as JSON (the objects the app window receives)',
 };
 
+/** Which profile a command acts on (default: the active one); see `profiles` for the ids. */
+export const PROFILE_OPTION: OptionSpec = {
+  name: 'profile',
+  type: 'string',
+  value: 'ID',
+  description: 'act on this profile instead of the active one (ids: `profiles`)',
+};
+
 export const YES_OPTION: OptionSpec = {
   name: 'yes',
   short: 'y',

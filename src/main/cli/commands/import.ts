@@ -7,7 +7,7 @@ import { IMPORT_CLIENT_IDS, isImportClientId, type ImportClientId } from '../../
 import { isImportLink } from '../../import/links';
 import { createImportService } from '../../import/service';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
-import { parseId, snapshotOf, withSession } from './common';
+import { PROFILE_OPTION, parseId, snapshotOf, withSession } from './common';
 
 /** Opens a vetted import link with the desktop's handler for its scheme, without a shell in between. */
 export function openWithOs(
@@ -118,6 +118,7 @@ export const IMPORT_COMMANDS: readonly Command[] = [
         type: 'boolean',
         description: 'print the import link on one line instead of opening it',
       },
+      PROFILE_OPTION,
     ],
     details:
       "The subscription link is fetched first with the client's flag: when the panel does not serve a format the client reads, nothing is opened and the command says why (use export for that client instead).",

@@ -5,16 +5,17 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/contract';
 import type { PanelServer, ServerListError, Snapshot } from '../../../shared/domain';
 import { serverListPart } from '../../../shared/domain';
-import { appError, ok, type AppError, type Result } from '../../../shared/errors';
+import { appError, fail, ok, type AppError, type Result } from '../../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { ENGLISH } from '../../i18n';
 import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../sources/server-parts';
-import { daysLeft, usedPercent, waybarStatus } from '../../monitor';
+import { daysLeft, usedPercent, waybarAcross, waybarStatus } from '../../monitor';
+import type { StatusProfile } from '../../local/status-socket';
 import type { Thresholds } from '../../monitor/alerts';
 import { runExportCommand } from '../export';
 import { bytesText, dateText, json, table } from '../format';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
-import { JSON_OPTION, parseId, snapshotOf, withSession } from './common';
+import { JSON_OPTION, PROFILE_OPTION, parseId, snapshotOf, withSession } from './common';
 
 /** Why a service's servers are unavailable, as --json gives it: the panel's words, kind and code. */
 function serversErrorJson(error: ServerListError | null) {
@@ -45,34 +46,48 @@ function percentOf(service: Snapshot['services'][number]): number | null {
   return pct === null ? null : Math.min(100, Math.max(0, Number(pct.toFixed(2))));
 }
 
-/** The documented `status --json` shape. */
-export function statusJson(snapshot: Snapshot, now: number) {
+/** A service as `status --json` gives it. */
+function serviceJson(snapshot: Snapshot, s: Snapshot['services'][number], now: number) {
   return {
-    account: snapshot.account
-      ? {
-          email: snapshot.account.email,
-          username: snapshot.account.username,
-          balance: { amount: snapshot.account.balance.amount, currency: snapshot.account.balance.currency },
-        }
-      : null,
-    fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
-    services: snapshot.services.map((s) => ({
-      id: s.id,
-      package: s.packageName,
-      status: s.status,
-      statusLabel: s.statusLabel,
-      usedBytes: s.usedBytes,
-      totalBytes: s.totalBytes,
-      todayBytes: s.todayBytes,
-      // null for a plan without a traffic total (unlimited).
-      usedPercent: percentOf(s),
-      expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt).toISOString(),
-      daysLeft: daysLeft(s, now),
-      resetInDays: s.resetInDays,
-      ipLimit: s.ipLimit ? { online: s.ipLimit.online, limit: s.ipLimit.limit } : null,
-      speedLimit: s.speedLimit,
-      sublink: s.sublink,
-      serversError: serversErrorJson(serverListPart(snapshot, s.id).error),
+    id: s.id,
+    package: s.packageName,
+    status: s.status,
+    statusLabel: s.statusLabel,
+    usedBytes: s.usedBytes,
+    // null: unlimited (no traffic total).
+    totalBytes: s.totalBytes > 0 ? s.totalBytes : null,
+    todayBytes: s.todayBytes,
+    // null for a plan without a traffic total (unlimited).
+    usedPercent: percentOf(s),
+    expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt).toISOString(),
+    daysLeft: daysLeft(s, now),
+    resetInDays: s.resetInDays,
+    ipLimit: s.ipLimit ? { online: s.ipLimit.online, limit: s.ipLimit.limit } : null,
+    speedLimit: s.speedLimit,
+    sublink: s.sublink,
+    serversError: serversErrorJson(serverListPart(snapshot, s.id).error),
+  };
+}
+
+/** The documented `status --json` shape: every profile listed, with its data and its last failure. */
+export function statusJson(profiles: readonly StatusProfile[], now: number) {
+  return {
+    profiles: profiles.map(({ id, name, kind, snapshot, error }) => ({
+      id,
+      name,
+      kind,
+      fetchedAt: snapshot ? new Date(snapshot.fetchedAt).toISOString() : null,
+      account: snapshot?.account
+        ? {
+            email: snapshot.account.email,
+            username: snapshot.account.username,
+            balance: { amount: snapshot.account.balance.amount, currency: snapshot.account.balance.currency },
+          }
+        : null,
+      services: snapshot ? snapshot.services.map((s) => serviceJson(snapshot, s, now)) : [],
+      error: error
+        ? { kind: error.kind, message: error.message, code: error.code ?? null, status: error.status ?? null }
+        : null,
     })),
   };
 }
@@ -95,34 +110,107 @@ function statusTable(snapshot: Snapshot, now: number): string {
   }
   const { account } = snapshot;
   if (!account) return table(rows);
-  return `${account.username} <${account.email}> · balance ${account.balance.text}\n${table(rows)}`;
+  // The running app's answer leaves the email out.
+  const who = account.email ? `${account.username} <${account.email}>` : account.username;
+  return `${who} · balance ${account.balance.text}\n${table(rows)}`;
 }
 
-/** For status: the running app's snapshot when it answers, else the panel's. */
-async function fetchSnapshot(ctx: CommandContext): Promise<Result<Snapshot>> {
+/** A heading per profile, then its account and services, or why there is nothing to show. */
+function profilesText(profiles: readonly StatusProfile[], now: number): string {
+  return profiles
+    .map(({ name, snapshot, error }) => {
+      const age = snapshot ? ` · updated ${dateText(snapshot.fetchedAt)}` : '';
+      const heading = `== ${name}${age} ==\n`;
+      const why = error ? `${snapshot ? 'Last refresh failed' : 'No data'}: ${error.message}\n` : '';
+      return `${heading}${why}${snapshot ? statusTable(snapshot, now) : ''}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The profiles status shows: the running app's when it answers, else each watched profile asked
+ * by this process (a signed-out one shows its cached data, marked). `--profile ID` keeps one.
+ */
+async function gatherProfiles(ctx: CommandContext): Promise<Result<StatusProfile[]>> {
+  const pin = ctx.args.string('profile');
+  const pick = (profiles: StatusProfile[]): Result<StatusProfile[]> => {
+    if (pin === undefined) return ok(profiles);
+    const one = profiles.filter((p) => p.id === pin);
+    return one.length > 0
+      ? ok(one)
+      : fail(appError('validation', `There is no profile "${pin}". See \`xmplus-tray profiles\`.`));
+  };
   const fromApp = ctx.statusSource ? await ctx.statusSource(ctx.io) : null;
-  if (fromApp) return ok(fromApp);
+  // The app answers for the profiles it watches; one it does not watch is asked here.
+  if (fromApp && fromApp.length > 0 && (pin === undefined || fromApp.some((p) => p.id === pin))) {
+    return pick(fromApp);
+  }
   const opened = await ctx.session();
   if (!opened.ok) return opened;
+  const session = opened.value;
+  const stored = session.accounts.state().profiles;
+  const listed = stored.filter((p) => session.fromEnvironment || p.watch || p.id === pin);
+  if (stored.length === 0) return fail(appError('state', 'Add a panel account first: `xmplus-tray login`.'));
+  if (listed.length === 0 && pin === undefined) {
+    return fail(
+      appError(
+        'state',
+        'No profile is watched: turn on "Watch this profile" in the app, or give --profile ID.',
+      ),
+    );
+  }
+  const chosen = pick(
+    listed.map((p) => ({ id: p.id, name: p.displayName, kind: p.kind, snapshot: null, error: null })),
+  );
+  if (!chosen.ok) return chosen;
+  const profiles = await Promise.all(
+    chosen.value.map(async (profile): Promise<StatusProfile> => {
+      const known = session.known(profile.id);
+      const source = await session.accounts.sourceFor(profile.id);
+      if (!source.ok) return { ...profile, snapshot: known, error: source.error };
+      const fetched = await source.value.refresh(profile.id, { previous: known });
+      if (!fetched.ok) return { ...profile, snapshot: known, error: fetched.error };
+      session.remember(fetched.value);
+      return { ...profile, snapshot: fetched.value, error: null };
+    }),
+  );
+  return ok(profiles);
+}
+
+/** For services and export: the active profile's data (or --profile's), from the app when it has it. */
+async function fetchSnapshot(ctx: CommandContext): Promise<Result<Snapshot>> {
+  const opened = await ctx.session();
+  if (!opened.ok) return opened;
+  const active = opened.value.accounts.activeProfile();
+  const fromApp = ctx.statusSource && active ? await ctx.statusSource(ctx.io) : null;
+  const shown = fromApp?.find((p) => p.id === active?.id)?.snapshot;
+  if (shown) return ok(shown);
   return snapshotOf(opened.value);
 }
 
 /** Bad settings (half of the XMPLUS_* variables) are a usage error; the rest are errors. */
 const exitFor = (error: AppError): ExitCode => (error.kind === 'validation' ? EXIT.usage : EXIT.error);
 
+const summaries = (profiles: readonly StatusProfile[]) =>
+  profiles.map((p) => ({ id: p.id, name: p.name, snapshot: p.snapshot, error: p.error }));
+
+/** Every profile's failure, named, for stderr. */
+const failures = (profiles: readonly StatusProfile[]) =>
+  profiles.flatMap((p) => (p.error ? [`${p.name}: ${p.error.message}`] : []));
+
 /**
- * The line `status --waybar` or `status --json` prints for a snapshot. The running app prints it
+ * The line `status --waybar` or `status --json` prints for the profiles. The running app prints it
  * with this too, for a status bar's call answered over the status socket.
  */
 export function printedStatus(
   mode: '--waybar' | '--json',
-  snapshot: Snapshot,
+  profiles: readonly StatusProfile[],
   thresholds: Thresholds,
   now: number,
 ): string {
-  if (mode === '--json') return json(statusJson(snapshot, now));
-  const line = waybarStatus(ENGLISH, snapshot, thresholds, now, null);
-  const problems = serverProblems(snapshot);
+  if (mode === '--json') return json(statusJson(profiles, now));
+  const line = waybarAcross(ENGLISH, summaries(profiles), thresholds, now);
+  const problems = profiles.flatMap((p) => (p.snapshot ? serverProblems(p.snapshot) : []));
   if (problems.length > 0) line.tooltip = [line.tooltip, ...problems].join('\n');
   return json(line);
 }
@@ -130,31 +218,37 @@ export function printedStatus(
 async function status(ctx: CommandContext): Promise<ExitCode> {
   if (ctx.args.flag('json') && ctx.args.flag('waybar'))
     return ctx.usage('Give --json or --waybar, not both.');
-  const result = await fetchSnapshot(ctx);
+  const result = await gatherProfiles(ctx);
   const now = ctx.io.now();
+  const nothing = !result.ok || result.value.every((p) => p.snapshot === null);
+  // With nothing known at all, the first failure is the command's (exit 1).
+  const firstError = !result.ok ? result.error : (result.value.find((p) => p.error)?.error ?? null);
   if (ctx.args.flag('waybar')) {
     // A status bar shows this line whatever happened: the class says 'error' when nothing is known.
     const opened = result.ok ? await ctx.session() : null;
     const thresholds = opened?.ok
       ? opened.value.thresholds()
       : { trafficPercent: DEFAULT_SETTINGS.trafficThresholds, daysLeft: DEFAULT_SETTINGS.expiryThresholds };
-    const line = waybarStatus(
-      ENGLISH,
-      result.ok ? result.value : null,
-      thresholds,
-      now,
-      result.ok ? null : result.error,
-    );
-    // The class comes from the data there is; services without their server lists are named.
-    const problems = result.ok ? serverProblems(result.value) : [];
-    if (problems.length > 0) line.tooltip = [line.tooltip, ...problems].join('\n');
-    ctx.io.stdout(json(line));
+    const profiles = result.ok ? result.value : [];
+    const line = result.ok
+      ? printedStatus('--waybar', profiles, thresholds, now)
+      : json(waybarStatus(ENGLISH, null, thresholds, now, result.error));
+    ctx.io.stdout(line);
+    const problems = profiles.flatMap((p) => (p.snapshot ? serverProblems(p.snapshot) : []));
     for (const problem of problems) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
-    return result.ok ? EXIT.ok : ctx.report(result.error, exitFor(result.error));
+    if (nothing && firstError) return ctx.report(firstError, exitFor(firstError));
+    return EXIT.ok;
   }
   if (!result.ok) return ctx.report(result.error, exitFor(result.error));
-  ctx.io.stdout(ctx.args.flag('json') ? json(statusJson(result.value, now)) : statusTable(result.value, now));
-  for (const problem of serverProblems(result.value)) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
+  if (nothing && firstError) return ctx.report(firstError, exitFor(firstError));
+  ctx.io.stdout(
+    ctx.args.flag('json') ? json(statusJson(result.value, now)) : profilesText(result.value, now),
+  );
+  for (const line of failures(result.value)) ctx.io.stderr(`xmplus-tray: ${line}\n`);
+  for (const p of result.value) {
+    for (const problem of p.snapshot ? serverProblems(p.snapshot) : [])
+      ctx.io.stderr(`xmplus-tray: ${problem}\n`);
+  }
   return EXIT.ok;
 }
 
@@ -266,19 +360,22 @@ export const STATUS_COMMANDS: readonly Command[] = [
   {
     name: 'status',
     group: 'Status and export',
-    summary: 'traffic and days left of every service',
+    summary: 'traffic and days left of every service of every watched profile',
     options: [
       JSON_OPTION,
       { name: 'waybar', type: 'boolean', description: 'print one JSON line for Waybar or Polybar' },
+      PROFILE_OPTION,
     ],
-    examples: ['status', 'status --json', 'status --waybar'],
+    details:
+      'Lists every watched profile: a heading per profile, then its services. --json prints {"profiles":[...]}; --waybar shows the most urgent service across them all.',
+    examples: ['status', 'status --json', 'status --waybar', 'status --profile ID'],
     run: status,
   },
   {
     name: 'services',
     group: 'Status and export',
     summary: 'the services with their ids (for --service)',
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: services,
   },
   {
@@ -306,6 +403,7 @@ export const STATUS_COMMANDS: readonly Command[] = [
         file: true,
         description: 'write to this file (a folder of PNGs for qr) instead of printing',
       },
+      PROFILE_OPTION,
     ],
     details: 'Without --out, text formats are printed and qr draws QR codes in the terminal.',
     examples: ['export --format clash --service 4 --out clash.yaml', 'export --format qr --out ./qr'],

@@ -136,7 +136,8 @@ function readLinks(lines: readonly string[], from: number, into: Collector): voi
 
 function yamlOrNull(body: string): unknown {
   try {
-    return parseYaml(body, { maxAliasCount: 100 });
+    // A hostile body's unknown tags are its problem, not warnings for the app's log.
+    return parseYaml(body, { maxAliasCount: 100, logLevel: 'error' });
   } catch {
     return null;
   }

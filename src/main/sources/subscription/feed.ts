@@ -6,9 +6,9 @@
 import type { PanelServer, Service } from '../../../shared/domain';
 import { appError, fail, ok, type AppError, type Result } from '../../../shared/errors';
 import { fetchSubscription, type FetchOptions } from './fetch';
-import { panelWords, refusalError, shortLink } from './policy';
+import { panelWords, refusalError, scrubLink, shortLink } from './policy';
 import { readSubscription } from './read';
-import { detailsFrom, serversFrom, serviceFrom, type SubscriptionDetails } from './snapshot';
+import { detailsFrom, serversFrom, serviceFrom, withoutLink, type SubscriptionDetails } from './snapshot';
 
 export interface FeedState {
   service: Service;
@@ -62,7 +62,7 @@ export function createSubscriptionFeed(options: FeedOptions): SubscriptionFeed {
       notBefore = options.now() + f.retryAfterMs;
     }
     if (f.status !== 200) {
-      const words = panelWords(f.body, f.contentType);
+      const words = scrubLink(panelWords(f.body, f.contentType), options.link);
       let error: AppError;
       if (f.status >= 400 && f.status < 500 && f.status !== 429) {
         markRefusal(f.status, words);
@@ -91,10 +91,13 @@ export function createSubscriptionFeed(options: FeedOptions): SubscriptionFeed {
     last = {
       service: serviceFrom(reading, at),
       servers: serversFrom(reading),
-      details: detailsFrom(reading, {
-        movedTo: f.movedTo === null ? null : shortLink(f.movedTo),
-        neededClientAgent: f.agent === 'fallback',
-      }),
+      details: withoutLink(
+        detailsFrom(reading, {
+          movedTo: f.movedTo === null ? null : shortLink(f.movedTo),
+          neededClientAgent: f.agent === 'fallback',
+        }),
+        options.link,
+      ),
       fetchedAt: at,
     };
     return ok(last);

@@ -48,3 +48,26 @@ export function createLinkStore(backend: SecretBackend): LinkStore {
     },
   };
 }
+
+/**
+ * What a subscription profile's source asks for its link (SourceContext.getSubscriptionLink): the
+ * stored link, or an error a person can act on when there is none.
+ */
+export function linkGetter(backend: SecretBackend, profileId: string): () => Promise<Result<string>> {
+  const store = createLinkStore(backend);
+  return async () => {
+    const got = await store.get(profileId);
+    if (!got.ok) return got;
+    if (got.value === null)
+      return fail(
+        appError(
+          'auth',
+          backend.kind === 'memory'
+            ? 'This profile’s subscription link was kept for the last run only. Add the link again.'
+            : 'This profile’s subscription link is not in the keychain. Add the link again.',
+          { reason: 'signedOut' },
+        ),
+      );
+    return ok(got.value);
+  };
+}

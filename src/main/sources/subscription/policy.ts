@@ -161,6 +161,27 @@ export function panelWords(body: string, contentType = ''): string {
   return firstLine.length > 0 && firstLine.length <= 500 ? cleanText(firstLine, WORDS_MAX) : '';
 }
 
+/**
+ * `text` without the link's secret parts: a panel's page may echo the token it refused, and its
+ * words end up in messages the user sees, logs and the cache. Every path segment and query value of
+ * the link long enough to be a token is replaced by "…".
+ */
+export function scrubLink(text: string, link: URL): string {
+  const secrets = [...link.pathname.split('/'), ...link.searchParams.values()]
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    })
+    .filter((part) => part.length >= 8)
+    .sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('…');
+  return out;
+}
+
 /** A refusal as an error value: the HTTP status and the panel's words, verbatim where it gave some. */
 export function refusalError(status: number, words: string): AppError {
   const said = words === '' ? '' : `: “${words}”`;

@@ -3,6 +3,7 @@
 // where the usage came from, why servers are missing, a refusal). The link itself never appears.
 
 import type { PanelServer, Service, SubscriptionInfo } from '../../../shared/domain';
+import { scrubLink } from './policy';
 import { toPanelServer, type SubscriptionReading } from './read';
 
 /** The one service of a subscription profile. */
@@ -70,5 +71,23 @@ export function detailsFrom(
     movedTo: extra.movedTo,
     updateIntervalHours: m.updateIntervalHours,
     neededClientAgent: extra.neededClientAgent,
+  };
+}
+
+/**
+ * The details without anything that carries the link: Marzban, PasarGuard and Remnawave send the
+ * subscription URL itself as profile-web-page-url, which would put the credential in the cache and
+ * the window. Such a button is dropped; texts lose the token.
+ */
+export function withoutLink(details: SubscriptionDetails, link: URL): SubscriptionDetails {
+  const url = (value: string | null) => (value !== null && scrubLink(value, link) !== value ? null : value);
+  const text = (value: string | null) => (value === null ? null : scrubLink(value, link));
+  return {
+    ...details,
+    supportUrl: url(details.supportUrl),
+    webPageUrl: url(details.webPageUrl),
+    announceUrl: url(details.announceUrl),
+    announce: text(details.announce),
+    notes: details.notes.map((n) => ({ remark: scrubLink(n.remark, link), reason: n.reason })),
   };
 }

@@ -2,11 +2,13 @@
 // followed, what Retry-After asks, and how a refusal keeps the panel's words.
 
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   MAX_REDIRECTS,
   nextHop,
   panelWords,
   parseSubscriptionLink,
+  scrubLink,
   refusalError,
   retryAfterMs,
   shortLink,
@@ -71,6 +73,35 @@ describe('redirects', () => {
   });
 });
 
+describe('redirects, any location (property)', () => {
+  it('never leads from https to anything but https, nor past the hop limit', () => {
+    const location = fc.oneof(
+      fc.string(),
+      fc.webUrl(),
+      fc.webUrl().map((u) => u.replace(/^https:/, 'http:')),
+      fc.constantFrom(
+        '//evil.example/x',
+        '/relative',
+        'javascript:alert(1)',
+        'data:text/plain,x',
+        'HTTP://A.EXAMPLE/',
+      ),
+    );
+    fc.assert(
+      fc.property(location, fc.nat({ max: 8 }), (loc, hops) => {
+        const step = nextHop(new URL('https://sub.example.com/s/tok'), loc, hops);
+        if (step.ok) {
+          expect(step.next.protocol).toBe('https:');
+          expect(hops).toBeLessThan(MAX_REDIRECTS);
+        } else {
+          expect(step.error.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('Retry-After', () => {
   const now = Date.UTC(2026, 0, 1);
   it('reads seconds and HTTP dates, bounded to a day', () => {
@@ -95,6 +126,14 @@ describe('refusals keep the panel’s words', () => {
       '403 Forbidden',
     );
     expect(panelWords('')).toBe('');
+  });
+
+  it('a page that echoes the token loses it', () => {
+    const link = new URL('https://p.example.com/api/v1/client/subscribe?token=0123456789abcdef&flag=meta');
+    expect(scrubLink('No user for token 0123456789abcdef.', link)).toBe('No user for token ….');
+    expect(scrubLink('Error!', link)).toBe('Error!');
+    const path = new URL('https://s.example.com/sub/Zq81nB7xYt55%2Bq');
+    expect(scrubLink('bad sub Zq81nB7xYt55+q', path)).toBe('bad sub …');
   });
 
   it('the error carries the status and the words', () => {

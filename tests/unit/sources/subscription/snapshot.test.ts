@@ -8,6 +8,7 @@ import {
   serversFrom,
   serviceFrom,
   SUBSCRIPTION_SERVICE_ID,
+  withoutLink,
 } from '../../../../src/main/sources/subscription/snapshot';
 
 const NOW = Date.UTC(2026, 5, 10, 12);
@@ -76,5 +77,26 @@ describe('serviceFrom', () => {
       neededClientAgent: true,
     });
     expect(details.serversHidden).not.toBeNull();
+  });
+});
+
+describe('withoutLink', () => {
+  it('Marzban / PasarGuard / Remnawave: profile-web-page-url is the link itself, so it is dropped', () => {
+    const link = new URL('https://sub.example.com/sub/SECRETTOKEN123456');
+    const reading = readSubscription({
+      headers: {
+        'subscription-userinfo': 'upload=0; download=1; total=2; expire=0',
+        'profile-web-page-url': link.toString(),
+        'support-url': 'https://t.me/help',
+        announce: 'Your link SECRETTOKEN123456 expires soon',
+      },
+      body: LINK,
+      url: link.toString(),
+    });
+    const details = withoutLink(detailsFrom(reading, { movedTo: null, neededClientAgent: false }), link);
+    expect(details.webPageUrl).toBeNull();
+    expect(details.supportUrl).toBe('https://t.me/help');
+    expect(details.announce).toBe('Your link … expires soon');
+    expect(JSON.stringify(details)).not.toContain('SECRETTOKEN');
   });
 });
