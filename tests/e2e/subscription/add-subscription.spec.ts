@@ -140,6 +140,22 @@ test('by the clipboard offer: shortened until accepted, then added', async ({ ap
   await app.screenshot('subscription-dashboard-dark');
 });
 
+test('the clipboard offer on the first step: one press, and the link form has it', async ({ app }) => {
+  const { page } = app;
+  app.desktop.clipboard.push(subs.link('marzban'));
+  await app.open();
+  await expect(page.getByRole('heading', { name: 'Add your plan' })).toBeVisible();
+  await expect(page.locator('.link-offer')).toContainText('Your clipboard holds a link:');
+  await expectNoToken(page);
+  await app.screenshot('add-choice-clipboard');
+  await page.getByRole('button', { name: 'Use this link' }).click();
+  await expect(page.getByRole('heading', { name: 'Paste your subscription link' })).toBeVisible();
+  await expect(page.locator('.link-accepted')).toContainText('Link:');
+  await expectNoToken(page);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+});
+
 test('a clipboard that holds no link offers nothing', async ({ app }) => {
   const { page } = app;
   app.desktop.clipboard.push('just some words');

@@ -31,6 +31,8 @@ export default function OnboardingPage() {
   const links = brand.subscriptionLinks;
   const [step, setStep] = useState<Step>(provider ? 'signin' : links ? 'choose' : 'provider');
   const panelSteps = step !== 'choose' && step !== 'link';
+  /** A link accepted from the clipboard on the first step, for the link form. */
+  const [acceptedLink, setAcceptedLink] = useState<string | null>(null);
   const [proxy, setProxy] = useState('');
   // The forms send what is typed; main refuses an address that cannot be used, and the field
   // already says why in the user's language.
@@ -78,10 +80,14 @@ export default function OnboardingPage() {
 
         {step === 'choose' ? (
           <AddChoice
-            onChoose={(way) => setStep(way === 'link' ? 'link' : provider ? 'signin' : 'provider')}
+            links={links}
+            onChoose={(way, link) => {
+              setAcceptedLink(link ?? null);
+              setStep(way === 'link' ? 'link' : provider ? 'signin' : 'provider');
+            }}
           />
         ) : step === 'link' ? (
-          <SubscriptionLinkForm onAdded={signedIn} />
+          <SubscriptionLinkForm onAdded={signedIn} initialLink={acceptedLink} />
         ) : step === 'provider' || !provider ? (
           <ProviderStep
             provider={brand}

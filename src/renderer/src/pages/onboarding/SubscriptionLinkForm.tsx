@@ -14,13 +14,20 @@ import { useFields } from '../../lib/useFields';
 import { describeLinkError } from '../../lib/linkErrors';
 import { StepForm } from './StepForm';
 
-export function SubscriptionLinkForm({ onAdded }: { onAdded(state: ProfilesState): void }) {
+export function SubscriptionLinkForm({
+  onAdded,
+  initialLink = null,
+}: {
+  onAdded(state: ProfilesState): void;
+  /** A link already accepted (the clipboard offer on the first step). */
+  initialLink?: string | null;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const fields = useFields('sublink', { link: '', name: '' });
   const [offer, setOffer] = useState<LinkOffer | null>(null);
   /** A link the user accepted from the clipboard: held here, shown shortened. */
-  const [accepted, setAccepted] = useState<string | null>(null);
+  const [accepted, setAccepted] = useState<string | null>(initialLink);
   const nameRef = useRef<HTMLInputElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const add = useAction((url: string, name: string) =>
@@ -29,6 +36,7 @@ export function SubscriptionLinkForm({ onAdded }: { onAdded(state: ProfilesState
 
   // As the form opens: is there a link on the clipboard? Only its short form comes over.
   useEffect(() => {
+    if (initialLink !== null) return undefined;
     let current = true;
     void api()
       .appClipboardLink()
@@ -38,7 +46,7 @@ export function SubscriptionLinkForm({ onAdded }: { onAdded(state: ProfilesState
     return () => {
       current = false;
     };
-  }, []);
+  }, [initialLink]);
 
   const takeOffer = async () => {
     if (!offer) return;
