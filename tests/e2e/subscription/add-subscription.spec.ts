@@ -5,6 +5,8 @@
 // refused link (the panel's words and the HTTP status, nothing typed lost), and the dashboard with a
 // subscription profile, in light, dark and Persian.
 import type { Page } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from '../harness';
 import {
   DEMO_SUB_TOKEN,
@@ -63,6 +65,11 @@ test('by paste: the two ways first, then the link, its usage on the dashboard', 
   await expect(page.locator('article.service-card').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Profiles/ })).toContainText('Home VPN');
   await expectNoToken(page);
+  // Nor is the link in any file of the app's folder (settings, cache): it is in the keychain.
+  for (const name of readdirSync(app.configDir)) {
+    const file = join(app.configDir, name);
+    if (statSync(file).isFile()) expect(readFileSync(file, 'utf8'), name).not.toContain(DEMO_SUB_TOKEN);
+  }
   await app.screenshot('subscription-dashboard');
 
   // Renew and Top up open the provider's page: its profile-web-page-url is plain http here, so the
