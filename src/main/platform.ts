@@ -84,6 +84,11 @@ export interface Platform {
   protocolHandler?(scheme: string): Promise<string | null>;
   /** Opens a file the app wrote with the application the OS uses for it. */
   openPath?(path: string): Promise<Result<{ opened: true }>>;
+  /**
+   * The clipboard's text now, where the desktop can read it: the add dialog offers a link found
+   * there. Read in main, so the window learns only that a link is there until the user accepts it.
+   */
+  readClipboard?(): Promise<string | null>;
   /** Settles once the text is on the clipboard (Electron 44+ writes asynchronously). */
   writeClipboard(text: string): Promise<Result<{ copied: true }>>;
   /** Shows the log's folder in the file manager. */

@@ -14,6 +14,8 @@ import { ERROR_KINDS, makeCoreRig, recordUnhandled, type CoreRig } from '../supp
 const RUNS = 1_000;
 const API_KEY = 'fuzz-client-api-key-0123456789';
 let rig: CoreRig;
+/** A loopback port nothing listens on: where the panel and generated subscription links point. */
+let deadPort = 9;
 let unhandled: ReturnType<typeof recordUnhandled>;
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
@@ -29,6 +31,7 @@ async function closedLoopbackPort(): Promise<number> {
 beforeAll(async () => {
   unhandled = recordUnhandled();
   const port = await closedLoopbackPort();
+  deadPort = port;
   const provider: ProviderConfig = {
     info: {
       name: 'Fuzz',
@@ -36,6 +39,7 @@ beforeAll(async () => {
       panelUrl: `http://127.0.0.1:${port}`,
       hasApiKey: true,
       supportUrl: null,
+      subscriptionLinks: true,
     },
     apiKey: API_KEY,
   };
@@ -102,7 +106,17 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
   invoiceId: fc.string({ maxLength: 70 }),
   format: fc.constantFrom('links', 'base64', 'clash', 'singbox', 'xray', 'sublink', 'bogus'),
   formats: fc.array(fc.constantFrom('links', 'clash', 'singbox', 'xray', 'bogus'), { maxLength: 6 }),
-  url: fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'https://x')),
+  // Web URLs moved onto a dead loopback port: profiles.addSubscription fetches what passes, and the
+  // test must not depend on DNS or the network.
+  url: fc.oneof(
+    fc.webUrl({ withQueryParameters: true }).map((u) => {
+      const url = new URL(u);
+      url.protocol = 'http:';
+      url.host = `127.0.0.1:${deadPort}`;
+      return url.toString();
+    }),
+    fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'https://x', 'ftp://127.0.0.1/x'),
+  ),
   cycle: fc.constantFrom('month', 'quater', 'quarter', 'annual', 'topup_traffic'),
   client: fc.constantFrom('clash-verge', 'sing-box', 'v2rayng', null, 'clashx', ''),
   action: fc.constantFrom('save', 'copy', 'delete'),
