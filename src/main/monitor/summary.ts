@@ -200,24 +200,25 @@ function isolated(name: string, rtl: boolean): string {
   return dir !== null && dir !== rtl ? `\u2068${name}\u2069` : name;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** `name` in at most `max` UTF-16 units, cut between graphemes (never inside an emoji or a mark), with "…". */
-function shortened(name: string, max: number): string {
+/** A name in at most `max` UTF-16 units, cut between graphemes (never inside an emoji), with "…". */
+function shortened(name: string, graphemes: readonly string[], max: number): string {
   if (name.length <= max) return name;
   let out = '';
-  for (const { segment } of graphemes.segment(name)) {
+  for (const segment of graphemes) {
     if (out.length + segment.length + 1 > max) break;
     out += segment;
   }
   return `${out.trimEnd()}…`;
 }
 
-/** The fewest units a shortened name keeps: a letter or three and the ellipsis. */
-const MIN_NAME = 4;
+/** The fewest units a shortened name keeps, "…" included: below that a name stops saying whose it is. */
+const MIN_NAME = 8;
 
 interface TooltipRow {
   name: string;
+  graphemes: readonly string[];
   figure: string;
   /** How urgent: the least urgent rows give way first when not every profile fits. */
   rank: number;
@@ -225,8 +226,8 @@ interface TooltipRow {
 
 /**
  * The compact tooltip: the app's name, then "Name: figure" per profile. When it is too long, the
- * longest names are shortened to a common length first (short names stay whole); only when even
- * names of MIN_NAME units do not fit are the least urgent profiles left out, counted as "+N more".
+ * longest names are shortened to one common length first (shorter names stay whole); only when names
+ * of MIN_NAME units still do not fit are the least urgent profiles left out, counted as "+N more".
  */
 function compactTooltip(
   text: MainText,
@@ -244,19 +245,19 @@ function compactTooltip(
         ? text.t('tooltip.noServices')
         : text.t('tooltip.noData');
     const rank = Math.max(urgent ? LEVEL_RANK[urgent.level] : 0, error || !snapshot ? 1 : 0);
-    return { name, figure: error ? `${figure} ⚠` : figure, rank };
+    const graphemes = [...segmenter.segment(name)].map((g) => g.segment);
+    return { name, graphemes, figure: error ? `${figure} ⚠` : figure, rank };
   });
-  const line = (name: string, figure: string) => `${isolated(name, text.rtl)}: ${figure}`;
-  const render = (kept: readonly TooltipRow[], names: readonly string[], dropped: number) => {
-    const lines = [appName, ...kept.map((row, i) => line(names[i]!, row.figure))];
+  const render = (kept: readonly TooltipRow[], cap: number, dropped: number) => {
+    const lines = [
+      appName,
+      ...kept.map((row) => `${isolated(shortened(row.name, row.graphemes, cap), text.rtl)}: ${row.figure}`),
+    ];
     if (dropped > 0) lines.push(text.t('tooltip.more', { count: dropped }));
     return lines.join('\n');
   };
-  const full = render(
-    rows,
-    rows.map((r) => r.name),
-    0,
-  );
+  const longest = Math.max(MIN_NAME, ...rows.map((r) => r.name.length));
+  const full = render(rows, longest, 0);
   if (maxLength === undefined || full.length <= maxLength) return full;
 
   // Least urgent first, and among equals the last listed: the order in which rows give way.
@@ -267,15 +268,16 @@ function compactTooltip(
   for (let dropped = 0; dropped <= rows.length; dropped += 1) {
     const gone = new Set(giveWay.slice(0, dropped));
     const kept = rows.filter((_, i) => !gone.has(i));
-    const longest = Math.max(MIN_NAME, ...kept.map((r) => r.name.length));
-    for (let cap = longest; cap >= MIN_NAME; cap -= 1) {
-      const tip = render(
-        kept,
-        kept.map((r) => shortened(r.name, cap)),
-        dropped,
-      );
-      if (tip.length <= maxLength) return tip;
+    if (render(kept, MIN_NAME, dropped).length > maxLength) continue;
+    // The longest common cap that fits: the length only grows with the cap.
+    let fits = MIN_NAME;
+    let over = longest + 1;
+    while (over - fits > 1) {
+      const mid = Math.floor((fits + over) / 2);
+      if (render(kept, mid, dropped).length <= maxLength) fits = mid;
+      else over = mid;
     }
+    return render(kept, fits, dropped);
   }
   return clip(appName, maxLength);
 }
