@@ -126,16 +126,12 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
         const client = known[serviceId];
         const service = services.find((x) => x.id === serviceId);
         if (!client || !service) return [];
-        const service_ = service.packageName
-          ? t.t('service.name', { name: service.packageName, id: service.id })
-          : t.t('service.unnamed', { id: service.id });
-        // With several profiles, the line says whose plan it is.
-        const name = state.profiles.length > 1 ? `${profile.name} — ${service_}` : service_;
         return [
           {
             profileId: profile.id,
             serviceId,
-            label: t.t('tray.importInto', { name, client: IMPORT_CLIENTS[client].name }),
+            // The entry sits in the service's own submenu: the client is all it needs to name.
+            label: t.t('tray.importIntoClient', { client: IMPORT_CLIENTS[client].name }),
           },
         ];
       });

@@ -33,7 +33,7 @@ export interface TrayState {
   services: TrayService[];
   /** The menu's own words in the user's language (a change of language redraws the menu). */
   labels: TrayLabels;
-  /** "Import StarterPack into Clash Verge Rev": one per service whose default client is known. */
+  /** "Import into Clash Verge Rev" (in its service's submenu): one per service whose default client is known. */
   imports?: { profileId: string; serviceId: number; label: string }[];
 }
 
