@@ -8,6 +8,7 @@ import type { Handlers } from './router';
 import type { Platform } from './platform';
 import {
   readActiveProfileId,
+  readCachedSnapshot,
   readProfiles,
   removeProfile,
   setActiveProfileId,
@@ -16,7 +17,21 @@ import {
   type ProfileRecord,
 } from './settings/settings';
 import type { CredentialStore } from './secrets';
-import { openPanelSetup, openSource, type BillingApi, type PanelSetup, type Source } from './sources';
+import {
+  createLinkStore,
+  isClientAgentId,
+  linkGetter,
+  openPanelSetup,
+  openSource,
+  type BillingApi,
+  type PanelSetup,
+  type Source,
+} from './sources';
+import {
+  addSubscriptionProfile,
+  type AddedSubscription,
+  type AddSubscriptionInput,
+} from './subscription-profiles';
 import type { PanelRoute, Timeouts } from './net/transport';
 import { panelBase, validatePanelUrl, validateProxyUrl } from './net/transport';
 import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './net/panel-addresses';
@@ -98,6 +113,16 @@ export interface Accounts {
     password: string;
     remember: boolean;
   }): Promise<Result<ProfilesState>>;
+  /**
+   * Adds a profile that is only a subscription link (fetched once; stored only when it answers) and
+   * signs it in, so that it is watched at once. The link goes to the keychain, never anywhere else.
+   */
+  addSubscription(input: AddSubscriptionInput): Promise<Result<AddedSubscription>>;
+  /**
+   * The subscription link of a subscription profile, from the keychain (main process only: for the
+   * one-click import, never for the snapshot, the cache or the window). Null for other profiles.
+   */
+  subscriptionLink(profileId: string): Promise<Result<string | null>>;
   dispose(): Promise<void>;
 }
 
@@ -185,6 +210,13 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       route: routeFor(profile.panelUrl, profile.id),
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       getApiKey: () => apiKeyFor(profile.panelUrl),
+      // A subscription profile's link is its only secret; its cached data stays until the link answers.
+      ...(profile.kind === 'subscription'
+        ? {
+            getSubscriptionLink: linkGetter(platform.secrets, profile.id),
+            cached: readCachedSnapshot(platform.cacheStore, profile.id),
+          }
+        : {}),
       getCredentials: async () => {
         const password = await credentials.getPassword(origin(profile.panelUrl), profile.email);
         if (!password.ok) return password;
@@ -310,9 +342,16 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     return ok(announce());
   }
 
-  /** Deletes a profile's password, and the panel's API key when no other profile uses that panel. */
+  /**
+   * Deletes a profile's password, and the panel's API key when no other profile uses that panel; for
+   * a subscription profile, its link.
+   */
   async function forgetSecrets(profile: ProfileRecord): Promise<Result<void>> {
     await closeSession(profile.id);
+    if (profile.kind === 'subscription') {
+      signedIn.delete(profile.id);
+      return createLinkStore(platform.secrets).forget(profile.id);
+    }
     const others = readProfiles(store).some(
       (p) => p.id !== profile.id && origin(p.panelUrl) === origin(profile.panelUrl),
     );
@@ -413,6 +452,13 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         const proxy = validateProxyUrl(options.proxyUrl, { path: 'options.proxyUrl' });
         if (!proxy.ok) return proxy;
       }
+      if (options?.clientAgent && options.clientAgent !== 'none' && !isClientAgentId(options.clientAgent)) {
+        return fail(
+          appError('validation', `"${options.clientAgent}" is not a client the app can appear as.`, {
+            issues: [{ path: 'options.clientAgent', message: 'unknown client' }],
+          }),
+        );
+      }
       if (options?.timeZone) {
         try {
           new Intl.DateTimeFormat('en', { timeZone: options.timeZone });
@@ -455,8 +501,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         return Promise.race([promise, late]).finally(() => timers.clearTimeout(timer));
       };
       const checks = readProfiles(store).map(async (profile) => {
-        const password = await settle(credentials.getPassword(origin(profile.panelUrl), profile.email), null);
-        if (password?.ok && password.value) signedIn.add(profile.id);
+        // A subscription profile is signed in while its link is in the keychain.
+        const secret =
+          profile.kind === 'subscription'
+            ? await settle(createLinkStore(platform.secrets).get(profile.id), null)
+            : await settle(credentials.getPassword(origin(profile.panelUrl), profile.email), null);
+        if (secret?.ok && secret.value) signedIn.add(profile.id);
       });
       await Promise.all(checks);
       announce();
@@ -485,6 +535,21 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       const url = resolvePanelUrl(panelUrl);
       if (!url.ok) return url;
       return completeSignIn(url.value, apiKey, email, password, remember, undefined, undefined);
+    },
+    async addSubscription(input) {
+      const added = await addSubscriptionProfile(platform, input, deps.env);
+      if (!added.ok) return added;
+      const { profile } = added.value;
+      // Adding the same link again replaces the open source, which still held the old one.
+      await closeSession(profile.id);
+      signedIn.add(profile.id);
+      announce();
+      return added;
+    },
+    async subscriptionLink(profileId) {
+      const profile = readProfiles(store).find((p) => p.id === profileId);
+      if (profile?.kind !== 'subscription') return ok(null);
+      return createLinkStore(platform.secrets).get(profile.id);
     },
     async dispose() {
       await Promise.all([...sessions.keys()].map(closeSession));

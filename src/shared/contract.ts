@@ -41,6 +41,11 @@ export interface ProfileOptions {
   proxyUrl: string;
   /** IANA zone the panel prints dates in; '' for the machine's zone. */
   timeZone: string;
+  /**
+   * Subscription profiles: the client to appear as when the provider refuses the app (406), a key
+   * of the source's client agents, or 'none' to never retry; absent: the default client.
+   */
+  clientAgent?: string;
 }
 
 export interface ProfileView {
@@ -287,7 +292,11 @@ const serviceScope = id.nullable();
 const panelSetup = { panelUrl, apiKey, proxyUrl: setupProxy };
 
 const profileOptionsPatch = z
-  .object({ proxyUrl: z.string().trim().max(2048), timeZone: z.string().trim().max(64) })
+  .object({
+    proxyUrl: z.string().trim().max(2048),
+    timeZone: z.string().trim().max(64),
+    clientAgent: z.string().trim().max(32),
+  })
   .partial()
   .strict();
 

@@ -1,0 +1,155 @@
+// A subscription-link profile through the composed core on virtual time, against the subscription
+// simulator: stored by an earlier run, it is signed in at start while its link is in the keychain,
+// shows its cached data at once, refreshes with one GET per interval, and signing it out or removing
+// it forgets the link.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DataState, ProfilesState } from '../../../src/shared/contract';
+import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
+import { LINK_SERVICE } from '../../../src/main/sources/subscription/link-store';
+import { addSubscriptionProfile } from '../../../src/main/subscription-profiles';
+import {
+  DEMO_SUB_TOKEN,
+  startSubscriptionSim,
+  type SubscriptionSim,
+} from '../../../tools/panel-sim/subscription';
+import { makeCoreRig, manualClock, virtualTimers, type CoreRig } from '../../support/core-rig';
+import { expectOk } from '../../support/expect';
+
+const INTERVAL = 30 * 60_000;
+const GB = 1024 ** 3;
+
+let clock: ReturnType<typeof manualClock>;
+let virtual: ReturnType<typeof virtualTimers>;
+let sim: SubscriptionSim;
+let secrets: SecretBackend;
+let dir: string;
+let rigs: CoreRig[];
+
+beforeEach(async () => {
+  clock = manualClock();
+  virtual = virtualTimers(clock);
+  sim = await startSubscriptionSim({ now: clock.now });
+  secrets = memoryBackend();
+  dir = mkdtempSync(join(tmpdir(), 'xmplus-sub-profile-'));
+  rigs = [];
+});
+
+afterEach(async () => {
+  for (const rig of rigs) {
+    await rig.dispose();
+    expect(rig.internalErrors).toEqual([]);
+  }
+  await sim.close();
+});
+
+async function rig(): Promise<CoreRig> {
+  const made = await makeCoreRig({ dir, secrets, now: clock.now, timers: virtual.timers, random: () => 0.5 });
+  rigs.push(made);
+  return made;
+}
+
+/** Fires every timer due up to `until` in order, waiting for each refresh to land. */
+async function runUntil(core: CoreRig, until: number): Promise<void> {
+  for (let next = virtual.next(); next && next.at <= until; next = virtual.next()) {
+    virtual.fire(next);
+    await core.idle();
+  }
+  clock.set(Math.max(clock.now(), until));
+}
+
+/** Adds a profile from the simulator's Marzban link in the stores of a core that is not running. */
+async function addedBefore(): Promise<string> {
+  const first = await makeCoreRig({ dir, secrets, now: clock.now, timers: virtual.timers, start: false });
+  const added = expectOk(await addSubscriptionProfile(first.platform, { url: sim.link('marzban') }));
+  await first.dispose();
+  sim.resetRequests();
+  return added.profile.id;
+}
+
+describe('a subscription profile in the core', () => {
+  it('after a restart: signed in from the keychain, cached data at once, one GET per interval', async () => {
+    const id = await addedBefore();
+    const core = await rig();
+    const profiles = expectOk(await core.call<ProfilesState>('profiles.list'));
+    expect(profiles.profiles).toEqual([
+      expect.objectContaining({ id, kind: 'subscription', signedIn: true, watch: true }),
+    ]);
+    const cached = expectOk(await core.call<DataState>('data.get'));
+    expect(cached.profiles[0]).toMatchObject({ id, watched: true, error: null });
+    expect(cached.profiles[0]!.snapshot?.services[0]).toMatchObject({ usedBytes: 40 * GB });
+
+    await core.idle();
+    const before = sim.requests().length;
+    sim.patchUser(DEMO_SUB_TOKEN, { downloadBytes: 50 * GB });
+    await runUntil(core, clock.now() + INTERVAL);
+    // The steady refresh of a subscription profile is one GET of its link, never a device id.
+    expect(sim.requests().length - before).toBe(1);
+    expect(sim.requests().every((r) => r.deviceHeaders.length === 0)).toBe(true);
+    const fresh = expectOk(await core.call<DataState>('data.get'));
+    expect(fresh.profiles[0]!.snapshot?.services[0]).toMatchObject({ usedBytes: 52 * GB });
+    expect(fresh.profiles[0]!.snapshot?.kind).toBe('subscription');
+    expect(JSON.stringify(fresh)).not.toContain(DEMO_SUB_TOKEN);
+  });
+
+  it('without its link in the keychain it starts signed out, its last data kept', async () => {
+    const id = await addedBefore();
+    await secrets.delete(LINK_SERVICE, id);
+    const core = await rig();
+    const profiles = expectOk(await core.call<ProfilesState>('profiles.list'));
+    expect(profiles.profiles[0]).toMatchObject({ id, signedIn: false });
+    await runUntil(core, clock.now() + INTERVAL);
+    expect(sim.requests()).toEqual([]);
+    const shown = expectOk(await core.call<DataState>('data.get'));
+    expect(shown.profiles[0]!.snapshot?.services[0]).toMatchObject({ usedBytes: 40 * GB });
+  });
+
+  it('signing out forgets the link; removing does too', async () => {
+    const id = await addedBefore();
+    const core = await rig();
+    const out = expectOk(await core.call<ProfilesState>('auth.signOut'));
+    expect(out.profiles[0]).toMatchObject({ id, signedIn: false });
+    expect(await secrets.get(LINK_SERVICE, id)).toBeNull();
+
+    const other = await addedBefore();
+    const again = await rig();
+    expect(await secrets.get(LINK_SERVICE, other)).not.toBeNull();
+    expectOk(await again.call<ProfilesState>('profiles.remove', { id: other }));
+    expect(await secrets.get(LINK_SERVICE, other)).toBeNull();
+  });
+
+  it('keeps the client it appears as on a 406 when profiles are read and saved', async () => {
+    const first = await makeCoreRig({ dir, secrets, now: clock.now, timers: virtual.timers, start: false });
+    const added = expectOk(
+      await addSubscriptionProfile(first.platform, { url: sim.link('pasarguard'), clientAgent: 'hiddify' }),
+    );
+    await first.dispose();
+    const core = await rig();
+    const listed = expectOk(await core.call<ProfilesState>('profiles.list'));
+    expect(listed.profiles[0]!.options).toMatchObject({ clientAgent: 'hiddify' });
+    const renamed = expectOk(
+      await core.call<ProfilesState>('profiles.update', { id: added.profile.id, displayName: 'Renamed' }),
+    );
+    expect(renamed.profiles[0]!.options).toMatchObject({ clientAgent: 'hiddify' });
+    await core.idle();
+    sim.resetRequests();
+    await runUntil(core, clock.now() + INTERVAL);
+    // Refused as the app, then answered as the client the profile names.
+    expect(sim.requests().map((r) => r.userAgent)[1]).toMatch(/^HiddifyNext\//);
+
+    const changed = expectOk(
+      await core.call<ProfilesState>('profiles.update', {
+        id: added.profile.id,
+        options: { clientAgent: 'none' },
+      }),
+    );
+    expect(changed.profiles[0]!.options).toMatchObject({ clientAgent: 'none' });
+    const wrong = await core.call('profiles.update', {
+      id: added.profile.id,
+      options: { clientAgent: 'netscape' },
+    });
+    expect(wrong).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+});
