@@ -2,11 +2,11 @@
 // simulator: stored by an earlier run, it is signed in at start while its link is in the keychain,
 // shows its cached data at once, refreshes with one GET per interval, and signing it out or removing
 // it forgets the link.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DataState, ProfilesState } from '../../../src/shared/contract';
+import type { DataState, ImportOptions, ProfilesState } from '../../../src/shared/contract';
 import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
 import { LINK_SERVICE } from '../../../src/main/sources/subscription/link-store';
 import { addSubscriptionProfile } from '../../../src/main/subscription-profiles';
@@ -60,10 +60,10 @@ async function runUntil(core: CoreRig, until: number): Promise<void> {
   clock.set(Math.max(clock.now(), until));
 }
 
-/** Adds a profile from the simulator's Marzban link in the stores of a core that is not running. */
-async function addedBefore(): Promise<string> {
+/** Adds a profile from one of the simulator's links in the stores of a core that is not running. */
+async function addedBefore(family: Parameters<SubscriptionSim['link']>[0] = 'marzban'): Promise<string> {
   const first = await makeCoreRig({ dir, secrets, now: clock.now, timers: virtual.timers, start: false });
-  const added = expectOk(await addSubscriptionProfile(first.platform, { url: sim.link('marzban') }));
+  const added = expectOk(await addSubscriptionProfile(first.platform, { url: sim.link(family) }));
   await first.dispose();
   sim.resetRequests();
   return added.profile.id;
@@ -151,5 +151,30 @@ describe('a subscription profile in the core', () => {
       options: { clientAgent: 'netscape' },
     });
     expect(wrong).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+
+  it('one-click import: the link read from the keychain, the window shown it shortened', async () => {
+    await addedBefore('xmplus');
+    const core = await rig();
+    core.desktop.protocolHandlers.set('sing-box', 'sing-box');
+    await core.idle();
+    sim.resetRequests();
+    const options = expectOk(await core.call<ImportOptions>('import.options', { serviceId: 1 }));
+    expect(options.defaultClient).toBe('sing-box');
+    const singbox = options.clients.find((c) => c.client === 'sing-box')!;
+    expect(singbox).toMatchObject({ installed: true, status: 'served', servers: 10 });
+    const flagged = sim.link('xmplus').replace('client=latest', 'client=singbox');
+    expect(new URL(singbox.link!).searchParams.get('url')).toBe(flagged);
+    // The link in the clear is the import link itself; the option's own field is the short form.
+    for (const option of options.clients) expect(option.sublink).not.toContain(DEMO_SUB_TOKEN);
+    expect(sim.requests().length).toBeGreaterThan(0);
+
+    expectOk(await core.call('import.open', { serviceId: 1, client: 'sing-box' }));
+    expect(core.desktop.opened.at(-1)).toBe(singbox.link);
+    // Nothing the core keeps or shows outside the import carries the link.
+    expect(JSON.stringify(expectOk(await core.call<DataState>('data.get')))).not.toContain(DEMO_SUB_TOKEN);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      expect(readFileSync(join(dir, file), 'utf8')).not.toContain(DEMO_SUB_TOKEN);
+    }
   });
 });
