@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataState, ImportOptions, ProfilesState } from '../../../src/shared/contract';
 import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
+import { SUBSCRIPTION_BODY_LIMIT } from '../../../src/main/net/transport';
 import { LINK_SERVICE } from '../../../src/main/sources/subscription/link-store';
 import { addSubscriptionProfile } from '../../../src/main/subscription-profiles';
 import {
@@ -176,5 +177,19 @@ describe('a subscription profile in the core', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
       expect(readFileSync(join(dir, file), 'utf8')).not.toContain(DEMO_SUB_TOKEN);
     }
+  });
+
+  it('a body above the subscription cap ends as a clear error; the last data is kept', async () => {
+    const id = await addedBefore();
+    const core = await rig();
+    await core.idle();
+    sim.setFaults({ hugeBodyBytes: SUBSCRIPTION_BODY_LIMIT + 1_000_000 });
+    await core.call('data.refresh');
+    await core.idle();
+    const shown = expectOk(await core.call<DataState>('data.get')).profiles.find((p) => p.id === id)!;
+    expect(shown.error).toMatchObject({ kind: 'http' });
+    expect(shown.error?.message).toMatch(/larger than 32 MB/);
+    expect(shown.snapshot?.services[0]).toMatchObject({ usedBytes: 40 * GB, totalBytes: 100 * GB });
+    expect(shown.snapshot?.servers['1']).toHaveLength(10);
   });
 });
