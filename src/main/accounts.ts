@@ -29,6 +29,7 @@ import {
 } from './sources';
 import {
   addSubscriptionProfile,
+  relinkSubscriptionProfile,
   type AddedSubscription,
   type AddSubscriptionInput,
 } from './subscription-profiles';
@@ -84,6 +85,7 @@ type AccountHandlers = Pick<
   | 'profiles.switch'
   | 'profiles.remove'
   | 'profiles.update'
+  | 'profiles.relink'
 >;
 
 export interface Accounts {
@@ -442,6 +444,19 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       deps.onRemoved(id);
       const next = announce();
       return forgotten.ok ? ok(next) : fail(forgotten.error);
+    },
+
+    async 'profiles.relink'({ id, url }) {
+      const profile = readProfiles(store).find((p) => p.id === id);
+      if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
+      if (profile.kind !== 'subscription') {
+        return fail(appError('validation', 'Only a subscription profile takes a link. Sign in to this one.'));
+      }
+      const relinked = await relinkSubscriptionProfile(platform, profile, url, deps.env);
+      if (!relinked.ok) return relinked;
+      await closeSession(id);
+      signedIn.add(id);
+      return ok(announce());
     },
 
     async 'profiles.update'({ id, displayName, options, watch, refreshMinutes }) {

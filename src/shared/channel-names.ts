@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'profiles.switch',
   'profiles.remove',
   'profiles.update',
+  'profiles.relink',
   'data.get',
   'data.refresh',
   'service.history',

@@ -382,6 +382,14 @@ export const channels = {
   'profiles.remove': channel<z.ZodObject<{ id: z.ZodString }>, ProfilesState>(
     z.object({ id: z.string().max(64) }).strict(),
   ),
+  /**
+   * A signed-out subscription profile's link pasted again: fetched once, then kept in the keychain
+   * for that profile, which is signed in again. The link never comes back out.
+   */
+  'profiles.relink': (() => {
+    const input = z.object({ id: z.string().max(64), url: z.string().trim().min(1).max(4096) }).strict();
+    return channel<typeof input, ProfilesState>(input);
+  })(),
   'profiles.update': (() => {
     const input = z
       .object({

@@ -192,4 +192,34 @@ describe('a subscription profile in the core', () => {
     expect(shown.snapshot?.services[0]).toMatchObject({ usedBytes: 40 * GB, totalBytes: 100 * GB });
     expect(shown.snapshot?.servers['1']).toHaveLength(10);
   });
+
+  it('signed out, its link pasted again: checked once, kept for the same profile, watched again', async () => {
+    const id = await addedBefore();
+    await secrets.delete(LINK_SERVICE, id);
+    const core = await rig();
+    // A link that does not answer changes nothing.
+    const refused = await core.call('profiles.relink', { id, url: sim.link('marzban', 'no-such-token') });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'http', status: 404 } });
+    expect(await secrets.get(LINK_SERVICE, id)).toBeNull();
+    expect(expectOk(await core.call<ProfilesState>('profiles.list')).profiles[0]!.signedIn).toBe(false);
+
+    sim.resetRequests();
+    const again = expectOk(
+      await core.call<ProfilesState>('profiles.relink', { id, url: sim.link('marzban') }),
+    );
+    expect(again.profiles).toEqual([expect.objectContaining({ id, signedIn: true })]);
+    expect(await secrets.get(LINK_SERVICE, id)).toBe(sim.link('marzban'));
+    expect(JSON.stringify(again)).not.toContain(DEMO_SUB_TOKEN);
+    await core.idle();
+    const before = sim.requests().length;
+    await runUntil(core, clock.now() + INTERVAL);
+    expect(sim.requests().length - before).toBe(1);
+  });
+
+  it('relink asks nothing for a profile that does not exist', async () => {
+    const core = await rig();
+    const missing = await core.call('profiles.relink', { id: 'nope', url: sim.link('marzban') });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(sim.requests()).toEqual([]);
+  });
 });
