@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataState, ImportOptions, ProfilesState } from '../../../src/shared/contract';
-import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
+import { createCredentialStore, memoryBackend, type SecretBackend } from '../../../src/main/secrets';
 import { SUBSCRIPTION_BODY_LIMIT } from '../../../src/main/net/transport';
 import { LINK_SERVICE } from '../../../src/main/sources/subscription/link-store';
 import { addSubscriptionProfile } from '../../../src/main/subscription-profiles';
@@ -16,6 +16,8 @@ import {
   startSubscriptionSim,
   type SubscriptionSim,
 } from '../../../tools/panel-sim/subscription';
+import { createAccounts } from '../../../src/main/accounts';
+import { makePlatform } from '../../support/platform';
 import { makeCoreRig, manualClock, virtualTimers, type CoreRig } from '../../support/core-rig';
 import { expectOk } from '../../support/expect';
 
@@ -221,5 +223,26 @@ describe('a subscription profile in the core', () => {
     const missing = await core.call('profiles.relink', { id: 'nope', url: sim.link('marzban') });
     expect(missing).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(sim.requests()).toEqual([]);
+  });
+
+  it('added in the running app: signed in at once, and the data service told to watch it', async () => {
+    const desktop = makePlatform({ dir, secrets, now: clock.now });
+    let changes = 0;
+    const accounts = createAccounts({
+      platform: desktop.platform,
+      credentials: createCredentialStore(secrets),
+      timers: virtual.timers,
+      onChanged: () => void changes++,
+      onRemoved: () => undefined,
+    });
+    await accounts.init();
+    const before = changes;
+    const added = expectOk(await accounts.addSubscription({ url: sim.link('marzban'), name: 'Now' }));
+    expect(accounts.isSignedIn(added.profile.id)).toBe(true);
+    expect(changes).toBeGreaterThan(before);
+    expect(accounts.state()).toMatchObject({ activeId: added.profile.id });
+    const source = expectOk(await accounts.sourceFor(added.profile.id));
+    expect(expectOk(await source.refresh(added.profile.id)).kind).toBe('subscription');
+    await accounts.dispose();
   });
 });
