@@ -9,6 +9,7 @@ import type { Handlers } from './router';
 import type { Platform } from './platform';
 import {
   readActiveProfileId,
+  readCachedSnapshot,
   readProfiles,
   removeProfile,
   setActiveProfileId,
@@ -19,6 +20,7 @@ import {
 import type { CredentialStore } from './secrets';
 import {
   createLinkStore,
+  isClientAgentId,
   linkGetter,
   openPanelSetup,
   openSource,
@@ -26,7 +28,12 @@ import {
   type PanelSetup,
   type Source,
 } from './sources';
-import { addSubscriptionProfile } from './subscription-profiles';
+import {
+  addSubscriptionProfile,
+  relinkSubscriptionProfile,
+  type AddedSubscription,
+  type AddSubscriptionInput,
+} from './subscription-profiles';
 import type { PanelRoute, Timeouts } from './net/transport';
 import { panelBase, validatePanelUrl, validateProxyUrl } from './net/transport';
 import { joinProxyPassword, splitProxyPassword } from '../shared/proxy-url';
@@ -82,6 +89,7 @@ type AccountHandlers = Pick<
   | 'profiles.remove'
   | 'profiles.update'
   | 'profiles.addSubscription'
+  | 'profiles.relink'
 >;
 
 export interface Accounts {
@@ -113,6 +121,16 @@ export interface Accounts {
     password: string;
     remember: boolean;
   }): Promise<Result<ProfilesState>>;
+  /**
+   * Adds a profile that is only a subscription link (fetched once; stored only when it answers) and
+   * signs it in, so that it is watched at once. The link goes to the keychain, never anywhere else.
+   */
+  addSubscription(input: AddSubscriptionInput): Promise<Result<AddedSubscription>>;
+  /**
+   * The subscription link of a subscription profile, from the keychain (main process only: for the
+   * one-click import, never for the snapshot, the cache or the window). Null for other profiles.
+   */
+  subscriptionLink(profileId: string): Promise<Result<string | null>>;
   dispose(): Promise<void>;
 }
 
@@ -249,12 +267,18 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       route: routeFor(profile.panelUrl, profile.id),
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       getApiKey: () => apiKeyFor(profile.panelUrl),
+      // A subscription profile's link is its only secret; its cached data stays until the link answers.
+      ...(profile.kind === 'subscription'
+        ? {
+            getSubscriptionLink: linkGetter(platform.secrets, profile.id),
+            cached: readCachedSnapshot(platform.cacheStore, profile.id),
+          }
+        : {}),
       getCredentials: async () => {
         const password = await credentials.getPassword(secretBase(profile.panelUrl), profile.email);
         if (!password.ok) return password;
         return password.value ? ok({ email: profile.email, password: password.value }) : fail(signInFirst());
       },
-      getSubscriptionLink: linkGetter(platform.secrets, profile.id),
       now: () => platform.now(),
       ...(deps.env ? { env: deps.env } : {}),
     });
@@ -379,7 +403,23 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     return ok(announce());
   }
 
-  /** Deletes a profile's password, and the panel's API key when no other profile uses that panel. */
+  /**
+   * Adds a subscription-link profile (fetched once; stored only when the link answers) and signs it
+   * in, so it is watched at once. Adding the same link again replaces the open source.
+   */
+  async function addSubscription(input: AddSubscriptionInput): Promise<Result<AddedSubscription>> {
+    const added = await addSubscriptionProfile(platform, input, deps.env);
+    if (!added.ok) return added;
+    await closeSession(added.value.profile.id);
+    signedIn.add(added.value.profile.id);
+    announce();
+    return added;
+  }
+
+  /**
+   * Deletes a profile's password, and the panel's API key when no other profile uses that panel; for
+   * a subscription profile, its link.
+   */
   async function forgetSecrets(profile: ProfileRecord): Promise<Result<void>> {
     await closeSession(profile.id);
     if (profile.kind === 'subscription') {
@@ -509,11 +549,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       }
       // Fetched once; stored, with its link in the keychain and its first snapshot cached, only when
       // the link answers.
-      const added = await addSubscriptionProfile(platform, { url, ...(name ? { name } : {}) }, deps.env);
-      if (!added.ok) return added;
-      await closeSession(added.value.profile.id);
-      signedIn.add(added.value.profile.id);
-      return ok(announce());
+      const added = await addSubscription({ url, ...(name ? { name } : {}) });
+      return added.ok ? ok(state()) : added;
     },
 
     'profiles.list': () => ok(state()),
@@ -542,6 +579,19 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       return forgotten.ok ? ok(next) : fail(forgotten.error);
     },
 
+    async 'profiles.relink'({ id, url }) {
+      const profile = readProfiles(store).find((p) => p.id === id);
+      if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
+      if (profile.kind !== 'subscription') {
+        return fail(appError('validation', 'Only a subscription profile takes a link. Sign in to this one.'));
+      }
+      const relinked = await relinkSubscriptionProfile(platform, profile, url, deps.env);
+      if (!relinked.ok) return relinked;
+      await closeSession(id);
+      signedIn.add(id);
+      return ok(announce());
+    },
+
     async 'profiles.update'({ id, displayName, options, watch, refreshMinutes }) {
       const profiles = readProfiles(store);
       const profile = profiles.find((p) => p.id === id);
@@ -549,6 +599,13 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       if (options?.proxyUrl) {
         const proxy = validateProxyUrl(options.proxyUrl, { path: 'options.proxyUrl' });
         if (!proxy.ok) return proxy;
+      }
+      if (options?.clientAgent && options.clientAgent !== 'none' && !isClientAgentId(options.clientAgent)) {
+        return fail(
+          appError('validation', `"${options.clientAgent}" is not a client the app can appear as.`, {
+            issues: [{ path: 'options.clientAgent', message: 'unknown client' }],
+          }),
+        );
       }
       if (options?.timeZone) {
         try {
@@ -599,6 +656,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       };
       if (store.get(KEYCHAIN_BY_BASE) !== true) await settle(migrateKeychain(), undefined);
       const checks = readProfiles(store).map(async (profile) => {
+        // A subscription profile is signed in while its link is in the keychain.
         const secret =
           profile.kind === 'subscription'
             ? await settle(links.get(profile.id), null)
@@ -634,6 +692,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       const url = resolvePanelUrl(panelUrl);
       if (!url.ok) return url;
       return completeSignIn(url.value, apiKey, email, password, remember, undefined, undefined);
+    },
+    addSubscription,
+    async subscriptionLink(profileId) {
+      const profile = readProfiles(store).find((p) => p.id === profileId);
+      if (profile?.kind !== 'subscription') return ok(null);
+      return links.get(profile.id);
     },
     async dispose() {
       await Promise.all([...sessions.keys()].map(closeSession));

@@ -116,9 +116,15 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
   let lastTray: TrayState | null = null;
   const trayWithImports = (state: TrayState): TrayState => {
     const t = text();
+    const views = accounts.state().profiles;
     const imports = state.profiles.flatMap((profile) => {
       const importer = importerFor(profile.id);
-      const ids = state.services.filter((s) => s.profileId === profile.id && s.hasSublink).map((s) => s.id);
+      // A subscription profile's link is in the keychain, not in its services: the importer reads it.
+      const view = views.find((p) => p.id === profile.id);
+      const keyed = view?.kind === 'subscription' && view.signedIn;
+      const ids = state.services
+        .filter((s) => s.profileId === profile.id && (s.hasSublink || keyed))
+        .map((s) => s.id);
       importer.warm(ids);
       const known = importer.known(ids);
       const services = dataService.snapshot(profile.id)?.services ?? [];
@@ -181,6 +187,7 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
       ensureServers: (serviceId) => dataService.ensureServers(profileId, [serviceId]),
       proxyUrl: () => accounts.proxyUrlOf(profileId),
       panelUrl: () => accounts.state().profiles.find((p) => p.id === profileId)?.panelUrl ?? null,
+      storedSublink: () => accounts.subscriptionLink(profileId),
       onProbed: () => {
         if (lastTray) platform.updateTray(trayWithImports(lastTray));
       },

@@ -10,6 +10,7 @@ import {
   setActiveProfileId,
   upsertProfile,
   writeCachedSnapshot,
+  writeProfiles,
   type ProfileRecord,
 } from './settings/settings';
 import {
@@ -35,6 +36,51 @@ export interface AddedSubscription {
 
 const notAsked = () =>
   Promise.resolve(fail<never>(appError('state', 'A subscription link has no account to sign in to.')));
+
+/**
+ * A stored subscription profile's link pasted again (it was signed out, or the provider changed the
+ * link): fetched once; only when it answers is it kept in the keychain for the same profile, whose
+ * address and short form follow the new link, and its first snapshot cached.
+ */
+export async function relinkSubscriptionProfile(
+  platform: Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>,
+  profile: ProfileRecord,
+  url: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<Result<Snapshot>> {
+  const link = parseSubscriptionLink(url);
+  if (!link.ok) return link;
+  const text = link.value.toString();
+  const opened = openSource(
+    { kind: 'subscription', panelUrl: link.value.origin, options: profile.options },
+    {
+      route: {},
+      now: () => platform.now(),
+      getApiKey: notAsked,
+      getCredentials: notAsked,
+      getSubscriptionLink: () => Promise.resolve(ok(text)),
+      ...(env ? { env } : {}),
+    },
+  );
+  if (!opened.ok) return opened;
+  const source = opened.value;
+  try {
+    const first = await source.refresh(profile.id);
+    if (!first.ok) return first;
+    const saved = await createLinkStore(platform.secrets).save(profile.id, text);
+    if (!saved.ok) return saved;
+    writeProfiles(
+      platform.settingsStore,
+      readProfiles(platform.settingsStore).map((p) =>
+        p.id === profile.id ? { ...p, panelUrl: link.value.origin, email: shortLink(link.value) } : p,
+      ),
+    );
+    writeCachedSnapshot(platform.cacheStore, first.value);
+    return ok(first.value);
+  } finally {
+    await source.close();
+  }
+}
 
 export async function addSubscriptionProfile(
   platform: Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>,

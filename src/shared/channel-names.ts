@@ -27,6 +27,7 @@ export const CHANNEL_NAMES = [
   'profiles.remove',
   'profiles.update',
   'profiles.addSubscription',
+  'profiles.relink',
   'data.get',
   'data.refresh',
   'service.history',

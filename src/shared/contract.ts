@@ -44,6 +44,11 @@ export interface ProfileOptions {
   proxyUrl: string;
   /** IANA zone the panel prints dates in; '' for the machine's zone. */
   timeZone: string;
+  /**
+   * Subscription profiles: the client to appear as when the provider refuses the app (406), a key
+   * of the source's client agents, or 'none' to never retry; absent: the default client.
+   */
+  clientAgent?: string;
 }
 
 export interface ProfileView {
@@ -308,7 +313,11 @@ const serviceScope = id.nullable();
 const panelSetup = { panelUrl, apiKey, proxyUrl: setupProxy };
 
 const profileOptionsPatch = z
-  .object({ proxyUrl: z.string().trim().max(2048), timeZone: z.string().trim().max(64) })
+  .object({
+    proxyUrl: z.string().trim().max(2048),
+    timeZone: z.string().trim().max(64),
+    clientAgent: z.string().trim().max(32),
+  })
   .partial()
   .strict();
 
@@ -403,6 +412,14 @@ export const channels = {
   'profiles.remove': channel<z.ZodObject<{ id: z.ZodString }>, ProfilesState>(
     z.object({ id: z.string().max(64) }).strict(),
   ),
+  /**
+   * A signed-out subscription profile's link pasted again: fetched once, then kept in the keychain
+   * for that profile, which is signed in again. The link never comes back out.
+   */
+  'profiles.relink': (() => {
+    const input = z.object({ id: z.string().max(64), url: z.string().trim().min(1).max(4096) }).strict();
+    return channel<typeof input, ProfilesState>(input);
+  })(),
   'profiles.update': (() => {
     const input = z
       .object({

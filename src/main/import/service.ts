@@ -15,6 +15,7 @@ import type { Handlers } from '../router';
 import type { Platform } from '../platform';
 import type { KeyValueStore } from '../settings/store';
 import { userText } from '../i18n/user';
+import { shortLink } from '../sources';
 import { buildExport, qrSvg, safeFileName, writeFilesAtomically, FORMAT_FILES } from '../export/index';
 import { CLIENT_SCHEMES, buildImportLink, clientFlag, flaggedSublink, type ImportScheme } from './links';
 import {
@@ -52,6 +53,12 @@ export interface ImportDeps {
   probe?: Partial<Omit<ProbeOptions, 'now'>>;
   /** Told when a probe finished (the tray redraws its import items). */
   onProbed?(): void;
+  /**
+   * A subscription profile's link, read from the keychain when asked: its services carry none (the
+   * link is a credential), so the import reads it here, in the main process, and keeps it in memory
+   * only. Null or absent for a profile whose services carry their own sublinks.
+   */
+  storedSublink?(): Promise<Result<string | null>>;
 }
 
 const LAST_CLIENT_KEY = 'import.lastClient';
@@ -95,16 +102,33 @@ export function createImportService(deps: ImportDeps): ImportService {
     return null;
   }
 
-  function serviceOf(serviceId: number): Result<{ service: Service; snapshot: Snapshot }> {
+  /** The keychain's link as last read (memory only), for the tray's synchronous look. */
+  let storedNow: string | null = null;
+
+  /** A service with its sublink: its own, else the profile's link from the keychain. */
+  async function withSublink(service: Service): Promise<Result<Service>> {
+    if (service.sublink || !deps.storedSublink) return ok(service);
+    const stored = await deps.storedSublink();
+    if (!stored.ok) return stored;
+    storedNow = stored.value;
+    return ok(stored.value ? { ...service, sublink: stored.value } : service);
+  }
+
+  async function serviceOf(serviceId: number): Promise<Result<{ service: Service; snapshot: Snapshot }>> {
     const snapshot = deps.snapshot();
     if (!snapshot) return fail(appError('state', 'No data yet. Sign in and refresh first.'));
-    const service = snapshot.services.find((s) => s.id === serviceId);
-    if (!service) return fail(appError('validation', `There is no service #${serviceId} in this account.`));
-    if (!service.sublink) {
+    const found = snapshot.services.find((s) => s.id === serviceId);
+    if (!found) return fail(appError('validation', `There is no service #${serviceId} in this account.`));
+    const service = await withSublink(found);
+    if (!service.ok) return service;
+    if (!service.value.sublink) {
       return fail(appError('state', `Service #${serviceId} has no subscription link to import.`));
     }
-    return ok({ service, snapshot });
+    return ok({ service: service.value, snapshot });
   }
+
+  /** Whether a link came from the keychain: then what the window sees of it is the short form. */
+  const isStored = (service: Service) => storedNow !== null && service.sublink === storedNow;
 
   const flagOf = (client: ImportClientId) => clientFlag(client, platform.provider.clientFlags);
   const urlOf = (service: Service, client: ImportClientId) => flaggedSublink(service.sublink, flagOf(client));
@@ -146,7 +170,7 @@ export function createImportService(deps: ImportDeps): ImportService {
       servers: result.outcome.status === 'served' ? result.outcome.servers : null,
       reason: result.outcome.status === 'not-served' ? result.outcome.reason : null,
       error: result.outcome.status === 'failed' ? result.outcome.error : null,
-      sublink: url,
+      sublink: isStored(service) ? shortLink(url) : url,
       link: served ? link : null,
       // Phones scan the import link; a client the OS has here needs no code.
       qrSvg: served && !os ? await qrSvg(link) : null,
@@ -161,7 +185,7 @@ export function createImportService(deps: ImportDeps): ImportService {
   }
 
   async function options(serviceId: number, refresh = false): Promise<Result<ImportOptions>> {
-    const found = serviceOf(serviceId);
+    const found = await serviceOf(serviceId);
     if (!found.ok) return found;
     const { service } = found.value;
     const all = await Promise.all(IMPORT_CLIENT_IDS.map((client) => optionFor(service, client, refresh)));
@@ -235,7 +259,7 @@ export function createImportService(deps: ImportDeps): ImportService {
     client: ImportClientId,
     action: 'save' | 'copy',
   ): Promise<Result<{ done: true; file: string | null }>> {
-    const found = serviceOf(serviceId);
+    const found = await serviceOf(serviceId);
     if (!found.ok) return found;
     const fresh = await deps.ensureServers(serviceId);
     const snapshot = (fresh.ok ? fresh.value : null) ?? found.value.snapshot;
@@ -282,7 +306,8 @@ export function createImportService(deps: ImportDeps): ImportService {
       const snapshot = deps.snapshot();
       const last = lastClient(platform.cacheStore);
       for (const id of serviceIds) {
-        const service = snapshot?.services.find((s) => s.id === id);
+        const found = snapshot?.services.find((s) => s.id === id);
+        const service = found && !found.sublink && storedNow ? { ...found, sublink: storedNow } : found;
         out[id] = null;
         if (!service?.sublink) continue;
         const servedHere = (client: ImportClientId) =>
@@ -296,13 +321,16 @@ export function createImportService(deps: ImportDeps): ImportService {
     warm(serviceIds) {
       const snapshot = deps.snapshot();
       for (const id of serviceIds) {
-        const service = snapshot?.services.find((s) => s.id === id);
-        if (!service?.sublink) continue;
-        for (const client of IMPORT_CLIENT_IDS) {
-          void installed(client).then((os) => {
-            if (os) void probe(urlOf(service, client), IMPORT_CLIENTS[client].format, false);
-          });
-        }
+        const found = snapshot?.services.find((s) => s.id === id);
+        if (!found) continue;
+        void withSublink(found).then((service) => {
+          if (!service.ok || !service.value.sublink) return;
+          for (const client of IMPORT_CLIENT_IDS) {
+            void installed(client).then((os) => {
+              if (os) void probe(urlOf(service.value, client), IMPORT_CLIENTS[client].format, false);
+            });
+          }
+        });
       }
     },
   };

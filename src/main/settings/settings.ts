@@ -26,7 +26,12 @@ const profileSchema = z.object({
   email: z.string().min(1),
   displayName: z.string(),
   options: z
-    .object({ proxyUrl: z.string().default(''), timeZone: z.string().default('') })
+    .object({
+      proxyUrl: z.string().default(''),
+      timeZone: z.string().default(''),
+      // A subscription profile's pick of the client to appear as on a 406 (or 'none').
+      clientAgent: z.string().max(32).optional(),
+    })
     .default({ proxyUrl: '', timeZone: '' }),
   remember: z.boolean().default(true),
   createdAt: z.number().default(0),

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { startSubscriptionSim } from '../../../tools/panel-sim/subscription';
 import { test, expect, type AppFixture } from '../harness';
 import { openPage, pageView, signInDemo } from '../steps';
 
@@ -112,7 +113,11 @@ test.describe('per-profile settings', () => {
  * account), then restarts the core on those files. Its link is not in the keychain here, so it is
  * signed out and shows its cached data.
  */
-async function storeSubscriptionProfile(app: AppFixture, copyOf: string): Promise<string> {
+async function storeSubscriptionProfile(
+  app: AppFixture,
+  copyOf: string,
+  link = 'https://sub.example.net/link/token',
+): Promise<string> {
   const id = 'subscription-profile';
   const configFile = join(app.configDir, 'config.json');
   const cacheFile = join(app.configDir, 'cache.json');
@@ -122,8 +127,8 @@ async function storeSubscriptionProfile(app: AppFixture, copyOf: string): Promis
     kind: 'subscription',
     watch: true,
     refreshMinutes: null,
-    panelUrl: 'https://sub.example.net',
-    email: 'sub.example.net/link/…',
+    panelUrl: new URL(link).origin,
+    email: `${new URL(link).origin}/…`,
     displayName: 'Link',
     options: { proxyUrl: '', timeZone: '' },
     remember: true,
@@ -198,4 +203,34 @@ test('a profile whose source has no billing: no Billing or Invoices, no balance,
   await expect(nav.getByRole('link', { name: 'Billing' })).toBeVisible();
   await openPage(page, 'billing');
   await expect(page.getByTestId('billing-balance')).toContainText('49.00');
+});
+
+test('a signed-out subscription profile: the Dashboard takes its link again instead of a sign-in', async ({
+  app,
+}) => {
+  const subs = await startSubscriptionSim();
+  try {
+    const { page } = app;
+    await signInDemo(app, 'Home');
+    const home = await activeId(page);
+    const link = await storeSubscriptionProfile(app, home, subs.link('marzban'));
+    const switcher = page.getByRole('button', { name: /^Profiles/ });
+    await switcher.click();
+    await page.getByRole('button', { name: 'Switch to Link' }).click();
+    await expect(switcher).toContainText('Link');
+
+    // No XMPlus sign-in for it: the link is pasted again.
+    await expect(page.getByRole('button', { name: 'Sign in again' })).toHaveCount(0);
+    const card = page.getByTestId('relink');
+    await expect(card).toContainText('Paste the link again');
+    await card.getByLabel('Subscription link').fill(subs.link('marzban'));
+    await card.getByRole('button', { name: 'Add the link again' }).click();
+    await expect(card).toHaveCount(0);
+    expect((await profileOf(page, link))?.signedIn).toBe(true);
+    expect(subs.requests().length).toBeGreaterThan(0);
+    // Removing it takes its link out of the keychain again.
+    await page.evaluate((id) => window.xmplus.profilesRemove({ id }), link);
+  } finally {
+    await subs.close();
+  }
 });

@@ -37,8 +37,7 @@ beforeEach(() => {
   sim.patchUser(DEMO_SUB_TOKEN, { status: 'active' });
 });
 
-async function run(args: string[], stdin?: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'xmplus-cli-sub-'));
+async function run(args: string[], stdin?: string, dir = mkdtempSync(join(tmpdir(), 'xmplus-cli-sub-'))) {
   const t = testIo({ env: { XMPLUS_CONFIG_DIR: dir }, ...(stdin === undefined ? {} : { stdin }) });
   const code = await main(args, t.io);
   const settings = openFileStore(join(dir, SETTINGS_FILE)).store;
@@ -133,5 +132,65 @@ describe('profiles add', () => {
     const notLink = await run(['profiles', 'add', 'vless://abc@host:443']);
     expect(notLink.code).toBe(2);
     expect(notLink.err).toMatch(/subscription link starts with https/);
+  });
+});
+
+describe('a subscription profile in the other commands', () => {
+  it('status, status --json, export and import work for it, the link read from the keychain', async (ctx) => {
+    if (!keychain) return ctx.skip('no Secret Service answered on the session bus');
+    const dir = mkdtempSync(join(tmpdir(), 'xmplus-cli-sub-'));
+    // The XMPlus family serves each client's format by its ?client= flag, as one-click import needs.
+    const link = sim.link('xmplus');
+    const add = await run(['profiles', 'add', '--url-stdin', '--name', 'Sub'], link, dir);
+    expect(add.code).toBe(0);
+    const id = add.profiles[0]!.id;
+    added.push(id);
+
+    sim.resetRequests();
+    const status = await run(['status'], undefined, dir);
+    expect(status.err).toBe('');
+    expect(status.code).toBe(0);
+    expect(status.out).toContain('== Sub');
+    expect(status.out).toMatch(/ 40 GB .* 100 GB /);
+    // A steady refresh of a subscription profile is one GET of its link.
+    expect(sim.requests()).toHaveLength(1);
+
+    const json = await run(['status', '--json'], undefined, dir);
+    expect(json.code).toBe(0);
+    const printed = JSON.parse(json.out) as {
+      profiles: { id: string; kind: string; account: unknown; services: { usedBytes: number }[] }[];
+    };
+    expect(printed.profiles).toHaveLength(1);
+    expect(printed.profiles[0]).toMatchObject({
+      id,
+      name: 'Sub',
+      kind: 'subscription',
+      account: null,
+      error: null,
+      services: [{ usedBytes: 40 * 1024 ** 3, totalBytes: 100 * 1024 ** 3 }],
+    });
+    expect(json.out).not.toContain(DEMO_SUB_TOKEN);
+
+    const exported = await run(['export', '--format', 'links'], undefined, dir);
+    expect(exported.err).toBe('');
+    expect(exported.code).toBe(0);
+    const links = exported.out.trim().split('\n');
+    expect(links).toHaveLength(10);
+    expect(links.every((l) => /^(vless|vmess|trojan|ss|hysteria2|tuic):\/\//.test(l))).toBe(true);
+
+    // One-click import: the client's link carries the subscription link read from the keychain.
+    const imported = await run(['import', '--client', 'sing-box', '--print'], undefined, dir);
+    expect(imported.err).toBe('');
+    expect(imported.code).toBe(0);
+    const deep = new URL(imported.out.trim());
+    expect(deep.protocol).toBe('sing-box:');
+    expect(deep.searchParams.get('url')).toBe(link.replace('client=latest', 'client=singbox'));
+    // Nothing in the settings folder holds the link.
+    for (const text of imported.files) expect(text).not.toContain(DEMO_SUB_TOKEN);
+
+    // Signing out forgets the link in the keychain.
+    const out = await run(['logout'], undefined, dir);
+    expect(out.code).toBe(0);
+    expect(await keychain.get(LINK_SERVICE, id)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSource, type SourceContext, type SourceProfile } from '../../../src/main/sources';
 import { ok } from '../../../src/shared/errors';
+import { SUBSCRIPTION_BODY_LIMIT } from '../../../src/main/net/transport';
 import {
   DEMO_SUB_TOKEN,
   startSubscriptionSim,
@@ -138,5 +139,16 @@ describe('subscription source', () => {
     sim.setFaults({ hugeBodyBytes: 8_000_000 });
     const snap = expectOk(await open('marzban').refresh('p1'));
     expect(snap.servers['1']!.length).toBeGreaterThan(10_000);
+  });
+
+  it('a body above the subscription cap (32 MiB): a clear error, and the next answer reads again', async () => {
+    const source = open('marzban');
+    expectOk(await source.refresh('p1'));
+    sim.setFaults({ hugeBodyBytes: SUBSCRIPTION_BODY_LIMIT + 1_000_000 });
+    const error = expectErr(await source.refresh('p1'), 'http');
+    expect(error.message).toMatch(/larger than 32 MB; the app stopped reading it/);
+    expect(JSON.stringify(error)).not.toContain(DEMO_SUB_TOKEN);
+    sim.clearFaults();
+    expect(expectOk(await source.refresh('p1')).servers['1']).toHaveLength(10);
   });
 });

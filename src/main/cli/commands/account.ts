@@ -8,7 +8,6 @@ import { EXIT, type Command, type CommandContext, type ExitCode, type OptionSpec
 import { JSON_OPTION, output, withSession } from './common';
 import { SOURCE_CAPABILITIES } from '../../../shared/domain';
 import { CLIENT_AGENTS, isClientAgentId } from '../../sources';
-import { addSubscriptionProfile } from '../../subscription-profiles';
 
 const PANEL: OptionSpec = {
   name: 'panel',
@@ -126,7 +125,8 @@ async function logout(ctx: CommandContext): Promise<ExitCode> {
     }
     const result = await session.call('auth.signOut', {});
     if (!result.ok) return ctx.report(result.error);
-    ctx.io.stdout(`Signed out ${before.email}; its password was removed from the keychain.\n`);
+    const secret = before.kind === 'subscription' ? 'subscription link' : 'password';
+    ctx.io.stdout(`Signed out ${before.email}; its ${secret} was removed from the keychain.\n`);
     return EXIT.ok;
   });
 }
@@ -174,11 +174,11 @@ async function addSubscription(ctx: CommandContext, typed: string | undefined): 
       return ctx.usage('The credentials come from the environment: there are no profiles to change.');
     }
     const name = ctx.args.string('name');
-    const added = await addSubscriptionProfile(
-      session.platform,
-      { url, ...(name ? { name } : {}), ...(client ? { clientAgent: client } : {}) },
-      ctx.io.env,
-    );
+    const added = await session.accounts.addSubscription({
+      url,
+      ...(name ? { name } : {}),
+      ...(client ? { clientAgent: client } : {}),
+    });
     if (!added.ok)
       return ctx.report(added.error, added.error.kind === 'validation' ? EXIT.usage : EXIT.error);
     const { profile, snapshot } = added.value;

@@ -62,7 +62,10 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) => {
     const snapshot = await snapshotOf(session);
     if (!snapshot.ok) return ctx.report(snapshot.error);
-    const linked = snapshot.value.services.filter((s) => s.sublink);
+    const active = session.accounts.activeProfile();
+    // A subscription profile's one service has its link in the keychain rather than in the snapshot.
+    const keyed = active?.kind === 'subscription';
+    const linked = snapshot.value.services.filter((s) => s.sublink || keyed);
     let serviceId = serviceArg;
     if (serviceId === null) {
       if (linked.length !== 1) {
@@ -73,13 +76,13 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
       }
       serviceId = linked[0]!.id;
     }
-    const active = session.accounts.activeProfile();
     const importer = createImportService({
       platform: session.platform,
       snapshot: () => snapshot.value,
       ensureServers: async () => ok(snapshot.value),
       proxyUrl: () => session.accounts.proxyUrlOf(active?.id ?? null),
       panelUrl: () => active?.panelUrl ?? null,
+      ...(active ? { storedSublink: () => session.accounts.subscriptionLink(active.id) } : {}),
     });
     const link = await importer.link(serviceId, client);
     if (!link.ok) return ctx.report(link.error);

@@ -5,6 +5,7 @@
 
 import type { Result } from '../../../shared/errors';
 import { fail, ok } from '../../../shared/errors';
+import { SUBSCRIPTION_BODY_LIMIT, SUBSCRIPTION_DEADLINE_MS, type RequestLimits } from '../../net/transport';
 import { nextHop, retryAfterMs } from './policy';
 
 /** The part of a transport a fetch needs: one GET on an origin, and closing it. */
@@ -12,6 +13,7 @@ export interface GetTransport {
   get(
     pathAndQuery: string,
     headers?: Record<string, string>,
+    limits?: RequestLimits,
   ): Promise<Result<{ status: number; contentType: string; text: string; headers: Record<string, string> }>>;
   close(): Promise<void>;
 }
@@ -61,7 +63,7 @@ async function followOnce(link: URL, agent: string, options: FetchOptions, count
       }
       counter.n++;
       // Only the GET itself: no cookies, no credentials, no device id, whatever the panel asked.
-      const got = await transport.get(`${url.pathname}${url.search}`);
+      const got = await transport.get(`${url.pathname}${url.search}`, {}, SUBSCRIPTION_LIMITS);
       if (!got.ok) return got;
       const res = got.value;
       if (REDIRECTS.has(res.status)) {
@@ -86,6 +88,16 @@ async function followOnce(link: URL, agent: string, options: FetchOptions, count
     await Promise.all([...opened.values()].map((t) => t.close()));
   }
 }
+
+/**
+ * A subscription body is far larger than an API answer (thousands of servers in a public list) and
+ * may take minutes over a slow link: its own cap and deadline, so that it is read whole, and a
+ * panel that never stops still ends in an error.
+ */
+const SUBSCRIPTION_LIMITS: RequestLimits = {
+  maxBytes: SUBSCRIPTION_BODY_LIMIT,
+  deadlineMs: SUBSCRIPTION_DEADLINE_MS,
+};
 
 /** Fetches a subscription link once (or twice, on a 406 with a fallback agent). */
 export async function fetchSubscription(link: URL, options: FetchOptions): Promise<Result<Fetched>> {

@@ -161,6 +161,10 @@ export const en = {
   'dashboard.loading': 'Loading your services…',
   'dashboard.signedOut': 'This profile is signed out. Sign in again to see its services.',
   'dashboard.signInAgain': 'Sign in again',
+  'dashboard.linkSignedOut':
+    'This profile’s subscription link is no longer on this computer. Paste the link again to see its services.',
+  'dashboard.linkLabel': 'Subscription link',
+  'dashboard.relink': 'Add the link again',
   'dashboard.servicesHeading': 'Services',
   'dashboard.servicesOf': 'Services of {name}',
 

@@ -162,6 +162,10 @@ export const fa: Catalogue = {
   'dashboard.loading': 'در حال بارگذاری سرویس‌ها…',
   'dashboard.signedOut': 'از این نمایه خارج شده‌اید. برای دیدن سرویس‌ها دوباره وارد شوید.',
   'dashboard.signInAgain': 'ورود دوباره',
+  'dashboard.linkSignedOut':
+    'پیوند اشتراک این نمایه دیگر روی این رایانه نیست. برای دیدن سرویس‌ها، پیوند را دوباره بچسبانید.',
+  'dashboard.linkLabel': 'پیوند اشتراک',
+  'dashboard.relink': 'افزودن دوبارهٔ پیوند',
   'dashboard.servicesHeading': 'سرویس‌ها',
   'dashboard.servicesOf': 'سرویس‌های {name}',
 

@@ -163,6 +163,10 @@ export const ru: Catalogue = {
   'dashboard.loading': 'Загружаем ваши услуги…',
   'dashboard.signedOut': 'В этом профиле выполнен выход. Войдите снова, чтобы увидеть услуги.',
   'dashboard.signInAgain': 'Войти снова',
+  'dashboard.linkSignedOut':
+    'Ссылки на подписку этого профиля больше нет на этом компьютере. Вставьте ссылку снова, чтобы увидеть услуги.',
+  'dashboard.linkLabel': 'Ссылка на подписку',
+  'dashboard.relink': 'Добавить ссылку снова',
   'dashboard.servicesHeading': 'Услуги',
   'dashboard.servicesOf': 'Услуги профиля {name}',
 

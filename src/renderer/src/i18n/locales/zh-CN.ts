@@ -156,6 +156,9 @@ export const zhCN: Catalogue = {
   'dashboard.loading': '正在加载你的服务…',
   'dashboard.signedOut': '此配置已退出登录。请重新登录以查看服务。',
   'dashboard.signInAgain': '重新登录',
+  'dashboard.linkSignedOut': '此配置的订阅链接已不在这台电脑上。请重新粘贴链接以查看服务。',
+  'dashboard.linkLabel': '订阅链接',
+  'dashboard.relink': '重新添加链接',
   'dashboard.servicesHeading': '服务',
   'dashboard.servicesOf': '{name} 的服务',
 

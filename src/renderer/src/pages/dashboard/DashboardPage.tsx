@@ -13,6 +13,7 @@ import { useNow } from '../../lib/useNow';
 import { activeProfile, profileLabel, useApp } from '../../state/app';
 import { PageHeader } from '../../components/PageHeader';
 import { Overview } from './Overview';
+import { RelinkCard } from './RelinkCard';
 
 export default function DashboardPage() {
   const i18n = useI18n();
@@ -56,7 +57,10 @@ export default function DashboardPage() {
 
       <Overview />
 
-      {profile && !profile.signedIn ? (
+      {profile && !profile.signedIn && profile.kind === 'subscription' ? (
+        // A subscription profile has nothing to sign in to: its link is pasted again.
+        <RelinkCard profile={profile} />
+      ) : profile && !profile.signedIn ? (
         <div className="card notice-card">
           <p>{t('dashboard.signedOut')}</p>
           <BusyButton onClick={() => setAdding(true)}>{t('dashboard.signInAgain')}</BusyButton>
