@@ -42,4 +42,20 @@ export function countdownText(msLeft: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
-export const json = (value: unknown) => `${JSON.stringify(value)}\n`;
+/**
+ * A time field in the objects the CLI prints with --json: the domain's `…At` fields and the before /
+ * after expiry of a plan change. Each holds epoch milliseconds in the core.
+ */
+const isTimeKey = (key: string) => key.endsWith('At') || key === 'expiresBefore' || key === 'expiresAfter';
+
+/**
+ * --json output, one line. Times are ISO 8601 UTC strings ("2026-12-03T14:00:00.000Z"), the same in
+ * every command (`status --json` documents them so): the domain keeps epoch milliseconds, which a
+ * person reading the output, or `jq`, cannot tell from any other number.
+ */
+export const json = (value: unknown) =>
+  `${JSON.stringify(value, (key, field: unknown) =>
+    isTimeKey(key) && typeof field === 'number' && Number.isFinite(field)
+      ? new Date(field).toISOString()
+      : field,
+  )}\n`;

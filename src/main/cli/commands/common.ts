@@ -3,12 +3,13 @@
 import type { Snapshot } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
 import type { CliSession } from '../context';
+import { json as jsonLine } from '../format';
 import { EXIT, type CommandContext, type ExitCode, type OptionSpec } from '../table';
 
 export const JSON_OPTION: OptionSpec = {
   name: 'json',
   type: 'boolean',
-  description: 'print the result as JSON (the objects the app window receives)',
+  description: 'print the result as JSON (the objects the app window receives; times in ISO 8601)',
 };
 
 export const YES_OPTION: OptionSpec = {
@@ -37,7 +38,7 @@ export function output<T>(
   json: (value: T) => unknown = (value) => value,
 ): ExitCode {
   if (!result.ok) return ctx.report(result.error);
-  ctx.io.stdout(ctx.args.flag('json') ? `${JSON.stringify(json(result.value))}\n` : print(result.value));
+  ctx.io.stdout(ctx.args.flag('json') ? jsonLine(json(result.value)) : print(result.value));
   return EXIT.ok;
 }
 

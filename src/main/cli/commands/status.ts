@@ -268,6 +268,8 @@ export const STATUS_COMMANDS: readonly Command[] = [
       JSON_OPTION,
       { name: 'waybar', type: 'boolean', description: 'print one JSON line for Waybar or Polybar' },
     ],
+    details:
+      'With --json, times (fetchedAt, expiresAt, failedAt) are ISO 8601 strings in UTC, sizes are bytes and usedPercent is 0-100; expiresAt is null for a plan that never expires.',
     examples: ['status', 'status --json', 'status --waybar'],
     run: status,
   },
