@@ -87,10 +87,6 @@ describe('the store', () => {
     expect(traffic.code).toBe(1);
     expect(traffic.out).toBe('');
     expect(traffic.err).toMatch(/^xmplus-tray: .*500/);
-    const topup = await cli(['topup', '--service', '4', '--package', '2', '--yes']);
-    expect(topup.code).toBe(1);
-    expect(topup.err).toBe(traffic.err);
-    expect(moneyRequests()).toBe(0);
   });
 
   it("package ID shows one package; an unknown one gets the panel's words and exit 1", async () => {

@@ -1,10 +1,11 @@
 // Billing commands: the store, buying, renewing, topping up, gateways, paying (a QR code in the
 // terminal, the amount with fees, a countdown, and --wait for the app's payment watch) and invoices.
 // Each is the app's billing handler through the router. Whatever creates an invoice shows what it
-// will create and asks first; without a terminal it needs --yes, or nothing at all is sent.
+// will create and asks first; without a terminal it needs --yes, or nothing at all is sent. When the
+// list with the price did not load, it goes on without the price and says so.
 import type { InvoiceCreated, PaymentView, WatchView } from '../../../shared/contract';
 import type { Gateway, Invoice, Package, Service } from '../../../shared/domain';
-import { appError, type Result } from '../../../shared/errors';
+import { appError, type AppError, type Result } from '../../../shared/errors';
 import { describeChange } from '../../billing/change';
 import { qrTerminal } from '../../qr';
 import { ENGLISH } from '../../i18n';
@@ -76,6 +77,17 @@ async function packageInfo(ctx: CommandContext): Promise<ExitCode> {
   );
 }
 
+/**
+ * A list that did not load (the panel unreachable, an HTML error page, an answer not understood), as
+ * opposed to the panel refusing: a command that creates an invoice the user named goes on without
+ * it, since the invoice shows the amount and creating one spends nothing.
+ */
+const didNotLoad = (error: AppError) => ['network', 'timeout', 'http', 'schema'].includes(error.kind);
+
+/** The price line when the list with the price did not load. */
+const priceNotShown = (list: string, error: AppError) =>
+  `Price:  could not be shown (${list} did not load: ${error.message}); the invoice will show the amount, and creating it spends nothing`;
+
 /** Shows the invoice about to be created, asks, creates it. */
 async function createInvoice(
   ctx: CommandContext,
@@ -115,41 +127,72 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
       session.call('billing.package', { id: packageId }),
       session.call('billing.store', {}),
     ]);
-    if (!pkg.ok) return ctx.report(pkg.error);
     const listed = store.ok ? store.value.packages.find((p) => p.id === packageId) : undefined;
-    const price = (listed ?? pkg.value).prices.find((p) => p.cycle === cycle.value);
+    // The panel's refusal (an unknown package) stops here. A package/info that did not load does
+    // not: the store's entry has the price, and without either the user still named what to buy.
+    if (!pkg.ok && !didNotLoad(pkg.error)) return ctx.report(pkg.error);
+    const coupons = coupon ? [`Coupon: ${coupon} (the panel takes it off the invoice)`] : [];
+    const create = () => session.call('billing.buy', { packageId, cycle: cycle.value, coupon, qty });
+    const known = listed ?? (pkg.ok ? pkg.value : undefined);
+    if (!known) {
+      const why = pkg.ok ? null : pkg.error;
+      return createInvoice(
+        ctx,
+        [
+          `Buy:    package ${packageId}`,
+          `Cycle:  ${cycle.value}`,
+          ...(why ? [priceNotShown('the package', why)] : []),
+          ...coupons,
+        ],
+        create,
+      );
+    }
+    const price = known.prices.find((p) => p.cycle === cycle.value);
     if (!price) {
-      const offered = (listed ?? pkg.value).prices.map((p) => p.cycle).join(', ') || 'none';
+      const offered = known.prices.map((p) => p.cycle).join(', ') || 'none';
       return ctx.report(
-        appError(
-          'validation',
-          `${pkg.value.name} cannot be bought for ${cycle.value}; its cycles: ${offered}.`,
-        ),
+        appError('validation', `${known.name} cannot be bought for ${cycle.value}; its cycles: ${offered}.`),
       );
     }
     const each = moneyText(price.price);
     return createInvoice(
       ctx,
       [
-        `Buy:    ${pkg.value.name} (package ${pkg.value.id})`,
+        `Buy:    ${known.name} (package ${known.id})`,
         `Cycle:  ${cycle.value}`,
         `Price:  ${each}${qty > 1 ? ` × ${qty}` : ''}`,
-        ...(coupon ? [`Coupon: ${coupon} (the panel takes it off the invoice)`] : []),
+        ...coupons,
       ],
-      () => session.call('billing.buy', { packageId, cycle: cycle.value, coupon, qty }),
+      create,
     );
   });
 }
 
-/** A service of the active account, from account/info (also for expired ones: service/info refuses them). */
+/**
+ * A service of the active account, from account/info (also for expired ones: service/info refuses
+ * them). With `orMissing`, an account/info that did not load is handed back rather than reported.
+ */
 async function serviceOf(
   ctx: CommandContext,
   session: CliSession,
   serviceId: number,
-): Promise<Service | ExitCode> {
+  orMissing: true,
+): Promise<Service | { missing: AppError } | ExitCode>;
+async function serviceOf(
+  ctx: CommandContext,
+  session: CliSession,
+  serviceId: number,
+): Promise<Service | ExitCode>;
+async function serviceOf(
+  ctx: CommandContext,
+  session: CliSession,
+  serviceId: number,
+  orMissing = false,
+): Promise<Service | { missing: AppError } | ExitCode> {
   const active = await session.accounts.active();
   if (!active.ok) return ctx.report(active.error);
   const account = await active.value.session.accountInfo();
+  if (!account.ok && orMissing && didNotLoad(account.error)) return { missing: account.error };
   if (!account.ok) return ctx.report(account.error);
   const service = account.value.services.find((s) => s.id === serviceId);
   if (service) return service;
@@ -165,8 +208,15 @@ async function renew(ctx: CommandContext): Promise<ExitCode> {
   const refused = refuseUnattended(ctx, 'create a renewal invoice');
   if (refused !== null) return refused;
   return withSession(ctx, async (session) => {
-    const service = await serviceOf(ctx, session, serviceId);
+    const service = await serviceOf(ctx, session, serviceId, true);
     if (typeof service === 'number') return service;
+    if ('missing' in service) {
+      return createInvoice(
+        ctx,
+        [`Renew:  service ${serviceId}`, priceNotShown('the services', service.missing)],
+        () => session.call('billing.renew', { serviceId }),
+      );
+    }
     return createInvoice(
       ctx,
       [
@@ -191,8 +241,36 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
     if (typeof service === 'number') return service;
     const store = await session.call('billing.store', {});
     if (!store.ok) return ctx.report(store.error);
-    if (store.value.trafficError) return ctx.report(store.value.trafficError);
-    const pkg = store.value.traffic.find((p) => p.id === packageId);
+    const create = () => session.call('billing.topup', { serviceId, packageId });
+    const target = `${service.packageName} (service ${service.id})`;
+    const listError = store.value.trafficError;
+    // The traffic list did not load (often an HTML 500 of its own): package/info has the same
+    // package and price; without that too, the invoice is still what the user named.
+    let pkg = listError ? undefined : store.value.traffic.find((p) => p.id === packageId);
+    if (listError) {
+      const info = await session.call('billing.package', { id: packageId });
+      if (!info.ok && !didNotLoad(info.error)) return ctx.report(info.error);
+      if (!info.ok) {
+        return createInvoice(
+          ctx,
+          [
+            `Top up: ${target} with package ${packageId}`,
+            `Cycle:  once`,
+            priceNotShown('the traffic packages', listError),
+          ],
+          create,
+        );
+      }
+      if (info.value.kind !== 'traffic') {
+        return ctx.report(
+          appError(
+            'validation',
+            `Package ${packageId} (${info.value.name}) is a plan, not a traffic package.`,
+          ),
+        );
+      }
+      pkg = info.value;
+    }
     if (!pkg) {
       const known = store.value.traffic.map((p) => p.id).join(', ') || 'none';
       return ctx.report(
@@ -206,11 +284,11 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
     return createInvoice(
       ctx,
       [
-        `Top up: ${service.packageName} (service ${service.id}) with ${pkg.name} (package ${pkg.id}, ${bytesText(pkg.trafficBytes)})`,
+        `Top up: ${target} with ${pkg.name} (package ${pkg.id}, ${bytesText(pkg.trafficBytes)})`,
         `Cycle:  once`,
         `Price:  ${price ? moneyText(price.price) : 'as the panel sets it'}`,
       ],
-      () => session.call('billing.topup', { serviceId, packageId }),
+      create,
     );
   });
 }
