@@ -16,6 +16,7 @@ import {
 } from './settings/settings';
 import { createPanelSession, type PanelSession } from './session/panel-session';
 import type { CredentialStore } from './session/secrets';
+import type { AccountInfo } from './xmplus/client';
 import type { PanelRoute, Timeouts } from './xmplus/transport';
 import { panelBase, validatePanelUrl, validateProxyUrl } from './xmplus/transport';
 import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './panel-addresses';
@@ -92,6 +93,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   const store = platform.settingsStore;
   const sessions = new Map<string, PanelSession>();
   const signedIn = new Set<string>();
+  /** The account/info a sign-in just got, per profile: its session's first snapshot uses it. */
+  const signInAnswers = new Map<string, { info: AccountInfo; at: number }>();
 
   const origin = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url).origin;
 
@@ -146,6 +149,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       panelUrl,
       proxyUrl: proxyUrl || null,
       route: routeFor(panelUrl, null),
+      // Set-up is where a new-generation panel is named; saved profiles never probe.
+      identifyGeneration: true,
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       getApiKey: async () => ok(apiKey),
       getCredentials: async () => (creds ? ok(creds) : fail(signInFirst())),
@@ -157,7 +162,10 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   function sessionOf(profile: ProfileRecord): Result<PanelSession> {
     const existing = sessions.get(profile.id);
     if (existing) return ok(existing);
+    const signInAnswer = signInAnswers.get(profile.id);
+    signInAnswers.delete(profile.id);
     const created = createPanelSession({
+      ...(signInAnswer ? { firstAccountInfo: signInAnswer } : {}),
       panelUrl: profile.panelUrl,
       proxyUrl: profile.options.proxyUrl || null,
       route: routeFor(profile.panelUrl, profile.id),
@@ -251,6 +259,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     remember: boolean,
     displayName: string | undefined,
     proxyUrl: string | undefined,
+    account?: AccountInfo,
   ): Promise<Result<ProfilesState>> {
     const profile = upsertProfile(
       store,
@@ -281,6 +290,11 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     if (worked) rememberAddress(platform.cacheStore, addressOwner(profile.id, ''), worked);
     // The profile's own session reads its secrets from the store and fetches its own token.
     await closeSession(profile.id);
+    // The answer that proved the password is the first snapshot's too (not asked twice), unless the
+    // profile reads the panel's dates in a zone of its own (the check read them in the machine's).
+    if (account && !profile.options.timeZone) {
+      signInAnswers.set(profile.id, { info: account, at: platform.now() });
+    }
     signedIn.add(profile.id);
     setActiveProfileId(store, profile.id);
     return ok(announce());
@@ -289,6 +303,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   /** Deletes a profile's password, and the panel's API key when no other profile uses that panel. */
   async function forgetSecrets(profile: ProfileRecord): Promise<Result<void>> {
     await closeSession(profile.id);
+    signInAnswers.delete(profile.id);
     const others = readProfiles(store).some(
       (p) => p.id !== profile.id && origin(p.panelUrl) === origin(profile.panelUrl),
     );
@@ -307,7 +322,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       withPanel({ panelUrl, apiKey, proxyUrl }, { email, password }, async (session, url) => {
         const account = await session.accountInfo();
         if (!account.ok) return account;
-        return completeSignIn(url, apiKey, email, password, remember, displayName, proxyUrl);
+        return completeSignIn(url, apiKey, email, password, remember, displayName, proxyUrl, account.value);
       }),
 
     async 'auth.signOut'() {
@@ -330,7 +345,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         // Success signs in: check the new account answers, then save it like a sign-in.
         const account = await session.accountInfo();
         if (!account.ok) return account;
-        return completeSignIn(url, apiKey, email, password, remember, name, proxyUrl);
+        return completeSignIn(url, apiKey, email, password, remember, name, proxyUrl, account.value);
       }),
 
     'auth.resetPassword': ({ panelUrl, apiKey, proxyUrl, email }) =>
