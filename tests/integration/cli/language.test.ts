@@ -1,0 +1,117 @@
+// The CLI in the user's language: LC_ALL, then LC_MESSAGES, then LANG pick one of the app's four
+// languages (C and POSIX are English), the texts come from the main process's catalogues, and machine
+// output (--json, --waybar) keeps its English keys and ASCII digits. Run against the simulator.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { main } from '../../../src/main/cli';
+import { cliLocale, messagesLocale } from '../../../src/main/cli/text';
+import { testIo, type TestIoOptions } from '../../support/cli-io';
+
+let sim: PanelSim;
+beforeAll(async () => {
+  sim = await startPanelSim();
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => {
+  sim.admin.reset();
+});
+
+const credentials = () => ({
+  XMPLUS_PANEL_URL: sim.url,
+  XMPLUS_API_KEY: sim.apiKey,
+  XMPLUS_EMAIL: sim.demo.email,
+  XMPLUS_PASSWORD: sim.demo.password,
+});
+
+async function cli(argv: string[], env: Record<string, string>, options: TestIoOptions = {}) {
+  const t = testIo({
+    env: { XMPLUS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'xmplus-cli-lang-')), ...env },
+    ...options,
+  });
+  const code = await main(argv, t.io);
+  return { code, out: t.out(), err: t.err(), questions: t.questions };
+}
+
+describe('the locale', () => {
+  it('follows POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG; empty counts as unset', () => {
+    expect(messagesLocale({ LC_ALL: 'ru_RU.UTF-8', LC_MESSAGES: 'fa_IR', LANG: 'zh_CN.UTF-8' })).toBe(
+      'ru_RU.UTF-8',
+    );
+    expect(messagesLocale({ LC_ALL: '', LC_MESSAGES: 'fa_IR', LANG: 'zh_CN.UTF-8' })).toBe('fa_IR');
+    expect(messagesLocale({ LANG: 'zh_CN.UTF-8' })).toBe('zh_CN.UTF-8');
+    expect(messagesLocale({})).toBe('');
+  });
+
+  it('maps locale names to the four languages; C, POSIX and the rest are English', () => {
+    expect(cliLocale({ LANG: 'fa_IR.UTF-8' })).toBe('fa');
+    expect(cliLocale({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(cliLocale({ LANG: 'zh_TW' })).toBe('zh-CN');
+    expect(cliLocale({ LANG: 'ru_RU.UTF-8@euro' })).toBe('ru');
+    expect(cliLocale({ LANG: 'de_DE.UTF-8' })).toBe('en');
+    expect(cliLocale({ LC_ALL: 'C', LANG: 'ru_RU.UTF-8' })).toBe('en');
+    expect(cliLocale({ LC_ALL: 'C.UTF-8', LANG: 'fa_IR.UTF-8' })).toBe('en');
+    expect(cliLocale({ LC_MESSAGES: 'POSIX', LANG: 'fa_IR.UTF-8' })).toBe('en');
+    expect(cliLocale({})).toBe('en');
+  });
+});
+
+describe('help and errors', () => {
+  it('lists the commands in Persian, Chinese and Russian; command and option names stay', async () => {
+    const fa = await cli(['--help'], { LANG: 'fa_IR.UTF-8' });
+    expect(fa.out).toMatch(/^کاربرد: xmplus-tray <command> \[options\]/);
+    expect(fa.out).toContain('حساب:');
+    expect(fa.out).toMatch(/ {2}status +ترافیک و روزهای باقی‌ماندهٔ هر سرویس/);
+    const zh = await cli(['help', 'status'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.out).toContain('用法： xmplus-tray status [--json] [--waybar]');
+    expect(zh.out).toContain('每个服务的流量和剩余天数。');
+    expect(zh.out).toMatch(/--json +以 JSON 输出结果/);
+    const ru = await cli(['topup', '--help'], { LC_MESSAGES: 'ru_RU.UTF-8' });
+    expect(ru.out).toContain('Параметры:');
+    expect(ru.out).toMatch(/-h, --help +показать эту справку/);
+  });
+
+  it('English stays English under C, and for a language the app does not have', async () => {
+    const english = await cli(['--help'], {});
+    expect((await cli(['--help'], { LC_ALL: 'C', LANG: 'ru_RU.UTF-8' })).out).toBe(english.out);
+    expect((await cli(['--help'], { LANG: 'de_DE.UTF-8' })).out).toBe(english.out);
+    expect(english.out).toMatch(/^Usage: xmplus-tray <command> \[options\]/);
+  });
+
+  it('an unknown command and a usage error are said in the language, exit 2', async () => {
+    const zh = await cli(['stats'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(2);
+    expect(zh.err).toBe('xmplus-tray: 未知命令“stats”。您是指 status 吗？请参阅 `xmplus-tray help`。\n');
+    const fa = await cli(['profiles', 'rename'], { LANG: 'fa_IR.UTF-8' });
+    expect(fa.code).toBe(2);
+    expect(fa.err).toContain('کار ناشناخته برای profiles «rename»');
+    expect(fa.err).toContain('`xmplus-tray help profiles` را ببینید.');
+  });
+});
+
+describe('commands', () => {
+  it('login with the environment says so in Russian', async () => {
+    const ru = await cli(['login'], { ...credentials(), LANG: 'ru_RU.UTF-8' });
+    expect(ru.code).toBe(0);
+    expect(ru.out).toBe(
+      `Данные для входа из окружения подходят для ${sim.demo.email}; ничего не сохранено.\n`,
+    );
+  });
+});
+
+describe('machine output stays as it is', () => {
+  it('status --json and --waybar under Persian: the same keys as in English, ASCII digits', async () => {
+    for (const mode of ['--json', '--waybar']) {
+      const english = await cli(['status', mode], { ...credentials(), LANG: 'C' });
+      const persian = await cli(['status', mode], { ...credentials(), LANG: 'fa_IR.UTF-8' });
+      expect(persian.code).toBe(0);
+      const keys = (line: string) => Object.keys(JSON.parse(line) as object).sort();
+      expect(keys(persian.out)).toEqual(keys(english.out));
+      expect(persian.out).not.toMatch(/[۰-۹]/);
+    }
+  });
+});
