@@ -37,7 +37,22 @@ export function tableText(text: MainText, key: string, english: string): string 
   return source === english && message !== undefined ? interpolate(text.locale, message) : english;
 }
 
+/** Columns a text takes in a terminal: East Asian wide characters (CJK, full-width forms) take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        char,
+      )
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
 /** "Label:  value", the value starting at column 8 when the label is short enough (English aligns). */
 export function labelled(label: string, value: string): string {
-  return `${label.padEnd(Math.max(8, [...label].length + 1))}${value}`;
+  const width = displayWidth(label);
+  return `${label}${' '.repeat(Math.max(8, width + 1) - width)}${value}`;
 }

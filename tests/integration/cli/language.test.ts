@@ -103,6 +103,65 @@ describe('commands', () => {
   });
 });
 
+describe('billing and import', () => {
+  it('topup in Persian: the summary and the created invoice, its id in ASCII digits to copy', async () => {
+    const fa = await cli(['topup', '--service', '4', '--package', '5', '--yes'], {
+      ...credentials(),
+      LANG: 'fa_IR.UTF-8',
+    });
+    expect(fa.code).toBe(0);
+    expect(fa.err).toContain('افزایش ترافیک: StarterPack (سرویس 4) با TOP200 (بستهٔ 5، 200 GB)\n');
+    expect(fa.err).toContain('دوره:   یک‌باره\n');
+    expect(fa.err).toContain('قیمت:   $ 15.00\n');
+    const created = sim.admin.state().invoices.at(-1)!;
+    expect(fa.out).toContain(
+      `صورت‌حساب ${created.invid} ساخته شد. پرداخت با: xmplus-tray pay ${created.invid}`,
+    );
+  });
+
+  it('renew without a terminal and without --yes refuses in Chinese; nothing is created', async () => {
+    const before = sim.admin.state().invoices.length;
+    const zh = await cli(['renew', '--service', '9'], { ...credentials(), LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(2);
+    expect(zh.err).toBe('xmplus-tray: 未经确认拒绝创建续费账单：没有可以询问的终端。加上 --yes 以继续。\n');
+    expect(sim.admin.state().invoices).toHaveLength(before);
+  });
+
+  it('buy on a Russian terminal asks in Russian; "no" creates nothing', async () => {
+    const ru = await cli(
+      ['buy', '--package', '4', '--cycle', 'annual'],
+      {
+        ...credentials(),
+        LC_ALL: 'ru_RU.UTF-8',
+      },
+      { interactive: true, answers: ['n'] },
+    );
+    expect(ru.code).toBe(2);
+    expect(ru.questions).toEqual(['Создать этот счёт? [y/N] ']);
+    expect(ru.err).toContain('Покупка: Family 500 (тариф 4)\n');
+    expect(ru.err).toContain('Ничего не создано.');
+  });
+
+  it('says the price could not be shown in Chinese when the lists fail', async () => {
+    sim.admin.setFault('/api/client/packages', { kind: 'http500' });
+    sim.admin.setFault('/api/client/package/info', { kind: 'http500' });
+    const zh = await cli(['buy', '--package', '4', '--cycle', 'annual', '--yes'], {
+      ...credentials(),
+      LANG: 'zh_CN.UTF-8',
+    });
+    expect(zh.code).toBe(0);
+    // The labels are two columns a character wide: the values start at column 8 all the same.
+    expect(zh.err).toContain('购买：  套餐 4\n');
+    expect(zh.err).toMatch(/价格： {2}无法显示（套餐未能加载：.*）；账单会显示金额，创建账单不会扣款/);
+  });
+
+  it('import: an unknown client in Russian, exit 2', async () => {
+    const ru = await cli(['import', '--client', 'nope'], { ...credentials(), LANG: 'ru_RU.UTF-8' });
+    expect(ru.code).toBe(2);
+    expect(ru.err).toContain('Неизвестный клиент «nope». Клиенты: clash-verge,');
+  });
+});
+
 describe('machine output stays as it is', () => {
   it('status --json and --waybar under Persian: the same keys as in English, ASCII digits', async () => {
     for (const mode of ['--json', '--waybar']) {

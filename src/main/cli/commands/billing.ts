@@ -8,11 +8,12 @@ import type { Gateway, Invoice, Package, Service } from '../../../shared/domain'
 import { appError, type AppError, type Result } from '../../../shared/errors';
 import { describeChange } from '../../billing/change';
 import { qrTerminal } from '../../qr';
-import { ENGLISH } from '../../i18n';
+import { ENGLISH, type MainText } from '../../i18n';
 import type { CliSession } from '../context';
 import { CYCLE_KEYS, parseCycle } from '../cycles';
 import { bytesText, countdownText, dateText, json, moneyText, table } from '../format';
 import type { CliTimers } from '../io';
+import { cliText, labelled } from '../text';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import { confirm, idOption, JSON_OPTION, output, refuseUnattended, withSession, YES_OPTION } from './common';
 
@@ -84,9 +85,15 @@ async function packageInfo(ctx: CommandContext): Promise<ExitCode> {
  */
 const didNotLoad = (error: AppError) => ['network', 'timeout', 'http', 'schema'].includes(error.kind);
 
+/** The user's language for this run (LC_ALL, LC_MESSAGES, LANG). */
+const say = (ctx: CommandContext) => cliText(ctx.io.env);
+
 /** The price line when the list with the price did not load. */
-const priceNotShown = (list: string, error: AppError) =>
-  `Price:  could not be shown (${list} did not load: ${error.message}); the invoice will show the amount, and creating it spends nothing`;
+const priceNotShown = (text: MainText, list: string, error: AppError) =>
+  labelled(
+    text.t('cli.billing.price'),
+    text.t('cli.billing.priceNotShown', { list, message: error.message }),
+  );
 
 /** Shows the invoice about to be created, asks, creates it. */
 async function createInvoice(
@@ -94,17 +101,19 @@ async function createInvoice(
   summary: string[],
   create: () => Promise<Result<InvoiceCreated>>,
 ): Promise<ExitCode> {
-  const text = `${summary.join('\n')}\n`;
-  if (!(await confirm(ctx, text, 'Create this invoice?'))) {
-    ctx.io.stderr('Nothing was created.\n');
+  const text = say(ctx);
+  if (!(await confirm(ctx, `${summary.join('\n')}\n`, text.t('cli.billing.question')))) {
+    ctx.io.stderr(`${text.t('cli.billing.nothingCreated')}\n`);
     return EXIT.usage;
   }
-  return output(
-    ctx,
-    await create(),
-    (created) =>
-      `${created.message ? `${created.message}\n` : ''}Invoice ${created.invoiceId} created. Pay it with: xmplus-tray pay ${created.invoiceId} --gateway ID (see xmplus-tray gateways)\n`,
-  );
+  return output(ctx, await create(), (created) => {
+    const done = text.t('cli.billing.created', {
+      id: created.invoiceId,
+      command: `xmplus-tray pay ${created.invoiceId} --gateway ID`,
+      gateways: 'xmplus-tray gateways',
+    });
+    return `${created.message ? `${created.message}\n` : ''}${done}\n`;
+  });
 }
 
 async function buy(ctx: CommandContext): Promise<ExitCode> {
@@ -118,7 +127,8 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
   const qty = /^\d{1,3}$/.test(qtyText) ? Number(qtyText) : NaN;
   if (!(qty >= 1 && qty <= 100)) return ctx.usage(`--qty must be a number from 1 to 100, not "${qtyText}".`);
   const coupon = ctx.args.string('coupon')?.trim() ?? '';
-  const refused = refuseUnattended(ctx, 'create an invoice');
+  const text = say(ctx);
+  const refused = refuseUnattended(ctx, text.t('cli.billing.createInvoice'));
   if (refused !== null) return refused;
   return withSession(ctx, async (session) => {
     // package/info has the panel's words for an unknown package; the store has the prices with
@@ -131,7 +141,10 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
     // The panel's refusal (an unknown package) stops here. A package/info that did not load does
     // not: the store's entry has the price, and without either the user still named what to buy.
     if (!pkg.ok && !didNotLoad(pkg.error)) return ctx.report(pkg.error);
-    const coupons = coupon ? [`Coupon: ${coupon} (the panel takes it off the invoice)`] : [];
+    const coupons = coupon
+      ? [labelled(text.t('cli.billing.coupon'), text.t('cli.billing.couponNote', { code: coupon }))]
+      : [];
+    const cycleLine = labelled(text.t('cli.billing.cycle'), cycle.value);
     const create = () => session.call('billing.buy', { packageId, cycle: cycle.value, coupon, qty });
     const known = listed ?? (pkg.ok ? pkg.value : undefined);
     if (!known) {
@@ -139,9 +152,9 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
       return createInvoice(
         ctx,
         [
-          `Buy:    package ${packageId}`,
-          `Cycle:  ${cycle.value}`,
-          ...(why ? [priceNotShown('the package', why)] : []),
+          labelled(text.t('cli.billing.buy'), text.t('cli.billing.packageId', { id: String(packageId) })),
+          cycleLine,
+          ...(why ? [priceNotShown(text, text.t('cli.billing.listPackage'), why)] : []),
           ...coupons,
         ],
         create,
@@ -149,18 +162,24 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
     }
     const price = known.prices.find((p) => p.cycle === cycle.value);
     if (!price) {
-      const offered = known.prices.map((p) => p.cycle).join(', ') || 'none';
+      const offered = known.prices.map((p) => p.cycle).join(', ') || text.t('cli.billing.none');
       return ctx.report(
-        appError('validation', `${known.name} cannot be bought for ${cycle.value}; its cycles: ${offered}.`),
+        appError(
+          'validation',
+          text.t('cli.billing.wrongCycle', { name: known.name, cycle: cycle.value, offered }),
+        ),
       );
     }
     const each = moneyText(price.price);
     return createInvoice(
       ctx,
       [
-        `Buy:    ${known.name} (package ${known.id})`,
-        `Cycle:  ${cycle.value}`,
-        `Price:  ${each}${qty > 1 ? ` × ${qty}` : ''}`,
+        labelled(
+          text.t('cli.billing.buy'),
+          text.t('cli.billing.package', { name: known.name, id: String(known.id) }),
+        ),
+        cycleLine,
+        labelled(text.t('cli.billing.price'), `${each}${qty > 1 ? ` × ${qty}` : ''}`),
         ...coupons,
       ],
       create,
@@ -196,16 +215,18 @@ async function serviceOf(
   if (!account.ok) return ctx.report(account.error);
   const service = account.value.services.find((s) => s.id === serviceId);
   if (service) return service;
-  const known = account.value.services.map((s) => s.id).join(', ') || 'none';
+  const text = say(ctx);
+  const known = account.value.services.map((s) => s.id).join(', ') || text.t('cli.billing.none');
   return ctx.report(
-    appError('validation', `There is no service ${serviceId} in this account (services: ${known}).`),
+    appError('validation', text.t('cli.billing.noService', { id: String(serviceId), known })),
   );
 }
 
 async function renew(ctx: CommandContext): Promise<ExitCode> {
   const serviceId = idOption(ctx, 'service');
   if (serviceId === null) return EXIT.usage;
-  const refused = refuseUnattended(ctx, 'create a renewal invoice');
+  const text = say(ctx);
+  const refused = refuseUnattended(ctx, text.t('cli.billing.createRenewal'));
   if (refused !== null) return refused;
   return withSession(ctx, async (session) => {
     const service = await serviceOf(ctx, session, serviceId, true);
@@ -213,16 +234,29 @@ async function renew(ctx: CommandContext): Promise<ExitCode> {
     if ('missing' in service) {
       return createInvoice(
         ctx,
-        [`Renew:  service ${serviceId}`, priceNotShown('the services', service.missing)],
+        [
+          labelled(text.t('cli.billing.renew'), text.t('cli.billing.serviceId', { id: String(serviceId) })),
+          priceNotShown(text, text.t('cli.billing.listServices'), service.missing),
+        ],
         () => session.call('billing.renew', { serviceId }),
       );
     }
     return createInvoice(
       ctx,
       [
-        `Renew:  ${service.packageName} (service ${service.id}), expires ${dateText(service.expiresAt)}`,
-        `Cycle:  ${service.billing || '—'}`,
-        `Price:  ${service.amount ? moneyText(service.amount) : 'as the panel sets it'}`,
+        labelled(
+          text.t('cli.billing.renew'),
+          text.t('cli.billing.serviceExpires', {
+            name: service.packageName,
+            id: String(service.id),
+            date: dateText(service.expiresAt),
+          }),
+        ),
+        labelled(text.t('cli.billing.cycle'), service.billing || '—'),
+        labelled(
+          text.t('cli.billing.price'),
+          service.amount ? moneyText(service.amount) : text.t('cli.billing.panelSets'),
+        ),
       ],
       () => session.call('billing.renew', { serviceId }),
     );
@@ -234,7 +268,8 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
   if (serviceId === null) return EXIT.usage;
   const packageId = idOption(ctx, 'package');
   if (packageId === null) return EXIT.usage;
-  const refused = refuseUnattended(ctx, 'create a top-up invoice');
+  const text = say(ctx);
+  const refused = refuseUnattended(ctx, text.t('cli.billing.createTopup'));
   if (refused !== null) return refused;
   return withSession(ctx, async (session) => {
     const service = await serviceOf(ctx, session, serviceId);
@@ -242,7 +277,13 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
     const store = await session.call('billing.store', {});
     if (!store.ok) return ctx.report(store.error);
     const create = () => session.call('billing.topup', { serviceId, packageId });
-    const target = `${service.packageName} (service ${service.id})`;
+    const target = text.t('cli.billing.service', { name: service.packageName, id: String(service.id) });
+    const topupLine = (what: string) =>
+      labelled(
+        text.t('cli.billing.topup'),
+        text.t('cli.billing.topupWith', { service: target, package: what }),
+      );
+    const onceLine = labelled(text.t('cli.billing.cycle'), text.t('cli.billing.once'));
     const listError = store.value.trafficError;
     // The traffic list did not load (often an HTML 500 of its own): package/info has the same
     // package and price; without that too, the invoice is still what the user named.
@@ -254,9 +295,9 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
         return createInvoice(
           ctx,
           [
-            `Top up: ${target} with package ${packageId}`,
-            `Cycle:  once`,
-            priceNotShown('the traffic packages', listError),
+            topupLine(text.t('cli.billing.packageId', { id: String(packageId) })),
+            onceLine,
+            priceNotShown(text, text.t('cli.billing.listTraffic'), listError),
           ],
           create,
         );
@@ -265,18 +306,22 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
         return ctx.report(
           appError(
             'validation',
-            `Package ${packageId} (${info.value.name}) is a plan, not a traffic package.`,
+            text.t('cli.billing.notTraffic', { id: String(packageId), name: info.value.name }),
           ),
         );
       }
       pkg = info.value;
     }
     if (!pkg) {
-      const known = store.value.traffic.map((p) => p.id).join(', ') || 'none';
+      const known = store.value.traffic.map((p) => p.id).join(', ') || text.t('cli.billing.none');
       return ctx.report(
         appError(
           'validation',
-          `There is no traffic package ${packageId} (traffic packages: ${known}). See \`xmplus-tray packages --traffic\`.`,
+          text.t('cli.billing.noTrafficPackage', {
+            id: String(packageId),
+            known,
+            command: 'xmplus-tray packages --traffic',
+          }),
         ),
       );
     }
@@ -284,9 +329,18 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
     return createInvoice(
       ctx,
       [
-        `Top up: ${target} with ${pkg.name} (package ${pkg.id}, ${bytesText(pkg.trafficBytes)})`,
-        `Cycle:  once`,
-        `Price:  ${price ? moneyText(price.price) : 'as the panel sets it'}`,
+        topupLine(
+          text.t('cli.billing.topupPackage', {
+            name: pkg.name,
+            id: String(pkg.id),
+            size: bytesText(pkg.trafficBytes),
+          }),
+        ),
+        onceLine,
+        labelled(
+          text.t('cli.billing.price'),
+          price ? moneyText(price.price) : text.t('cli.billing.panelSets'),
+        ),
       ],
       create,
     );
