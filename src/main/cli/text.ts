@@ -51,8 +51,8 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** "Label:  value", the value starting at column 8 when the label is short enough (English aligns). */
-export function labelled(label: string, value: string): string {
+/** "Label:  value", the value starting at `column` when the label is short enough (English aligns). */
+export function labelled(label: string, value: string, column = 8): string {
   const width = displayWidth(label);
-  return `${label}${' '.repeat(Math.max(8, width + 1) - width)}${value}`;
+  return `${label}${' '.repeat(Math.max(column, width + 1) - width)}${value}`;
 }

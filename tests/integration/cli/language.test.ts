@@ -155,6 +155,18 @@ describe('billing and import', () => {
     expect(zh.err).toMatch(/价格： {2}无法显示（套餐未能加载：.*）；账单会显示金额，创建账单不会扣款/);
   });
 
+  it('invoice and pay in Russian; the command to copy stays as typed', async () => {
+    const env = { ...credentials(), LANG: 'ru_RU.UTF-8' };
+    const one = await cli(['invoice', 'R8D4TZ1LQ6MXC9PBN2YE'], env);
+    expect(one.code).toBe(0);
+    expect(one.out).toContain('Статус:   Pending\n');
+    expect(one.out).toContain('Оплатить: xmplus-tray pay R8D4TZ1LQ6MXC9PBN2YE --gateway ID');
+    const paid = await cli(['pay', 'R8D4TZ1LQ6MXC9PBN2YE', '--gateway', '2'], env);
+    expect(paid.code).toBe(0);
+    expect(paid.out).toContain('Сумма:    $ 15.53 (с комиссией USDT TRC20: 1.5% + 0.30)');
+    expect(paid.out).toContain('Счёт:     R8D4TZ1LQ6MXC9PBN2YE\n');
+  });
+
   it('import: an unknown client in Russian, exit 2', async () => {
     const ru = await cli(['import', '--client', 'nope'], { ...credentials(), LANG: 'ru_RU.UTF-8' });
     expect(ru.code).toBe(2);

@@ -22,8 +22,8 @@ const priceLine = (p: Package) =>
     .map((price) => `${price.cycle === 'topup_traffic' ? 'once' : price.cycle} ${moneyText(price.price)}`)
     .join(' · ');
 
-function packagesTable(list: readonly Package[]): string {
-  if (list.length === 0) return 'The panel offers no packages of this kind.\n';
+function packagesTable(list: readonly Package[], text: MainText): string {
+  if (list.length === 0) return `${text.t('cli.billing.noPackages')}\n`;
   const rows = [['ID', 'NAME', 'TRAFFIC', 'DEVICES', 'STOCK', 'PRICES']];
   for (const p of list) {
     rows.push([
@@ -62,7 +62,7 @@ async function packages(ctx: CommandContext): Promise<ExitCode> {
     return output(
       ctx,
       store,
-      (value) => packagesTable(traffic ? value.traffic : value.packages),
+      (value) => packagesTable(traffic ? value.traffic : value.packages, say(ctx)),
       (value) => (traffic ? value.traffic : value.packages),
     );
   });
@@ -70,9 +70,9 @@ async function packages(ctx: CommandContext): Promise<ExitCode> {
 
 async function packageInfo(ctx: CommandContext): Promise<ExitCode> {
   const [ref] = ctx.args.positionals;
-  if (!ref) return ctx.usage('Give the package id: package ID.');
+  if (!ref) return ctx.usage(say(ctx).t('cli.billing.givePackageRef', { command: 'package ID' }));
   if (!/^\d{1,10}$/.test(ref) || Number(ref) < 1)
-    return ctx.usage(`The package id is a number (like 1), not "${ref}".`);
+    return ctx.usage(say(ctx).t('cli.billing.badPackageRef', { value: ref }));
   return withSession(ctx, async (session) =>
     output(ctx, await session.call('billing.package', { id: Number(ref) }), packageText),
   );
@@ -120,12 +120,13 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
   const packageId = idOption(ctx, 'package');
   if (packageId === null) return EXIT.usage;
   const cycleText = ctx.args.string('cycle');
-  if (cycleText === undefined) return ctx.usage(`Give --cycle: one of ${CYCLE_KEYS.join(', ')}.`);
+  if (cycleText === undefined)
+    return ctx.usage(say(ctx).t('cli.billing.giveCycle', { cycles: CYCLE_KEYS.join(', ') }));
   const cycle = parseCycle(cycleText);
   if (!cycle.ok) return ctx.report(cycle.error, EXIT.usage);
   const qtyText = ctx.args.string('qty') ?? '1';
   const qty = /^\d{1,3}$/.test(qtyText) ? Number(qtyText) : NaN;
-  if (!(qty >= 1 && qty <= 100)) return ctx.usage(`--qty must be a number from 1 to 100, not "${qtyText}".`);
+  if (!(qty >= 1 && qty <= 100)) return ctx.usage(say(ctx).t('cli.billing.badQty', { value: qtyText }));
   const coupon = ctx.args.string('coupon')?.trim() ?? '';
   const text = say(ctx);
   const refused = refuseUnattended(ctx, text.t('cli.billing.createInvoice'));
@@ -357,7 +358,7 @@ const feeText = (g: Gateway) =>
 async function gateways(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) =>
     output(ctx, await session.call('billing.gateways', {}), (list) => {
-      if (list.length === 0) return 'The panel offers no payment methods.\n';
+      if (list.length === 0) return `${say(ctx).t('cli.billing.noGateways')}\n`;
       const rows = [['ID', 'NAME', 'GATEWAY', 'CURRENCY', 'FEES']];
       for (const g of list) rows.push([String(g.id), g.name, g.gateway, g.currency, feeText(g)]);
       return table(rows);
@@ -374,6 +375,7 @@ export async function paymentText(
   view: PaymentView,
   gateway: Gateway | undefined,
   now: number,
+  text: MainText = ENGLISH,
 ): Promise<string> {
   const { payment } = view;
   const lines: string[] = [];
@@ -385,22 +387,27 @@ export async function paymentText(
       // Too long for a terminal QR code: the data below can still be copied.
     }
   }
-  lines.push(`Invoice:  ${payment.invoiceId}`);
-  const fees = gateway ? ` (with ${gateway.name || gateway.gateway}'s fees: ${feeText(gateway)})` : '';
-  lines.push(`Amount:   ${moneyText(payment.amount)}${fees}`);
-  lines.push(`Pay with: ${payment.gateway}`);
+  const line = (label: string, value: string) => labelled(label, value, 10);
+  lines.push(line(text.t('cli.pay.invoice'), payment.invoiceId));
+  const fees = gateway
+    ? ` ${text.t('cli.pay.fees', { gateway: gateway.name || gateway.gateway, fees: feeText(gateway) })}`
+    : '';
+  lines.push(line(text.t('cli.pay.amount'), `${moneyText(payment.amount)}${fees}`));
+  lines.push(line(text.t('cli.pay.payWith'), payment.gateway));
   if (scannable) {
-    lines.push(`${(payment.dataKind === 'https' ? 'Open:' : 'Pay to:').padEnd(10)}${payment.data}`);
+    lines.push(line(text.t(payment.dataKind === 'https' ? 'cli.pay.open' : 'cli.pay.payTo'), payment.data));
   } else {
-    const page = payment.invoiceUrl ? `: ${payment.invoiceUrl}` : ' (see the panel in your browser)';
+    const page = payment.invoiceUrl ? `: ${payment.invoiceUrl}` : text.t('cli.pay.seePanel');
     lines.push(
-      payment.dataKind === 'image'
-        ? `The panel gives this payment as a picture only (in --json: payment.qrcode). Or pay on the invoice page${page}`
-        : `Finish this payment on the panel's invoice page${page}`,
+      text.t(payment.dataKind === 'image' ? 'cli.pay.pictureOnly' : 'cli.pay.finishOnPanel', { page }),
     );
   }
   if (payment.expiresAt !== null) {
-    lines.push(`Expires:  ${dateText(payment.expiresAt)} (in ${countdownText(payment.expiresAt - now)})`);
+    const when = text.t('cli.pay.expiresIn', {
+      date: dateText(payment.expiresAt),
+      time: countdownText(payment.expiresAt - now),
+    });
+    lines.push(line(text.t('cli.pay.expires'), when));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -412,7 +419,8 @@ function waitForPayment(ctx: CommandContext, session: CliSession, view: PaymentV
     const expiresAt = view.payment.expiresAt;
     const tick = () => {
       if (expiresAt !== null) {
-        ctx.io.stderr(`\rWaiting for the payment… ${countdownText(expiresAt - ctx.io.now())} left `);
+        const time = countdownText(expiresAt - ctx.io.now());
+        ctx.io.stderr(`\r${say(ctx).t('cli.pay.waiting', { time })} `);
       }
       ticker = timers.setTimeout(tick, 1000);
     };
@@ -431,7 +439,8 @@ function waitForPayment(ctx: CommandContext, session: CliSession, view: PaymentV
 
 async function pay(ctx: CommandContext): Promise<ExitCode> {
   const [invoiceId] = ctx.args.positionals;
-  if (!invoiceId) return ctx.usage('Give the invoice: pay INVOICE --gateway ID.');
+  const text = say(ctx);
+  if (!invoiceId) return ctx.usage(text.t('cli.pay.giveInvoice', { command: 'pay INVOICE --gateway ID' }));
   const gatewayId = idOption(ctx, 'gateway');
   if (gatewayId === null) return EXIT.usage;
   const wait = ctx.args.flag('wait');
@@ -460,7 +469,7 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
     if (!paid.ok) return ctx.report(paid.error);
     const gateway = list.ok ? list.value.find((g) => g.id === gatewayId) : undefined;
     if (ctx.args.flag('json')) ctx.io.stdout(json(paid.value));
-    else ctx.io.stdout(await paymentText(paid.value, gateway, ctx.io.now()));
+    else ctx.io.stdout(await paymentText(paid.value, gateway, ctx.io.now(), text));
     if (!wait) return EXIT.ok;
     const timers = ctx.io.timers ?? {
       setTimeout,
@@ -469,13 +478,13 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
     const done = await waitForPayment(ctx, session, paid.value, timers);
     if (ctx.args.flag('json')) ctx.io.stdout(json(done));
     else if (done.state === 'paid') {
-      const change = done.change ? describeChange(done.change, ENGLISH) : '';
-      ctx.io.stdout(`Paid. ${change}${done.message ? `\n${done.message}` : ''}\n`);
+      const change = done.change ? describeChange(done.change, text) : '';
+      ctx.io.stdout(`${text.t('cli.pay.paid')} ${change}${done.message ? `\n${done.message}` : ''}\n`);
     } else {
       const why = {
-        expired: 'The payment window closed before the invoice was paid.',
-        cancelled: 'The invoice was cancelled.',
-        error: done.message ?? 'The payment could not be checked.',
+        expired: text.t('cli.pay.expired'),
+        cancelled: text.t('cli.pay.cancelled'),
+        error: done.message ?? text.t('cli.pay.checkFailed'),
       } as const;
       ctx.io.stderr(`xmplus-tray: ${why[done.state as keyof typeof why] ?? done.state}\n`);
     }
@@ -483,8 +492,8 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
   });
 }
 
-function invoicesTable(list: readonly Invoice[]): string {
-  if (list.length === 0) return 'No invoices yet.\n';
+function invoicesTable(list: readonly Invoice[], text: MainText): string {
+  if (list.length === 0) return `${text.t('cli.invoice.none')}\n`;
   const rows = [['INVOICE', 'CREATED', 'PACKAGE', 'AMOUNT', 'STATUS', 'SERVICE']];
   for (const i of list) {
     rows.push([
@@ -499,32 +508,40 @@ function invoicesTable(list: readonly Invoice[]): string {
   return table(rows);
 }
 
-function invoiceText(i: Invoice): string {
+function invoiceText(i: Invoice, text: MainText): string {
+  const line = (label: string, value: string) => labelled(label, value, 10);
+  const pkg = text.t('cli.billing.package', { name: i.packageName, id: String(i.packageId) });
+  const discount =
+    i.discount > 0 ? ` ${text.t('cli.invoice.discount', { amount: i.discount.toFixed(2) })}` : '';
   const lines = [
-    `Invoice:  ${i.invoiceId}`,
-    `Status:   ${i.statusLabel || i.status}`,
-    `Package:  ${i.packageName} (package ${i.packageId})${i.quantity > 1 ? ` × ${i.quantity}` : ''}`,
-    `Cycle:    ${i.billing || '—'}`,
-    `Amount:   ${i.currency ? `${i.currency} ` : ''}${i.amount.toFixed(2)}${i.discount > 0 ? ` (discount ${i.discount.toFixed(2)})` : ''}`,
-    `Created:  ${dateText(i.createdAt)}`,
+    line(text.t('cli.pay.invoice'), i.invoiceId),
+    line(text.t('cli.invoice.status'), i.statusLabel || i.status),
+    line(text.t('cli.invoice.package'), `${pkg}${i.quantity > 1 ? ` × ${i.quantity}` : ''}`),
+    line(text.t('cli.invoice.cycle'), i.billing || '—'),
+    line(
+      text.t('cli.invoice.amount'),
+      `${i.currency ? `${i.currency} ` : ''}${i.amount.toFixed(2)}${discount}`,
+    ),
+    line(text.t('cli.invoice.created'), dateText(i.createdAt)),
   ];
-  if (i.serviceId !== null) lines.push(`Service:  ${i.serviceId}`);
-  if (i.paidAt !== null) lines.push(`Paid:     ${dateText(i.paidAt)}`);
-  if (i.status === 'pending') lines.push('', `Pay it with: xmplus-tray pay ${i.invoiceId} --gateway ID`);
+  if (i.serviceId !== null) lines.push(line(text.t('cli.invoice.service'), String(i.serviceId)));
+  if (i.paidAt !== null) lines.push(line(text.t('cli.invoice.paid'), dateText(i.paidAt)));
+  if (i.status === 'pending')
+    lines.push('', text.t('cli.invoice.payWith', { command: `xmplus-tray pay ${i.invoiceId} --gateway ID` }));
   return `${lines.join('\n')}\n`;
 }
 
 async function invoices(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) =>
-    output(ctx, await session.call('invoices.list', {}), invoicesTable),
+    output(ctx, await session.call('invoices.list', {}), (list) => invoicesTable(list, say(ctx))),
   );
 }
 
 async function invoice(ctx: CommandContext): Promise<ExitCode> {
   const [invoiceId] = ctx.args.positionals;
-  if (!invoiceId) return ctx.usage('Give the invoice: invoice INVOICE.');
+  if (!invoiceId) return ctx.usage(say(ctx).t('cli.pay.giveInvoice', { command: 'invoice INVOICE' }));
   return withSession(ctx, async (session) =>
-    output(ctx, await session.call('invoices.view', { invoiceId }), invoiceText),
+    output(ctx, await session.call('invoices.view', { invoiceId }), (value) => invoiceText(value, say(ctx))),
   );
 }
 
