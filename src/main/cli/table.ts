@@ -196,21 +196,28 @@ export function commandHelp(command: Command, text: MainText = ENGLISH): string 
   // A sentence ends with a full stop in each language's own way (Chinese 。, the rest .).
   const stop = text.locale === 'zh-CN' ? '。' : '.';
   const lines = [`${text.t('cli.help.usage')} ${PROGRAM} ${synopsis(command)}`, '', `${summary}${stop}`];
-  if (command.details) lines.push('', command.details);
+  if (command.details) lines.push('', tableText(text, `cli.details.${command.name}`, command.details));
   if (command.positionals?.length) {
     lines.push(
       '',
       text.t('cli.help.arguments'),
       columns(
-        command.positionals.map((p) => [p.name, p.description] as const),
+        command.positionals.map(
+          (p) => [p.name, tableText(text, `cli.arg.${command.name}.${p.name}`, p.description)] as const,
+        ),
         '  ',
       ),
     );
   }
+  // An option's own entry for this command, else the shared one (--json, --yes).
   const describe = (o: OptionSpec) =>
     o === HELP_OPTION
       ? text.t('cli.help.helpOption')
-      : tableText(text, `cli.option.${o.name}`, o.description);
+      : tableText(
+          text,
+          `cli.option.${command.name}.${o.name}`,
+          tableText(text, `cli.option.${o.name}`, o.description),
+        );
   lines.push(
     '',
     text.t('cli.help.options'),

@@ -254,4 +254,64 @@ export const fa: Catalogue = {
   'cli.invoice.service': 'سرویس:',
   'cli.invoice.paid': 'پرداخت‌شده:',
   'cli.invoice.payWith': 'پرداخت با: {command}',
+  'cli.details.login':
+    'گذرواژه پرسیده می‌شود (یا با --password-stdin خوانده می‌شود) و مثل برنامه در جاکلیدی سیستم نگه داشته می‌شود. پروفایل‌ها همان پروفایل‌های برنامه‌اند.',
+  'cli.option.login.panel': 'نشانی پنل (پیش‌فرض: نشانی پروفایل فعال)',
+  'cli.option.login.email': 'ایمیل حساب شما (پیش‌فرض: ایمیل پروفایل فعال)',
+  'cli.option.login.api-key':
+    'کلید API کلاینت پنل (اگر ذخیره نشده باشد پرسیده می‌شود؛ اگر اینجا تایپ شود در فهرست فرایندها دیده می‌شود)',
+  'cli.option.login.password-stdin': 'خواندن گذرواژه از ورودی استاندارد به جای پرسیدن',
+  'cli.option.login.no-remember':
+    'گذرواژه جایی نگه داشته نشود (مثل خاموش بودن «مرا به خاطر بسپار» در برنامه)',
+  'cli.option.login.name': 'نامی برای پروفایل',
+  'cli.details.logout': 'اگر پروفایل دیگری از آن پنل استفاده نکند، کلید API پنل هم پاک می‌شود.',
+  'cli.arg.profiles.ACTION': 'list (پیش‌فرض)، use یا remove',
+  'cli.arg.profiles.ID': 'شناسهٔ پروفایل، آغاز یکتای آن یا ایمیل آن',
+  'cli.details.register':
+    'بدون ترمینال: اجرای اول کد را می‌فرستد؛ سپس با --code CODE --password-stdin دوباره اجرا کنید.',
+  'cli.option.register.panel': 'نشانی پنل (پیش‌فرض: نشانی پروفایل فعال)',
+  'cli.option.register.api-key':
+    'کلید API کلاینت پنل (اگر ذخیره نشده باشد پرسیده می‌شود؛ اگر اینجا تایپ شود در فهرست فرایندها دیده می‌شود)',
+  'cli.option.register.name': 'نام کاربری شما در پنل',
+  'cli.option.register.email': 'ایمیل شما (کد به آن فرستاده می‌شود)',
+  'cli.option.register.code': 'کد ایمیل‌شده (کد تازه‌ای فرستاده نمی‌شود)',
+  'cli.option.register.aff': 'کد دعوت',
+  'cli.option.register.password-stdin': 'خواندن گذرواژه از ورودی استاندارد به جای پرسیدن',
+  'cli.option.register.no-remember':
+    'گذرواژه جایی نگه داشته نشود (مثل خاموش بودن «مرا به خاطر بسپار» در برنامه)',
+  'cli.option.reset-password.panel': 'نشانی پنل (پیش‌فرض: نشانی پروفایل فعال)',
+  'cli.option.reset-password.api-key':
+    'کلید API کلاینت پنل (اگر ذخیره نشده باشد پرسیده می‌شود؛ اگر اینجا تایپ شود در فهرست فرایندها دیده می‌شود)',
+  'cli.option.reset-password.email': 'ایمیل حساب',
+  'cli.details.status':
+    'با --json، زمان‌ها (fetchedAt، expiresAt، failedAt) رشته‌های ISO 8601 به وقت UTC هستند، اندازه‌ها به بایت و usedPercent از 0 تا 100؛ برای طرحی که پایان ندارد expiresAt برابر null است.',
+  'cli.option.status.waybar': 'چاپ یک خط JSON برای Waybar یا Polybar',
+  'cli.details.export': 'بدون --out، قالب‌های متنی چاپ می‌شوند و qr کدهای QR را در ترمینال می‌کشد.',
+  'cli.option.export.format': 'چه چیزی نوشته شود',
+  'cli.option.export.service': 'سرورهای یک سرویس (پیش‌فرض: سرورهای همهٔ سرویس‌ها)',
+  'cli.option.export.out': 'نوشتن در این فایل (برای qr پوشه‌ای از PNG) به جای چاپ',
+  'cli.details.import':
+    'لینک اشتراک اول با پرچم کلاینت گرفته می‌شود: اگر پنل قالبی را که کلاینت می‌خواند ارائه نکند، چیزی باز نمی‌شود و فرمان دلیلش را می‌گوید (به جای آن از export برای آن کلاینت استفاده کنید).',
+  'cli.option.import.client': 'کلاینتی که در آن وارد می‌شود',
+  'cli.option.import.service': 'سرویس (پیش‌فرض: تنها سرویسی که لینک اشتراک دارد)',
+  'cli.option.import.print': 'چاپ لینک وارد کردن در یک خط به جای باز کردن آن',
+  'cli.option.packages.traffic': 'بسته‌های ترافیک به جای طرح‌ها',
+  'cli.arg.package.ID': 'شناسهٔ بسته',
+  'cli.details.buy':
+    'بسته، دوره و قیمت را نشان می‌دهد و پیش از ساختن صورت‌حساب می‌پرسد. بدون ترمینال رد می‌کند (خروج 2، چیزی فرستاده نمی‌شود) مگر --yes داده شود.',
+  'cli.option.buy.package': 'شناسهٔ بسته (packages را ببینید)',
+  'cli.option.buy.cycle': 'دورهٔ صورت‌حساب («quater» املای پنل‌هاست)',
+  'cli.option.buy.coupon': 'کد تخفیف',
+  'cli.option.buy.qty': 'تعداد (1 تا 100؛ پیش‌فرض 1)',
+  'cli.option.renew.service': 'شناسهٔ سرویس (services را ببینید)',
+  'cli.option.topup.service': 'شناسهٔ سرویس (services را ببینید)',
+  'cli.option.topup.package': 'شناسهٔ بستهٔ ترافیک (packages --traffic را ببینید)',
+  'cli.details.pay':
+    'با --json، پرداخت را در یک خط JSON چاپ می‌کند و با --wait وضعیت نهایی پیگیری را در خط دوم.',
+  'cli.arg.pay.INVOICE': 'شناسهٔ صورت‌حساب (invoices را ببینید)',
+  'cli.option.pay.gateway': 'شناسهٔ روش پرداخت (gateways را ببینید)',
+  'cli.option.pay.wait': 'صبر تا پرداخت (خروج 0) یا پایان مهلت (خروج 1)',
+  'cli.arg.invoice.INVOICE': 'شناسهٔ صورت‌حساب',
+  'cli.arg.help.COMMAND': 'فرمانی که توضیح داده شود',
+  'cli.arg.completion.SHELL': 'bash، zsh یا fish',
 };

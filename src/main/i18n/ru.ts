@@ -289,4 +289,63 @@ export const ru: Catalogue = {
   'cli.invoice.service': 'Услуга:',
   'cli.invoice.paid': 'Оплачен:',
   'cli.invoice.payWith': 'Оплатить: {command}',
+  'cli.details.login':
+    'Пароль спрашивается (или читается с --password-stdin) и хранится в системной связке ключей, как в приложении. Профили — те же, что в приложении.',
+  'cli.option.login.panel': 'адрес панели (по умолчанию — активного профиля)',
+  'cli.option.login.email': 'почта учётной записи (по умолчанию — активного профиля)',
+  'cli.option.login.api-key':
+    'API-ключ клиента панели (спрашивается, если не сохранён; введённый здесь, виден в списке процессов)',
+  'cli.option.login.password-stdin': 'читать пароль со стандартного ввода, а не спрашивать',
+  'cli.option.login.no-remember': 'нигде не хранить пароль (как выключенное «Запомнить меня» в приложении)',
+  'cli.option.login.name': 'имя профиля',
+  'cli.details.logout': 'API-ключ панели тоже удаляется, если эту панель не использует другой профиль.',
+  'cli.arg.profiles.ACTION': 'list (по умолчанию), use или remove',
+  'cli.arg.profiles.ID': 'ID профиля, его однозначное начало или почта',
+  'cli.details.register':
+    'Без терминала: первый запуск отправляет код; затем запустите снова с --code CODE --password-stdin.',
+  'cli.option.register.panel': 'адрес панели (по умолчанию — активного профиля)',
+  'cli.option.register.api-key':
+    'API-ключ клиента панели (спрашивается, если не сохранён; введённый здесь, виден в списке процессов)',
+  'cli.option.register.name': 'ваше имя пользователя в панели',
+  'cli.option.register.email': 'ваша почта (на неё придёт код)',
+  'cli.option.register.code': 'код из письма (новый не отправляется)',
+  'cli.option.register.aff': 'код приглашения',
+  'cli.option.register.password-stdin': 'читать пароль со стандартного ввода, а не спрашивать',
+  'cli.option.register.no-remember':
+    'нигде не хранить пароль (как выключенное «Запомнить меня» в приложении)',
+  'cli.option.reset-password.panel': 'адрес панели (по умолчанию — активного профиля)',
+  'cli.option.reset-password.api-key':
+    'API-ключ клиента панели (спрашивается, если не сохранён; введённый здесь, виден в списке процессов)',
+  'cli.option.reset-password.email': 'почта учётной записи',
+  'cli.details.status':
+    'С --json время (fetchedAt, expiresAt, failedAt) — строки ISO 8601 в UTC, размеры — в байтах, usedPercent — от 0 до 100; у тарифа без срока окончания expiresAt равен null.',
+  'cli.option.status.waybar': 'вывести одну строку JSON для Waybar или Polybar',
+  'cli.details.export': 'Без --out текстовые форматы выводятся на экран, а qr рисует QR-коды в терминале.',
+  'cli.option.export.format': 'что записать',
+  'cli.option.export.service': 'серверы одной услуги (по умолчанию — всех)',
+  'cli.option.export.out': 'записать в этот файл (для qr — в папку PNG), а не выводить',
+  'cli.details.import':
+    'Сначала ссылка подписки запрашивается с флагом клиента: если панель не отдаёт формат, который клиент читает, ничего не открывается и команда объясняет почему (тогда используйте export для этого клиента).',
+  'cli.option.import.client': 'клиент, в который импортировать',
+  'cli.option.import.service': 'услуга (по умолчанию — единственная со ссылкой подписки)',
+  'cli.option.import.print': 'вывести ссылку импорта одной строкой, а не открывать её',
+  'cli.option.packages.traffic': 'пакеты трафика вместо тарифов',
+  'cli.arg.package.ID': 'ID тарифа',
+  'cli.details.buy':
+    'Показывает тариф, период и цену и спрашивает, прежде чем создать счёт. Без терминала отказывает (код 2, ничего не отправлено), если не указан --yes.',
+  'cli.option.buy.package': 'ID тарифа (см. packages)',
+  'cli.option.buy.cycle': 'период оплаты («quater» — написание панелей)',
+  'cli.option.buy.coupon': 'код купона',
+  'cli.option.buy.qty': 'количество (от 1 до 100; по умолчанию 1)',
+  'cli.option.renew.service': 'ID услуги (см. services)',
+  'cli.option.topup.service': 'ID услуги (см. services)',
+  'cli.option.topup.package': 'ID пакета трафика (см. packages --traffic)',
+  'cli.details.pay':
+    'С --json выводит платёж одной строкой JSON, а с --wait — итоговое состояние ожидания второй строкой.',
+  'cli.arg.pay.INVOICE': 'ID счёта (см. invoices)',
+  'cli.option.pay.gateway': 'ID способа оплаты (см. gateways)',
+  'cli.option.pay.wait': 'ждать оплаты (код 0) или истечения срока (код 1)',
+  'cli.arg.invoice.INVOICE': 'ID счёта',
+  'cli.arg.help.COMMAND': 'команда, которую объяснить',
+  'cli.arg.completion.SHELL': 'bash, zsh или fish',
 };

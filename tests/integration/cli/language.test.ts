@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { main } from '../../../src/main/cli';
+import { COMMANDS } from '../../../src/main/cli/commands';
 import { cliLocale, messagesLocale } from '../../../src/main/cli/text';
+import { CATALOGUES } from '../../../src/main/i18n';
 import { testIo, type TestIoOptions } from '../../support/cli-io';
 
 let sim: PanelSim;
@@ -73,6 +75,29 @@ describe('help and errors', () => {
     const ru = await cli(['topup', '--help'], { LC_MESSAGES: 'ru_RU.UTF-8' });
     expect(ru.out).toContain('Параметры:');
     expect(ru.out).toMatch(/-h, --help +показать эту справку/);
+  });
+
+  it("a command's details, arguments and options are translated too", async () => {
+    const zh = await cli(['help', 'pay'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.out).toMatch(/INVOICE +账单 ID（参阅 invoices）/);
+    expect(zh.out).toMatch(/--gateway ID +支付方式 ID（参阅 gateways）/);
+    expect(zh.out).toContain('使用 --json 时，付款信息输出为一行 JSON');
+    const fa = await cli(['help', 'status'], { LANG: 'fa_IR.UTF-8' });
+    expect(fa.out).toContain('رشته‌های ISO 8601 به وقت UTC');
+  });
+
+  it("the English catalogue holds every command's help as the command table has it", () => {
+    const english = CATALOGUES.en as Record<string, unknown>;
+    for (const command of COMMANDS) {
+      expect(english[`cli.summary.${command.name}`], command.name).toBe(command.summary);
+      if (command.details) expect(english[`cli.details.${command.name}`], command.name).toBe(command.details);
+      for (const p of command.positionals ?? [])
+        expect(english[`cli.arg.${command.name}.${p.name}`], `${command.name} ${p.name}`).toBe(p.description);
+      for (const o of command.options) {
+        const own = english[`cli.option.${command.name}.${o.name}`];
+        expect(own ?? english[`cli.option.${o.name}`], `${command.name} --${o.name}`).toBe(o.description);
+      }
+    }
   });
 
   it('English stays English under C, and for a language the app does not have', async () => {
