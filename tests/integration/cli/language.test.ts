@@ -199,6 +199,17 @@ describe('billing and import', () => {
   });
 });
 
+describe('status', () => {
+  it("a service whose servers the panel refused is named on stderr in the user's language", async () => {
+    sim.admin.patchService(7, { detailsRefusal: 'Service expired.' });
+    const ru = await cli(['status'], { ...credentials(), LANG: 'ru_RU.UTF-8' });
+    expect(ru.code).toBe(0);
+    expect(ru.err).toContain(
+      'xmplus-tray: service 7 (Pro 200): Список серверов недоступен: Service expired.',
+    );
+  });
+});
+
 describe('machine output stays as it is', () => {
   it('status --json and --waybar under Persian: the same keys as in English, ASCII digits', async () => {
     for (const mode of ['--json', '--waybar']) {

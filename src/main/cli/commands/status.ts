@@ -7,11 +7,12 @@ import type { PanelServer, ServerListError, Snapshot } from '../../../shared/dom
 import { serverListPart } from '../../../shared/domain';
 import { appError, ok, type AppError, type Result } from '../../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
-import { ENGLISH } from '../../i18n';
+import { ENGLISH, type MainText } from '../../i18n';
 import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../session/server-parts';
 import { daysLeft, usedPercent, waybarStatus } from '../../monitor';
 import type { Thresholds } from '../../monitor/alerts';
 import { runExportCommand } from '../export';
+import { cliText } from '../text';
 import { bytesText, dateText, json, table } from '../format';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import { JSON_OPTION, parseId, snapshotOf, withSession } from './common';
@@ -27,16 +28,16 @@ function serversErrorJson(error: ServerListError | null) {
   };
 }
 
-const unavailable = (snapshot: Snapshot, id: number, error: ServerListError) => {
+const unavailable = (snapshot: Snapshot, id: number, error: ServerListError, text: MainText = ENGLISH) => {
   const name = snapshot.services.find((s) => s.id === id)?.packageName ?? '';
-  return `service ${id} (${name}): ${ENGLISH.t('servers.unavailable', { message: error.message })}`;
+  return `service ${id} (${name}): ${text.t('servers.unavailable', { message: error.message })}`;
 };
 
 /** One line per service whose server list could not be fetched. */
-function serverProblems(snapshot: Snapshot): string[] {
+function serverProblems(snapshot: Snapshot, text: MainText = ENGLISH): string[] {
   return snapshot.services.flatMap((s) => {
     const error = serverListPart(snapshot, s.id).error;
-    return error ? [unavailable(snapshot, s.id, error)] : [];
+    return error ? [unavailable(snapshot, s.id, error, text)] : [];
   });
 }
 
@@ -151,7 +152,8 @@ async function status(ctx: CommandContext): Promise<ExitCode> {
   }
   if (!result.ok) return ctx.report(result.error, exitFor(result.error));
   ctx.io.stdout(ctx.args.flag('json') ? json(statusJson(result.value, now)) : statusTable(result.value, now));
-  for (const problem of serverProblems(result.value)) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
+  for (const problem of serverProblems(result.value, cliText(ctx.io.env)))
+    ctx.io.stderr(`xmplus-tray: ${problem}\n`);
   return EXIT.ok;
 }
 
@@ -176,7 +178,8 @@ async function services(ctx: CommandContext): Promise<ExitCode> {
     ]);
   }
   ctx.io.stdout(table(rows));
-  for (const problem of serverProblems(snapshot)) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
+  for (const problem of serverProblems(snapshot, cliText(ctx.io.env)))
+    ctx.io.stderr(`xmplus-tray: ${problem}\n`);
   return EXIT.ok;
 }
 
