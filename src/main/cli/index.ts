@@ -31,12 +31,22 @@ export interface MainOptions {
 }
 
 /**
+ * An error's message in the user's language where the error says why by a reason code (as the
+ * window picks its translations); otherwise the message as it is (the panel's words stay verbatim).
+ */
+function messageOf(error: AppError, text: MainText): string {
+  if (error.reason === 'signedOut') return text.t('cli.reason.signedOut');
+  if (error.reason === 'apiKeyMissing') return text.t('cli.reason.apiKeyMissing');
+  return error.message;
+}
+
+/**
  * Prints an error. Outside the account commands, a refused or missing sign-in also says what to do
  * from here: sign in again, or check the variables the credentials came from.
  */
 function reporter(io: CliIo, group: string | null, text: MainText) {
   return (error: AppError, code: ExitCode = EXIT.error): ExitCode => {
-    io.stderr(`${PROGRAM}: ${error.message}\n`);
+    io.stderr(`${PROGRAM}: ${messageOf(error, text)}\n`);
     if (error.detail) io.stderr(`${error.detail.replace(/^/gm, '  ')}\n`);
     if (error.kind === 'auth' && group !== 'Account') {
       const fromEnv = envCredentials(io.env);

@@ -313,4 +313,7 @@ export const en = {
   'cli.arg.invoice.INVOICE': 'the invoice id',
   'cli.arg.help.COMMAND': 'the command to explain',
   'cli.arg.completion.SHELL': 'bash, zsh or fish',
+  'cli.error.envIncomplete': 'Set {names} too, or none of them.',
+  'cli.reason.signedOut': 'You are signed out. Sign in to see your plans.',
+  'cli.reason.apiKeyMissing': 'Enter the client API key your provider gave you.',
 } as const;

@@ -314,4 +314,7 @@ export const fa: Catalogue = {
   'cli.arg.invoice.INVOICE': 'شناسهٔ صورت‌حساب',
   'cli.arg.help.COMMAND': 'فرمانی که توضیح داده شود',
   'cli.arg.completion.SHELL': 'bash، zsh یا fish',
+  'cli.error.envIncomplete': '{names} را هم تنظیم کنید، یا هیچ‌کدام را.',
+  'cli.reason.signedOut': 'از حساب خارج شده‌اید. برای دیدن طرح‌هایتان وارد شوید.',
+  'cli.reason.apiKeyMissing': 'کلید API کلاینتی را که ارائه‌دهنده به شما داده وارد کنید.',
 };

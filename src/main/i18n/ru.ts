@@ -348,4 +348,7 @@ export const ru: Catalogue = {
   'cli.arg.invoice.INVOICE': 'ID счёта',
   'cli.arg.help.COMMAND': 'команда, которую объяснить',
   'cli.arg.completion.SHELL': 'bash, zsh или fish',
+  'cli.error.envIncomplete': 'Задайте также {names} или не задавайте ни одной.',
+  'cli.reason.signedOut': 'Вы вышли из учётной записи. Войдите, чтобы увидеть свои тарифы.',
+  'cli.reason.apiKeyMissing': 'Введите API-ключ клиента, который дал вам провайдер.',
 };

@@ -284,4 +284,7 @@ export const zhCN: Catalogue = {
   'cli.arg.invoice.INVOICE': '账单 ID',
   'cli.arg.help.COMMAND': '要说明的命令',
   'cli.arg.completion.SHELL': 'bash、zsh 或 fish',
+  'cli.error.envIncomplete': '请同时设置 {names}，或者一个都不设置。',
+  'cli.reason.signedOut': '您已退出登录。请登录以查看您的套餐。',
+  'cli.reason.apiKeyMissing': '请输入服务商提供给您的客户端 API 密钥。',
 };

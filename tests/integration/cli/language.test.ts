@@ -199,6 +199,32 @@ describe('billing and import', () => {
   });
 });
 
+describe('errors the CLI words itself', () => {
+  it('half of the XMPLUS_* variables: a usage error in Persian, exit 2', async () => {
+    const fa = await cli(['status'], { XMPLUS_EMAIL: 'a@example.com', LANG: 'fa_IR.UTF-8' });
+    expect(fa.code).toBe(2);
+    expect(fa.err).toContain(
+      'XMPLUS_PANEL_URL, XMPLUS_API_KEY, XMPLUS_PASSWORD را هم تنظیم کنید، یا هیچ‌کدام را.',
+    );
+  });
+
+  it('signed out (by reason code) in Chinese, with the way back in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xmplus-cli-lang-'));
+    const env = { XMPLUS_CONFIG_DIR: dir, LANG: 'zh_CN.UTF-8' };
+    const args = ['--panel', sim.url, '--email', sim.demo.email, '--api-key', sim.apiKey];
+    const login = await cli(['login', ...args, '--password-stdin', '--no-remember'], env, {
+      stdin: `${sim.demo.password}\n`,
+    });
+    expect(login.code).toBe(0);
+    expect(login.out).toContain(`已以 ${sim.demo.email} 登录 ${sim.url}。`);
+    const status = await cli(['status'], env);
+    expect(status.code).toBe(1);
+    expect(status.err).toBe(
+      'xmplus-tray: 您已退出登录。请登录以查看您的套餐。\n运行 `xmplus-tray login` 重新登录。\n',
+    );
+  });
+});
+
 describe('status', () => {
   it("a service whose servers the panel refused is named on stderr in the user's language", async () => {
     sim.admin.patchService(7, { detailsRefusal: 'Service expired.' });
