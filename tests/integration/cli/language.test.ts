@@ -192,6 +192,18 @@ describe('billing and import', () => {
     expect(paid.out).toContain('Счёт:     R8D4TZ1LQ6MXC9PBN2YE\n');
   });
 
+  it('the store in Chinese and one package in Russian: labels and headers, ids as they are', async () => {
+    const zh = await cli(['packages', '--traffic'], { ...credentials(), LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(0);
+    expect(zh.out.split('\n')[0]).toMatch(/^ID\s+名称\s+流量\s+设备\s+库存\s+价格$/);
+    expect(zh.out).toMatch(/TOP200 .*一次性 \$ 15\.00/);
+    const ru = await cli(['package', '4'], { ...credentials(), LANG: 'ru_RU.UTF-8' });
+    expect(ru.code).toBe(0);
+    expect(ru.out).toContain('Family 500 (тариф 4, план)\n');
+    expect(ru.out).toContain('Остаток: 1\n');
+    expect(ru.out).toContain('Цены:\n');
+  });
+
   it('import: an unknown client in Russian, exit 2', async () => {
     const ru = await cli(['import', '--client', 'nope'], { ...credentials(), LANG: 'ru_RU.UTF-8' });
     expect(ru.code).toBe(2);

@@ -131,7 +131,14 @@ async function logout(ctx: CommandContext): Promise<ExitCode> {
 function profilesTable(state: ProfilesState, text: MainText): string {
   if (state.profiles.length === 0)
     return `${text.t('cli.account.noProfiles', { command: 'xmplus-tray login' })}\n`;
-  const rows = [['', 'ID', 'EMAIL', 'PANEL', 'NAME', 'SIGNED IN', 'REMEMBERED']];
+  const rows = [
+    [
+      '',
+      ...(['id', 'email', 'panel', 'name', 'signedIn', 'remembered'] as const).map((c) =>
+        text.t(`cli.col.${c}`),
+      ),
+    ],
+  ];
   for (const p of state.profiles) {
     rows.push([
       p.id === state.activeId ? '*' : '',

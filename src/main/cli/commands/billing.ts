@@ -17,36 +17,49 @@ import { cliText, labelled } from '../text';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import { confirm, idOption, JSON_OPTION, output, refuseUnattended, withSession, YES_OPTION } from './common';
 
-const priceLine = (p: Package) =>
+const priceLine = (p: Package, text: MainText) =>
   p.prices
-    .map((price) => `${price.cycle === 'topup_traffic' ? 'once' : price.cycle} ${moneyText(price.price)}`)
+    .map(
+      (price) =>
+        `${price.cycle === 'topup_traffic' ? text.t('cli.billing.once') : price.cycle} ${moneyText(price.price)}`,
+    )
     .join(' · ');
 
 function packagesTable(list: readonly Package[], text: MainText): string {
   if (list.length === 0) return `${text.t('cli.billing.noPackages')}\n`;
-  const rows = [['ID', 'NAME', 'TRAFFIC', 'DEVICES', 'STOCK', 'PRICES']];
+  const rows = [
+    (['id', 'name', 'traffic', 'devices', 'stock', 'prices'] as const).map((c) => text.t(`cli.col.${c}`)),
+  ];
   for (const p of list) {
     rows.push([
       String(p.id),
       p.name,
       bytesText(p.trafficBytes),
-      p.ipLimit === null ? '—' : p.ipLimit === 0 ? 'any' : String(p.ipLimit),
+      p.ipLimit === null ? '—' : p.ipLimit === 0 ? text.t('cli.billing.any') : String(p.ipLimit),
       p.stock === null ? '—' : String(p.stock),
-      priceLine(p),
+      priceLine(p, text),
     ]);
   }
   return table(rows);
 }
 
-function packageText(p: Package): string {
+function packageText(p: Package, text: MainText): string {
+  const named = { name: p.name, id: String(p.id) };
+  const size = bytesText(p.trafficBytes);
   const lines = [
-    `${p.name} (package ${p.id}, ${p.kind === 'full' ? 'plan' : 'traffic top-up'})`,
-    `Traffic: ${bytesText(p.trafficBytes)}${p.trafficReset ? ', reset every cycle' : ''}`,
+    text.t(p.kind === 'full' ? 'cli.package.plan' : 'cli.package.topup', named),
+    text.t(p.trafficReset ? 'cli.package.trafficReset' : 'cli.package.traffic', { size }),
   ];
-  if (p.ipLimit !== null) lines.push(`Devices: ${p.ipLimit === 0 ? 'no limit' : p.ipLimit}`);
-  if (p.speedLimit) lines.push(`Speed: ${p.speedLimit}`);
-  if (p.stock !== null) lines.push(`Stock: ${p.stock}`);
-  lines.push('Prices:', ...p.prices.map((price) => `  ${price.cycle.padEnd(11)} ${moneyText(price.price)}`));
+  if (p.ipLimit !== null) {
+    const devices = p.ipLimit === 0 ? text.t('cli.package.noLimit') : String(p.ipLimit);
+    lines.push(text.t('cli.package.devices', { devices }));
+  }
+  if (p.speedLimit) lines.push(text.t('cli.package.speed', { speed: p.speedLimit }));
+  if (p.stock !== null) lines.push(text.t('cli.package.stock', { stock: String(p.stock) }));
+  lines.push(
+    text.t('cli.package.prices'),
+    ...p.prices.map((price) => `  ${price.cycle.padEnd(11)} ${moneyText(price.price)}`),
+  );
   if (p.description) lines.push('', p.description);
   return `${lines.join('\n')}\n`;
 }
@@ -74,7 +87,7 @@ async function packageInfo(ctx: CommandContext): Promise<ExitCode> {
   if (!/^\d{1,10}$/.test(ref) || Number(ref) < 1)
     return ctx.usage(say(ctx).t('cli.billing.badPackageRef', { value: ref }));
   return withSession(ctx, async (session) =>
-    output(ctx, await session.call('billing.package', { id: Number(ref) }), packageText),
+    output(ctx, await session.call('billing.package', { id: Number(ref) }), (p) => packageText(p, say(ctx))),
   );
 }
 
@@ -348,19 +361,22 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
   });
 }
 
-const feeText = (g: Gateway) =>
+const feeText = (g: Gateway, text: MainText) =>
   g.feePercent > 0 || g.feeFixed > 0
     ? [g.feePercent > 0 ? `${g.feePercent}%` : '', g.feeFixed > 0 ? g.feeFixed.toFixed(2) : '']
         .filter(Boolean)
         .join(' + ')
-    : 'none';
+    : text.t('cli.billing.none');
 
 async function gateways(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) =>
     output(ctx, await session.call('billing.gateways', {}), (list) => {
-      if (list.length === 0) return `${say(ctx).t('cli.billing.noGateways')}\n`;
-      const rows = [['ID', 'NAME', 'GATEWAY', 'CURRENCY', 'FEES']];
-      for (const g of list) rows.push([String(g.id), g.name, g.gateway, g.currency, feeText(g)]);
+      const text = say(ctx);
+      if (list.length === 0) return `${text.t('cli.billing.noGateways')}\n`;
+      const rows = [
+        (['id', 'name', 'gateway', 'currency', 'fees'] as const).map((c) => text.t(`cli.col.${c}`)),
+      ];
+      for (const g of list) rows.push([String(g.id), g.name, g.gateway, g.currency, feeText(g, text)]);
       return table(rows);
     }),
   );
@@ -390,7 +406,7 @@ export async function paymentText(
   const line = (label: string, value: string) => labelled(label, value, 10);
   lines.push(line(text.t('cli.pay.invoice'), payment.invoiceId));
   const fees = gateway
-    ? ` ${text.t('cli.pay.fees', { gateway: gateway.name || gateway.gateway, fees: feeText(gateway) })}`
+    ? ` ${text.t('cli.pay.fees', { gateway: gateway.name || gateway.gateway, fees: feeText(gateway, text) })}`
     : '';
   lines.push(line(text.t('cli.pay.amount'), `${moneyText(payment.amount)}${fees}`));
   lines.push(line(text.t('cli.pay.payWith'), payment.gateway));
@@ -494,7 +510,11 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
 
 function invoicesTable(list: readonly Invoice[], text: MainText): string {
   if (list.length === 0) return `${text.t('cli.invoice.none')}\n`;
-  const rows = [['INVOICE', 'CREATED', 'PACKAGE', 'AMOUNT', 'STATUS', 'SERVICE']];
+  const rows = [
+    (['invoice', 'created', 'package', 'amount', 'status', 'service'] as const).map((c) =>
+      text.t(`cli.col.${c}`),
+    ),
+  ];
   for (const i of list) {
     rows.push([
       i.invoiceId,
