@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { providerCheck } from './build/check-provider.mjs';
+import { readUpdateConfig } from './build/update-config.mjs';
 
 /**
  * Development only: the dev server needs an inline preamble (React refresh) and a websocket (reload),
@@ -22,6 +24,11 @@ const devCsp = (): Plugin => ({
 
 export default defineConfig({
   main: {
+    // A branded API key without its panel address fails the build (build/check-provider.mjs).
+    plugins: [providerCheck(resolve('resources/provider.json'))],
+    // The update feed and the key its metadata must be signed with, checked for consistency and
+    // compiled into the main bundle (src/main/electron/update-pins.ts); a bad pair fails the build.
+    define: { __XMPLUS_UPDATE__: JSON.stringify(readUpdateConfig(resolve('.'))) },
     build: {
       // Dependencies load from node_modules (inside the asar) at run time.
       externalizeDeps: true,

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // electron-store imports electron itself; inlined, its import meets the tests' electron mock.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

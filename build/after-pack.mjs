@@ -13,13 +13,19 @@ export const FUSES = {
   [FuseV1Options.RunAsNode]: false,
   // Cookies on disk encrypted with the OS key.
   [FuseV1Options.EnableCookieEncryption]: true,
-  // NODE_OPTIONS and --inspect cannot inject code into the main process.
+  // NODE_OPTIONS and --inspect* cannot inject code into the main process (and SIGUSR1 starts no
+  // inspector); Chromium's --remote-debugging-* has no fuse: electron/launch-switches.ts refuses it.
   [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
   [FuseV1Options.EnableNodeCliInspectArguments]: false,
   // app.asar is checked against the hash electron-builder embeds (macOS and Windows) ...
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   // ... and code is loaded only from it, not from a loose app/ folder put beside it.
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  // file:// pages get no more than a browser gives them. Nothing needs more: the window loads
+  // app://renderer/ (electron/protocol.ts), whose handler reads files with net.fetch in the main
+  // process, and net.fetch of a file: URL keeps its asar-aware loader whatever this fuse says
+  // (Electron's SimpleURLLoaderWrapper::GetURLLoaderFactoryForURL).
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 /** The binary that carries the fuse wire, per platform (the .app bundle on macOS: fuses finds the framework). */

@@ -29,6 +29,7 @@ const PACKAGES = {
     'gnome-keyring',
     'dbus',
     'dbus-x11',
+    'libnotify-bin',
     'xvfb',
     'xauth',
     'zbar-tools',
@@ -49,7 +50,11 @@ function missingDebianPackages(names) {
   });
 }
 
-const missing = missingDebianPackages(PACKAGES[purpose]);
+// A browser named by CHROMIUM_PATH (the renderer tests' override; CI on Ubuntu, which has no
+// chromium deb, points it at Playwright's own) stands in for Debian's chromium.
+const browserGiven = Boolean(process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH));
+const wanted = PACKAGES[purpose].filter((name) => !(name === 'chromium' && browserGiven));
+const missing = missingDebianPackages(wanted);
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {

@@ -1,7 +1,8 @@
 // Profiles and sign-in: which panels and accounts the user has, their secrets in the keychain, and
-// one live PanelSession per signed-in profile (so the token is reused across the tray, the window
+// one open Source per signed-in profile (so a panel's token is reused across the tray, the window
 // and billing). Handlers for provider.check, auth.* and profiles.*.
 import type { ProfileView, ProfilesState, SecretStorageKind } from '../shared/contract';
+import { SOURCE_CAPABILITIES } from '../shared/domain';
 import { appError, fail, ok, type AppError, type Result } from '../shared/errors';
 import type { Handlers } from './router';
 import type { Platform } from './platform';
@@ -14,25 +15,42 @@ import {
   writeProfiles,
   type ProfileRecord,
 } from './settings/settings';
-import { createPanelSession, type PanelSession } from './session/panel-session';
-import type { CredentialStore } from './session/secrets';
-import type { AccountInfo } from './xmplus/client';
-import type { PanelRoute, Timeouts } from './xmplus/transport';
-import { panelBase, validatePanelUrl, validateProxyUrl } from './xmplus/transport';
-import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './panel-addresses';
+import type { CredentialStore } from './secrets';
+import {
+  openPanelSetup,
+  openSource,
+  type BillingApi,
+  type PanelSetup,
+  type SignInAnswer,
+  type Source,
+} from './sources';
+import type { PanelRoute, Timeouts } from './net/transport';
+import { panelBase, validatePanelUrl, validateProxyUrl } from './net/transport';
+import { joinProxyPassword, splitProxyPassword } from '../shared/proxy-url';
+import { addressOwner, forgetAddress, rememberAddress, rememberedAddress } from './net/panel-addresses';
 import { realTimers, type Timers } from './timers';
+import { providerKeyFor } from './provider';
 
 export interface ActiveProfile {
   profileId: string;
   profile: ProfileRecord;
-  session: PanelSession;
+  source: Source;
+}
+
+/** A profile whose source has billing, with its billing calls (named `session` as billing knows them). */
+export interface BillingProfile {
+  profileId: string;
+  session: BillingApi;
 }
 
 export interface AccountsDeps {
   platform: Platform;
   credentials: CredentialStore;
-  /** Told when the active profile or its sign-in state changes (start / stop polling). */
-  onActiveChanged(active: ProfileRecord | null, signedIn: boolean): void;
+  /**
+   * Told when the profiles change: one added, removed or edited (watch, interval), the active one
+   * switched, or a sign-in state (start / stop polling).
+   */
+  onChanged(): void;
   /** Told when a profile is removed (drop its cache and history). */
   onRemoved(profileId: string): void;
   /** Overrides for tests: environment for proxy variables. */
@@ -41,6 +59,11 @@ export interface AccountsDeps {
   timeouts?: Partial<Timeouts>;
   /** What the start-up wait on the keychain is timed with; the real timers by default. */
   timers?: Timers;
+  /**
+   * The profile this run acts on instead of the stored active one (the CLI's --profile); an id that
+   * is no profile means none.
+   */
+  pinnedProfileId?: string;
 }
 
 type AccountHandlers = Pick<
@@ -65,7 +88,14 @@ export interface Accounts {
   activeProfile(): ProfileRecord | null;
   isSignedIn(profileId: string): boolean;
   active(): Promise<Result<ActiveProfile>>;
-  sessionFor(profileId: string): Promise<Result<PanelSession>>;
+  /** The active profile's billing; fails when its source has none. */
+  activeBilling(): Promise<Result<BillingProfile>>;
+  /** The open source of a signed-in profile. */
+  sourceFor(profileId: string): Promise<Result<Source>>;
+  /** A profile's billing; fails when signed out or when its source has none. */
+  billingFor(profileId: string): Promise<Result<BillingApi>>;
+  /** A profile's proxy address to connect with, its password put back from the keychain; null: none. */
+  proxyUrlOf(profileId: string | null): string | null;
   /** Whether an API key is at hand for this panel (the branded build's or the keychain's). */
   hasApiKey(panelUrl: string): Promise<boolean>;
   /**
@@ -82,27 +112,77 @@ export interface Accounts {
   dispose(): Promise<void>;
 }
 
+/** Set in the settings once keychain entries are filed by panel base (migrateFromOrigins ran). */
+const KEYCHAIN_BY_BASE = 'keychainByPanelBase';
+
 /** How long start-up waits for the keychain before showing profiles as signed out. */
 export const KEYCHAIN_START_TIMEOUT_MS = 8_000;
 
 const signInFirst = (): AppError =>
   appError('auth', 'You are signed out. Sign in to see your plans.', { reason: 'signedOut' });
 
+const noBilling = (): AppError =>
+  appError('state', "This profile's provider offers no billing through the app: use its own web page.");
+
 export function createAccounts(deps: AccountsDeps): Accounts {
   const { platform, credentials } = deps;
   const store = platform.settingsStore;
-  const sessions = new Map<string, PanelSession>();
+  const sessions = new Map<string, Source>();
   const signedIn = new Set<string>();
   /** The account/info a sign-in just got, per profile: its session's first snapshot uses it. */
-  const signInAnswers = new Map<string, { info: AccountInfo; at: number }>();
+  const signInAnswers = new Map<string, SignInAnswer>();
+  // Proxy passwords by profile, read from the keychain at start and kept as they are saved: the
+  // settings file, the profiles event and the window see the address without it.
+  const proxyPasswords = new Map<string, string>();
+
+  function proxyUrlFor(profile: ProfileRecord): string | null {
+    if (!profile.options.proxyUrl) return null;
+    return joinProxyPassword(profile.options.proxyUrl, proxyPasswords.get(profile.id) ?? null);
+  }
+
+  function proxyUrlOf(profileId: string | null): string | null {
+    const profile = profileId ? readProfiles(store).find((p) => p.id === profileId) : undefined;
+    return profile ? proxyUrlFor(profile) : null;
+  }
+
+  /** The profile as its source should see it: the proxy address with its password. */
+  function withProxyPassword(profile: ProfileRecord): ProfileRecord {
+    return { ...profile, options: { ...profile.options, proxyUrl: proxyUrlFor(profile) ?? '' } };
+  }
+
+  /**
+   * Keeps the password of a proxy address typed for `profile` in the keychain and returns the address
+   * to store without it. An address typed without a password that is the one stored keeps the stored
+   * password (the form shows the address without it); any other address drops it.
+   */
+  async function storeProxy(profile: ProfileRecord, typed: string): Promise<Result<string>> {
+    const { address, password } = splitProxyPassword(typed);
+    const kept = proxyPasswords.get(profile.id) ?? null;
+    const next = password ?? (address && address === profile.options.proxyUrl ? kept : null);
+    if (password !== null || next !== kept) {
+      const saved = await credentials.saveProxyPassword(secretBase(profile.panelUrl), profile.id, next, {
+        remember: profile.remember,
+      });
+      if (!saved.ok) return saved;
+    }
+    if (next === null) proxyPasswords.delete(profile.id);
+    else proxyPasswords.set(profile.id, next);
+    return ok(address);
+  }
 
   const origin = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url).origin;
+  /**
+   * What a panel's keychain entries are filed under: origin and path, so that two panels under
+   * different paths of one host keep their own API keys and passwords.
+   */
+  const secretBase = (url: string) => panelBase(new URL(url));
 
   /** The API key for a panel: typed now, else the branded build's, else the keychain's. */
   async function apiKeyFor(panelUrl: string, typed?: string): Promise<Result<string>> {
     if (typed) return ok(typed);
-    if (platform.provider.apiKey) return ok(platform.provider.apiKey);
-    const stored = await credentials.getApiKey(origin(panelUrl));
+    const branded = providerKeyFor(platform.provider, panelUrl);
+    if (branded) return ok(branded);
+    const stored = await credentials.getApiKey(secretBase(panelUrl));
     if (!stored.ok) return stored;
     return stored.value
       ? ok(stored.value)
@@ -144,36 +224,33 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     apiKey: string,
     creds: { email: string; password: string } | undefined,
     proxyUrl: string | undefined,
-  ) {
-    return createPanelSession({
-      panelUrl,
-      proxyUrl: proxyUrl || null,
-      route: routeFor(panelUrl, null),
-      // Set-up is where a new-generation panel is named; saved profiles never probe.
-      identifyGeneration: true,
-      ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
-      getApiKey: async () => ok(apiKey),
-      getCredentials: async () => (creds ? ok(creds) : fail(signInFirst())),
-      now: () => platform.now(),
-      ...(deps.env ? { env: deps.env } : {}),
-    });
+  ): Result<PanelSetup> {
+    return openPanelSetup(
+      { panelUrl, proxyUrl: proxyUrl || null },
+      {
+        route: routeFor(panelUrl, null),
+        ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
+        getApiKey: async () => ok(apiKey),
+        getCredentials: async () => (creds ? ok(creds) : fail(signInFirst())),
+        now: () => platform.now(),
+        ...(deps.env ? { env: deps.env } : {}),
+      },
+    );
   }
 
-  function sessionOf(profile: ProfileRecord): Result<PanelSession> {
+  function sessionOf(profile: ProfileRecord): Result<Source> {
     const existing = sessions.get(profile.id);
     if (existing) return ok(existing);
     const signInAnswer = signInAnswers.get(profile.id);
     signInAnswers.delete(profile.id);
-    const created = createPanelSession({
+    // The source connects through the proxy with its password put back from the keychain.
+    const created = openSource(withProxyPassword(profile), {
       ...(signInAnswer ? { firstAccountInfo: signInAnswer } : {}),
-      panelUrl: profile.panelUrl,
-      proxyUrl: profile.options.proxyUrl || null,
       route: routeFor(profile.panelUrl, profile.id),
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
-      ...(profile.options.timeZone ? { timeZone: profile.options.timeZone } : {}),
       getApiKey: () => apiKeyFor(profile.panelUrl),
       getCredentials: async () => {
-        const password = await credentials.getPassword(origin(profile.panelUrl), profile.email);
+        const password = await credentials.getPassword(secretBase(profile.panelUrl), profile.email);
         if (!password.ok) return password;
         return password.value ? ok({ email: profile.email, password: password.value }) : fail(signInFirst());
       },
@@ -193,12 +270,18 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   function view(profile: ProfileRecord): ProfileView {
     return {
       id: profile.id,
+      kind: profile.kind,
+      capabilities: { ...SOURCE_CAPABILITIES[profile.kind] },
       panelUrl: profile.panelUrl,
       email: profile.email,
       displayName: profile.displayName,
-      options: profile.options,
+      // Never the proxy password, even one still in the file while the keychain was unreachable.
+      options: { ...profile.options, proxyUrl: splitProxyPassword(profile.options.proxyUrl).address },
       remember: profile.remember,
       signedIn: signedIn.has(profile.id),
+      proxyPasswordKept: proxyPasswords.has(profile.id),
+      watch: profile.watch,
+      refreshMinutes: profile.refreshMinutes,
     };
   }
 
@@ -211,13 +294,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   }
 
   function activeProfile(): ProfileRecord | null {
-    const id = readActiveProfileId(store);
+    const id = deps.pinnedProfileId ?? readActiveProfileId(store);
     return readProfiles(store).find((p) => p.id === id) ?? null;
   }
 
   function announce() {
-    const current = activeProfile();
-    deps.onActiveChanged(current, current ? signedIn.has(current.id) : false);
+    deps.onChanged();
     const next = state();
     platform.emit('profiles', next);
     return next;
@@ -230,7 +312,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   async function withPanel<T>(
     panel: { panelUrl: string | undefined; apiKey: string | undefined; proxyUrl?: string | undefined },
     creds: { email: string; password: string } | undefined,
-    use: (session: PanelSession, url: string) => Promise<Result<T>>,
+    use: (session: PanelSetup, url: string) => Promise<Result<T>>,
   ): Promise<Result<T>> {
     const { panelUrl, apiKey, proxyUrl } = panel;
     const url = resolvePanelUrl(panelUrl);
@@ -259,24 +341,26 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     remember: boolean,
     displayName: string | undefined,
     proxyUrl: string | undefined,
-    account?: AccountInfo,
+    account?: SignInAnswer['info'],
   ): Promise<Result<ProfilesState>> {
     const profile = upsertProfile(
       store,
       { panelUrl, email, remember, ...(displayName ? { displayName } : {}) },
       () => platform.now(),
     );
-    // The proxy that reached the panel at sign-in is the profile's from now on.
+    // The proxy that reached the panel at sign-in is the profile's from now on (its password in the keychain).
     if (proxyUrl) {
-      profile.options = { ...profile.options, proxyUrl };
+      const address = await storeProxy(profile, proxyUrl);
+      if (!address.ok) return address;
+      profile.options = { ...profile.options, proxyUrl: address.value };
       writeProfiles(
         store,
         readProfiles(store).map((p) => (p.id === profile.id ? profile : p)),
       );
     }
-    const typedKey = apiKey && !platform.provider.apiKey ? apiKey : undefined;
+    const typedKey = apiKey && !providerKeyFor(platform.provider, panelUrl) ? apiKey : undefined;
     const saved = await credentials.save(
-      origin(panelUrl),
+      secretBase(panelUrl),
       email,
       { password, ...(typedKey ? { apiKey: typedKey } : {}) },
       { remember },
@@ -305,10 +389,80 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     await closeSession(profile.id);
     signInAnswers.delete(profile.id);
     const others = readProfiles(store).some(
-      (p) => p.id !== profile.id && origin(p.panelUrl) === origin(profile.panelUrl),
+      (p) => p.id !== profile.id && secretBase(p.panelUrl) === secretBase(profile.panelUrl),
     );
     signedIn.delete(profile.id);
-    return credentials.forget(origin(profile.panelUrl), profile.email, { apiKeyToo: !others });
+    return credentials.forget(secretBase(profile.panelUrl), profile.email, { apiKeyToo: !others });
+  }
+
+  /**
+   * Reads the proxy passwords of profiles whose proxy names a user. A password still in the settings
+   * file (written before it moved to the keychain) is moved there now, and the file rewritten without it.
+   */
+  async function loadProxyPasswords(settle: <T>(promise: Promise<T>, fallback: T) => Promise<T>) {
+    let moved = false;
+    const profiles = readProfiles(store);
+    for (const profile of profiles) {
+      if (!profile.options.proxyUrl.includes('@')) continue;
+      const { address, password } = splitProxyPassword(profile.options.proxyUrl);
+      if (password !== null) {
+        const saved = await settle(
+          credentials.saveProxyPassword(secretBase(profile.panelUrl), profile.id, password, {
+            remember: profile.remember,
+          }),
+          null,
+        );
+        // Moved only once it is safe in the keychain; this run uses it either way.
+        proxyPasswords.set(profile.id, password);
+        if (saved?.ok) {
+          profile.options = { ...profile.options, proxyUrl: address };
+          moved = true;
+        }
+        continue;
+      }
+      const stored = await settle(
+        credentials.getProxyPassword(secretBase(profile.panelUrl), profile.id),
+        null,
+      );
+      if (stored?.ok && stored.value !== null) proxyPasswords.set(profile.id, stored.value);
+    }
+    if (moved) writeProfiles(store, profiles);
+  }
+
+  /** Entries filed by origin alone (older versions) move to their panel's base, once per settings folder. */
+  async function migrateKeychain(): Promise<void> {
+    const panels = readProfiles(store).map((p) => ({
+      base: secretBase(p.panelUrl),
+      origin: origin(p.panelUrl),
+      email: p.email,
+      profileId: p.id,
+    }));
+    const moved = await credentials.migrateFromOrigins(panels);
+    if (moved.ok) store.set(KEYCHAIN_BY_BASE, true);
+  }
+
+  async function active(): Promise<Result<ActiveProfile>> {
+    const profile = activeProfile();
+    if (!profile) {
+      return fail(
+        appError(
+          'state',
+          deps.pinnedProfileId
+            ? `There is no profile "${deps.pinnedProfileId}".`
+            : 'Add a panel account first.',
+        ),
+      );
+    }
+    if (!signedIn.has(profile.id)) return fail(signInFirst());
+    const source = sessionOf(profile);
+    return source.ok ? ok({ profileId: profile.id, profile, source: source.value }) : source;
+  }
+
+  async function sourceFor(profileId: string): Promise<Result<Source>> {
+    const profile = readProfiles(store).find((p) => p.id === profileId);
+    if (!profile) return fail(appError('state', 'That profile no longer exists.'));
+    if (!signedIn.has(profile.id)) return fail(signInFirst());
+    return sessionOf(profile);
   }
 
   const handlers: AccountHandlers = {
@@ -366,13 +520,18 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
       removeProfile(store, id);
       forgetAddress(platform.cacheStore, addressOwner(id, ''));
+      proxyPasswords.delete(id);
+      const proxyForgotten = await credentials.saveProxyPassword(secretBase(profile.panelUrl), id, null, {
+        remember: profile.remember,
+      });
       const forgotten = await forgetSecrets(profile);
+      if (!proxyForgotten.ok) return proxyForgotten;
       deps.onRemoved(id);
       const next = announce();
       return forgotten.ok ? ok(next) : fail(forgotten.error);
     },
 
-    async 'profiles.update'({ id, displayName, options }) {
+    async 'profiles.update'({ id, displayName, options, watch, refreshMinutes }) {
       const profiles = readProfiles(store);
       const profile = profiles.find((p) => p.id === id);
       if (!profile) return fail(appError('validation', 'That profile no longer exists.'));
@@ -391,10 +550,18 @@ export function createAccounts(deps: AccountsDeps): Accounts {
           );
         }
       }
+      let proxyUrl = profile.options.proxyUrl;
+      if (options?.proxyUrl !== undefined) {
+        const address = await storeProxy(profile, options.proxyUrl);
+        if (!address.ok) return address;
+        proxyUrl = address.value;
+      }
       const updated: ProfileRecord = {
         ...profile,
         displayName: displayName?.trim() || profile.displayName,
-        options: { ...profile.options, ...options },
+        options: { ...profile.options, ...options, proxyUrl },
+        watch: watch ?? profile.watch,
+        refreshMinutes: refreshMinutes === undefined ? profile.refreshMinutes : refreshMinutes,
       };
       writeProfiles(
         store,
@@ -419,28 +586,34 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         });
         return Promise.race([promise, late]).finally(() => timers.clearTimeout(timer));
       };
+      if (store.get(KEYCHAIN_BY_BASE) !== true) await settle(migrateKeychain(), undefined);
       const checks = readProfiles(store).map(async (profile) => {
-        const password = await settle(credentials.getPassword(origin(profile.panelUrl), profile.email), null);
+        const password = await settle(
+          credentials.getPassword(secretBase(profile.panelUrl), profile.email),
+          null,
+        );
         if (password?.ok && password.value) signedIn.add(profile.id);
       });
       await Promise.all(checks);
+      await loadProxyPasswords(settle);
       announce();
     },
     state,
     activeProfile,
+    proxyUrlOf,
     isSignedIn: (id) => signedIn.has(id),
-    async active() {
-      const profile = activeProfile();
-      if (!profile) return fail(appError('state', 'Add a panel account first.'));
-      if (!signedIn.has(profile.id)) return fail(signInFirst());
-      const session = sessionOf(profile);
-      return session.ok ? ok({ profileId: profile.id, profile, session: session.value }) : session;
+    active,
+    async activeBilling() {
+      const current = await active();
+      if (!current.ok) return current;
+      const { billing } = current.value.source;
+      return billing ? ok({ profileId: current.value.profileId, session: billing }) : fail(noBilling());
     },
-    async sessionFor(profileId) {
-      const profile = readProfiles(store).find((p) => p.id === profileId);
-      if (!profile) return fail(appError('state', 'That profile no longer exists.'));
-      if (!signedIn.has(profile.id)) return fail(signInFirst());
-      return sessionOf(profile);
+    sourceFor,
+    async billingFor(profileId) {
+      const source = await sourceFor(profileId);
+      if (!source.ok) return source;
+      return source.value.billing ? ok(source.value.billing) : fail(noBilling());
     },
     async hasApiKey(panelUrl) {
       const url = resolvePanelUrl(panelUrl);

@@ -6,7 +6,7 @@ import { appError, fail, ok, type Result } from '../shared/errors';
 import type { Handlers } from './router';
 import type { Platform } from './platform';
 import { readSettings, writeSettings } from './settings/settings';
-import { createCredentialStore } from './session/secrets';
+import { createCredentialStore } from './secrets';
 import { createAccounts } from './accounts';
 import { createDataService } from './data';
 import { ALL_FORMATS, createExportService } from './export/service';
@@ -16,16 +16,18 @@ import { createImportService } from './import/service';
 import { IMPORT_CLIENTS, type ImportClientId } from '../shared/import-clients';
 import type { TrayState } from './platform';
 import type { Timers } from './timers';
+import type { StatusProfile } from './local/status-socket';
 
 /** What the tray menu, notifications and the shell's lifecycle can ask of the core. */
 export interface CoreActions {
+  /** Refreshes every watched profile now. */
   refresh(): Promise<void>;
-  /** Copies the subscription link of a service (or the first) to the clipboard. */
-  copySublink(serviceId: number | null): Promise<boolean>;
-  /** Asks for a folder and writes every export format of a service (or all). */
-  exportAll(serviceId: number | null): Promise<void>;
+  /** Copies the subscription link of a service (or the first) of a profile (default: the active one). */
+  copySublink(serviceId: number | null, profileId?: string): Promise<boolean>;
+  /** Asks for a folder and writes every export format of a service (or all) of a profile. */
+  exportAll(serviceId: number | null, profileId?: string): Promise<void>;
   /** Opens a service's import link in its default client (or `client`); says why not when it cannot. */
-  importInto(serviceId: number, client?: ImportClientId | null): Promise<boolean>;
+  importInto(serviceId: number, client?: ImportClientId | null, profileId?: string): Promise<boolean>;
   /** Remembers where the window should open and tells an open window at once. */
   navigate(target: NavigateTarget): void;
   setWindowOpen(open: boolean): void;
@@ -42,6 +44,11 @@ export interface Core {
    * failed keeps its last known servers, with serverParts[id].error saying why.
    */
   ensureServers(serviceIds?: readonly number[] | null): Promise<Result<Snapshot>>;
+  /**
+   * What `status` shows over the status socket: every watched profile, and a signed-out one with
+   * its last data and the reason.
+   */
+  statusProfiles(): StatusProfile[];
   /** Reads profiles and secrets, resumes polling; call once. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -89,29 +96,41 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
     platform,
     credentials,
     ...(options.timers ? { timers: options.timers } : {}),
-    onActiveChanged: (profile, signedIn) => data?.activeChanged(profile?.id ?? null, signedIn),
-    onRemoved: (profileId) => data?.forget(profileId),
+    onChanged: () => data?.profilesChanged(),
+    onRemoved: (profileId) => {
+      data?.forget(profileId);
+      importers.delete(profileId);
+    },
   });
   /** Texts for notifications in the user's language, read when each is shown. */
   const text = () => userText(platform.settingsStore, platform.app.locale);
   // The tray's state passes through here on its way out, to gain an import item per service.
   let lastTray: TrayState | null = null;
   const trayWithImports = (state: TrayState): TrayState => {
-    const ids = state.services.filter((s) => s.hasSublink).map((s) => s.id);
-    importer.warm(ids);
-    const known = importer.known(ids);
     const t = text();
-    const services = activeSnapshot()?.services ?? [];
-    const imports = state.services.flatMap((s) => {
-      const client = known[s.id];
-      const service = services.find((x) => x.id === s.id);
-      if (!client || !service) return [];
-      const name = service.packageName
-        ? t.t('service.name', { name: service.packageName, id: service.id })
-        : t.t('service.unnamed', { id: service.id });
-      return [
-        { serviceId: s.id, label: t.t('tray.importInto', { name, client: IMPORT_CLIENTS[client].name }) },
-      ];
+    const imports = state.profiles.flatMap((profile) => {
+      const importer = importerFor(profile.id);
+      const ids = state.services.filter((s) => s.profileId === profile.id && s.hasSublink).map((s) => s.id);
+      importer.warm(ids);
+      const known = importer.known(ids);
+      const services = dataService.snapshot(profile.id)?.services ?? [];
+      return ids.flatMap((serviceId) => {
+        const client = known[serviceId];
+        const service = services.find((x) => x.id === serviceId);
+        if (!client || !service) return [];
+        const service_ = service.packageName
+          ? t.t('service.name', { name: service.packageName, id: service.id })
+          : t.t('service.unnamed', { id: service.id });
+        // With several profiles, the line says whose plan it is.
+        const name = state.profiles.length > 1 ? `${profile.name} — ${service_}` : service_;
+        return [
+          {
+            profileId: profile.id,
+            serviceId,
+            label: t.t('tray.importInto', { name, client: IMPORT_CLIENTS[client].name }),
+          },
+        ];
+      });
     });
     return { ...state, imports };
   };
@@ -123,38 +142,69 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
   });
   data = createDataService({ platform: dataPlatform, accounts, ...clockwork });
   const dataService = data;
-  const activeSnapshot = () => {
-    const profile = accounts.activeProfile();
-    return profile ? dataService.snapshot(profile.id) : null;
+  const activeId = () => accounts.activeProfile()?.id ?? null;
+  /** Export of one profile's servers (the window's is the active profile's; the tray's any one's). */
+  const exporterFor = (profileId: () => string | null) =>
+    createExportService(platform, {
+      snapshot: () => {
+        const id = profileId();
+        return id ? dataService.snapshot(id) : null;
+      },
+      ensureServers: (serviceId) => {
+        const id = profileId();
+        return id
+          ? dataService.ensureServers(id, serviceId === null ? null : [serviceId])
+          : Promise.resolve(ok(null));
+      },
+      profileName: () => {
+        const id = profileId();
+        const profile = id ? accounts.state().profiles.find((p) => p.id === id) : undefined;
+        if (!profile) return '';
+        return (
+          profile.displayName || (URL.canParse(profile.panelUrl) ? new URL(profile.panelUrl).hostname : '')
+        );
+      },
+    });
+  const exporter = exporterFor(activeId);
+  // One import service per profile: what a panel serves is probed and remembered per panel.
+  const importers = new Map<string, ReturnType<typeof createImportService>>();
+  function importerFor(profileId: string) {
+    const existing = importers.get(profileId);
+    if (existing) return existing;
+    const created = createImportService({
+      platform,
+      snapshot: () => dataService.snapshot(profileId),
+      ensureServers: (serviceId) => dataService.ensureServers(profileId, [serviceId]),
+      proxyUrl: () => accounts.proxyUrlOf(profileId),
+      panelUrl: () => accounts.state().profiles.find((p) => p.id === profileId)?.panelUrl ?? null,
+      onProbed: () => {
+        if (lastTray) platform.updateTray(trayWithImports(lastTray));
+      },
+    });
+    importers.set(profileId, created);
+    return created;
+  }
+  /** The window's import handlers act on whichever profile is active when they are called. */
+  const importHandlers: Pick<Handlers, 'import.options' | 'import.open' | 'import.fallback'> = {
+    'import.options': (input) => activeImporter().handlers['import.options'](input),
+    'import.open': (input) => activeImporter().handlers['import.open'](input),
+    'import.fallback': (input) => activeImporter().handlers['import.fallback'](input),
   };
-  const exporter = createExportService(platform, {
-    snapshot: activeSnapshot,
-    ensureServers: (serviceId) => {
-      const profile = accounts.activeProfile();
-      return profile
-        ? dataService.ensureServers(profile.id, serviceId === null ? null : [serviceId])
-        : Promise.resolve(ok(null));
-    },
-  });
-  const importer = createImportService({
+  const noProfileImporter = createImportService({
     platform,
-    snapshot: activeSnapshot,
-    ensureServers: (serviceId) => {
-      const profile = accounts.activeProfile();
-      return profile ? dataService.ensureServers(profile.id, [serviceId]) : Promise.resolve(ok(null));
-    },
-    proxyUrl: () => accounts.activeProfile()?.options.proxyUrl || null,
-    onProbed: () => {
-      if (lastTray) platform.updateTray(trayWithImports(lastTray));
-    },
+    snapshot: () => null,
+    ensureServers: async () => ok(null),
+    proxyUrl: () => null,
+    panelUrl: () => null,
   });
+  const activeImporter = () => {
+    const id = activeId();
+    return id ? importerFor(id) : noProfileImporter;
+  };
 
   const billing = createBilling({
-    active: async () => {
-      const active = await accounts.active();
-      return active.ok ? ok({ profileId: active.value.profileId, session: active.value.session }) : active;
-    },
-    sessionFor: (profileId) => accounts.sessionFor(profileId),
+    active: () => accounts.activeBilling(),
+    sessionFor: (profileId) => accounts.billingFor(profileId),
     // Watches are state, not settings: they live with the cache, beside the data they change.
     store: platform.cacheStore,
     emit: (event, payload) => platform.emit(event, payload),
@@ -170,13 +220,15 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
 
   const actions: CoreActions = {
     async refresh() {
-      await dataService.refreshNow();
+      await dataService.refreshAll();
     },
-    async copySublink(serviceId) {
-      return (await dataService.copySublink(serviceId)).ok;
+    async copySublink(serviceId, profileId) {
+      return (await dataService.copySublink(serviceId, profileId)).ok;
     },
-    async exportAll(serviceId) {
-      const result = await exporter.save(serviceId, ALL_FORMATS);
+    async exportAll(serviceId, profileId) {
+      const chosen = profileId ?? null;
+      const from = chosen && chosen !== activeId() ? exporterFor(() => chosen) : exporter;
+      const result = await from.save(serviceId, ALL_FORMATS);
       const t = text();
       if (!result.ok) {
         platform.notify({ title: t.t('export.failed'), body: result.error.message, serviceId, actions: [] });
@@ -189,19 +241,27 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
         });
       }
     },
-    async importInto(serviceId, client = null) {
-      const result = await importer.open(serviceId, client);
+    async importInto(serviceId, client = null, profileId) {
+      const id = profileId ?? activeId();
+      if (!id) return false;
+      const result = await importerFor(id).open(serviceId, client);
       if (result.ok) return true;
       platform.notify({
         title: text().t('import.failed'),
         body: result.error.message,
         serviceId,
+        profileId: id,
         actions: [],
       });
-      actions.navigate({ page: 'export', serviceId });
+      actions.navigate({ page: 'export', serviceId, profileId: id });
       return false;
     },
     navigate(target) {
+      // A notification of another profile opens that profile's service: it becomes the active one.
+      if (target.profileId && target.profileId !== activeId()) {
+        const switched = accounts.handlers['profiles.switch']({ id: target.profileId });
+        if (switched instanceof Promise) void switched;
+      }
       pendingNavigation = target;
       platform.emit('navigate', target);
     },
@@ -214,7 +274,7 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
     ...accounts.handlers,
     ...dataService.handlers,
     ...exporter.handlers,
-    ...importer.handlers,
+    ...importHandlers,
     ...billing.handlers,
     'app.info': () => ok({ ...platform.app, provider: platform.provider.info }),
     'app.openExternal': ({ url }) => platform.openExternal(url),
@@ -257,6 +317,11 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
       if (!profile) return Promise.resolve(fail(appError('state', 'Add a panel account first.')));
       return dataService.ensureServers(profile.id, serviceIds);
     },
+    statusProfiles: () =>
+      dataService
+        .state()
+        .profiles.filter((p) => p.watched || !p.signedIn)
+        .map(({ id, name, kind, snapshot, error }) => ({ id, name, kind, snapshot, error })),
     async start() {
       await accounts.init();
       billing.start();

@@ -5,8 +5,8 @@ import type { AlertLevel, AppInfo, EventName, Events } from '../shared/contract'
 import type { Result } from '../shared/errors';
 import type { KeyValueStore } from './settings/store';
 import type { ProviderConfig } from './provider';
-import type { SecretBackend } from './session/secrets';
-import type { SystemProxyResolver } from './xmplus/system-proxy';
+import type { SecretBackend } from './secrets';
+import type { SystemProxyResolver } from './net/system-proxy';
 import type { UpdateState } from '../shared/contract';
 
 export interface NativeNotification {
@@ -14,6 +14,8 @@ export interface NativeNotification {
   body: string;
   /** The service to open on click. */
   serviceId: number | null;
+  /** The profile the service belongs to (a click switches to it when it is not the active one). */
+  profileId?: string | null;
   actions: { id: 'renew' | 'topup'; label: string }[];
 }
 
@@ -25,12 +27,30 @@ export interface TrayState {
   /** Remaining share (0..1) of the most urgent service's traffic or time; null when unknown. */
   fraction: number | null;
   tooltip: string;
-  /** One menu line per service ("StarterPack — 45 GB of 100 GB · 12 days left"). */
-  services: { id: number; label: string; hasSublink: boolean }[];
+  /** Every profile, in their order: the menu groups the services under each one's name. */
+  profiles: TrayProfile[];
+  /** One menu line per service of every profile ("StarterPack — 45 GB of 100 GB · 12 days left"). */
+  services: TrayService[];
   /** The menu's own words in the user's language (a change of language redraws the menu). */
   labels: TrayLabels;
   /** "Import StarterPack into Clash Verge Rev": one per service whose default client is known. */
-  imports?: { serviceId: number; label: string }[];
+  imports?: { profileId: string; serviceId: number; label: string }[];
+}
+
+export interface TrayProfile {
+  id: string;
+  /** Its display name, the heading of its group. */
+  name: string;
+  signedIn: boolean;
+  /** Why its lines are old ("Signed out", "Last refresh failed: …"); null when they are current. */
+  note: string | null;
+}
+
+export interface TrayService {
+  profileId: string;
+  id: number;
+  label: string;
+  hasSublink: boolean;
 }
 
 export interface TrayLabels {

@@ -1,18 +1,18 @@
 // A provider's branded build: resources/provider.json names the brand, the panel URL and its mirrors
-// (other addresses of the same panel, for users where one gets blocked), the client API key, a
-// support link and an update feed. The key stays in the main process; the renderer only learns
-// whether there is one.
+// (other addresses of the same panel, for users where one gets blocked), the client API key and a
+// support link. The key stays in the main process; the renderer only learns whether there is one.
+// Its "updateFeed" is read by the build, not here: build/update-config.mjs pins it into the app
+// with the key the updates must be signed with.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve, extname } from 'node:path';
 import { z } from 'zod';
 import type { ProviderInfo } from '../shared/contract';
-import { panelBase, validatePanelUrl } from './xmplus/transport';
+import { panelBase, validatePanelUrl } from './net/transport';
 
 export interface ProviderConfig {
   info: ProviderInfo;
   /** Secret: never sent to the renderer. */
   apiKey: string | null;
-  updateFeed: string | null;
   /** The panel's client= flag per import client id, where the provider's panel differs. */
   clientFlags?: Partial<Record<string, string>>;
   /** Other addresses of the provider's panel (valid panel URLs, without the main one), in order. */
@@ -26,6 +26,7 @@ const fileSchema = z.object({
   mirrors: z.array(z.string().trim().max(2048)).max(16).optional(),
   apiKey: z.string().trim().max(512).optional(),
   supportUrl: z.string().trim().max(2048).optional(),
+  /** Read by the build only (build/update-config.mjs); accepted here so the same file parses. */
   updateFeed: z.string().trim().max(2048).optional(),
   clientFlags: z
     .record(
@@ -41,7 +42,6 @@ const fileSchema = z.object({
 export const UNBRANDED: ProviderConfig = {
   info: { name: 'XMPlus', logo: null, panelUrl: null, hasApiKey: false, supportUrl: null },
   apiKey: null,
-  updateFeed: null,
   mirrors: [],
 };
 
@@ -97,17 +97,33 @@ export function loadProvider(file: string): ProviderConfig {
       logo = null;
     }
   }
+  // A key is the provider's for its own panel only: without a panel address it would go to any
+  // address typed (the build refuses such a file too: build/check-provider.mjs).
+  const apiKey = p.apiKey && p.panelUrl ? p.apiKey : null;
   return {
     info: {
       name: p.name || UNBRANDED.info.name,
       logo,
       panelUrl: p.panelUrl || null,
-      hasApiKey: Boolean(p.apiKey),
+      hasApiKey: apiKey !== null,
       supportUrl: httpsOnly(p.supportUrl),
     },
-    apiKey: p.apiKey || null,
-    updateFeed: httpsOnly(p.updateFeed),
+    apiKey,
     ...(p.clientFlags ? { clientFlags: p.clientFlags } : {}),
     mirrors: mirrorsOf(p.panelUrl, p.mirrors),
   };
+}
+
+/**
+ * The branded key for a request to `panelUrl`: only when that is the provider's panel or one of its
+ * mirrors (same origin and path), so md5(key) never reaches an address the provider did not name.
+ */
+export function providerKeyFor(provider: ProviderConfig, panelUrl: string): string | null {
+  if (!provider.apiKey || !provider.info.panelUrl) return null;
+  const target = validatePanelUrl(panelUrl);
+  const main = validatePanelUrl(provider.info.panelUrl);
+  if (!target.ok || !main.ok) return null;
+  const base = panelBase(target.value);
+  const own = [panelBase(main.value), ...(provider.mirrors ?? [])];
+  return own.includes(base) ? provider.apiKey : null;
 }

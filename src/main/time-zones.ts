@@ -1,6 +1,6 @@
 // Time zones with Intl alone (no date library): the wall clock an instant shows in a zone, a zone's
 // offset, and a wall-clock time in a zone back to an instant. The panel's dates are read with these
-// (xmplus/normalize/dates.ts), and the usage history names its local days with them.
+// (sources/xmplus/normalize/dates.ts), and the usage history names its local days with them.
 
 // Keyed by the zone's name; undefined is the machine's zone.
 const formatters = new Map<string | undefined, Intl.DateTimeFormat>();

@@ -4,6 +4,7 @@
 import { mkdirSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files';
 
 // Named like the installed launcher entry (package.json desktopName), so desktops match the two.
 export const AUTOSTART_FILE = 'dev.xmplus.tray.desktop';
@@ -86,10 +87,12 @@ export function setLinuxAutostart(
     rmSync(file, { force: true });
     return file;
   }
-  mkdirSync(autostartDir(env), { recursive: true });
+  mkdirSync(autostartDir(env), { recursive: true, mode: PRIVATE_DIR_MODE });
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, desktopEntry(options), { encoding: 'utf8', mode: 0o644 });
+    // Only the user's own session reads the entry; a leftover temp is replaced, never written through.
+    rmSync(temp, { force: true });
+    writeFileSync(temp, desktopEntry(options), { encoding: 'utf8', mode: PRIVATE_FILE_MODE, flag: 'wx' });
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -2,7 +2,7 @@
 // event. Preload, router and renderer are all typed from this file; nothing else names a channel.
 import { z } from 'zod';
 import type { AppError, Result } from './errors';
-import type { Gateway, Invoice, Package, Payment, Snapshot } from './domain';
+import type { Gateway, Invoice, Package, Payment, Snapshot, SourceCapabilities, SourceKind } from './domain';
 import { settingsPatchSchema, type Settings } from './settings';
 import { type ChannelName, type EventName, type MethodName } from './channel-names';
 import { IMPORT_CLIENT_IDS, type ImportClientId } from './import-clients';
@@ -45,6 +45,9 @@ export interface ProfileOptions {
 
 export interface ProfileView {
   id: string;
+  /** Where its data comes from; decides its capabilities. */
+  kind: SourceKind;
+  capabilities: SourceCapabilities;
   panelUrl: string;
   email: string;
   displayName: string;
@@ -53,6 +56,12 @@ export interface ProfileView {
   remember: boolean;
   /** Secrets are at hand, so the panel can be asked. */
   signedIn: boolean;
+  /** Refreshed on its own schedule and alerted on (default true). */
+  watch: boolean;
+  /** Its own refresh interval in minutes; null: the global one (settings.refreshMinutes). */
+  refreshMinutes: number | null;
+  /** A password for the profile's proxy is kept with its secrets; options.proxyUrl is shown without it. */
+  proxyPasswordKept?: boolean;
 }
 
 export type SecretStorageKind = 'keychain' | 'safeStorage' | 'memory';
@@ -80,6 +89,31 @@ export interface ForecastView {
 
 export type AlertLevel = 'ok' | 'warning' | 'critical' | 'expired';
 
+/** One profile in the overview of every profile: its last known data, age, failure and level. */
+export interface ProfileOverview {
+  id: string;
+  /** Its display name. */
+  name: string;
+  kind: SourceKind;
+  capabilities: SourceCapabilities;
+  /** Refreshed on its own schedule (signed in and "watch this profile" on). */
+  watched: boolean;
+  signedIn: boolean;
+  /** The last known data (cached or fresh), null before the first good refresh. */
+  snapshot: Snapshot | null;
+  /** The data is older than this run's last attempt (cached, signed out, or the last refresh failed). */
+  stale: boolean;
+  /** When the snapshot was fetched; null when there is none. */
+  fetchedAt: number | null;
+  /** Why it is stale: the last refresh's failure (the panel's words), or signed out. */
+  error: AppError | null;
+  /** A refresh of this profile is in flight. */
+  refreshing: boolean;
+  forecasts: Record<string, ForecastView>;
+  level: AlertLevel;
+}
+
+/** The active profile's data (snapshot, monitor, forecasts, level) and every profile's overview. */
 export interface DataState {
   snapshot: Snapshot | null;
   /** The snapshot comes from the cache (offline, or the last refresh failed). */
@@ -87,6 +121,8 @@ export interface DataState {
   monitor: MonitorState;
   forecasts: Record<string, ForecastView>;
   level: AlertLevel;
+  /** Every profile, the active one included, in the profiles' order. */
+  profiles: ProfileOverview[];
 }
 
 export interface UsageDay {
@@ -208,7 +244,8 @@ export interface InvoiceCreated {
 
 export interface UpdateState {
   enabled: boolean;
-  status: 'idle' | 'checking' | 'available' | 'downloading' | 'ready' | 'none' | 'error';
+  /** 'unverified': the feed's update information is not signed with the app's key; nothing was downloaded. */
+  status: 'idle' | 'checking' | 'available' | 'downloading' | 'ready' | 'none' | 'error' | 'unverified';
   version: string | null;
   progress: number | null;
   message: string | null;
@@ -216,6 +253,8 @@ export interface UpdateState {
 
 export interface NavigateTarget {
   page: Page;
+  /** The profile the service belongs to (a notification of a profile that is not the active one). */
+  profileId?: string;
   serviceId?: number;
   /** Billing: open the renew or top-up flow for serviceId. */
   action?: 'renew' | 'topup';
@@ -342,6 +381,10 @@ export const channels = {
         id: z.string().max(64),
         displayName: shortText(80).optional(),
         options: profileOptionsPatch.optional(),
+        /** "Watch this profile": refresh and alert on it even while another is active. */
+        watch: z.boolean().optional(),
+        /** Its own refresh interval in minutes (the global setting's range); null: the global one. */
+        refreshMinutes: z.number().int().min(5).max(1440).nullable().optional(),
       })
       .strict();
     return channel<typeof input, ProfilesState>(input);

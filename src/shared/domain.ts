@@ -31,6 +31,10 @@ export interface PanelServer {
   fields: Record<string, string | number | boolean | null>;
 }
 
+/**
+ * A plan. Fields only the XMPlus API gives (package id, billing cycle, amount, IP and speed limits,
+ * server group, recent online, reset text) hold neutral values for other sources: 0, '', null.
+ */
 export interface Service {
   id: number;
   packageId: number;
@@ -55,6 +59,44 @@ export interface Service {
   resetInDays: number | null;
   sublink: string;
 }
+
+/** Where a profile's data comes from: the XMPlus client API, or a subscription link alone (any panel). */
+export type SourceKind = 'xmplus' | 'subscription';
+export const SOURCE_KINDS: readonly SourceKind[] = ['xmplus', 'subscription'];
+
+/** What a kind of source can do; the window, tray and CLI offer only what these allow. */
+export interface SourceCapabilities {
+  /** An account with a balance (Snapshot.account is not null). */
+  account: boolean;
+  /** Store, buy, renew, top up and pay. */
+  billing: boolean;
+  invoices: boolean;
+  passwordReset: boolean;
+  /** Server lists to export, copy and import. */
+  servers: boolean;
+  /** A per-service status the panel reports (active, suspended...). */
+  serviceStatus: boolean;
+}
+
+/** Each kind's capabilities, known without opening its source (profile lists, the CLI). */
+export const SOURCE_CAPABILITIES: Readonly<Record<SourceKind, Readonly<SourceCapabilities>>> = {
+  xmplus: {
+    account: true,
+    billing: true,
+    invoices: true,
+    passwordReset: true,
+    servers: true,
+    serviceStatus: true,
+  },
+  subscription: {
+    account: false,
+    billing: false,
+    invoices: false,
+    passwordReset: false,
+    servers: true,
+    serviceStatus: false,
+  },
+};
 
 export interface Account {
   id: number;
@@ -87,10 +129,39 @@ export interface ServerListPart {
   error: ServerListError | null;
 }
 
+/** What only a subscription-link profile has, beside its one service (Snapshot.subscription). */
+export interface SubscriptionInfo {
+  /** support-url and profile-web-page-url: buttons, https only. "Renew" and "Top up" open one. */
+  supportUrl: string | null;
+  webPageUrl: string | null;
+  /** The provider's announcement: plain text, to be shown with its direction isolated. */
+  announce: string | null;
+  announceUrl: string | null;
+  /** Where the usage came from; null: the provider sent none (the service's 0 of 0 means unknown). */
+  usageSource: 'header' | 'body' | 'pseudo-servers' | null;
+  /** 3x-ui's "starts on first use": the plan has not started and then lasts this long (ms). */
+  startsOnFirstUseMs: number | null;
+  /** Entries of the subscription that are not servers (pseudo-servers) or could not be read. */
+  notes: { remark: string; reason: string }[];
+  /** Why there are no servers although the usage came (a device limit); null otherwise. */
+  serversHidden: string | null;
+  /** The last refusal (HTTP status and the panel's words); the data is then the last known. */
+  refusal: { status: number; words: string; at: number } | null;
+  /** The link moved permanently to this address (shortened): the user should update it. */
+  movedTo: string | null;
+  /** The provider's suggested refresh interval, in hours. */
+  updateIntervalHours: number | null;
+  /** The provider answered only when the app presented itself as a mainstream client. */
+  neededClientAgent: boolean;
+}
+
 /** The last good data of a profile: what the dashboard shows, cached with its fetch time. */
 export interface Snapshot {
   profileId: string;
-  account: Account;
+  /** The kind of source it came from (snapshots cached before there were kinds are XMPlus ones). */
+  kind: SourceKind;
+  /** Null where the source has no account (a subscription link). */
+  account: Account | null;
   services: Service[];
   /** Last known servers per service id, from service/info (kept when a later fetch fails). */
   servers: Record<string, PanelServer[]>;
@@ -101,6 +172,8 @@ export interface Snapshot {
   serverParts?: Record<string, ServerListPart>;
   /** When account/info answered. */
   fetchedAt: number;
+  /** Present for subscription-link profiles only. */
+  subscription?: SubscriptionInfo;
 }
 
 /** A service's server-list part; for snapshots without parts, their lists date from the snapshot. */

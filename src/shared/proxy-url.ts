@@ -113,3 +113,34 @@ export function redactProxyUrl(input: string): string {
   // Not a usable address, but it may still carry credentials: cut everything before "@".
   return input.trim().replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, '$1');
 }
+
+/**
+ * Splits a proxy address into what may be stored and shown (scheme://user@host:port) and its password
+ * (kept in the keychain), as typed: the password stays percent-encoded, so joining it back gives the
+ * address the user typed. Text with no password comes back whole, with password null.
+ */
+export function splitProxyPassword(input: string): { address: string; password: string | null } {
+  const text = input.trim();
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/is.exec(text);
+  if (!match) return { address: text, password: null };
+  const [, scheme = '', authority = '', after = ''] = match;
+  const at = authority.lastIndexOf('@');
+  if (at < 0) return { address: text, password: null };
+  const userinfo = authority.slice(0, at);
+  const colon = userinfo.indexOf(':');
+  if (colon < 0) return { address: text, password: null };
+  const user = userinfo.slice(0, colon);
+  return {
+    address: `${scheme}${user}@${authority.slice(at + 1)}${after}`,
+    password: userinfo.slice(colon + 1),
+  };
+}
+
+/** The address to connect with: `address` (as splitProxyPassword gave it) with `password` put back. */
+export function joinProxyPassword(address: string, password: string | null): string {
+  if (password === null) return address;
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@(.*)$/is.exec(address.trim());
+  if (!match) return address;
+  const [, scheme = '', user = '', rest = ''] = match;
+  return `${scheme}${user}:${password}@${rest}`;
+}

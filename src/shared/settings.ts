@@ -24,6 +24,8 @@ export const settingsSchema = z.object({
   startAtLogin: z.boolean(),
   /** Check for updates when the provider names a feed. */
   autoUpdateCheck: z.boolean(),
+  /** Clear the clipboard a minute after the app copied a link or config, if it still holds it. */
+  clearClipboard: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
   startAtLogin: false,
   autoUpdateCheck: true,
+  clearClipboard: true,
 };
 
 /** A partial update: every key optional, each value checked by the same rules. */

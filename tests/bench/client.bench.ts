@@ -5,8 +5,8 @@
 import type { Figure } from './run';
 import { startPanelSim } from '../../tools/panel-sim/index';
 import type { PanelSim } from '../../tools/panel-sim/index';
-import type { PanelSession } from '../../src/main/session/panel-session';
-import { createPanelSession } from '../../src/main/session/panel-session';
+import type { PanelSession } from '../../src/main/sources/xmplus/panel-session';
+import { createPanelSession } from '../../src/main/sources/xmplus/panel-session';
 import { ok } from '../../src/shared/errors';
 
 const LATENCY_MS = 100;

@@ -118,6 +118,7 @@ class SyntheticPanel {
     });
     return ok({
       profileId: 'bench',
+      kind: 'xmplus',
       account: {
         id: 1,
         username: 'bench',
@@ -178,7 +179,12 @@ async function simulate(gc: (() => void) | null): Promise<Measured> {
       });
       sink += toBGRA(gauge.rgba)[3] ?? 0;
       sink += tooltipText(ENGLISH, snapshot, clock.now).length;
-      sink += trayMenuModel(ENGLISH, snapshot, DEFAULT_THRESHOLDS, clock.now, { forecasts }).length;
+      sink += trayMenuModel(
+        ENGLISH,
+        [{ id: 'bench', name: 'bench', snapshot, error: null, forecasts }],
+        DEFAULT_THRESHOLDS,
+        clock.now,
+      ).length;
       sink += JSON.stringify(waybarStatus(ENGLISH, snapshot, DEFAULT_THRESHOLDS, clock.now)).length;
       last = snapshot;
       return ok(snapshot);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from './run';
-import { startStatusServer, statusSocketPath } from '../../src/main/local/status-socket';
+import { createStatusKey, startStatusServer, statusSocketPath } from '../../src/main/local/status-socket';
 import { startPanelSim } from '../../tools/panel-sim/index';
 import { makeCoreRig, signInDemo } from '../support/core-rig';
 import { printedStatus } from '../../src/main/cli/commands/status';
@@ -55,11 +55,9 @@ export async function run(): Promise<Figure[]> {
     await signInDemo(rig, sim, { remember: false, refresh: true });
     const server = await startStatusServer({
       path: statusSocketPath(userData),
-      snapshot: async () => {
-        const state = await rig.core.handlers['data.get']({});
-        return state.ok ? state.value.snapshot : null;
-      },
-      print: (mode, snapshot) => printedStatus(mode, snapshot, THRESHOLDS, Date.now()),
+      key: createStatusKey(userData),
+      profiles: () => rig.core.statusProfiles(),
+      print: (mode, profiles) => printedStatus(mode, profiles, THRESHOLDS, Date.now()),
     });
     if (!server) throw new Error('status socket did not start');
 

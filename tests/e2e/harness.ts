@@ -15,8 +15,8 @@ import { createCore, type Core } from '../../src/main/core';
 import { createRouter } from '../../src/main/router';
 import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy';
-import type { EventName, Events } from '../../src/shared/contract';
-import { chooseSecretBackend } from '../../src/main/session/secrets';
+import type { EventName, Events, UpdateState } from '../../src/shared/contract';
+import { chooseSecretBackend } from '../../src/main/secrets';
 import { makePlatform, type TestDesktop } from '../support/platform';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -97,12 +97,15 @@ export interface AppFixture {
 export interface HarnessOptions {
   provider: ProviderConfig;
   simOptions: Parameters<typeof startPanelSim>[0];
+  /** The updater's state the shell reports; null: a build without updates. */
+  updateState: UpdateState | null;
 }
 
 export const test = base.extend<HarnessOptions & { app: AppFixture }>({
   provider: [UNBRANDED, { option: true }],
   simOptions: [{}, { option: true }],
-  app: async ({ page, provider, simOptions }, use) => {
+  updateState: [null, { option: true }],
+  app: async ({ page, provider, simOptions, updateState }, use) => {
     const sim = await startPanelSim(simOptions);
     const renderer = await serveRenderer();
     const configDir = mkdtempSync(join(tmpdir(), 'xmplus-e2e-'));
@@ -130,6 +133,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
       secrets: secrets.backend,
       secretsNotice: secrets.notice,
       os: process.platform,
+      ...(updateState ? { updateState } : {}),
     });
     mkdirSync(desktop.folder!, { recursive: true });
     desktop.onEvent((event, payload) => void emit(event, payload as Events[typeof event]));

@@ -8,6 +8,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: '../../test-results/electron',
   timeout: 60_000,
+  // What the specs wait for (a tray menu after two sign-ins, a notification after a refresh) crosses
+  // processes and the bus: give a wait room before it counts as a failure.
+  expect: { timeout: 20_000 },
   workers: 1,
   reporter: [['list']],
 });

@@ -1,50 +1,20 @@
-// Launches the built app under Electron: a window appears, it loads the app:// renderer, and its
-// webPreferences are the hardened ones. Skipped, with the reason, where no Electron binary exists.
-import { test, expect, _electron as electron } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Launches the built app under Electron: a window appears, it loads the app:// renderer, its
+// webPreferences are the hardened ones, and the tray is created. Tagged @smoke: CI runs these on
+// Linux, macOS and Windows. Skipped, with the reason, where no Electron binary exists.
+import { test, expect } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { privateBusUnavailable, startPrivateBus } from '../support/dbus/bus';
+import { startStatusNotifierWatcher } from '../support/dbus/tray';
+import { devRunSkip, freshProfile, launchDevRun } from './app';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+if (devRunSkip) console.log(`[electron suite] ${devRunSkip}`);
 
-/**
- * Finds the Electron binary the way the electron package records it (path.txt + dist/), without
- * requiring 'electron': in Electron 45 that require tries to download a missing binary.
- */
-function electronBinary(): { path: string | null; reason: string } {
-  if (process.env.ELECTRON_EXEC_PATH && existsSync(process.env.ELECTRON_EXEC_PATH)) {
-    return { path: process.env.ELECTRON_EXEC_PATH, reason: '' };
-  }
-  const pkg = join(root, 'node_modules', 'electron');
-  const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) {
-    return {
-      path: null,
-      reason: 'the Electron binary is not installed (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1)',
-    };
-  }
-  const binaryPath = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binaryPath)
-    ? { path: binaryPath, reason: '' }
-    : { path: null, reason: `the Electron binary is missing at ${binaryPath}` };
-}
+test.describe('development run', () => {
+  test.skip(devRunSkip !== null, devRunSkip ?? '');
 
-const binary = electronBinary();
-const built = existsSync(join(root, 'out', 'main', 'index.js'));
-if (!binary.path) console.log(`[electron suite] skipped: ${binary.reason}.`);
-else if (!built) console.log('[electron suite] skipped: the app is not built; run `npm run build` first.');
-
-test.describe('packaged shell', () => {
-  test.skip(!binary.path, `Skipped: ${binary.reason}.`);
-  test.skip(!built, 'Skipped: the app is not built; run `npm run build` first.');
-
-  test('a hardened window appears and shows the app', async () => {
-    const app = await electron.launch({
-      executablePath: binary.path!,
-      args: [join(root, 'out', 'main', 'index.js'), '--no-sandbox'],
-      env: { ...process.env, XMPLUS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'xmplus-electron-')) },
-    });
+  test('a hardened window appears and shows the app', { tag: '@smoke' }, async () => {
+    const app = await launchDevRun();
     try {
       const window = await app.firstWindow();
       await expect.poll(() => window.url()).toMatch(/^app:\/\/renderer\//);
@@ -66,6 +36,43 @@ test.describe('packaged shell', () => {
       expect(await window.evaluate(() => typeof (globalThis as unknown as { xmplus?: unknown }).xmplus)).toBe(
         'object',
       );
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the tray is created at start', { tag: '@smoke' }, async () => {
+    const profile = freshProfile();
+    if (process.platform === 'linux') {
+      // Linux: seen for real, as the StatusNotifierItem a panel would get.
+      const busMissing = privateBusUnavailable();
+      test.skip(busMissing !== null, `Skipped: ${busMissing}.`);
+      const bus = await startPrivateBus();
+      const watcher = await startStatusNotifierWatcher(await bus.connect());
+      const app = await launchDevRun({
+        env: { XMPLUS_CONFIG_DIR: profile, DBUS_SESSION_BUS_ADDRESS: bus.address },
+      });
+      try {
+        const item = await watcher.waitForItem();
+        expect((await item.properties()).status).toBe('Active');
+        await item.signals.stop();
+      } finally {
+        await app.close();
+        await watcher.stop();
+        await bus.stop();
+      }
+      return;
+    }
+    // macOS and Windows have no bus to watch a tray on. The shell creates the tray before it shows
+    // the window (start() in src/main/electron/main.ts), and a tray that fails to be created fails
+    // the start: a window with the app in it means the tray exists.
+    const app = await launchDevRun({ env: { XMPLUS_CONFIG_DIR: profile } });
+    try {
+      const window = await app.firstWindow();
+      await expect.poll(() => window.url()).toMatch(/^app:\/\/renderer\//);
+      const log = join(profile, 'logs', 'main.log');
+      const logged = existsSync(log) ? readFileSync(log, 'utf8') : '';
+      expect(logged).not.toMatch(/no tray icon|start failed/i);
     } finally {
       await app.close();
     }

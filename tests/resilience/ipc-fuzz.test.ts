@@ -38,7 +38,6 @@ beforeAll(async () => {
       supportUrl: null,
     },
     apiKey: API_KEY,
-    updateFeed: null,
   };
   rig = await makeCoreRig({ memory: true, provider });
 });
@@ -125,8 +124,10 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
   trafficThresholds: fc.array(fc.integer({ min: -1, max: 101 }), { maxLength: 10 }),
   expiryThresholds: fc.array(fc.integer({ min: -1, max: 400 }), { maxLength: 10 }),
   notifications: fc.boolean(),
+  watch: fc.boolean(),
   startAtLogin: fc.boolean(),
   autoUpdateCheck: fc.boolean(),
+  clearClipboard: fc.boolean(),
 };
 
 const POLLUTION = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../tools/panel-sim/index';
-import { memoryBackend, type SecretBackend } from '../../src/main/session/secrets';
+import { memoryBackend, type SecretBackend } from '../../src/main/secrets';
 import type { DataState, ProfilesState } from '../../src/shared/contract';
 import { KEYCHAIN_START_TIMEOUT_MS } from '../../src/main/accounts';
 import {

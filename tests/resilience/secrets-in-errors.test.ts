@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type FaultKind, type PanelSim } from '../../tools/panel-sim/index';
-import type { SecretBackend } from '../../src/main/session/secrets';
+import type { SecretBackend } from '../../src/main/secrets';
 import type { Result } from '../../src/shared/errors';
 import { demoSignIn, makeCoreRig, type CoreRig, type SignInInput } from '../support/core-rig';
 

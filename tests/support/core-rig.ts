@@ -58,7 +58,8 @@ export interface CoreRig {
   movedAside: string[];
   call<T>(channel: string, input?: unknown): Promise<Result<T>>;
   /**
-   * Settles once no refresh runs, as the core's own 'data' events tell (at once when none does).
+   * Settles once no refresh of any profile runs, as the core's own 'data' events tell (at once when
+   * none does).
    * Panel I/O is real even when the clock is not, so tests on virtual time wait for it here.
    */
   idle(): Promise<void>;
@@ -106,7 +107,11 @@ export async function makeCoreRig(options: RigOptions = {}): Promise<CoreRig> {
     call: (channel, input = {}) => router.dispatch(channel, input) as never,
     onEvent: desktop.onEvent,
     idle: () => {
-      const refreshing = (payload: unknown) => (payload as DataState).monitor.refreshing;
+      // Any profile's refresh: every watched profile has its own schedule.
+      const refreshing = (payload: unknown) => {
+        const data = payload as DataState;
+        return data.monitor.refreshing || data.profiles.some((p) => p.refreshing);
+      };
       const last = events.findLast((e) => e.event === 'data');
       if (!last || !refreshing(last.payload)) return Promise.resolve();
       return new Promise<void>((resolve) => {

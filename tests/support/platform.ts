@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { UNBRANDED, type ProviderConfig } from '../../src/main/provider';
 import type { NativeNotification, Platform, TrayState } from '../../src/main/platform';
 import { memoryStore, openFileStore } from '../../src/main/settings/store';
-import { memoryBackend, type SecretBackend } from '../../src/main/session/secrets';
-import type { EventName } from '../../src/shared/contract';
+import { memoryBackend, type SecretBackend } from '../../src/main/secrets';
+import type { EventName, UpdateState } from '../../src/shared/contract';
 import { ok } from '../../src/shared/errors';
 
 export interface PlatformOptions {
@@ -31,7 +31,16 @@ export interface PlatformOptions {
   os?: NodeJS.Platform;
   /** The desktop's system proxy answer for a URL (Platform.resolveProxy); none by default. */
   resolveProxy?: Platform['resolveProxy'];
+  /** The updater's state the shell reports (Platform.updates); no updater by default. */
+  updateState?: UpdateState;
 }
+
+/** An updater that stays in one state: download and install change nothing. */
+const fixedUpdates = (state: UpdateState): NonNullable<Platform['updates']> => ({
+  state: () => ({ ...state }),
+  download: async () => ({ ...state }),
+  install: () => ({ ...state }),
+});
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 
@@ -143,6 +152,7 @@ export function makePlatform(options: PlatformOptions = {}): TestDesktop {
       setStartAtLogin: async (enabled) => void desktop.startAtLogin.push(enabled),
       updateTray: (state) => void desktop.trays.push(state),
       ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
+      ...(options.updateState ? { updates: fixedUpdates(options.updateState) } : {}),
       now: options.now ?? (() => Date.now()),
     };
   };

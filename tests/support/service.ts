@@ -42,6 +42,7 @@ export function makeSnapshot(
 ): Snapshot {
   return {
     profileId: 'p1',
+    kind: 'xmplus',
     account: {
       id: 1,
       username: 'user',

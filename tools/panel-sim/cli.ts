@@ -1,8 +1,10 @@
-// `npm run sim -- [--port N] [--latency MS] [--token-ttl S] [--api-key K] [--tz ZONE]`: serves the demo
-// panel until SIGINT/SIGTERM. The first stdout line is JSON with the url, API key and demo login;
-// log lines follow.
+// `npm run sim -- [--port N] [--latency MS] [--token-ttl S] [--api-key K] [--tz ZONE] [--subscriptions]`:
+// serves the demo panel until SIGINT/SIGTERM. The first stdout line is JSON with the url, API key and
+// demo login (and, with --subscriptions, the demo subscription link of every panel family, served by
+// subscription/); log lines follow.
 import { parseArgs } from 'node:util';
 import { startPanelSim } from './index';
+import { FAMILIES, startSubscriptionSim } from './subscription';
 
 function numberArg(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
       'api-key': { type: 'string' },
       tz: { type: 'string' },
       'auto-pay': { type: 'string' },
+      subscriptions: { type: 'boolean' },
     },
   });
   const sim = await startPanelSim({
@@ -32,11 +35,18 @@ async function main(): Promise<void> {
     timeZone: values.tz,
     log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   });
-  process.stdout.write(
-    `${JSON.stringify({ url: sim.url, apiKey: sim.apiKey, email: sim.demo.email, password: sim.demo.password })}\n`,
-  );
+  const log = (line: string): void => void process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+  const subs = values.subscriptions ? await startSubscriptionSim({ log }) : null;
+  const info: Record<string, unknown> = {
+    url: sim.url,
+    apiKey: sim.apiKey,
+    email: sim.demo.email,
+    password: sim.demo.password,
+  };
+  if (subs) info.subscriptions = Object.fromEntries(FAMILIES.map((family) => [family, subs.link(family)]));
+  process.stdout.write(`${JSON.stringify(info)}\n`);
   const stop = (): void => {
-    void sim.close().then(() => process.exit(0));
+    void Promise.all([sim.close(), subs?.close()]).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -7,7 +7,7 @@ import type { Package, Payment, Snapshot } from '../../shared/domain';
 import { appError, fail, ok, type Result } from '../../shared/errors';
 import type { Handlers } from '../router';
 import type { Platform } from '../platform';
-import type { PanelSession } from '../session/panel-session';
+import type { BillingApi } from '../sources/types';
 import type { KeyValueStore } from '../settings/store';
 import { ENGLISH, type MainText } from '../i18n';
 import { qrSvg } from '../qr';
@@ -17,9 +17,9 @@ import { realTimers, type Timers } from '../timers';
 
 export interface BillingDeps {
   /** The signed-in active profile and its panel session, or an 'auth'/'state' error. */
-  active(): Promise<Result<{ profileId: string; session: PanelSession }>>;
+  active(): Promise<Result<{ profileId: string; session: BillingApi }>>;
   /** The session of any profile (payment watches survive profile switches and restarts). */
-  sessionFor(profileId: string): Promise<Result<PanelSession>>;
+  sessionFor(profileId: string): Promise<Result<BillingApi>>;
   store: KeyValueStore; // src/main/settings/store.ts; persist watches under the key 'billing.watches'
   emit: Platform['emit']; // 'payment' (WatchView) events to the renderer
   notify: Platform['notify']; // native notification on Paid (and on expired)
@@ -101,7 +101,7 @@ export function createBilling(deps: BillingDeps): Billing {
 
   /** Runs `call` with the active profile's session. */
   async function withActive<T>(
-    call: (session: PanelSession, profileId: string) => Promise<Result<T>>,
+    call: (session: BillingApi, profileId: string) => Promise<Result<T>>,
   ): Promise<Result<T>> {
     const active = await deps.active();
     if (!active.ok) return fail(active.error);

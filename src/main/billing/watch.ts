@@ -7,7 +7,7 @@ import type { Invoice, Payment, Snapshot } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import type { NativeNotification } from '../platform';
 import type { MainText } from '../i18n';
-import type { PanelSession } from '../session/panel-session';
+import type { BillingApi } from '../sources/types';
 import type { KeyValueStore } from '../settings/store';
 import type { Timers } from '../timers';
 import type { EventName, Events } from '../../shared/contract';
@@ -94,7 +94,7 @@ export function backoffDelay(attempt: number, random: () => number): number {
 }
 
 export interface WatcherDeps {
-  sessionFor(profileId: string): Promise<Result<PanelSession>>;
+  sessionFor(profileId: string): Promise<Result<BillingApi>>;
   store: KeyValueStore;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   notify(notification: NativeNotification): void;

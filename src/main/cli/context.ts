@@ -23,8 +23,9 @@ import { ENGLISH } from '../i18n';
 import type { Platform } from '../platform';
 import { loadProvider, UNBRANDED } from '../provider';
 import { createRouter } from '../router';
-import { chooseSecretBackend, createCredentialStore, memoryBackend } from '../session/secrets';
+import { chooseSecretBackend, createCredentialStore, memoryBackend } from '../secrets';
 import { readCachedSnapshot, readSettings } from '../settings/settings';
+import { openSealedCache } from '../settings/sealed-cache';
 import {
   CACHE_FILE,
   defaultConfigDir,
@@ -118,10 +119,21 @@ function cliPlatform(io: CliIo, settings: KeyValueStore, cache: KeyValueStore, e
   return platform;
 }
 
-/** Builds the core for one command run. */
-export async function openSession(io: CliIo): Promise<Result<CliSession>> {
+/** Builds the core for one command run; `profileId` (--profile) is the profile it acts on. */
+export async function openSession(
+  io: CliIo,
+  options: { profileId?: string | undefined } = {},
+): Promise<Result<CliSession>> {
   const fromEnv = envCredentials(io.env);
   if (!fromEnv.ok) return fromEnv;
+  if (fromEnv.value && options.profileId !== undefined) {
+    return fail(
+      appError(
+        'validation',
+        `--profile picks a saved profile; with ${ENV_NAMES.email} and the rest set there is only theirs.`,
+      ),
+    );
+  }
   let settings: KeyValueStore;
   let cache: KeyValueStore;
   let backend;
@@ -132,13 +144,13 @@ export async function openSession(io: CliIo): Promise<Result<CliSession>> {
   } else {
     const dir = defaultConfigDir(io.env);
     const settingsFile = openFileStore(join(dir, SETTINGS_FILE));
-    const cacheFile = openFileStore(join(dir, CACHE_FILE));
-    for (const aside of [settingsFile.movedAside, cacheFile.movedAside]) {
-      if (aside) io.stderr(`${'xmplus-tray'}: a damaged file was moved aside to ${aside}.\n`);
+    if (settingsFile.movedAside) {
+      io.stderr(`${'xmplus-tray'}: a damaged file was moved aside to ${settingsFile.movedAside}.\n`);
     }
     settings = settingsFile.store;
-    cache = cacheFile.store;
     backend = (await chooseSecretBackend()).backend;
+    // The app's cache, sealed under the keychain's key: read and written the way the app does.
+    cache = (await openSealedCache(join(dir, CACHE_FILE), backend)).store;
   }
 
   const fetched = new Map<string, Snapshot>();
@@ -153,16 +165,14 @@ export async function openSession(io: CliIo): Promise<Result<CliSession>> {
   const accounts = createAccounts({
     platform,
     credentials,
-    onActiveChanged: () => undefined,
+    onChanged: () => undefined,
     onRemoved: () => undefined,
     env: io.env,
+    ...(options.profileId !== undefined ? { pinnedProfileId: options.profileId } : {}),
   });
   const billing = createBilling({
-    active: async () => {
-      const active = await accounts.active();
-      return active.ok ? ok({ profileId: active.value.profileId, session: active.value.session }) : active;
-    },
-    sessionFor: (profileId) => accounts.sessionFor(profileId),
+    active: () => accounts.activeBilling(),
+    sessionFor: (profileId) => accounts.billingFor(profileId),
     // A watch lives as long as `pay --wait` runs: the app's own watches stay the app's to follow.
     store: memoryStore(),
     emit,
@@ -171,8 +181,8 @@ export async function openSession(io: CliIo): Promise<Result<CliSession>> {
     // After a payment: the services as they are now, to say what changed. The app's cache is left
     // to the app (its alerts and history follow its own refreshes).
     refreshData: async (profileId) => {
-      const session = await accounts.sessionFor(profileId);
-      return session.ok ? session.value.snapshot(profileId) : session;
+      const source = await accounts.sourceFor(profileId);
+      return source.ok ? source.value.refresh(profileId) : source;
     },
     snapshot: (profileId) => known(profileId),
     now: () => io.now(),

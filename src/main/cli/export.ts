@@ -11,7 +11,9 @@ import type { ExportFormat } from '../export/index';
 import { collectServers, toShareLink } from '../export/model';
 import { displayName } from '../export/formats/common';
 import { qrTerminal } from '../qr';
+import { styled } from './io';
 import { writeFilesAtomically } from '../export/write';
+import { PRIVATE_DIR_MODE } from '../private-files';
 import type { WriteIo } from '../export/write';
 
 export interface ExportCommandOutput {
@@ -26,7 +28,8 @@ export interface ExportCommandOutput {
 /**
  * Runs `export` over the servers of the chosen service(s).
  * No --out: text formats are printed; qr prints terminal QR codes. With --out: text formats
- * write that file; qr writes one PNG per server into that folder (created if missing).
+ * write that file; qr writes one PNG per server into that folder (created if missing), never
+ * over a file already there (the export then fails and writes nothing).
  */
 export async function runExportCommand(
   servers: readonly PanelServer[],
@@ -46,7 +49,7 @@ export async function runExportCommand(
       const blocks: string[] = [];
       for (const model of models) {
         const link = toShareLink(model);
-        blocks.push(`${displayName(model)}\n${await qrTerminal(link)}${link}\n`);
+        blocks.push(`${displayName(model)}\n${styled(await qrTerminal(link))}${link}\n`);
       }
       return ok({ stdout: blocks.join('\n'), notes, written: [] });
     }
@@ -58,7 +61,7 @@ export async function runExportCommand(
   const target = resolve(options.out);
   if (format === 'qr') {
     try {
-      await mkdir(target, { recursive: true });
+      await mkdir(target, { recursive: true, mode: PRIVATE_DIR_MODE });
     } catch (thrown) {
       return fail(appError('state', `Cannot create the folder ${target}: ${String(thrown)}`));
     }
@@ -75,10 +78,12 @@ export async function runExportCommand(
   const result = await buildExport(servers, format);
   if (result.format === 'qr') return fail(appError('internal', 'QR export reached the text path.'));
   for (const note of result.skipped) notes.push(`skipped "${note.remark}": ${note.reason}`);
+  // The one file the user named: replacing it is what was asked (as a shell's `>` would).
   const written = await writeFilesAtomically(
     dirname(target),
     [{ name: basename(target), data: result.text }],
     io,
+    { replace: true },
   );
   if (!written.ok) return written;
   return ok({ stdout: `Wrote ${result.count} servers to ${target}\n`, notes, written: written.value.paths });

@@ -2,10 +2,13 @@
 // (scripts read it); --json is the form for machines.
 import type { Money } from '../../shared/domain';
 import { formatBytes } from '../i18n';
+import { terminalText } from './io';
 
 /** Columns padded to their widest cell (counted in code points, so CJK and emoji stay roughly aligned). */
-export function table(rows: readonly (readonly string[])[]): string {
-  if (rows.length === 0) return '';
+export function table(cells: readonly (readonly string[])[]): string {
+  if (cells.length === 0) return '';
+  // Cells hold panel text: stripped here too, so the widths are those of what is printed.
+  const rows = cells.map((r) => r.map(terminalText));
   const width = (text: string) => [...text].length;
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => width(r[col] ?? ''))));
   return `${rows
@@ -49,13 +52,15 @@ export function countdownText(msLeft: number): string {
 const isTimeKey = (key: string) => key.endsWith('At') || key === 'expiresBefore' || key === 'expiresAfter';
 
 /**
- * --json output, one line. Times are ISO 8601 UTC strings ("2026-12-03T14:00:00.000Z"), the same in
- * every command (`status --json` documents them so): the domain keeps epoch milliseconds, which a
- * person reading the output, or `jq`, cannot tell from any other number.
+ * --json output: one JSON document and a newline. Times are ISO 8601 UTC strings
+ * ("2026-12-03T14:00:00.000Z"), the same in every command (`status --json` documents them so): the
+ * domain keeps epoch milliseconds, which a person reading the output, or `jq`, cannot tell from any
+ * other number. JSON.stringify leaves DEL and the C1 controls raw; they are written as \u escapes, so
+ * the output filter has nothing to strip and the data stays whole.
  */
 export const json = (value: unknown) =>
   `${JSON.stringify(value, (key, field: unknown) =>
     isTimeKey(key) && typeof field === 'number' && Number.isFinite(field)
       ? new Date(field).toISOString()
       : field,
-  )}\n`;
+  ).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { toAppError, type AppError, type Result } from '../../shared/errors';
 import { COMMANDS, findCommand, unknownCommand } from './commands';
 import { ENV_NAMES, envCredentials, openSession, type CliSession } from './context';
-import { nodeIo, type CliIo } from './io';
+import { nodeIo, terminalSafeIo, type CliIo } from './io';
 import type { MainText } from '../i18n';
 import { cliText } from './text';
 import { askRunningApp } from '../local/status-client';
@@ -63,7 +63,13 @@ function reporter(io: CliIo, group: string | null, text: MainText) {
 }
 
 /** Runs one command; returns the exit code (0 ok, 1 error, 2 bad usage or refused). */
-export async function main(argv: readonly string[], io: CliIo, options: MainOptions = {}): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  rawIo: CliIo,
+  options: MainOptions = {},
+): Promise<number> {
+  // Every command prints through this: panel text loses its control characters here, in one place.
+  const io = terminalSafeIo(rawIo);
   const [name, ...rest] = argv;
   // The user's language (LC_ALL, LC_MESSAGES, LANG) for every text meant for a person.
   const text = cliText(io.env);
@@ -93,7 +99,7 @@ export async function main(argv: readonly string[], io: CliIo, options: MainOpti
     io,
     args: args.value,
     ...(options.statusSource ? { statusSource: options.statusSource } : {}),
-    session: () => (opened ??= openSession(io)),
+    session: () => (opened ??= openSession(io, { profileId: args.value.string('profile') })),
     report,
     usage,
   };

@@ -1,5 +1,6 @@
 // What a command may do with the world around it: print, read stdin, ask a person at a terminal,
-// read the environment and the clock. Tests pass their own; the process gets nodeIo().
+// read the environment and the clock. Tests pass their own; the process gets nodeIo(). main()
+// puts terminalSafeIo() in front of either, so nothing a panel sent reaches the terminal as control.
 import { createInterface } from 'node:readline';
 import type { Result } from '../../shared/errors';
 
@@ -66,5 +67,57 @@ export function nodeIo(): CliIo {
     promptSecret: (question) => ask(question, true),
     env: process.env,
     now: () => Date.now(),
+  };
+}
+
+/**
+ * C0 controls except tab and newline, DEL, and C1 controls. Through them text from a panel (a
+ * package name, a server remark, an error message) could move the cursor, rewrite what was printed,
+ * set the window title or write the clipboard (OSC 52, in its ESC form or its 8-bit C1 form).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** `text` without the control characters a terminal would act on. */
+export function terminalText(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
+/** Texts the CLI composed and coloured itself, let through once by terminalSafeIo (see styled()). */
+const styledTexts = new Set<string>();
+
+/**
+ * Marks text the CLI drew itself with escapes (the terminal QR code's colours, the countdown's
+ * carriage return) to pass the filter unchanged, wherever it sits in the printed text. Outside text
+ * is never marked: it is stripped before it is put beside the styled part.
+ */
+export function styled(text: string): string {
+  if (text !== '') styledTexts.add(text);
+  return text;
+}
+
+/** Strips control characters from everything but the styled parts of `text`; those are used up. */
+function filterOutput(text: string): string {
+  const found = [...styledTexts].filter((part) => text.includes(part));
+  const strip = (rest: string, parts: readonly string[]): string => {
+    const [part, ...others] = parts;
+    if (part === undefined) return terminalText(rest);
+    return rest
+      .split(part)
+      .map((piece) => strip(piece, others))
+      .join(part);
+  };
+  for (const part of found) styledTexts.delete(part);
+  return strip(text, found);
+}
+
+/** `io` with every printed text (and every question asked) filtered by terminalText, styled parts aside. */
+export function terminalSafeIo(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(filterOutput(text)),
+    stderr: (text) => io.stderr(filterOutput(text)),
+    prompt: (question) => io.prompt(filterOutput(question)),
+    promptSecret: (question) => io.promptSecret(filterOutput(question)),
   };
 }

@@ -2,12 +2,12 @@
 // strict), the help texts, and the exit codes. A command is one entry: name, summary, options,
 // positionals, handler; help, `help COMMAND` and the completion scripts read the same entry.
 import { parseArgs } from 'node:util';
-import type { Snapshot } from '../../shared/domain';
 import type { AppError, Result } from '../../shared/errors';
 import { ENGLISH, type MainText } from '../i18n';
 import type { CliIo } from './io';
 import { tableText } from './text';
 import type { CliSession } from './context';
+import type { StatusProfile } from '../local/status-socket';
 
 /** 0 ok; 1 an error (the panel refused, the network failed, ...); 2 bad usage, or refused here. */
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
@@ -48,10 +48,10 @@ export interface ParsedArgs {
 }
 
 /**
- * Something that can answer `status` before the panel is asked (the running app, over its local
- * socket): the snapshot it shows, or null when nothing answered and the CLI asks the panel itself.
+ * Something that can answer `status` before the panels are asked (the running app, over its local
+ * socket): every watched profile it shows, or null when nothing answered and the CLI asks itself.
  */
-export type StatusSource = (io: CliIo) => Promise<Snapshot | null>;
+export type StatusSource = (io: CliIo) => Promise<StatusProfile[] | null>;
 
 export interface CommandContext {
   io: CliIo;

@@ -3,10 +3,11 @@
 import { shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { appError, fail, ok, type Result } from '../../shared/errors';
+import { PRIVATE_DIR_MODE } from '../private-files';
 
 export async function openFolder(folder: string): Promise<Result<{ opened: true }>> {
   try {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: PRIVATE_DIR_MODE });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return fail(appError('internal', `The log folder ${folder} could not be created (${code}).`));

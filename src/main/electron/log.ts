@@ -4,6 +4,8 @@
 // shell itself only logs error types, stacks and short states.
 import type { LogMessage, NodeLogger } from 'electron-log';
 import { join } from 'node:path';
+import { scrubUrls } from '../net/scrub';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 
 export const LOG_FOLDER = 'logs';
 export const LOG_FILE = 'main.log';
@@ -18,16 +20,19 @@ export interface ShellLog {
   folder: string;
 }
 
-// A /link/<token> subscription path, bearer and JWT-looking tokens, and password/key assignments.
+// Besides what scrubUrls hides (URL userinfo, share links, subscription paths and tokens, uuids):
+// bearer and JWT-looking tokens, and password/key assignments, which in a log line are never prose.
 const SECRET_PATTERNS: [RegExp, string][] = [
-  [/\/link\/[A-Za-z0-9._~-]+/g, '/link/[hidden]'],
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(?:#[A-Za-z0-9_-]+)?/g, '[token]'],
   [/\b(Bearer)\s+\S+/gi, '$1 [hidden]'],
-  [/\b(password|passwd|api[_-]?key|apikey|token|secret)(["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi, '$1$2[hidden]'],
+  [
+    /\b([\w-]*(?:password|passwd|api[_-]?key|apikey|token|secret))(["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi,
+    '$1$2[hidden]',
+  ],
 ];
 
 export function scrub(text: string): string {
-  let out = text;
+  let out = scrubUrls(text);
   for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
@@ -49,6 +54,9 @@ export function configureLog(logger: NodeLogger, userData: string, options: { co
   const file = logger.transports.file;
   file.resolvePathFn = () => join(folder, LOG_FILE);
   file.maxSize = LOG_MAX_BYTES;
+  // electron-log creates the file 0666 less the umask and its folder with mkdir's default: owner only.
+  file.writeOptions = { flag: 'a', mode: PRIVATE_FILE_MODE, encoding: 'utf8' };
+  ensurePrivateDir(folder);
   file.level = 'info';
   // The console only in a development run; a packaged app's stdout belongs to the CLI.
   logger.transports.console.level = options.console ? 'info' : false;

@@ -4,38 +4,42 @@
 import type { BrowserWindow } from 'electron';
 import { app, dialog, safeStorage, type WebContents } from 'electron';
 import electronLog from 'electron-log/main';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
 import { createRouter } from '../router';
 import { loadProvider } from '../provider';
 import type { Platform, TrayState } from '../platform';
-import { chooseSecretBackend } from '../session/secrets';
+import { chooseSecretBackend } from '../secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
+import { openSealedCache } from '../settings/sealed-cache';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
-import { writeClipboard } from './clipboard';
+import { createClipboard } from './clipboard';
 import { watchLifecycle } from './lifecycle';
 import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { openExternalSafely, openPathSafely, protocolHandlerName } from './security';
 import { openElectronStore } from './store';
 import { resolveSystemProxy } from './system-proxy';
-import { cachePerOrigin } from '../xmplus/system-proxy';
+import { cachePerOrigin } from '../net/system-proxy';
 import { createTray, signedOutTray, type TrayController } from './tray';
 import { userText } from '../i18n/user';
 import { mainText } from '../i18n';
 import { trayHostAvailable } from '../tray-host';
-import { startStatusServer, statusSocketPath } from '../local/status-socket';
+import { createStatusKey, startStatusServer, statusSocketPath } from '../local/status-socket';
 import { printedStatus } from '../cli/commands/status';
 import { cliArguments, flushStdio } from './cli-mode';
+import { refuseDebugLaunch } from './launch-switches';
 import { configureLog, type ShellLog } from './log';
 import { openFolder } from './log-folder';
 import { shellOverrides } from './shell-env';
 import { redactedStack, reportStartFailure } from './start-failure';
 import { createUpdater } from './updater';
+import { pinnedUpdateFeed } from './update-pins';
 import { createMainWindow, preloadPathFrom } from './window';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -48,8 +52,17 @@ let log: ShellLog | null = null;
 /** Written once to the user-data folder after the user was told how to get a tray icon. */
 const TRAY_HINT_MARKER = 'tray-host-hint-shown';
 
-const cliArgs = cliArguments(process.argv, app.isPackaged);
-if (cliArgs) {
+// First of all: a packaged app started with a debugging switch quits, saying why.
+const refused = refuseDebugLaunch({
+  argv: process.argv,
+  platform: process.platform,
+  isPackaged: app.isPackaged,
+  text: mainText('system', app.getLocale()),
+});
+const cliArgs = refused ? null : cliArguments(process.argv, app.isPackaged);
+if (refused) {
+  // app.exit(1) is under way.
+} else if (cliArgs) {
   void runCli(cliArgs);
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -125,12 +138,17 @@ async function start(): Promise<void> {
   log = configureLog(electronLog, userData, { console: !app.isPackaged });
   const shellLog = log;
   shellLog.info(`start ${app.getName()} ${app.getVersion()} on ${process.platform}`);
+  ensurePrivateDir(userData);
   const settings = openElectronStore(userData, SETTINGS_FILE.replace(/\.json$/, ''));
-  const cache = openElectronStore(userData, CACHE_FILE.replace(/\.json$/, ''));
-  const movedAside = [settings.movedAside, cache.movedAside].filter((file): file is string => file !== null);
+  const movedAside = [settings.movedAside].filter((file): file is string => file !== null);
 
   // The OS keychain first; safeStorage ciphertext only on a real keyring backend; else memory.
   const secrets = await chooseSecretBackend({ safeStorage, cipherFile: join(userData, 'secrets.json') });
+  // The cache is sealed under a key the keychain holds (the CLI opens it the same way).
+  const cache = await openSealedCache(join(userData, CACHE_FILE), secrets.backend);
+  if (cache.dropped) shellLog.warn(`cache file dropped (${cache.dropped}); it refills on the next refresh`);
+  if (!cache.onDisk && !secrets.notice)
+    shellLog.warn('the keychain gave no cache key: the cache stays in memory');
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
   const provider = loadProvider(overrides.providerFile ?? join(resourcesDir, 'provider.json'));
 
@@ -140,8 +158,9 @@ async function start(): Promise<void> {
     showWindow,
     logFailure: (message) => shellLog.warn(message),
   });
+  const updateFeed = pinnedUpdateFeed();
   const updater = createUpdater({
-    feedUrl: provider.updateFeed,
+    feed: updateFeed,
     autoCheck: () => readSettings(settings.store).autoUpdateCheck,
     emit: (state) => sendEvent(windows(), 'update', state),
     onAvailable: (version) => {
@@ -156,6 +175,12 @@ async function start(): Promise<void> {
         { page: 'settings' },
       );
     },
+  });
+
+  const appClipboard = createClipboard({
+    platform: process.platform,
+    clearAfterCopy: () => readSettings(settings.store).clearClipboard,
+    onMarkersRefused: (reason) => shellLog.warn(`clipboard: sensitive-content markers refused (${reason})`),
   });
 
   // The core may report tray state before the tray exists (while it starts): keep the latest.
@@ -173,7 +198,7 @@ async function start(): Promise<void> {
     settingsStore: settings.store,
     secrets: secrets.backend,
     secretsNotice: secrets.notice,
-    updates: provider.updateFeed
+    updates: updateFeed
       ? { state: updater.state, download: async () => updater.download(), install: updater.install }
       : undefined,
     cacheStore: cache.store,
@@ -182,7 +207,7 @@ async function start(): Promise<void> {
     openExternal: openExternalSafely,
     protocolHandler: protocolHandlerName,
     openPath: openPathSafely,
-    writeClipboard,
+    writeClipboard: appClipboard.write,
     openLogFolder: () => openFolder(shellLog.folder),
     quit: () => app.quit(),
     async chooseFolder(title) {
@@ -231,16 +256,16 @@ async function start(): Promise<void> {
   await created.start();
 
   // `xmplus-tray status` from a terminal or a status bar asks this process first.
+  // A fresh key each start: the CLI must prove it holds it, and believes only answers made with it.
+  const statusKey = createStatusKey(userData);
   const statusServer = await startStatusServer({
-    path: statusSocketPath(userData),
-    snapshot: async () => {
-      const state = await created.handlers['data.get']({});
-      return state.ok ? state.value.snapshot : null;
-    },
-    print: (mode, snapshot) => {
+    path: statusSocketPath(userData, process.platform, statusKey),
+    key: statusKey,
+    profiles: () => created.statusProfiles(),
+    print: (mode, profiles) => {
       const s = readSettings(settings.store);
       const thresholds = { trafficPercent: s.trafficThresholds, daysLeft: s.expiryThresholds };
-      return printedStatus(mode, snapshot, thresholds, Date.now());
+      return printedStatus(mode, profiles, thresholds, Date.now());
     },
   }).catch((error: unknown) => {
     shellLog.warn('status socket not started:', redactedStack(error));
@@ -251,6 +276,7 @@ async function start(): Promise<void> {
     void statusServer?.close();
     stopLifecycle();
     updater.dispose();
+    appClipboard.dispose();
     notifier.dispose();
     tray?.destroy();
     void created.dispose();
@@ -272,8 +298,8 @@ function tellHowToGetATray(userData: string, text: ReturnType<typeof userText>):
       buttons: ['OK'],
     })
     .then(() => {
-      mkdirSync(userData, { recursive: true });
-      writeFileSync(marker, `${new Date().toISOString()}\n`);
+      ensurePrivateDir(userData);
+      writeFileSync(marker, `${new Date().toISOString()}\n`, { mode: PRIVATE_FILE_MODE });
     })
     .catch((error: unknown) => log?.warn('tray hint not shown:', redactedStack(error)));
 }

@@ -18,7 +18,10 @@ export interface NotifierDeps {
 }
 
 export interface Notifier {
-  /** Shows `n`; a click opens `target` (default: the service page of n.serviceId, or the dashboard). */
+  /**
+   * Shows `n`; a click opens `target` (default: the service page of n.serviceId, or the dashboard,
+   * of n.profileId's profile).
+   */
   notify(n: NativeNotification, target?: NavigateTarget): void;
   /** How many notifications are held for their click. */
   live(): number;
@@ -59,9 +62,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const options: NotificationConstructorOptions = { title: n.title, body: n.body };
       if (actions.length > 0) options.actions = actions.map((a) => ({ type: 'button', text: a.label }));
       const native = new Notification(options);
+      // A profile's notification opens that profile (the core switches to it when it is not active).
+      const whose = n.profileId ? { profileId: n.profileId } : {};
       const onClick: NavigateTarget =
         target ??
-        (n.serviceId === null ? { page: 'dashboard' } : { page: 'services', serviceId: n.serviceId });
+        (n.serviceId === null
+          ? { page: 'dashboard', ...whose }
+          : { page: 'services', serviceId: n.serviceId, ...whose });
 
       native.on('click', () => {
         release(native);
@@ -73,7 +80,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         const action = actions[index];
         release(native);
         if (!action) return open(onClick);
-        const billing: NavigateTarget = { page: 'billing', action: action.id };
+        const billing: NavigateTarget = { page: 'billing', action: action.id, ...whose };
         if (n.serviceId !== null) billing.serviceId = n.serviceId;
         open(billing);
       });

@@ -111,8 +111,13 @@ export function lockDownContents(contents: WebContents, devServerUrl: string | u
 
 export function lockDownWindow(window: BrowserWindow, devServerUrl: string | undefined): void {
   lockDownContents(window.webContents, devServerUrl);
-  // No camera, microphone, notifications-from-web, geolocation...: the app needs none.
-  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
-  );
+  const session = window.webContents.session;
+  // No camera, microphone, notifications-from-web, geolocation, clipboard...: the app needs none.
+  // Requests (a prompt would follow) and checks (navigator.permissions.query, and Chromium asking
+  // silently before it uses one) are both answered no; without a check handler Chromium grants
+  // some checks by default (Electron's security checklist, item 5).
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  // WebHID, WebUSB, Web Serial, Bluetooth: no device is ever handed to the page.
+  session.setDevicePermissionHandler(() => false);
 }

@@ -1,6 +1,6 @@
 // The system proxy for the plain-Node core: Chromium's own proxy resolution in the app's default
 // session (system settings, PAC scripts and WPAD, or --proxy-server), asked per panel URL. The
-// core turns the PAC-style answer into a proxy (xmplus/system-proxy.ts).
+// core turns the PAC-style answer into a proxy (net/system-proxy.ts).
 import { session } from 'electron';
 
 /** A resolution that takes longer (a PAC script that never loads) counts as no system proxy. */

@@ -56,16 +56,26 @@ export interface TrayMenuDeps {
 }
 
 /**
- * The context menu for a state. Service lines are disabled labels: information, not commands. The
- * words come with the state (state.labels), already in the user's language.
+ * The context menu for a state. Service lines are disabled labels: information, not commands. With
+ * several profiles, each profile's lines sit under its name (and why they are old, when they are).
+ * The words come with the state (state.labels), already in the user's language.
  */
 export function trayMenuTemplate(state: TrayState, deps: TrayMenuDeps): MenuItemConstructorOptions[] {
   const { actions } = deps;
   const { labels } = state;
+  const several = state.profiles.length > 1;
+  const nameOf = (profileId: string) => state.profiles.find((p) => p.id === profileId)?.name ?? '';
   const items: MenuItemConstructorOptions[] = [];
   if (!state.signedIn) items.push({ label: labels.notSignedIn, enabled: false });
   else if (state.services.length === 0) items.push({ label: labels.noServices, enabled: false });
-  for (const service of state.services) items.push({ label: service.label, enabled: false });
+  for (const profile of state.profiles) {
+    const lines = state.services.filter((s) => s.profileId === profile.id);
+    if (several) {
+      const heading = profile.note ? `${profile.name} — ${profile.note}` : profile.name;
+      items.push({ label: heading, enabled: false });
+    }
+    for (const service of lines) items.push({ label: service.label, enabled: false });
+  }
   items.push({ type: 'separator' });
 
   items.push({
@@ -75,27 +85,44 @@ export function trayMenuTemplate(state: TrayState, deps: TrayMenuDeps): MenuItem
   });
 
   const linked = state.services.filter((s) => s.hasSublink);
+  const lineOf = (s: TrayState['services'][number]) =>
+    several ? `${nameOf(s.profileId)} — ${s.label}` : s.label;
   if (linked.length > 1) {
     items.push({
       label: labels.copySublink,
-      submenu: linked.map((s) => ({ label: s.label, click: () => void actions.copySublink(s.id) })),
+      submenu: linked.map((s) => ({
+        label: lineOf(s),
+        click: () => void actions.copySublink(s.id, s.profileId),
+      })),
     });
   } else {
     const only = linked[0];
     items.push({
       label: labels.copySublink,
       enabled: only !== undefined,
-      click: () => void actions.copySublink(only ? only.id : null),
+      click: () => void actions.copySublink(only ? only.id : null, only?.profileId),
     });
   }
   for (const entry of state.imports ?? []) {
-    items.push({ label: entry.label, click: () => void actions.importInto(entry.serviceId) });
+    items.push({
+      label: entry.label,
+      click: () => void actions.importInto(entry.serviceId, null, entry.profileId),
+    });
   }
-  items.push({
-    label: labels.export,
-    enabled: state.signedIn && state.services.length > 0,
-    click: () => void actions.exportAll(null),
-  });
+  const exportable = state.profiles.filter((p) => state.services.some((s) => s.profileId === p.id));
+  if (exportable.length > 1) {
+    items.push({
+      label: labels.export,
+      submenu: exportable.map((p) => ({ label: p.name, click: () => void actions.exportAll(null, p.id) })),
+    });
+  } else {
+    const only = exportable[0];
+    items.push({
+      label: labels.export,
+      enabled: state.signedIn && only !== undefined,
+      click: () => void actions.exportAll(null, only?.id),
+    });
+  }
   items.push({ type: 'separator' });
   items.push({ label: labels.open, click: deps.openWindow });
   items.push({ label: labels.quit, click: deps.quit });
@@ -120,6 +147,7 @@ export function signedOutTray(text: MainText, appName: string): TrayState {
     level: 'ok',
     fraction: null,
     tooltip: text.t('tray.notSignedIn'),
+    profiles: [],
     services: [],
     labels: trayLabels(text, appName),
   };
@@ -129,7 +157,7 @@ export function signedOutTray(text: MainText, appName: string): TrayState {
 export function createTray(deps: TrayDeps): TrayController {
   const imageKey = (s: TrayState) => `${s.level}:${quantize(s.fraction)}`;
   const menuKey = (s: TrayState) =>
-    JSON.stringify([s.signedIn, s.refreshing, s.services, s.labels, s.imports ?? []]);
+    JSON.stringify([s.signedIn, s.refreshing, s.profiles, s.services, s.labels, s.imports ?? []]);
 
   let current = deps.initial;
   const tray = new Tray(trayImage(current, deps.platform));

@@ -1,15 +1,25 @@
-// Updates from the provider's generic feed (provider.json "updateFeed"; none means updates are
-// off). Checks on start and once a day while the "check for updates" setting is on, and tells the user; downloads only when they ask
+// Updates from the provider's feed, pinned into the build with the key its metadata must be signed
+// with (update-pins.ts; none means updates are off). Checks on start and once a day while the
+// "check for updates" setting is on, and tells the user; downloads only when they ask
 // (updates.download) and installs only when they ask again (updates.install). Nothing happens
-// behind their back: autoDownload and autoInstallOnAppQuit are off.
+// behind their back: autoDownload and autoInstallOnAppQuit are off. Metadata whose signature does
+// not verify is refused before anything is downloaded (signed-feed.ts) and shown as 'unverified'.
 import electronUpdater from 'electron-updater';
 import type { UpdateState } from '../../shared/contract';
+import { SignedFeedProvider, UpdateSignatureError, type SignedFeedOptions } from './signed-feed';
 
 export const UPDATE_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
+export interface UpdateFeed {
+  /** The feed folder (https). */
+  url: string;
+  /** The Ed25519 public key (SPKI PEM) the feed's metadata must be signed with. */
+  publicKey: string;
+}
+
 export interface UpdaterDeps {
-  /** The generic feed URL (https), or null when the provider names none. */
-  feedUrl: string | null;
+  /** The feed and its key, or null when the build has none. */
+  feed: UpdateFeed | null;
   /** Pushes every state change to the window (the contract's 'update' event). */
   emit(state: UpdateState): void;
   /** Tells the user natively, once per version, that an update can be downloaded. */
@@ -28,12 +38,17 @@ export interface Updater {
   dispose(): void;
 }
 
+/** What setFeedURL is given: electron-updater's custom provider, verifying before it parses. */
+export function signedFeedOptions(feed: UpdateFeed): SignedFeedOptions {
+  return { provider: 'custom', updateProvider: SignedFeedProvider, url: feed.url, publicKey: feed.publicKey };
+}
+
 const firstLine = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
 
 export function createUpdater(deps: UpdaterDeps): Updater {
   let current: UpdateState = {
-    enabled: deps.feedUrl !== null,
+    enabled: deps.feed !== null,
     status: 'idle',
     version: null,
     progress: null,
@@ -41,7 +56,8 @@ export function createUpdater(deps: UpdaterDeps): Updater {
   };
   const state = () => ({ ...current });
 
-  if (deps.feedUrl === null) {
+  const feed = deps.feed;
+  if (feed === null) {
     return { state, download: state, install: state, dispose: () => undefined };
   }
 
@@ -53,7 +69,7 @@ export function createUpdater(deps: UpdaterDeps): Updater {
   const updater = electronUpdater.autoUpdater;
   updater.autoDownload = false;
   updater.autoInstallOnAppQuit = false;
-  updater.setFeedURL({ provider: 'generic', url: deps.feedUrl });
+  updater.setFeedURL(signedFeedOptions(feed));
 
   let announced: string | null = null;
   const onChecking = () => set({ status: 'checking', message: null });
@@ -69,7 +85,10 @@ export function createUpdater(deps: UpdaterDeps): Updater {
     set({ status: 'downloading', progress: Math.min(1, Math.max(0, p.percent / 100)) });
   const onDownloaded = (info: { version: string }) =>
     set({ status: 'ready', version: info.version, progress: 1, message: null });
-  const onError = (error: unknown) => set({ status: 'error', message: firstLine(error) });
+  const onError = (error: unknown) =>
+    error instanceof UpdateSignatureError
+      ? set({ status: 'unverified', version: null, progress: null, message: firstLine(error) })
+      : set({ status: 'error', message: firstLine(error) });
 
   // One list for attaching and detaching, so dispose cannot miss a listener.
   const listen = (method: 'on' | 'off') => {

@@ -20,7 +20,7 @@ export { parseShareLink, toShareLink, fromPanelServer, collectServers, pseudoSer
 export type { FormatOutput } from './formats/common';
 export { qrPng, qrSvg } from '../qr';
 export type { ExportFile, WrittenFiles } from './write';
-export { writeFilesAtomically } from './write';
+export { createExportFolder, writeFilesAtomically } from './write';
 
 export type ExportFormat = 'links' | 'base64' | 'clash' | 'singbox' | 'xray' | 'qr';
 export type TextFormat = Exclude<ExportFormat, 'qr'>;
@@ -127,7 +127,9 @@ export async function buildExport(
   return { format, text, skipped, dropped, count: models.length - skipped.length };
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+// Windows' device names, with any extension: "CON.png" opens the console, not a file. The
+// superscript digits are reserved too, and CONIN$ / CONOUT$ (Microsoft's "Naming Files" page).
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 const MAX_NAME_BYTES = 100;
 
 /**
@@ -152,6 +154,24 @@ export function safeFileName(raw: string, fallback = 'server'): string {
   return WINDOWS_RESERVED.test(name) ? `_${name}` : name;
 }
 
+/**
+ * The folder one export goes into: the profile, what was exported and the local time, e.g.
+ * "NovaNet StarterPack-4 2026-12-06 14-05-09" (no colons: Windows refuses them in names).
+ */
+export function exportFolderName(profile: string, label: string, epochMs: number): string {
+  const at = new Date(epochMs);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}-${two(at.getMinutes())}-${two(at.getSeconds())}`;
+  const name = safeFileName(`${profile} ${label}`, 'xmplus');
+  // Room for the time within safeFileName's length: the name is cut first, at a character.
+  let prefix = '';
+  for (const char of name) {
+    if (Buffer.byteLength(`${prefix}${char} ${time}`, 'utf8') > MAX_NAME_BYTES) break;
+    prefix += char;
+  }
+  return safeFileName(`${prefix.trim()} ${time}`, 'xmplus');
+}
+
 /** `stem + ext`, made unique against names already used (case-insensitively). */
 function uniqueName(stem: string, ext: string, used: Set<string>): string {
   let name = `${stem}${ext}`;
@@ -168,15 +188,19 @@ export interface ExportBundle {
   dropped: SkipNote[];
 }
 
-/** Files for several formats at once, ready for writeFilesAtomically. */
+/**
+ * Files for several formats at once, ready for writeFilesAtomically. `reserved` names other files
+ * of the same export take (the subscription link's): a server named like one gets a suffix.
+ */
 export async function buildBundle(
   servers: readonly PanelServer[],
   formats: readonly ExportFormat[],
   baseName: string,
+  reserved: readonly string[] = [],
 ): Promise<ExportBundle> {
   const { models, dropped } = collectServers(servers);
   const base = safeFileName(baseName, 'xmplus');
-  const used = new Set<string>();
+  const used = new Set<string>(reserved.map((name) => name.toLowerCase()));
   const files: ExportFile[] = [];
   const skipped: ExportBundle['skipped'] = [];
   for (const format of new Set(formats)) {

@@ -2,6 +2,7 @@
 // active profile's), renders through src/main/export and writes folders atomically. Handlers export.*.
 // Before handing servers out it asks for lists fresher than a few minutes (ensureServers); a service
 // whose list could not be fetched exports its last known servers, or says why there are none.
+import { rmdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ExportFormat, QrItem, SaveResult } from '../../shared/contract';
 import type { PanelServer, Snapshot } from '../../shared/domain';
@@ -14,11 +15,14 @@ import {
   buildBundle,
   buildExport,
   collectServers,
+  createExportFolder,
+  exportFolderName,
   qrPng,
   qrSvg,
   renderQrSvgs,
   safeFileName,
   writeFilesAtomically,
+  type ExportFile,
 } from './index';
 
 type ExportHandlers = Pick<Handlers, 'export.preview' | 'export.qr' | 'export.save' | 'export.copy'>;
@@ -35,6 +39,8 @@ export interface ExportSource {
   snapshot(): Snapshot | null;
   /** The active profile's snapshot with the lists of a service (null: all) fetched when old or failed. */
   ensureServers?(serviceId: number | null): Promise<Result<Snapshot | null>>;
+  /** The active profile's name, for the folder an export is saved in. */
+  profileName?(): string;
 }
 
 export function createExportService(
@@ -104,22 +110,38 @@ export function createExportService(
     if (!chosen.ok) return chosen;
     if (chosen.value.servers.length === 0) return nothingToExport();
     const text = userText(platform.settingsStore, platform.app.locale);
-    const folder = await platform.chooseFolder(text.t('export.chooseFolder'));
-    if (!folder) return ok({ saved: false });
+    const chosenFolder = await platform.chooseFolder(text.t('export.chooseFolder'));
+    if (!chosenFolder) return ok({ saved: false });
+    // The export's own files, named before the servers' QR codes so that a server called
+    // "subscription-link" gets a suffix instead of a clash that would fail the whole export.
+    const own: ExportFile[] = [];
+    if (chosen.value.sublink) {
+      own.push({ name: 'subscription-link.txt', data: `${chosen.value.sublink}\n` });
+      own.push({ name: 'subscription-link.png', data: await qrPng(chosen.value.sublink) });
+    }
+    const SKIPPED_FILE = 'skipped-servers.txt';
     const bundle = await buildBundle(
       chosen.value.servers,
       formats,
       safeFileName(chosen.value.label, 'xmplus'),
+      [...own.map((f) => f.name), SKIPPED_FILE],
     );
-    const files = [...bundle.files];
-    if (chosen.value.sublink) {
-      files.push({ name: 'subscription-link.txt', data: `${chosen.value.sublink}\n` });
-      files.push({ name: 'subscription-link.png', data: await qrPng(chosen.value.sublink) });
-    }
+    const files = [...bundle.files, ...own];
     const skipped = bundle.skipped.map((s) => `${s.format}: ${s.remark} — ${s.reason}`);
-    if (skipped.length) files.push({ name: 'skipped-servers.txt', data: `${skipped.join('\n')}\n` });
+    if (skipped.length) files.push({ name: SKIPPED_FILE, data: `${skipped.join('\n')}\n` });
+    // A new folder per export (profile, what, when): nothing the user keeps beside it is touched.
+    const made = await createExportFolder(
+      chosenFolder,
+      exportFolderName(from.profileName?.() ?? '', chosen.value.label, platform.now()),
+    );
+    if (!made.ok) return made;
+    const folder = made.value;
     const written = await writeFilesAtomically(folder, files);
-    if (!written.ok) return written;
+    if (!written.ok) {
+      // Nothing was written: the empty folder goes too.
+      await rmdir(folder).catch(() => undefined);
+      return written;
+    }
     return ok({ saved: true, folder, files: written.value.paths.map((p) => basename(p)) });
   }
 

@@ -1,12 +1,17 @@
 // Writes a set of export files into a folder all-or-nothing: each file goes to a temp name in
-// the same folder and is fsynced; only then are all renamed into place. If anything fails the
-// temps are removed and files that were replaced are put back, so the folder is as it was.
+// the same folder and is fsynced; only then are all put into place. If anything fails the temps
+// are removed and what was placed is taken back, so the folder is as it was. By default a file is
+// put only where nothing is (a hard link, which fails on an existing name): an export never
+// replaces a file it did not write. The window's export goes into a new folder of its own
+// (createExportFolder); only a file the user named on the command line is replaced.
 
 import { randomBytes } from 'node:crypto';
-import { lstat, open, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appError, fail, ok } from '../../shared/errors';
 import type { Result } from '../../shared/errors';
+import { PRIVATE_FILE_MODE } from '../private-files';
 
 export interface ExportFile {
   name: string;
@@ -18,6 +23,10 @@ export interface WriteIo {
   /** Create `path` (must not exist), write `data`, fsync, close. */
   writeSynced(path: string, data: Buffer | string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  /** Put `from` at `to` only if nothing is there (an error otherwise); `from` is gone after. */
+  placeNew(from: string, to: string): Promise<void>;
+  /** Create the folder `path`, which must not exist (EEXIST otherwise). */
+  makeFolder(path: string): Promise<void>;
   remove(path: string): Promise<void>;
   /** 'file', 'dir', 'other' or null when nothing is there. */
   kind(path: string): Promise<'file' | 'dir' | 'other' | null>;
@@ -27,7 +36,8 @@ export interface WriteIo {
 
 export const nodeWriteIo: WriteIo = {
   async writeSynced(path, data) {
-    const handle = await open(path, 'wx', 0o644);
+    // Exports hold server credentials: owner only (private-files.ts).
+    const handle = await open(path, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -36,6 +46,18 @@ export const nodeWriteIo: WriteIo = {
     }
   },
   rename: (from, to) => rename(from, to),
+  async placeNew(from, to) {
+    try {
+      // link() fails with EEXIST where a file is: no check-then-act race with anyone else.
+      await link(from, to);
+    } catch (thrown) {
+      if ((thrown as NodeJS.ErrnoException).code === 'EEXIST') throw thrown;
+      // File systems without hard links (FAT, exFAT, some network shares): an exclusive copy.
+      await copyFile(from, to, constants.COPYFILE_EXCL);
+    }
+    await rm(from, { force: true });
+  },
+  makeFolder: (path) => mkdir(path, { mode: 0o700 }).then(() => undefined),
   remove: (path) => rm(path, { force: true }),
   async kind(path) {
     try {
@@ -66,6 +88,12 @@ function nameProblem(name: string): string | null {
   return null;
 }
 
+const alreadyThere = (path: string) =>
+  appError(
+    'state',
+    `${path} already exists; the export replaces no file it did not write, so nothing was written.`,
+  );
+
 function messageOf(thrown: unknown): string {
   return thrown instanceof Error ? thrown.message : String(thrown);
 }
@@ -75,11 +103,18 @@ export interface WrittenFiles {
   paths: string[];
 }
 
+export interface WriteOptions {
+  /** Replace files already there (only for a file the user named). False: fail, nothing written. */
+  replace?: boolean;
+}
+
 export async function writeFilesAtomically(
   folder: string,
   files: readonly ExportFile[],
   io: WriteIo = nodeWriteIo,
+  options: WriteOptions = {},
 ): Promise<Result<WrittenFiles>> {
+  const replace = options.replace === true;
   const seen = new Set<string>();
   for (const file of files) {
     const problem = nameProblem(file.name);
@@ -101,6 +136,7 @@ export async function writeFilesAtomically(
       return fail(
         appError('state', `${join(folder, file.name)} exists and is not a file; nothing was written.`),
       );
+    if (kind === 'file' && !replace) return fail(alreadyThere(join(folder, file.name)));
   }
 
   const stamp = `${process.pid}-${randomBytes(6).toString('hex')}`;
@@ -136,6 +172,11 @@ export async function writeFilesAtomically(
 
   try {
     for (const step of plan) {
+      if (!replace) {
+        await io.placeNew(step.temp, step.target);
+        placed.push(step.target);
+        continue;
+      }
       if ((await io.kind(step.target)) !== null) {
         await io.rename(step.target, step.backup);
         backedUp.push({ target: step.target, backup: step.backup });
@@ -145,6 +186,8 @@ export async function writeFilesAtomically(
     }
   } catch (thrown) {
     await rollBack();
+    const target = plan[placed.length]?.target;
+    if ((thrown as NodeJS.ErrnoException).code === 'EEXIST' && target) return fail(alreadyThere(target));
     return fail(
       appError(
         'internal',
@@ -156,4 +199,31 @@ export async function writeFilesAtomically(
   for (const { backup } of backedUp) await io.remove(backup).catch(() => undefined);
   await io.syncFolder(folder);
   return ok({ paths: plan.map((step) => step.target) });
+}
+
+/**
+ * Makes a new folder `name` inside `parent` for one export, "name (2)" and on when that is taken:
+ * the export's files then sit apart from whatever the user keeps there.
+ */
+export async function createExportFolder(
+  parent: string,
+  name: string,
+  io: WriteIo = nodeWriteIo,
+): Promise<Result<string>> {
+  try {
+    if (!(await stat(parent)).isDirectory()) return fail(appError('state', `${parent} is not a folder.`));
+  } catch {
+    return fail(appError('state', `The folder ${parent} does not exist.`));
+  }
+  for (let n = 1; n < 100; n += 1) {
+    const path = join(parent, n === 1 ? name : `${name} (${n})`);
+    try {
+      await io.makeFolder(path);
+      return ok(path);
+    } catch (thrown) {
+      if ((thrown as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      return fail(appError('state', `Cannot create the folder ${path}: ${messageOf(thrown)}`));
+    }
+  }
+  return fail(appError('state', `Cannot find a free folder name for ${join(parent, name)}.`));
 }

@@ -84,7 +84,10 @@ export const en = {
   'update.availableBody': 'Open the app to download and install it.',
   'notice.movedAside': 'A damaged settings file was moved aside to {file}; defaults were restored.',
   'notice.memoryOnly':
-    'No system keychain is available, so your password and API key are kept in memory for this run only. You will need to enter them again after restarting the app.',
+    'No system keychain is available, so your password and API key are kept in memory for this run only, and your plans are not saved for offline use. You will need to enter them again after restarting the app.',
+  'start.debugSwitchTitle': '{app} will not start with {switch}',
+  'start.debugSwitchBody':
+    '{switch} opens a debugging port through which any program on this computer could read your accounts and subscription links. Start {app} without it.',
   'start.failedTitle': '{app} could not start',
   'start.failedBody':
     "Something went wrong while the app was starting, so it has closed. Start it again; if this keeps happening, send the log to your provider's support.",
@@ -109,7 +112,7 @@ export const en = {
   'cli.group.Shell': 'Shell',
   'cli.summary.login': 'sign in to a panel and make that profile the active one',
   'cli.summary.logout': 'sign out of the active profile and delete its password',
-  'cli.summary.profiles': 'list the profiles, switch to one, or remove one',
+  'cli.summary.profiles': 'list the profiles, add a subscription link, switch to one, or remove one',
   'cli.summary.register': 'create an account: sends the emailed code, then asks for it',
   'cli.summary.reset-password': 'have the panel email a password reset',
   'cli.summary.packages': 'the store: packages with their price per cycle',
@@ -124,7 +127,7 @@ export const en = {
   'cli.summary.import': "hand a service's subscription to a proxy client (one-click import)",
   'cli.summary.help': 'this list, or one command in full',
   'cli.summary.completion': 'print a completion script for bash, zsh or fish',
-  'cli.summary.status': 'traffic and days left of every service',
+  'cli.summary.status': 'traffic and days left of every service of every watched profile',
   'cli.summary.services': 'the services with their ids (for --service)',
   'cli.summary.export':
     'export servers: share links, base64 subscription, Clash/mihomo, sing-box, Xray, QR codes',
@@ -162,7 +165,7 @@ export const en = {
     other: '"{ref}" fits {count} profiles; give more of the id.',
   },
   'cli.account.noSuchProfile': 'There is no profile "{ref}". See `{command}`.',
-  'cli.account.unknownAction': 'Unknown profiles action "{action}": use list, use ID or remove ID.',
+  'cli.account.unknownAction': 'Unknown profiles action "{action}": use list, add URL, use ID or remove ID.',
   'cli.account.giveProfile': 'Give the profile: {command}.',
   'cli.account.envNoProfiles': 'The credentials come from the environment: there are no profiles to change.',
   'cli.account.nowUsing': 'Now using {email} on {panel}.',
@@ -265,8 +268,9 @@ export const en = {
   'cli.option.login.no-remember': 'keep the password nowhere (as "Remember me" off in the app)',
   'cli.option.login.name': 'a name for the profile',
   'cli.details.logout': "The panel's API key is deleted too when no other profile uses that panel.",
-  'cli.arg.profiles.ACTION': 'list (the default), use or remove',
-  'cli.arg.profiles.ID': "the profile's id, a unique start of it, or its email",
+  'cli.arg.profiles.ACTION': 'list (the default), add, use or remove',
+  'cli.arg.profiles.ID':
+    "the profile's id, a unique start of it, or its email; for add, the subscription link",
   'cli.details.register':
     'Without a terminal: the first run sends the code; run again with --code CODE --password-stdin.',
   'cli.option.register.panel': "the panel's address (default: the active profile's)",
@@ -283,7 +287,7 @@ export const en = {
     "the panel's client API key (asked for when none is stored; typed here, it shows in the process list)",
   'cli.option.reset-password.email': "the account's email",
   'cli.details.status':
-    'With --json, times (fetchedAt, expiresAt, failedAt) are ISO 8601 strings in UTC, sizes are bytes and usedPercent is 0-100; expiresAt is null for a plan that never expires.',
+    'Lists every watched profile: a heading per profile, then its services. --json prints {"profiles":[...]} with times (fetchedAt, expiresAt, failedAt) as ISO 8601 strings in UTC, sizes in bytes and usedPercent 0-100 (expiresAt null for a plan that never expires); --waybar shows the most urgent service across them all.',
   'cli.option.status.waybar': 'print one JSON line for Waybar or Polybar',
   'cli.details.export': 'Without --out, text formats are printed and qr draws QR codes in the terminal.',
   'cli.option.export.format': 'what to write',
@@ -345,4 +349,30 @@ export const en = {
   'cli.package.speed': 'Speed: {speed}',
   'cli.package.stock': 'Stock: {stock}',
   'cli.package.prices': 'Prices:',
+  'cli.col.used': 'USED',
+  'cli.col.total': 'TOTAL',
+  'cli.col.usedPercent': 'USED %',
+  'cli.col.daysLeft': 'DAYS LEFT',
+  'cli.col.expires': 'EXPIRES',
+  'cli.col.servers': 'SERVERS',
+  'cli.col.subscription': 'SUBSCRIPTION',
+  'cli.status.unlimited': 'unlimited',
+  'cli.status.balance': 'balance {amount}',
+  'cli.status.updated': 'updated {time}',
+  'cli.status.lastFailed': 'Last refresh failed: {message}',
+  'cli.status.noData': 'No data: {message}',
+  'cli.status.oldCount': '{count} (old)',
+  'cli.status.unavailable': 'unavailable',
+  'cli.status.noProfiles': 'Add a panel account first: `{command}`.',
+  'cli.status.noneWatched':
+    'No profile is watched: turn on "Watch this profile" in the app, or give --profile ID.',
+  'cli.status.jsonOrWaybar': 'Give --json or --waybar, not both.',
+  'cli.details.profiles':
+    "profiles add fetches the link once and stores the profile, made active, only when it answers; the link goes to the keychain, never to the settings file. Otherwise it exits 1 with the provider's words or the HTTP status.",
+  'cli.option.profiles.name': "add: the profile's name (default: the provider's)",
+  'cli.option.profiles.url-stdin':
+    'add: read the link from standard input (typed as an argument, it shows in the process list)',
+  'cli.option.profiles.client':
+    'add: the app to appear as when the provider refuses this one (v2rayn, clash-verge, hiddify, happ, none)',
+  'cli.option.profile': 'act on this profile instead of the active one (ids: `profiles`)',
 } as const;

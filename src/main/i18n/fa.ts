@@ -88,7 +88,10 @@ export const fa: Catalogue = {
   'update.availableBody': 'برنامه را باز کنید تا آن را دانلود و نصب کنید.',
   'notice.movedAside': 'یک فایل تنظیمات آسیب‌دیده به {file} منتقل شد و تنظیمات پیش‌فرض بازگردانده شد.',
   'notice.memoryOnly':
-    'کلیدساز سیستم در دسترس نیست، بنابراین گذرواژه و کلید API شما فقط برای همین اجرا در حافظه نگه داشته می‌شوند. پس از راه‌اندازی دوباره برنامه باید آن‌ها را دوباره وارد کنید.',
+    'کلیدساز سیستم در دسترس نیست، بنابراین گذرواژه و کلید API شما فقط برای همین اجرا در حافظه نگه داشته می‌شوند و اطلاعات سرویس‌هایتان برای استفادهٔ آفلاین ذخیره نمی‌شود. پس از راه‌اندازی دوباره برنامه باید آن‌ها را دوباره وارد کنید.',
+  'start.debugSwitchTitle': '{app} با {switch} اجرا نمی‌شود',
+  'start.debugSwitchBody':
+    '{switch} یک درگاه اشکال‌زدایی باز می‌کند که هر برنامه‌ای روی این رایانه می‌تواند از راه آن حساب‌ها و پیوندهای اشتراک شما را بخواند. {app} را بدون آن اجرا کنید.',
   'start.failedTitle': '{app} اجرا نشد',
   'start.failedBody':
     'هنگام اجرای برنامه خطایی رخ داد و برنامه بسته شد. دوباره آن را اجرا کنید؛ اگر باز هم تکرار شد، گزارش (لاگ) را برای پشتیبانی سرویس‌دهنده بفرستید.',
@@ -114,7 +117,7 @@ export const fa: Catalogue = {
   'cli.group.Shell': 'پوسته',
   'cli.summary.login': 'ورود به یک پنل و فعال کردن آن پروفایل',
   'cli.summary.logout': 'خروج از پروفایل فعال و حذف گذرواژهٔ آن',
-  'cli.summary.profiles': 'فهرست پروفایل‌ها، رفتن به یکی یا حذف یکی',
+  'cli.summary.profiles': 'فهرست پروفایل‌ها، افزودن لینک اشتراک، رفتن به یکی یا حذف یکی',
   'cli.summary.register': 'ساخت حساب: کد را ایمیل می‌کند و سپس آن را می‌پرسد',
   'cli.summary.reset-password': 'درخواست ایمیل بازنشانی گذرواژه از پنل',
   'cli.summary.packages': 'فروشگاه: بسته‌ها با قیمت هر دوره',
@@ -129,7 +132,7 @@ export const fa: Catalogue = {
   'cli.summary.import': 'سپردن اشتراک یک سرویس به یک کلاینت پروکسی (وارد کردن با یک کلیک)',
   'cli.summary.help': 'همین فهرست، یا توضیح کامل یک فرمان',
   'cli.summary.completion': 'چاپ اسکریپت تکمیل برای bash، zsh یا fish',
-  'cli.summary.status': 'ترافیک و روزهای باقی‌ماندهٔ هر سرویس',
+  'cli.summary.status': 'ترافیک و روزهای باقی‌ماندهٔ هر سرویس در هر پروفایل پایش‌شده',
   'cli.summary.services': 'سرویس‌ها با شناسه‌شان (برای --service)',
   'cli.summary.export': 'خروجی سرورها: لینک اشتراک‌گذاری، اشتراک base64، Clash/mihomo، sing-box، Xray، کد QR',
   'cli.option.json': 'چاپ نتیجه به صورت JSON (همان اشیایی که پنجرهٔ برنامه می‌گیرد؛ زمان‌ها به ISO 8601)',
@@ -164,7 +167,7 @@ export const fa: Catalogue = {
   'cli.account.ambiguous': '«{ref}» با {count} پروفایل جور است؛ بخش بیشتری از شناسه را بدهید.',
   'cli.account.noSuchProfile': 'پروفایل «{ref}» وجود ندارد. `{command}` را ببینید.',
   'cli.account.unknownAction':
-    'کار ناشناخته برای profiles «{action}»: از list، use ID یا remove ID استفاده کنید.',
+    'کار ناشناخته برای profiles «{action}»: از list، add URL، use ID یا remove ID استفاده کنید.',
   'cli.account.giveProfile': 'پروفایل را بدهید: {command}.',
   'cli.account.envNoProfiles': 'اطلاعات ورود از متغیرهای محیطی است: پروفایلی برای تغییر نیست.',
   'cli.account.nowUsing': 'اکنون {email} در {panel} به کار می‌رود.',
@@ -265,8 +268,8 @@ export const fa: Catalogue = {
     'گذرواژه جایی نگه داشته نشود (مثل خاموش بودن «مرا به خاطر بسپار» در برنامه)',
   'cli.option.login.name': 'نامی برای پروفایل',
   'cli.details.logout': 'اگر پروفایل دیگری از آن پنل استفاده نکند، کلید API پنل هم پاک می‌شود.',
-  'cli.arg.profiles.ACTION': 'list (پیش‌فرض)، use یا remove',
-  'cli.arg.profiles.ID': 'شناسهٔ پروفایل، آغاز یکتای آن یا ایمیل آن',
+  'cli.arg.profiles.ACTION': 'list (پیش‌فرض)، add، use یا remove',
+  'cli.arg.profiles.ID': 'شناسهٔ پروفایل، آغاز یکتای آن یا ایمیل آن؛ برای add، لینک اشتراک',
   'cli.details.register':
     'بدون ترمینال: اجرای اول کد را می‌فرستد؛ سپس با --code CODE --password-stdin دوباره اجرا کنید.',
   'cli.option.register.panel': 'نشانی پنل (پیش‌فرض: نشانی پروفایل فعال)',
@@ -284,7 +287,7 @@ export const fa: Catalogue = {
     'کلید API کلاینت پنل (اگر ذخیره نشده باشد پرسیده می‌شود؛ اگر اینجا تایپ شود در فهرست فرایندها دیده می‌شود)',
   'cli.option.reset-password.email': 'ایمیل حساب',
   'cli.details.status':
-    'با --json، زمان‌ها (fetchedAt، expiresAt، failedAt) رشته‌های ISO 8601 به وقت UTC هستند، اندازه‌ها به بایت و usedPercent از 0 تا 100؛ برای طرحی که پایان ندارد expiresAt برابر null است.',
+    'همهٔ پروفایل‌های پایش‌شده را فهرست می‌کند: یک سرعنوان برای هر پروفایل و سپس سرویس‌هایش. --json خروجی {"profiles":[...]} را چاپ می‌کند که در آن زمان‌ها (fetchedAt، expiresAt، failedAt) رشته‌های ISO 8601 به وقت UTC هستند، اندازه‌ها به بایت و usedPercent از 0 تا 100 (برای طرحی که پایان ندارد expiresAt برابر null است)؛ --waybar فوری‌ترین سرویس را در میان همهٔ آن‌ها نشان می‌دهد.',
   'cli.option.status.waybar': 'چاپ یک خط JSON برای Waybar یا Polybar',
   'cli.details.export': 'بدون --out، قالب‌های متنی چاپ می‌شوند و qr کدهای QR را در ترمینال می‌کشد.',
   'cli.option.export.format': 'چه چیزی نوشته شود',
@@ -346,4 +349,30 @@ export const fa: Catalogue = {
   'cli.package.speed': 'سرعت: {speed}',
   'cli.package.stock': 'موجودی: {stock}',
   'cli.package.prices': 'قیمت‌ها:',
+  'cli.col.used': 'مصرف‌شده',
+  'cli.col.total': 'کل',
+  'cli.col.usedPercent': '٪ مصرف',
+  'cli.col.daysLeft': 'روز مانده',
+  'cli.col.expires': 'پایان',
+  'cli.col.servers': 'سرورها',
+  'cli.col.subscription': 'اشتراک',
+  'cli.status.unlimited': 'نامحدود',
+  'cli.status.balance': 'موجودی {amount}',
+  'cli.status.updated': 'به‌روزشده {time}',
+  'cli.status.lastFailed': 'آخرین به‌روزرسانی ناموفق بود: {message}',
+  'cli.status.noData': 'داده‌ای نیست: {message}',
+  'cli.status.oldCount': '{count} (قدیمی)',
+  'cli.status.unavailable': 'در دسترس نیست',
+  'cli.status.noProfiles': 'نخست یک حساب پنل اضافه کنید: `{command}`.',
+  'cli.status.noneWatched':
+    'هیچ پروفایلی پایش نمی‌شود: در برنامه «پایش این نمایه» را روشن کنید، یا --profile ID بدهید.',
+  'cli.status.jsonOrWaybar': '--json یا --waybar را بدهید، نه هر دو.',
+  'cli.details.profiles':
+    'profiles add لینک را یک بار می‌گیرد و پروفایل را فقط وقتی پاسخ دهد ذخیره و فعال می‌کند؛ لینک در جاکلیدی نگه داشته می‌شود، هرگز در فایل تنظیمات. وگرنه با پیام فراهم‌کننده یا وضعیت HTTP با کد 1 خارج می‌شود.',
+  'cli.option.profiles.name': 'add: نام پروفایل (پیش‌فرض: نامی که فراهم‌کننده می‌دهد)',
+  'cli.option.profiles.url-stdin':
+    'add: خواندن لینک از ورودی استاندارد (اگر به صورت آرگومان نوشته شود، در فهرست فرایندها دیده می‌شود)',
+  'cli.option.profiles.client':
+    'add: برنامه‌ای که وقتی فراهم‌کننده این برنامه را نمی‌پذیرد به جای آن معرفی شود (v2rayn، clash-verge، hiddify، happ، none)',
+  'cli.option.profile': 'روی این پروفایل کار کن، نه پروفایل فعال (شناسه‌ها: `profiles`)',
 };

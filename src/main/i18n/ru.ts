@@ -114,7 +114,10 @@ export const ru: Catalogue = {
   'update.availableBody': 'Откройте приложение, чтобы скачать и установить её.',
   'notice.movedAside': 'Повреждённый файл настроек перемещён в {file}; восстановлены настройки по умолчанию.',
   'notice.memoryOnly':
-    'Системная связка ключей недоступна, поэтому пароль и ключ API хранятся в памяти только до выхода из приложения. После перезапуска их придётся ввести снова.',
+    'Системная связка ключей недоступна, поэтому пароль и ключ API хранятся в памяти только до выхода из приложения, а данные о тарифах не сохраняются для работы без сети. После перезапуска их придётся ввести снова.',
+  'start.debugSwitchTitle': '{app} не запускается с {switch}',
+  'start.debugSwitchBody':
+    '{switch} открывает отладочный порт, через который любая программа на этом компьютере может прочитать ваши учётные записи и ссылки подписки. Запустите {app} без этого ключа.',
   'start.failedTitle': 'Не удалось запустить {app}',
   'start.failedBody':
     'При запуске приложения произошла ошибка, и оно закрылось. Запустите его снова; если ошибка повторяется, отправьте журнал в поддержку вашего провайдера.',
@@ -140,7 +143,8 @@ export const ru: Catalogue = {
   'cli.group.Shell': 'Оболочка',
   'cli.summary.login': 'войти в панель и сделать этот профиль активным',
   'cli.summary.logout': 'выйти из активного профиля и удалить его пароль',
-  'cli.summary.profiles': 'список профилей, переключение на профиль или его удаление',
+  'cli.summary.profiles':
+    'список профилей, добавление ссылки подписки, переключение на профиль или его удаление',
   'cli.summary.register': 'создать учётную запись: отправляет код на почту, затем спрашивает его',
   'cli.summary.reset-password': 'попросить панель прислать письмо для сброса пароля',
   'cli.summary.packages': 'магазин: тарифы с ценой за каждый период',
@@ -155,7 +159,7 @@ export const ru: Catalogue = {
   'cli.summary.import': 'передать подписку услуги прокси-клиенту (импорт в один клик)',
   'cli.summary.help': 'этот список или одна команда полностью',
   'cli.summary.completion': 'вывести скрипт автодополнения для bash, zsh или fish',
-  'cli.summary.status': 'трафик и оставшиеся дни каждой услуги',
+  'cli.summary.status': 'трафик и оставшиеся дни каждой услуги каждого отслеживаемого профиля',
   'cli.summary.services': 'услуги с их ID (для --service)',
   'cli.summary.export': 'экспорт серверов: ссылки, подписка base64, Clash/mihomo, sing-box, Xray, QR-коды',
   'cli.option.json': 'вывести результат в JSON (объекты, которые получает окно приложения; время в ISO 8601)',
@@ -195,7 +199,7 @@ export const ru: Catalogue = {
   },
   'cli.account.noSuchProfile': 'Профиля «{ref}» нет. См. `{command}`.',
   'cli.account.unknownAction':
-    'Неизвестное действие profiles «{action}»: используйте list, use ID или remove ID.',
+    'Неизвестное действие profiles «{action}»: используйте list, add URL, use ID или remove ID.',
   'cli.account.giveProfile': 'Укажите профиль: {command}.',
   'cli.account.envNoProfiles': 'Данные для входа взяты из окружения: менять нечего, профилей нет.',
   'cli.account.nowUsing': 'Теперь используется {email} на {panel}.',
@@ -299,8 +303,8 @@ export const ru: Catalogue = {
   'cli.option.login.no-remember': 'нигде не хранить пароль (как выключенное «Запомнить меня» в приложении)',
   'cli.option.login.name': 'имя профиля',
   'cli.details.logout': 'API-ключ панели тоже удаляется, если эту панель не использует другой профиль.',
-  'cli.arg.profiles.ACTION': 'list (по умолчанию), use или remove',
-  'cli.arg.profiles.ID': 'ID профиля, его однозначное начало или почта',
+  'cli.arg.profiles.ACTION': 'list (по умолчанию), add, use или remove',
+  'cli.arg.profiles.ID': 'ID профиля, его однозначное начало или почта; для add — ссылка подписки',
   'cli.details.register':
     'Без терминала: первый запуск отправляет код; затем запустите снова с --code CODE --password-stdin.',
   'cli.option.register.panel': 'адрес панели (по умолчанию — активного профиля)',
@@ -318,7 +322,7 @@ export const ru: Catalogue = {
     'API-ключ клиента панели (спрашивается, если не сохранён; введённый здесь, виден в списке процессов)',
   'cli.option.reset-password.email': 'почта учётной записи',
   'cli.details.status':
-    'С --json время (fetchedAt, expiresAt, failedAt) — строки ISO 8601 в UTC, размеры — в байтах, usedPercent — от 0 до 100; у тарифа без срока окончания expiresAt равен null.',
+    'Показывает каждый отслеживаемый профиль: заголовок профиля, затем его услуги. --json выводит {"profiles":[...]}, где время (fetchedAt, expiresAt, failedAt) — строки ISO 8601 в UTC, размеры — в байтах, usedPercent — от 0 до 100 (у тарифа без срока окончания expiresAt равен null); --waybar показывает самую срочную услугу среди всех.',
   'cli.option.status.waybar': 'вывести одну строку JSON для Waybar или Polybar',
   'cli.details.export': 'Без --out текстовые форматы выводятся на экран, а qr рисует QR-коды в терминале.',
   'cli.option.export.format': 'что записать',
@@ -380,4 +384,30 @@ export const ru: Catalogue = {
   'cli.package.speed': 'Скорость: {speed}',
   'cli.package.stock': 'Остаток: {stock}',
   'cli.package.prices': 'Цены:',
+  'cli.col.used': 'ИСПОЛЬЗОВАНО',
+  'cli.col.total': 'ВСЕГО',
+  'cli.col.usedPercent': 'ИСП. %',
+  'cli.col.daysLeft': 'ОСТАЛОСЬ ДНЕЙ',
+  'cli.col.expires': 'ИСТЕКАЕТ',
+  'cli.col.servers': 'СЕРВЕРЫ',
+  'cli.col.subscription': 'ПОДПИСКА',
+  'cli.status.unlimited': 'безлимитно',
+  'cli.status.balance': 'баланс {amount}',
+  'cli.status.updated': 'обновлено {time}',
+  'cli.status.lastFailed': 'Последнее обновление не удалось: {message}',
+  'cli.status.noData': 'Нет данных: {message}',
+  'cli.status.oldCount': '{count} (старые)',
+  'cli.status.unavailable': 'недоступно',
+  'cli.status.noProfiles': 'Сначала добавьте аккаунт панели: `{command}`.',
+  'cli.status.noneWatched':
+    'Ни один профиль не отслеживается: включите «Отслеживать этот профиль» в приложении или укажите --profile ID.',
+  'cli.status.jsonOrWaybar': 'Укажите --json или --waybar, но не оба.',
+  'cli.details.profiles':
+    'profiles add один раз запрашивает ссылку и сохраняет профиль, делая его активным, только если она ответила; ссылка хранится в связке ключей, никогда в файле настроек. Иначе завершается с кодом 1 и словами провайдера или HTTP-статусом.',
+  'cli.option.profiles.name': 'add: имя профиля (по умолчанию — от провайдера)',
+  'cli.option.profiles.url-stdin':
+    'add: прочитать ссылку со стандартного ввода (в аргументах она видна в списке процессов)',
+  'cli.option.profiles.client':
+    'add: каким приложением представляться, если провайдер отказывает этому (v2rayn, clash-verge, hiddify, happ, none)',
+  'cli.option.profile': 'работать с этим профилем, а не с активным (ID: `profiles`)',
 };

@@ -2,11 +2,19 @@
 // transport (same proxy rules and time-outs), and its body checked the way the client will read it:
 // mihomo YAML with proxies, sing-box JSON with outbounds, or share links (base64). The answer is kept
 // with its time. The headers clients read (subscription-userinfo, profile-title, ...) come along.
+// Only links that pass checkProbeTarget are fetched (https, public addresses or the panel's own kind).
+import { isIP } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import type { SubscriptionFormat } from '../../shared/import-clients';
 import { appError, type AppError } from '../../shared/errors';
-import { createTransport, type Timeouts } from '../xmplus/transport';
-import type { SystemProxyResolver } from '../xmplus/system-proxy';
+import {
+  createTransport,
+  SUBSCRIPTION_BODY_LIMIT,
+  SUBSCRIPTION_DEADLINE_MS,
+  type Timeouts,
+} from '../net/transport';
+import { checkProbeTarget, pinnedLookup, type Resolver } from './probe-target';
+import type { SystemProxyResolver } from '../net/system-proxy';
 
 export interface SubscriptionUserinfo {
   upload: number;
@@ -159,6 +167,10 @@ export interface ProbeOptions {
   systemProxy?: SystemProxyResolver;
   timeouts?: Partial<Timeouts>;
   env?: NodeJS.ProcessEnv;
+  /** The active profile's panel address: links on its kind of address (LAN, loopback) may be probed. */
+  panelUrl?: string | null;
+  /** Resolves a host to its addresses before anything connects (the system's DNS by default). */
+  resolve?: Resolver;
   now(): number;
 }
 
@@ -183,16 +195,31 @@ export async function probeSubscription(
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
     return failed(appError('validation', 'The subscription link of this service is not a web address.'));
   }
+  const allowed = await checkProbeTarget(target, {
+    panelUrl: options.panelUrl ?? null,
+    proxied: Boolean(options.proxyUrl) || options.systemProxy !== undefined,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+  });
+  if (!allowed.ok) return failed(allowed.error);
   const transport = createTransport({
     panelUrl: new URL(target.origin),
     proxyUrl: options.proxyUrl ?? null,
     ...(options.systemProxy ? { systemProxy: options.systemProxy } : {}),
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.env ? { env: options.env } : {}),
+    // Direct connections to a name go to the addresses just checked, not to whatever the name says
+    // next. An IP literal needs no lookup, and keeps sharing the panel's connections.
+    ...(allowed.value && isIP(target.hostname.replace(/^\[|\]$/g, '')) === 0
+      ? { lookup: pinnedLookup(allowed.value) }
+      : {}),
   });
   if (!transport.ok) return failed(transport.error);
   try {
-    const answer = await transport.value.get(target.pathname + target.search);
+    const answer = await transport.value.get(
+      target.pathname + target.search,
+      {},
+      { maxBytes: SUBSCRIPTION_BODY_LIMIT, deadlineMs: SUBSCRIPTION_DEADLINE_MS },
+    );
     if (!answer.ok) return failed(answer.error);
     const { status, headers, text } = answer.value;
     const info = {

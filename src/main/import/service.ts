@@ -47,6 +47,8 @@ export interface ImportDeps {
   ensureServers(serviceId: number): Promise<Result<Snapshot | null>>;
   /** The active profile's proxy setting (panel requests use the same). */
   proxyUrl(): string | null;
+  /** The active profile's panel address: the probe allows its kind of address for the links. */
+  panelUrl?(): string | null;
   probe?: Partial<Omit<ProbeOptions, 'now'>>;
   /** Told when a probe finished (the tray redraws its import items). */
   onProbed?(): void;
@@ -115,6 +117,7 @@ export function createImportService(deps: ImportDeps): ImportService {
       async () => {
         return probeSubscription(url, format, {
           proxyUrl: deps.proxyUrl(),
+          panelUrl: deps.panelUrl?.() ?? null,
           ...(platform.resolveProxy ? { systemProxy: platform.resolveProxy } : {}),
           ...deps.probe,
           now: () => platform.now(),

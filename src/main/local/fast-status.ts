@@ -3,7 +3,7 @@
 // socket's (node:net), not the whole command table. Anything else, or no answer, falls through to
 // the CLI.
 import { defaultConfigDir } from '../settings/store';
-import { PRINTED_MODES, STATUS_REQUEST, askApp, statusSocketPath } from './status-socket';
+import { PRINTED_MODES, STATUS_REQUEST, askAppIn } from './status-socket';
 
 /**
  * The mode the running app is asked to print for these arguments, or null when it is not asked.
@@ -23,6 +23,6 @@ export function appPrintMode(args: readonly string[], env: NodeJS.ProcessEnv): s
 export async function printedByApp(args: readonly string[], env: NodeJS.ProcessEnv): Promise<string | null> {
   const mode = appPrintMode(args, env);
   if (mode === null) return null;
-  const answer = await askApp(statusSocketPath(defaultConfigDir(env)), `${STATUS_REQUEST} ${mode}`);
+  const answer = await askAppIn(defaultConfigDir(env), `${STATUS_REQUEST} ${mode}`);
   return typeof answer?.stdout === 'string' ? answer.stdout : null;
 }

@@ -383,3 +383,16 @@ export function evaluateAlerts(
   alerts.sort((a, b) => severityRank[b.level] - severityRank[a.level]);
   return { alerts, firedState: { version: 1, services } };
 }
+
+/**
+ * The tray's level across profiles, from each profile's alertLevel (null: nothing known, or no
+ * plan): the worst among profiles with a usable plan; 'expired' only when every known profile's
+ * plans are; 'ok' when nothing is known at all.
+ */
+export function worstLevelAcross(levels: readonly (Level | null)[]): Level {
+  const known = levels.filter((level): level is Level => level !== null);
+  if (known.length === 0) return 'ok';
+  const usable = known.filter((level) => level !== 'expired');
+  if (usable.length === 0) return 'expired';
+  return usable.reduce((worst, level) => (LEVEL_RANK[level] > LEVEL_RANK[worst] ? level : worst), 'ok');
+}

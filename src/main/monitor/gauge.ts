@@ -194,3 +194,35 @@ export function mostUrgent(
     usedPercent: lastExpired.totalBytes > 0 ? (lastExpired.usedBytes / lastExpired.totalBytes) * 100 : null,
   };
 }
+
+/** Where the most urgent service across profiles lives: its profile's snapshot and forecasts. */
+export interface ProfileUsage {
+  snapshot: Snapshot;
+  forecasts?: Record<string, Forecast>;
+}
+
+/**
+ * The service the tray gauge shows across every profile: the most urgent of each profile's most
+ * urgent, by the same order (a usable plan before an expired one, then the worst level, then the
+ * least left).
+ */
+export function mostUrgentAcross(
+  profiles: readonly ProfileUsage[],
+  thresholds: Thresholds,
+  now: number,
+): (Urgent & { profileId: string }) | null {
+  let best: (Urgent & { profileId: string }) | null = null;
+  const usable = (u: Urgent) => !isExpired(u.service, now);
+  for (const { snapshot, forecasts } of profiles) {
+    const urgent = mostUrgent(snapshot, thresholds, now, forecasts);
+    if (urgent === null) continue;
+    const better =
+      best === null ||
+      (usable(urgent) && !usable(best)) ||
+      (usable(urgent) === usable(best) &&
+        (LEVEL_RANK[urgent.level] > LEVEL_RANK[best.level] ||
+          (LEVEL_RANK[urgent.level] === LEVEL_RANK[best.level] && urgent.fraction < best.fraction)));
+    if (better) best = { ...urgent, profileId: snapshot.profileId };
+  }
+  return best;
+}

@@ -42,6 +42,18 @@ export interface SchedulerOptions<T> {
   /** Uniform in [0, 1); injectable for tests. */
   random?: () => number;
   backoff?: Partial<BackoffOptions>;
+  /**
+   * Where in each interval this schedule's steady refreshes fall (ms after a multiple of the
+   * interval), or null for anywhere. Several profiles' schedulers get phases apart, so that they
+   * never refresh in one burst; a steady wait is then between half and one and a half intervals.
+   */
+  phase?: (intervalMs: number) => number | null;
+}
+
+/** The first time at or after `from` that falls on `phase` within an interval. */
+export function nextSlot(from: number, intervalMs: number, phase: number): number {
+  const offset = (((phase - from) % intervalMs) + intervalMs) % intervalMs;
+  return from + offset;
 }
 
 export interface SchedulerState {
@@ -64,16 +76,19 @@ export interface SchedulerState {
 export type SchedulerListener = (state: Readonly<SchedulerState>) => void;
 
 export interface Scheduler<T> {
-  /** Start polling (after sign-in). Refreshes at once unless `immediate: false`. */
-  start(options?: { immediate?: boolean }): void;
+  /**
+   * Start polling (after sign-in). Refreshes at once, or after `delayMs` (profiles starting together
+   * take turns), or not before the next interval with `immediate: false`.
+   */
+  start(options?: { immediate?: boolean; delayMs?: number }): void;
   /** Pause polling (sign-out). A refresh in flight finishes but schedules nothing. */
   stop(): void;
   /** Refresh now, or join the refresh already running. Fails with kind `state` while stopped. */
   refreshNow(reason?: RefreshReason): Promise<Result<T>>;
-  /** The machine woke up: the timer may be far behind, refresh at once. */
-  onResume(): void;
-  /** The network came back: refresh at once (joins a running refresh). */
-  onOnline(): void;
+  /** The machine woke up: the timer may be far behind, refresh at once (or after `delayMs`). */
+  onResume(delayMs?: number): void;
+  /** The network came back: refresh at once (joins a running refresh), or after `delayMs`. */
+  onOnline(delayMs?: number): void;
   /** `intervalMs()` changed (window opened or closed, settings): reschedule from the last attempt. */
   setIntervalChanged(): void;
   readonly state: Readonly<SchedulerState>;
@@ -150,7 +165,8 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
     }
     const interval = readInterval();
     const delay = state.consecutiveFailures > 0 ? Math.min(retryDelay ?? interval, interval) : interval;
-    const at = base + delay;
+    const phase = state.consecutiveFailures > 0 ? null : (options.phase?.(interval) ?? null);
+    const at = phase === null ? base + delay : nextSlot(base + interval / 2, interval, phase);
     const wait = Math.max(0, at - now());
     state.nextAt = now() + wait;
     const reason: RefreshReason = state.consecutiveFailures > 0 ? 'retry' : 'interval';
@@ -160,9 +176,29 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
     }, wait);
   };
 
+  /** A delayed refresh is waiting for its turn: a change of interval must not push it back. */
+  let turnPending = false;
+
+  /** A refresh for `reason` after `delayMs` (0: now). */
+  const runIn = (reason: RefreshReason, delayMs: number): void => {
+    if (delayMs <= 0 || inFlight) {
+      void run(reason);
+      return;
+    }
+    clearTimer();
+    state.nextAt = now() + delayMs;
+    turnPending = true;
+    timer = timers.setTimeout(() => {
+      timer = null;
+      void run(reason);
+    }, delayMs);
+    emit();
+  };
+
   const run = (reason: RefreshReason): Promise<Result<T>> => {
     if (inFlight) return inFlight;
     clearTimer();
+    turnPending = false;
     state.running = true;
     state.reason = reason;
     state.nextAt = null;
@@ -203,7 +239,7 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
   };
 
   return {
-    start({ immediate = true } = {}) {
+    start({ immediate = true, delayMs = 0 } = {}) {
       if (state.active) return;
       state.active = true;
       if (inFlight) {
@@ -212,7 +248,7 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
         return;
       }
       if (immediate) {
-        void run('start');
+        runIn('start', delayMs);
       } else {
         scheduleFrom(state.lastAttemptAt ?? now());
         emit();
@@ -222,6 +258,7 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
       if (!state.active) return;
       state.active = false;
       refreshAgainAfterCurrent = false;
+      turnPending = false;
       clearTimer();
       state.nextAt = null;
       emit();
@@ -234,14 +271,14 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
       }
       return run(reason);
     },
-    onResume() {
-      if (state.active) void run('resume');
+    onResume(delayMs = 0) {
+      if (state.active) runIn('resume', delayMs);
     },
-    onOnline() {
-      if (state.active) void run('online');
+    onOnline(delayMs = 0) {
+      if (state.active) runIn('online', delayMs);
     },
     setIntervalChanged() {
-      if (!state.active || state.running) return;
+      if (!state.active || state.running || turnPending) return;
       // Measured from the last attempt: shortening 15 -> 5 min after 7 min of quiet refreshes now.
       scheduleFrom(state.lastAttemptAt ?? now());
       emit();

@@ -1,20 +1,27 @@
 // Settings, profiles and the cached snapshot on top of a KeyValueStore. Every read is validated,
 // so a hand-edited value falls back to its default instead of breaking the app. Never a secret here:
-// passwords and API keys live in the keychain (src/main/session/secrets.ts).
+// passwords and API keys live in the keychain (src/main/secrets.ts).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
 import type { ProfileView } from '../../shared/contract';
-import type { Snapshot } from '../../shared/domain';
+import { SOURCE_KINDS, type Snapshot, type SourceKind } from '../../shared/domain';
 import type { KeyValueStore } from './store';
 
-/** A stored profile: what the window sees of it (less signedIn, known only at run time), and when it was added. */
-export interface ProfileRecord extends Omit<ProfileView, 'signedIn'> {
+/**
+ * A stored profile: what the window sees of it (less signedIn, known only at run time, and the
+ * capabilities, which follow from its kind), and when it was added.
+ */
+export interface ProfileRecord extends Omit<ProfileView, 'signedIn' | 'capabilities' | 'proxyPasswordKept'> {
   createdAt: number;
 }
 
 const profileSchema = z.object({
   id: z.string().min(1),
+  // Profiles stored before there were kinds of source are XMPlus ones, watched at the global interval.
+  kind: z.enum(SOURCE_KINDS as [SourceKind, ...SourceKind[]]).default('xmplus'),
+  watch: z.boolean().default(true),
+  refreshMinutes: z.number().int().min(5).max(1440).nullable().default(null),
   panelUrl: z.string().min(1),
   email: z.string().min(1),
   displayName: z.string(),
@@ -86,6 +93,9 @@ export function upsertProfile(
       }
     : {
         id: randomUUID(),
+        kind: fields.kind ?? 'xmplus',
+        watch: fields.watch ?? true,
+        refreshMinutes: fields.refreshMinutes ?? null,
         panelUrl: fields.panelUrl,
         email: fields.email.trim(),
         displayName: fields.displayName || `${fields.email.trim()} · ${host}`,
@@ -129,7 +139,8 @@ const money = z.object({ amount: z.number(), currency: z.string(), text: z.strin
 /** The shape the monitor, tray and export read from a cached snapshot; a damaged one is dropped. */
 const cachedSnapshotSchema = z.object({
   fetchedAt: z.number(),
-  account: z.object({ id: z.number(), username: z.string(), email: z.string(), balance: money }),
+  kind: z.enum(SOURCE_KINDS as [SourceKind, ...SourceKind[]]).optional(),
+  account: z.object({ id: z.number(), username: z.string(), email: z.string(), balance: money }).nullable(),
   services: z.array(
     z.object({
       id: z.number(),
@@ -193,7 +204,10 @@ export function readCachedSnapshot(cache: KeyValueStore, profileId: string): Sna
   const snapshot = (all as Record<string, unknown>)[profileId];
   if (!snapshot || typeof snapshot !== 'object') return null;
   // A hand-edited or damaged cache must not crash start-up (forecasts, tray, export read every field).
-  return cachedSnapshotSchema.safeParse(snapshot).success ? (snapshot as Snapshot) : null;
+  if (!cachedSnapshotSchema.safeParse(snapshot).success) return null;
+  // Cached before there were kinds of source: an XMPlus one.
+  const read = snapshot as Snapshot;
+  return read.kind ? read : { ...read, kind: 'xmplus' };
 }
 
 export function writeCachedSnapshot(cache: KeyValueStore, snapshot: Snapshot): void {

@@ -1,18 +1,11 @@
 // One small key-value interface for everything the app persists (settings, profiles, cache, alert
 // state, payment watches). The Electron shell backs it with electron-store; the CLI and tests with
 // a JSON file written atomically. A corrupt or truncated file is moved aside, never a crash.
-import {
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-  openSync,
-  fsyncSync,
-  closeSync,
-  existsSync,
-} from 'node:fs';
+import { readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, isAbsolute, join } from 'node:path';
 import { homedir } from 'node:os';
+import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from '../private-files';
 
 export interface KeyValueStore {
   get(key: string): unknown;
@@ -48,14 +41,20 @@ export function quarantineIfCorrupt(file: string, now: () => number = Date.now):
   }
   const aside = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
   renameSync(file, aside);
+  // Kept for the user to look at, and it may hold account details: no wider than the rest.
+  ensurePrivateFile(aside);
   return aside;
 }
 
-/** Write `text` to `file` so that readers see the old or the new content, never a part. */
-export function writeFileAtomic(file: string, text: string, mode = 0o600): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, text, { mode });
+/**
+ * Write `text` to `file` so that readers see the old or the new content, never a part. The temp file
+ * is created new ('wx') with the private mode and renamed over the old one, so a replaced file never
+ * keeps a wider mode it had, and a stale temp file of the same name is never written through.
+ */
+export function writeFileAtomic(file: string, text: string, mode = PRIVATE_FILE_MODE): void {
+  ensurePrivateDir(dirname(file));
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temp, text, { mode, flag: 'wx' });
   const fd = openSync(temp, 'r');
   try {
     fsyncSync(fd);

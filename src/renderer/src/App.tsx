@@ -1,6 +1,6 @@
 // The root: loads what the UI needs from main (app info, settings, profiles, data, notices),
 // keeps it current from main's events, applies theme and language, and shows onboarding or the shell.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, DataState, NavigateTarget, Notice, Page, ProfilesState } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import { api } from './api';
@@ -104,6 +104,24 @@ export function App() {
   const ready = state.status === 'ready' ? state : null;
   const activeId = ready?.profiles.activeId ?? null;
   const activeSignedIn = ready?.profiles.profiles.find((p) => p.id === activeId)?.signedIn ?? false;
+  // Read by `open`, which main's navigate events reach through a subscription made once.
+  const activeIdRef = useRef(activeId);
+  activeIdRef.current = activeId;
+
+  /** A target of another profile switches to it first; a profile that is gone opens the Dashboard. */
+  const open = useCallback(async (target: NavigateTarget) => {
+    setAdding(false);
+    if (target.profileId && target.profileId !== activeIdRef.current) {
+      const switched = await api().profilesSwitch({ id: target.profileId });
+      if (!switched.ok) {
+        setNav({ page: 'dashboard', serviceId: null, intent: null });
+        return;
+      }
+      activeIdRef.current = switched.value.activeId;
+      setState((prev) => (prev.status === 'ready' ? { ...prev, profiles: switched.value } : prev));
+    }
+    setNav(navFrom(target));
+  }, []);
 
   // Main pushes changes; we mirror them. Subscribed once the first state is in.
   const isReady = ready !== null;
@@ -123,10 +141,7 @@ export function App() {
             : prev,
         ),
       ),
-      x.on('navigate', (target) => {
-        setAdding(false);
-        setNav(navFrom(target));
-      }),
+      x.on('navigate', (target) => void open(target)),
     ];
     // A change pushed between boot's reads and these subscriptions would be lost (e.g. a sign-in
     // that completes while the window loads): read profiles and settings once more now.
@@ -138,10 +153,10 @@ export function App() {
     });
     // A notification or tray click may have opened the window: go where it points, once.
     void x.appTakeNavigation().then((result) => {
-      if (result.ok && result.value) setNav(navFrom(result.value));
+      if (result.ok && result.value) void open(result.value);
     });
     return () => offs.forEach((off) => off());
-  }, [isReady]);
+  }, [isReady, open]);
 
   // The active profile decides what data there is: load it whenever that changes.
   useEffect(() => {
@@ -182,17 +197,20 @@ export function App() {
       info: ready.info,
       settings: ready.settings,
       profiles: ready.profiles,
-      data,
+      // Just after a switch the previous profile's data is still held until the new one's arrives:
+      // never show it as the new profile's.
+      data: data?.snapshot && data.snapshot.profileId !== ready.profiles.activeId ? null : data,
       notices: ready.notices,
       nav,
       navigate,
+      open,
       setSettings: (settings) => patch({ settings }),
       setProfiles: (profiles) => patch({ profiles }),
       setData,
       setNotices: (notices) => patch({ notices }),
       setAdding,
     };
-  }, [ready, data, nav, navigate]);
+  }, [ready, data, nav, navigate, open]);
 
   useTheme(ready?.settings.theme);
   const locale = resolveLocale(

@@ -1,11 +1,12 @@
 // The signed-in frame: skip link, sidebar, banners (stale data, notices) and the open page, with
-// every page but the Dashboard loaded on demand behind a Suspense fallback.
+// every page but the Dashboard loaded on demand behind a Suspense fallback. A page the active
+// profile's source cannot serve (Billing for a subscription link) opens as the Dashboard.
 import { Suspense, useEffect, useRef } from 'react';
 import { NoticeList, StaleBanner } from './components/Banners';
 import { Sidebar } from './components/Sidebar';
 import { useI18n } from './i18n';
-import { pageDef } from './pages/registry';
-import { useApp } from './state/app';
+import { pageAllowed, pageDef } from './pages/registry';
+import { activeCapabilities, useApp } from './state/app';
 
 function PageLoading() {
   const { t } = useI18n();
@@ -18,10 +19,17 @@ function PageLoading() {
 
 export function Shell() {
   const { t } = useI18n();
-  const { nav, data, notices, setNotices } = useApp();
-  const Page = pageDef(nav.page).component;
+  const { nav, data, notices, setNotices, profiles, navigate } = useApp();
+  const allowed = pageAllowed(nav.page, activeCapabilities(profiles));
+  const page = allowed ? nav.page : 'dashboard';
+  const Page = pageDef(page).component;
   const previous = useRef<string | null>(null);
-  const view = `${nav.page}:${nav.serviceId ?? ''}`;
+  const view = allowed ? `${nav.page}:${nav.serviceId ?? ''}` : 'dashboard:';
+
+  // Keep the sidebar's current page in step with the Dashboard shown in a hidden page's place.
+  useEffect(() => {
+    if (!allowed) navigate('dashboard');
+  }, [allowed, navigate]);
 
   // After a navigation, put focus on the new page's heading (not on first load).
   useEffect(() => {

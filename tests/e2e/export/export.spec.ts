@@ -86,11 +86,11 @@ test('each format previews what its client reads; Xray lists the servers it leav
   expect(app.desktop.clipboard.at(-1)).toBe(xrayText);
 });
 
-test('save writes the chosen formats into the chosen folder; a cancelled dialog writes nothing', async ({
+test('save writes the chosen formats into a new folder inside the chosen one; a cancelled dialog writes nothing', async ({
   app,
 }) => {
   const { page, desktop } = app;
-  const folder = desktop.folder!;
+  const chosen = desktop.folder!;
   await signInDemo(app);
   await openPage(page, 'export');
   // The tray (or a notification) points the window at one service: the page follows.
@@ -108,11 +108,17 @@ test('save writes the chosen formats into the chosen folder; a cancelled dialog 
   await expect(save.getByRole('button', { name: 'Save to folder…' })).toBeEnabled();
   await expect(save.getByTestId('save-result')).toBeEmpty();
   await expect(save.locator('.form-error')).toBeEmpty();
-  expect(readdirSync(folder)).toEqual([]);
+  expect(readdirSync(chosen)).toEqual([]);
 
-  desktop.folder = folder;
+  desktop.folder = chosen;
   await save.getByRole('button', { name: 'Save to folder…' }).click();
   const result = save.getByTestId('save-result');
+  await expect(result).toContainText(chosen);
+  // The export's own folder (profile, service, time): nothing else in the chosen one is touched.
+  const made = readdirSync(chosen);
+  expect(made).toHaveLength(1);
+  expect(made[0]).toMatch(/\d{4}-\d\d-\d\d \d\d-\d\d-\d\d$/);
+  const folder = join(chosen, made[0]!);
   await expect(result).toContainText(folder);
   const listed = (await result.locator('li').allTextContents()).sort();
   const onDisk = readdirSync(folder).sort();

@@ -19,7 +19,6 @@ test.use({
       supportUrl: 'https://support.acme.example/help',
     },
     apiKey: KEY,
-    updateFeed: null,
   },
 });
 

@@ -1,6 +1,6 @@
 // The signed-in shell end to end: profiles (add, switch, remove with the secrets warning), every
 // locale rendered (Persian right-to-left), the dark theme, settings validation, notices, the
-// stale-data banner, and keyboard navigation.
+// stale-data banner, keyboard navigation, and the clipboard-clearing switch.
 import { test, expect } from '../harness';
 import { connectProvider, openPage, saveSettings, signInDemo } from '../steps';
 
@@ -106,6 +106,22 @@ test('dark theme, and system theme following prefers-color-scheme', async ({ app
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
+test('settings: clearing copied links is on by default, explained, and can be turned off', async ({
+  app,
+}) => {
+  const { page } = app;
+  await signInDemo(app, 'Demo');
+  await openPage(page, 'settings');
+  const clear = page.getByRole('checkbox', { name: 'Clear copied links from the clipboard' });
+  await expect(clear).toBeChecked();
+  await expect(clear).toHaveAccessibleDescription(/A minute after the app copies a link or config/);
+  await clear.press('Space');
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await expect(page.getByText('Saved.').first()).toBeVisible();
+  const settings = await page.evaluate(() => window.xmplus.settingsGet());
+  expect(settings.ok && settings.value.clearClipboard).toBe(false);
+});
+
 test('settings: invalid thresholds are refused inline; valid ones are saved', async ({ app }) => {
   const { page } = app;
   await signInDemo(app, 'Demo');
@@ -150,6 +166,15 @@ test('settings: invalid thresholds are refused inline; valid ones are saved', as
   await expect(page.locator('form[aria-labelledby="profile-title"] .form-status')).toHaveText('Saved.');
   const saved = await page.evaluate(() => window.xmplus.profilesList());
   expect(saved.ok && saved.value.profiles[0]?.options.proxyUrl).toBe('socks5://127.0.0.1:7890');
+  // A proxy password is kept apart: the field and the profile show the address without it, and the
+  // hint says the password is kept.
+  await proxyField.fill('socks5://alice:proxy-secret-9@127.0.0.1:7890');
+  await saveProfile.click();
+  await expect(proxyField).toHaveValue('socks5://alice@127.0.0.1:7890');
+  await expect(page.getByText("The proxy's password is kept apart and not shown here.")).toBeVisible();
+  const withUser = await page.evaluate(() => window.xmplus.profilesList());
+  expect(JSON.stringify(withUser)).not.toContain('proxy-secret-9');
+  expect(withUser.ok && withUser.value.profiles[0]?.proxyPasswordKept).toBe(true);
   await proxyField.fill('');
   await page.getByLabel('Panel time zone').fill('Asia/Shanghai');
   await page.getByLabel('Display name', { exact: true }).fill('Home');

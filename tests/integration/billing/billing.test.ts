@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBilling, type Billing, type BillingDeps } from '../../../src/main/billing/index';
 import type { NativeNotification } from '../../../src/main/platform';
-import { createPanelSession, type PanelSession } from '../../../src/main/session/panel-session';
+import { createPanelSession, type PanelSession } from '../../../src/main/sources/xmplus/panel-session';
 import { openFileStore } from '../../../src/main/settings/store';
 import type { WatchView } from '../../../src/shared/contract';
 import type { Snapshot } from '../../../src/shared/domain';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { main } from '../../../src/main/cli';
-import { API_KEY_ACCOUNT, keytarBackend } from '../../../src/main/session/secrets';
+import { API_KEY_ACCOUNT, keytarBackend } from '../../../src/main/secrets';
 import type { ProfilesState } from '../../../src/shared/contract';
 import { testIo, type TestIoOptions } from '../../support/cli-io';
 

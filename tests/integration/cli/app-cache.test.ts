@@ -1,16 +1,18 @@
 // status and export next to the app's cache (read, never written): a status right after the app's
 // refresh is account/info alone, and a service whose details now fail exports the last known
-// servers with their age, as the app does. Needs the real keyring for the signed-in profile.
+// servers with their age, as the app does. The cache is sealed under the keychain's key, so the CLI
+// reading what the app wrote is the shared scheme at work. Needs the real keyring.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { main } from '../../../src/main/cli';
-import { keytarBackend } from '../../../src/main/session/secrets';
-import { createPanelSession } from '../../../src/main/session/panel-session';
+import { keytarBackend } from '../../../src/main/secrets';
+import { createPanelSession } from '../../../src/main/sources/xmplus/panel-session';
 import { readActiveProfileId, writeCachedSnapshot } from '../../../src/main/settings/settings';
 import { CACHE_FILE, openFileStore, SETTINGS_FILE } from '../../../src/main/settings/store';
+import { openSealedCache } from '../../../src/main/settings/sealed-cache';
 import { ok } from '../../../src/shared/errors';
 import { testIo } from '../../support/cli-io';
 import { expectOk } from '../../support/expect';
@@ -53,9 +55,13 @@ describe.skipIf(!keychain)("the CLI beside the app's cache (skipped where no Sec
     const result = await session.snapshot(profileId);
     await session.close();
     const snapshot = expectOk(result);
+    // Written the way the app writes it (electron/main.ts opens the cache through openSealedCache).
     const cacheFile = join(dir, CACHE_FILE);
-    writeCachedSnapshot(openFileStore(cacheFile).store, snapshot);
+    writeCachedSnapshot((await openSealedCache(cacheFile, keychain!)).store, snapshot);
     const cached = readFileSync(cacheFile, 'utf8');
+    const sublink = snapshot.services.find((s) => s.sublink)?.sublink;
+    expect(sublink).toBeTruthy();
+    expect(cached).not.toContain(sublink);
 
     sim.admin.resetStats();
     const status = testIo({ env });

@@ -70,7 +70,7 @@ describe('help and errors', () => {
     expect(fa.out).toMatch(/ {2}status +ترافیک و روزهای باقی‌ماندهٔ هر سرویس/);
     const zh = await cli(['help', 'status'], { LANG: 'zh_CN.UTF-8' });
     expect(zh.out).toContain('用法： xmplus-tray status [--json] [--waybar]');
-    expect(zh.out).toContain('每个服务的流量和剩余天数。');
+    expect(zh.out).toContain('每个监控中配置档的每个服务的流量和剩余天数。');
     expect(zh.out).toMatch(/--json +以 JSON 输出结果/);
     const ru = await cli(['topup', '--help'], { LC_MESSAGES: 'ru_RU.UTF-8' });
     expect(ru.out).toContain('Параметры:');

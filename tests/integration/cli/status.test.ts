@@ -33,8 +33,29 @@ describe('CLI with credentials from the environment', () => {
   it('prints status --json in the documented shape', async () => {
     const t = io(envMode());
     expect(await main(['status', '--json'], t.io)).toBe(0);
-    const parsed = JSON.parse(t.out()) as Record<string, unknown> & { services: Record<string, unknown>[] };
-    expect(Object.keys(parsed).sort()).toEqual(['account', 'fetchedAt', 'services']);
+    const all = JSON.parse(t.out()) as {
+      profiles: (Record<string, unknown> & { services: Record<string, unknown>[] })[];
+    };
+    expect(Object.keys(all)).toEqual(['profiles']);
+    // With the four variables set, the list holds that one profile.
+    expect(all.profiles).toHaveLength(1);
+    const parsed = all.profiles[0]!;
+    expect(Object.keys(parsed).sort()).toEqual([
+      'account',
+      'error',
+      'fetchedAt',
+      'id',
+      'kind',
+      'name',
+      'services',
+    ]);
+    expect(parsed).toMatchObject({
+      kind: 'xmplus',
+      error: null,
+      id: expect.any(String),
+      name: expect.any(String),
+    });
+    expect(Date.parse(parsed.fetchedAt as string)).toBeGreaterThan(0);
     expect(parsed.account).toMatchObject({
       email: sim.demo.email,
       balance: { amount: expect.any(Number), currency: expect.any(String) },
@@ -147,10 +168,16 @@ describe('CLI with credentials from the environment', () => {
     const status = io(env);
     expect(await main(['status'], status.io)).toBe(0);
     const lines = status.out().split('\n');
-    expect(lines[0]).toBe(`Demo <${sim.demo.email}> · balance $ 49.00`);
-    expect(lines[1]).toMatch(/^ID\s+PACKAGE\s+STATUS\s+USED\s+TOTAL\s+USED %\s+DAYS LEFT\s+EXPIRES$/);
-    expect(lines[2]).toMatch(/^4\s+StarterPack\s+Active\s+135 GB\s+150 GB\s+90\.0%/);
-    expect(lines[3]).toMatch(
+    // A heading per profile: its name and when its data was fetched.
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^== ${sim.demo.email} · 127\\.0\\.0\\.1:\\d+ · updated \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC ==$`,
+      ),
+    );
+    expect(lines[1]).toBe(`Demo <${sim.demo.email}> · balance $ 49.00`);
+    expect(lines[2]).toMatch(/^ID\s+PACKAGE\s+STATUS\s+USED\s+TOTAL\s+USED %\s+DAYS LEFT\s+EXPIRES$/);
+    expect(lines[3]).toMatch(/^4\s+StarterPack\s+Active\s+135 GB\s+150 GB\s+90\.0%/);
+    expect(lines[4]).toMatch(
       /^7\s+Pro 200\s+Active\s+20 GB\s+200 GB\s+10\.0%\s+1\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
     );
     const services = io(env);
@@ -196,9 +223,11 @@ describe('one service whose details (service/info) the panel refuses', () => {
   it('status --json carries the reason on that service only', async () => {
     const t = io(envMode());
     expect(await main(['status', '--json'], t.io)).toBe(0);
-    const parsed = JSON.parse(t.out()) as {
-      services: { id: number; usedPercent: number; serversError: unknown }[];
-    };
+    const parsed = (
+      JSON.parse(t.out()) as {
+        profiles: { services: { id: number; usedPercent: number; serversError: unknown }[] }[];
+      }
+    ).profiles[0]!;
     expect(parsed.services.map((s) => [s.id, s.serversError])).toEqual([
       [4, null],
       [
@@ -265,9 +294,10 @@ describe('a lifetime plan (no expiry, no traffic total)', () => {
     expect(t.out()).toMatch(/^9\s+Pro 200\s+Active\s+\S+ \S+\s+unlimited\s+—\s+—\s+no expiry$/m);
     const json = io(envMode());
     expect(await main(['status', '--json'], json.io)).toBe(0);
-    const lifetime = (JSON.parse(json.out()) as { services: Record<string, unknown>[] }).services.find(
-      (s) => s.id === 9,
-    );
-    expect(lifetime).toMatchObject({ totalBytes: 0, usedPercent: null, expiresAt: null, daysLeft: null });
+    const lifetime = (
+      JSON.parse(json.out()) as { profiles: { services: Record<string, unknown>[] }[] }
+    ).profiles[0]!.services.find((s) => s.id === 9);
+    // totalBytes null: unlimited.
+    expect(lifetime).toMatchObject({ totalBytes: null, usedPercent: null, expiresAt: null, daysLeft: null });
   });
 });

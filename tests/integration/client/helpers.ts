@@ -2,8 +2,8 @@
 // one clock both of them read so tests can move time.
 import { startPanelSim } from '../../../tools/panel-sim/index';
 import type { PanelSim, PanelSimOptions } from '../../../tools/panel-sim/index';
-import type { PanelSession, PanelSessionOptions } from '../../../src/main/session/panel-session';
-import { createPanelSession } from '../../../src/main/session/panel-session';
+import type { PanelSession, PanelSessionOptions } from '../../../src/main/sources/xmplus/panel-session';
+import { createPanelSession } from '../../../src/main/sources/xmplus/panel-session';
 import { ok } from '../../../src/shared/errors';
 import { expectOk } from '../../support/expect';
 

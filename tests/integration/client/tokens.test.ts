@@ -2,7 +2,7 @@
 // refused-token retry in both refusal modes, a refused API key, and the snapshot's request pattern.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RefusedTokenMode } from '../../../tools/panel-sim/index';
-import { isTokenRefused } from '../../../src/main/xmplus/errors';
+import { isTokenRefused } from '../../../src/main/sources/xmplus/errors';
 import { ok } from '../../../src/shared/errors';
 import type { Rig } from './helpers';
 import { startRig } from './helpers';

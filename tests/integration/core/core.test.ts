@@ -1,11 +1,11 @@
 // The composed core (router + accounts + data + export) against the real simulator, with the
 // desktop Platform recorded: sign-in, refresh, cache, profiles, export and settings.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { MESSAGES } from '../../../tools/panel-sim/panel';
-import { memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
+import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
 import { demoSignIn, makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { expectErr, expectOk } from '../../support/expect';
@@ -101,15 +101,62 @@ describe('core against the simulator', () => {
     expect(expectOk(preview).count).toBeGreaterThan(3);
     expectOk(await h.call('export.copy', { serviceId: service!.id, format: 'sublink' }));
     expect(h.clipboard.at(-1)).toBe(service!.sublink);
-    const saved = await h.call<{ saved: boolean; files: string[] }>('export.save', {
+    const saved = await h.call<{ saved: boolean; folder: string; files: string[] }>('export.save', {
       serviceId: null,
       formats: ['clash', 'singbox'],
     });
     expect(expectOk(saved).saved).toBe(true);
-    const files = readdirSync(join(h.dir, 'exports'));
+    // A folder of its own inside the chosen one, named for the profile, the selection and the time.
+    expect(readdirSync(join(h.dir, 'exports'))).toEqual([basename(expectOk(saved).folder)]);
+    expect(basename(expectOk(saved).folder)).toMatch(/all-services \d{4}-\d\d-\d\d \d\d-\d\d-\d\d$/);
+    const files = readdirSync(expectOk(saved).folder);
     expect(files.some((f) => f.endsWith('.yaml'))).toBe(true);
     expect(files.some((f) => f.endsWith('.json'))).toBe(true);
     expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it("export never touches the user's files: servers named IMG_0001 and subscription-link", async () => {
+    const h = await makeHarness();
+    await signIn(h);
+    sim.admin.patchServer(4, 0, { remark: 'IMG_0001' });
+    sim.admin.patchServer(4, 1, { remark: 'subscription-link' });
+    const chosen = join(h.dir, 'exports');
+    mkdirSync(chosen, { recursive: true });
+    // What the user keeps in the folder they pick: a photo and a file named like the export's own.
+    writeFileSync(join(chosen, 'IMG_0001.png'), 'holiday photo');
+    writeFileSync(join(chosen, 'subscription-link.txt'), 'my notes');
+    expectOk(await h.call<DataState>('data.refresh'));
+
+    const saved = expectOk(
+      await h.call<{ saved: true; folder: string; files: string[] }>('export.save', {
+        serviceId: 4,
+        formats: ['qr', 'links'],
+      }),
+    );
+    expect(readFileSync(join(chosen, 'IMG_0001.png'), 'utf8')).toBe('holiday photo');
+    expect(readFileSync(join(chosen, 'subscription-link.txt'), 'utf8')).toBe('my notes');
+    expect(readdirSync(chosen).sort()).toEqual(
+      ['IMG_0001.png', basename(saved.folder), 'subscription-link.txt'].sort(),
+    );
+    // Inside the export's folder: the server's QR code beside the link's, one suffixed, none lost.
+    const inside = readdirSync(saved.folder);
+    expect(inside).toEqual(
+      expect.arrayContaining([
+        'IMG_0001.png',
+        'subscription-link.png',
+        'subscription-link (2).png',
+        'subscription-link.txt',
+      ]),
+    );
+    expect(readFileSync(join(saved.folder, 'subscription-link.txt'), 'utf8').trim()).toMatch(/^http/);
+    expect(saved.files.sort()).toEqual(inside.sort());
+
+    // A second export a moment later gets a folder of its own, too.
+    const again = expectOk(
+      await h.call<{ saved: true; folder: string }>('export.save', { serviceId: 4, formats: ['links'] }),
+    );
+    expect(again.folder).not.toBe(saved.folder);
+    expect(readdirSync(saved.folder).sort()).toEqual(inside.sort());
   });
 
   it('adds, switches and removes profiles; removing deletes the secrets and sign-out forgets the password', async () => {
@@ -205,7 +252,7 @@ describe('switching accounts', () => {
     await expect
       .poll(async () => {
         const data = await h.call<DataState>('data.get');
-        return data.ok ? data.value.snapshot?.account.email : null;
+        return data.ok ? data.value.snapshot?.account?.email : null;
       })
       .toBe('other@example.com');
     const data = await h.call<DataState>('data.get');
@@ -215,7 +262,7 @@ describe('switching accounts', () => {
     await expect
       .poll(async () => {
         const d = await h.call<DataState>('data.get');
-        return d.ok ? d.value.snapshot?.account.email : null;
+        return d.ok ? d.value.snapshot?.account?.email : null;
       })
       .toBe(sim.demo.email);
   });

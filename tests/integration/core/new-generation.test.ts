@@ -3,7 +3,7 @@
 // never a bare HTTP 404 or a schema error; the classic panel is unaffected by the probe.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
-import { memoryBackend } from '../../../src/main/session/secrets';
+import { memoryBackend } from '../../../src/main/secrets';
 import { demoSignIn, makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { expectErr, expectOk } from '../../support/expect';
 

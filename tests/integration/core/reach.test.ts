@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { createAccounts } from '../../../src/main/accounts';
 import { UNBRANDED, type ProviderConfig } from '../../../src/main/provider';
-import { createCredentialStore, memoryBackend, type SecretBackend } from '../../../src/main/session/secrets';
+import { createCredentialStore, memoryBackend, type SecretBackend } from '../../../src/main/secrets';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { makePlatform } from '../../support/platform';
@@ -48,7 +48,6 @@ function branded(panelUrl: string, mirrors: string[]): ProviderConfig {
   return {
     info: { ...UNBRANDED.info, name: 'Example VPN', panelUrl, hasApiKey: true },
     apiKey: API_KEY,
-    updateFeed: null,
     mirrors,
   };
 }
@@ -204,7 +203,7 @@ describe("a branded build's mirrors through the core", () => {
     const accounts = createAccounts({
       platform,
       credentials: createCredentialStore(secrets),
-      onActiveChanged: () => undefined,
+      onChanged: () => undefined,
       onRemoved: () => undefined,
       timeouts: { connectMs: 300, headersMs: 300 },
     });
@@ -223,7 +222,7 @@ describe("a branded build's mirrors through the core", () => {
     // Remembered for the profile, in the cache.
     expect(platform.cacheStore.get('panelAddresses')).toMatchObject({ [`profile:${id}`]: mirror.url });
     const active = expectOk(await accounts.active());
-    const snapshot = await active.session.snapshot(id);
+    const snapshot = await active.source.refresh(id);
     expect(expectOk(snapshot).services).toHaveLength(3);
     // The profile's session started at the mirror: the hung address saw nothing more.
     expect(Object.values(hung.admin.stats().requests).reduce((a, b) => a + b, 0)).toBe(1);

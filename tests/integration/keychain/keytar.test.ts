@@ -2,13 +2,13 @@
 // `npm run test:unit` starts it): save, read back, and logout deleting the secrets.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SecretBackend } from '../../../src/main/session/secrets';
+import type { SecretBackend } from '../../../src/main/secrets';
 import {
   chooseSecretBackend,
   createCredentialStore,
   keychainService,
   keytarBackend,
-} from '../../../src/main/session/secrets';
+} from '../../../src/main/secrets';
 import { expectOk } from '../../support/expect';
 
 const bus = process.env.DBUS_SESSION_BUS_ADDRESS;

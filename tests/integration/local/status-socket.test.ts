@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli';
 import { askRunningApp, askStatus } from '../../../src/main/local/status-client';
 import {
+  createStatusKey,
   startStatusServer,
   statusSocketPath,
   type StatusServer,
@@ -26,6 +27,7 @@ const THRESHOLDS = {
 };
 
 const unix = process.platform !== 'win32';
+const KEY = 'a'.repeat(64);
 let sim: PanelSim;
 let rig: CoreRig;
 let userData: string;
@@ -40,11 +42,9 @@ beforeAll(async () => {
   userData = mkdtempSync(join(tmpdir(), 'xmplus-socket-'));
   server = await startStatusServer({
     path: statusSocketPath(userData),
-    snapshot: async () => {
-      const state = await rig.core.handlers['data.get']({});
-      return state.ok ? state.value.snapshot : null;
-    },
-    print: (mode, snapshot) => printedStatus(mode, snapshot, THRESHOLDS, Date.now()),
+    key: createStatusKey(userData),
+    profiles: () => rig.core.statusProfiles(),
+    print: (mode, profiles) => printedStatus(mode, profiles, THRESHOLDS, Date.now()),
   });
   // From here on a panel request could not be answered: whatever status prints came from the app.
   await sim.close();
@@ -59,11 +59,26 @@ afterAll(async () => {
 const cliEnv = () => ({ XMPLUS_CONFIG_DIR: userData });
 
 describe('status from the running app', () => {
-  it('the socket answers the latest snapshot, without server lists (they carry proxy credentials)', async () => {
-    const snapshot = await askStatus(statusSocketPath(userData));
+  it("the socket answers every watched profile's latest snapshot, without server lists (they carry proxy credentials)", async () => {
+    const profiles = await askStatus(userData);
+    expect(profiles).toHaveLength(1);
+    const snapshot = profiles?.[0]?.snapshot;
     expect(snapshot?.fetchedAt).toBe(fetchedAt);
     expect(snapshot?.services.length).toBeGreaterThan(0);
     expect(snapshot?.servers).toEqual({});
+  });
+
+  it('hands out neither the subscription links nor the email: status needs neither', async () => {
+    const profiles = await askStatus(statusSocketPath(userData));
+    const snapshot = profiles?.[0]?.snapshot;
+    expect(snapshot?.services.map((s) => s.sublink)).toEqual(snapshot?.services.map(() => ''));
+    expect(snapshot?.account?.email).toBe('');
+    const json = JSON.parse((await printedByApp(['status', '--json'], cliEnv()))!) as {
+      profiles: { account: { email: string }; services: { sublink: string }[] }[];
+    };
+    expect(json.profiles[0]!.account.email).toBe('');
+    expect(new Set(json.profiles[0]!.services.map((s) => s.sublink))).toEqual(new Set(['']));
+    expect(await printedByApp(['status', '--waybar'], cliEnv())).not.toContain('/link/');
   });
 
   it.each([['--json'], ['--waybar'], []])(
@@ -74,15 +89,15 @@ describe('status from the running app', () => {
       expect(t.err()).toBe('');
       expect(code).toBe(0);
       if (flags[0] === '--json') {
-        const parsed = JSON.parse(t.out()) as { fetchedAt: string; services: unknown[] };
-        expect(Date.parse(parsed.fetchedAt)).toBe(fetchedAt);
-        expect(parsed.services.length).toBeGreaterThan(0);
+        const parsed = JSON.parse(t.out()) as { profiles: { fetchedAt: string; services: unknown[] }[] };
+        expect(Date.parse(parsed.profiles[0]!.fetchedAt)).toBe(fetchedAt);
+        expect(parsed.profiles[0]!.services.length).toBeGreaterThan(0);
       } else if (flags[0] === '--waybar') {
         const line = JSON.parse(t.out()) as { text: string; class: string };
         expect(line.class).not.toBe('error');
         expect(line.text).toMatch(/%/);
       } else {
-        expect(t.out()).toContain(sim.demo.email);
+        expect(t.out()).toMatch(/^4\s+StarterPack\s+Active/m);
       }
     },
   );
@@ -160,10 +175,10 @@ describe.skipIf(!unix)('the socket file (Unix)', () => {
     ]);
     await new Promise((resolve) => child.on('exit', resolve));
     expect(existsSync(path)).toBe(true);
-    const fresh = await startStatusServer({ path, snapshot: () => null });
+    const fresh = await startStatusServer({ path, key: KEY, profiles: () => [] });
     expect(fresh).not.toBeNull();
     // A second server finds the first one answering and does not take its socket.
-    expect(await startStatusServer({ path, snapshot: () => null })).toBeNull();
+    expect(await startStatusServer({ path, key: KEY, profiles: () => [] })).toBeNull();
     await fresh!.close();
     expect(existsSync(path)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
@@ -173,17 +188,19 @@ describe.skipIf(!unix)('the socket file (Unix)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xmplus-socket-file-'));
     const path = statusSocketPath(dir);
     writeFileSync(path, 'not a socket');
-    expect(await startStatusServer({ path, snapshot: () => null })).toBeNull();
+    expect(await startStatusServer({ path, key: KEY, profiles: () => [] })).toBeNull();
     expect(existsSync(path)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });
 });
 
 describe('named pipe name (Windows)', () => {
-  it('is per user-data folder, case-insensitively', () => {
-    const a = statusSocketPath('C:\\Users\\A\\AppData\\Roaming\\XMPlus Tray', 'win32');
-    expect(a).toMatch(/^\\\\\.\\pipe\\xmplus-tray-[0-9a-f]{24}$/);
-    expect(statusSocketPath('c:\\users\\a\\appdata\\roaming\\xmplus tray', 'win32')).toBe(a);
-    expect(statusSocketPath('C:\\Users\\B\\AppData\\Roaming\\XMPlus Tray', 'win32')).not.toBe(a);
+  it("is per user-data folder, case-insensitively, and per run's key (not known before the app starts)", () => {
+    const folder = 'C:\\Users\\A\\AppData\\Roaming\\XMPlus Tray';
+    const a = statusSocketPath(folder, 'win32', KEY);
+    expect(a).toMatch(/^\\\\\.\\pipe\\xmplus-tray-[0-9a-f]{32}$/);
+    expect(statusSocketPath('c:\\users\\a\\appdata\\roaming\\xmplus tray', 'win32', KEY)).toBe(a);
+    expect(statusSocketPath('C:\\Users\\B\\AppData\\Roaming\\XMPlus Tray', 'win32', KEY)).not.toBe(a);
+    expect(statusSocketPath(folder, 'win32', 'b'.repeat(64))).not.toBe(a);
   });
 });

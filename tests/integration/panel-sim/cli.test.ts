@@ -42,4 +42,39 @@ describe('panel-sim CLI', () => {
       await exited;
     }
   });
+
+  it('--subscriptions also serves the subscription simulator and lists each family’s demo link', async () => {
+    const child = spawn('npx', ['tsx', 'tools/panel-sim/cli.ts', '--port', '0', '--subscriptions'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const lines = createInterface({ input: child.stdout });
+      const first = await new Promise<string>((resolve, reject) => {
+        lines.once('line', resolve);
+        child.once('exit', (code) => reject(new Error(`cli exited early with ${String(code)}`)));
+      });
+      const info = JSON.parse(first) as { subscriptions: Record<string, string> };
+      expect(Object.keys(info.subscriptions)).toEqual([
+        'marzban',
+        'marzneshin',
+        'pasarguard',
+        '3x-ui',
+        'remnawave',
+        'xboard',
+        'sspanel',
+        'hiddify',
+        'xmplus',
+      ]);
+      const res = await fetch(info.subscriptions.marzban ?? '');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('subscription-userinfo')).toMatch(
+        /^upload=0; download=\d+; total=\d+; expire=\d+$/,
+      );
+    } finally {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBilling, type BillingDeps } from '../../../src/main/billing/index';
 import { backoffDelay, FIRST_DELAY_MS, MAX_DELAY_MS, WATCHES_KEY } from '../../../src/main/billing/watch';
 import type { NativeNotification } from '../../../src/main/platform';
-import type { PanelSession } from '../../../src/main/session/panel-session';
+import type { PanelSession } from '../../../src/main/sources/xmplus/panel-session';
 import { memoryStore, type KeyValueStore } from '../../../src/main/settings/store';
 import type { EventName, Events, WatchView } from '../../../src/shared/contract';
 import type { Invoice, InvoiceStatus, Payment, Service, Snapshot } from '../../../src/shared/domain';

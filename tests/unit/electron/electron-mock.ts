@@ -9,9 +9,18 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   sent: { channel: string; payload: unknown }[] = [];
   permissionHandler: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | null = null;
+  permissionCheckHandler: ((c: unknown, p: string, origin: string, details: unknown) => boolean) | null =
+    null;
+  devicePermissionHandler: ((details: unknown) => boolean) | null = null;
   session = {
     setPermissionRequestHandler: (handler: FakeWebContents['permissionHandler']) => {
       this.permissionHandler = handler;
+    },
+    setPermissionCheckHandler: (handler: FakeWebContents['permissionCheckHandler']) => {
+      this.permissionCheckHandler = handler;
+    },
+    setDevicePermissionHandler: (handler: FakeWebContents['devicePermissionHandler']) => {
+      this.devicePermissionHandler = handler;
     },
   };
   setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
@@ -178,7 +187,46 @@ class FakeApp extends EventEmitter {
 
 export const app = new FakeApp();
 export const powerMonitor = new EventEmitter();
-export const clipboard = { writeText: mockFn(), readText: vi.fn((): string => '') };
+/** Electron's ClipboardItem: the MIME types and payloads one write carries. */
+export class FakeClipboardItem {
+  readonly types: string[];
+  constructor(public readonly items: Record<string, string | Blob>) {
+    this.types = Object.keys(items);
+  }
+}
+
+/**
+ * The system clipboard as one entry of MIME type -> payload, like Electron 44+'s promise API.
+ * A write replaces the whole entry; another application's copy is `board.set({...})`.
+ */
+export class FakeClipboard {
+  entry: Record<string, string | Blob> = {};
+  clears = 0;
+  write = vi.fn(async (items: FakeClipboardItem[]) => {
+    this.entry = Object.assign({}, ...items.map((item) => item.items)) as Record<string, string | Blob>;
+  });
+  writeText = vi.fn(async (text: string) => {
+    this.entry = { 'text/plain': text };
+  });
+  readText = vi.fn(async (): Promise<string> => {
+    const text = this.entry['text/plain'];
+    return typeof text === 'string' ? text : text ? await text.text() : '';
+  });
+  clear = vi.fn(() => {
+    this.entry = {};
+    this.clears += 1;
+  });
+  /** What another application copying would do. */
+  set(entry: Record<string, string | Blob>) {
+    this.entry = entry;
+  }
+  reset() {
+    this.entry = {};
+    this.clears = 0;
+    for (const fn of [this.write, this.writeText, this.readText, this.clear]) fn.mockClear();
+  }
+}
+export const clipboard = new FakeClipboard();
 export const dialog = {
   showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
@@ -214,6 +262,7 @@ export const electronMock = {
   app,
   powerMonitor,
   clipboard,
+  ClipboardItem: FakeClipboardItem,
   dialog,
   session,
 };

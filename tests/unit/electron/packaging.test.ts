@@ -41,8 +41,9 @@ beforeEach(() => flipFuses.mockClear());
 
 describe('afterPack fuses', () => {
   // The fuse wire by index (FuseV1Options): 0 RunAsNode, 1 CookieEncryption, 2 NODE_OPTIONS,
-  // 3 --inspect, 4 asar integrity, 5 only-asar. Written as numbers so a renamed enum cannot hide a change.
-  const EXPECTED = { version: '1', 0: false, 1: true, 2: false, 3: false, 4: true, 5: true };
+  // 3 --inspect, 4 asar integrity, 5 only-asar, 7 file:// extra privileges. Written as numbers so a
+  // renamed enum cannot hide a change.
+  const EXPECTED = { version: '1', 0: false, 1: true, 2: false, 3: false, 4: true, 5: true, 7: false };
 
   it.each([
     ['linux', 1, '/build/out/xmplus-tray', false],

@@ -47,6 +47,31 @@ describe('window factory', () => {
     FakeBrowserWindow.created[0]!.webContents.permissionHandler!(null, 'media', (g) => granted.push(g));
     expect(granted).toEqual([false]);
   });
+
+  it('answers every permission check no, for the app itself too, and hands out no device', () => {
+    createMainWindow({ preloadPath: 'p', devServerUrl: undefined, title: 't', onClosed: () => {} });
+    const contents = FakeBrowserWindow.created[0]!.webContents;
+    const check = contents.permissionCheckHandler!;
+    // Permission names from Electron's setPermissionCheckHandler documentation.
+    for (const permission of [
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'media',
+      'notifications',
+      'geolocation',
+      'hid',
+      'serial',
+      'usb',
+      'fullscreen',
+      'openExternal',
+    ]) {
+      expect(
+        check(contents, permission, 'app://renderer', { embeddingOrigin: 'app://renderer' }),
+        permission,
+      ).toBe(false);
+    }
+    expect(contents.devicePermissionHandler!({ deviceType: 'usb', origin: 'app://renderer' })).toBe(false);
+  });
 });
 
 describe('Content-Security-Policy', () => {

@@ -6,7 +6,7 @@ import { electronMock } from './electron-mock';
 vi.mock('electron', () => electronMock);
 const { resolveSystemProxy, SYSTEM_PROXY_TIMEOUT_MS } =
   await import('../../../src/main/electron/system-proxy');
-const { systemProxyFromPac } = await import('../../../src/main/xmplus/system-proxy');
+const { systemProxyFromPac } = await import('../../../src/main/net/system-proxy');
 
 const resolveProxy = electronMock.session.defaultSession.resolveProxy;
 

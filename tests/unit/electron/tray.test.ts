@@ -32,9 +32,10 @@ const state = (patch: Partial<TrayState> = {}): TrayState => ({
   level: 'warning',
   fraction: 0.5,
   tooltip: 'Starter: 50 GB left',
+  profiles: [{ id: 'p1', name: 'Home', signedIn: true, note: null }],
   services: [
-    { id: 1, label: 'Starter — 50 GB of 100 GB · 12 days left', hasSublink: true },
-    { id: 2, label: 'Family — 900 GB of 1 TB · 40 days left', hasSublink: true },
+    { profileId: 'p1', id: 1, label: 'Starter — 50 GB of 100 GB · 12 days left', hasSublink: true },
+    { profileId: 'p1', id: 2, label: 'Family — 900 GB of 1 TB · 40 days left', hasSublink: true },
   ],
   labels: trayLabels(ENGLISH, 'XMPlus Tray'),
   ...patch,
@@ -138,9 +139,9 @@ describe('tray menu', () => {
     const copy = byLabel(list, 'Copy subscription link');
     expect(copy.submenu!.map((i) => i.label)).toEqual([list[0]!.label, list[1]!.label]);
     copy.submenu![1]!.click!();
-    expect(actions.copySublink).toHaveBeenCalledWith(2);
+    expect(actions.copySublink).toHaveBeenCalledWith(2, 'p1');
     byLabel(list, 'Export…').click!();
-    expect(actions.exportAll).toHaveBeenCalledWith(null);
+    expect(actions.exportAll).toHaveBeenCalledWith(null, 'p1');
     byLabel(list, 'Open XMPlus Tray').click!();
     expect(openWindow).toHaveBeenCalledTimes(1);
     byLabel(list, 'Quit').click!();
@@ -152,8 +153,8 @@ describe('tray menu', () => {
       'win32',
       state({
         services: [
-          { id: 7, label: 'Solo', hasSublink: true },
-          { id: 8, label: 'NoLink', hasSublink: false },
+          { profileId: 'p1', id: 7, label: 'Solo', hasSublink: true },
+          { profileId: 'p1', id: 8, label: 'NoLink', hasSublink: false },
         ],
       }),
     );
@@ -161,7 +162,7 @@ describe('tray menu', () => {
     expect(copy.submenu).toBeUndefined();
     expect(copy.enabled).toBe(true);
     copy.click!();
-    expect(actions.copySublink).toHaveBeenCalledWith(7);
+    expect(actions.copySublink).toHaveBeenCalledWith(7, 'p1');
   });
 
   it('signed out: says so, and refresh / copy / export are disabled but Open and Quit work', () => {
@@ -176,20 +177,56 @@ describe('tray menu', () => {
   });
 
   it('an "Import … into <client>" item per service whose default client is known opens that import', () => {
-    make('linux', state({ imports: [{ serviceId: 2, label: 'Import Family #2 into Clash Verge Rev' }] }));
+    make(
+      'linux',
+      state({ imports: [{ profileId: 'p1', serviceId: 2, label: 'Import Family #2 into Clash Verge Rev' }] }),
+    );
     const list = items(lastTray().menu);
     const labels = list.filter((i) => i.type !== 'separator').map((i) => i.label);
     expect(labels.indexOf('Import Family #2 into Clash Verge Rev')).toBe(labels.indexOf('Export…') - 1);
     byLabel(list, 'Import Family #2 into Clash Verge Rev').click!();
-    expect(actions.importInto).toHaveBeenCalledWith(2);
+    expect(actions.importInto).toHaveBeenCalledWith(2, null, 'p1');
   });
 
   it('a new import item redraws the menu', () => {
     const controller = make('linux');
     const before = lastTray().menu;
-    controller.update(state({ imports: [{ serviceId: 1, label: 'Import Starter #1 into sing-box' }] }));
+    controller.update(
+      state({ imports: [{ profileId: 'p1', serviceId: 1, label: 'Import Starter #1 into sing-box' }] }),
+    );
     expect(lastTray().menu).not.toBe(before);
     expect(items(lastTray().menu).some((i) => i.label === 'Import Starter #1 into sing-box')).toBe(true);
+  });
+
+  it("several profiles: each profile's lines under its name and note; copy and export per profile", () => {
+    make(
+      'linux',
+      state({
+        profiles: [
+          { id: 'w', name: 'Work', signedIn: true, note: null },
+          { id: 'h', name: 'Home', signedIn: false, note: 'Signed out' },
+        ],
+        services: [
+          { profileId: 'w', id: 1, label: 'Pro #1', hasSublink: true },
+          { profileId: 'h', id: 1, label: 'Lite #1', hasSublink: true },
+        ],
+      }),
+    );
+    const list = items(lastTray().menu);
+    expect(list.slice(0, 4).map((i) => [i.label, i.enabled])).toEqual([
+      ['Work', false],
+      ['Pro #1', false],
+      ['Home — Signed out', false],
+      ['Lite #1', false],
+    ]);
+    const copies = byLabel(list, 'Copy subscription link').submenu!;
+    expect(copies.map((i) => i.label)).toEqual(['Work — Pro #1', 'Home — Lite #1']);
+    copies[1]!.click!();
+    expect(actions.copySublink).toHaveBeenCalledWith(1, 'h');
+    const exports = byLabel(list, 'Export…').submenu!;
+    expect(exports.map((i) => i.label)).toEqual(['Work', 'Home']);
+    exports[0]!.click!();
+    expect(actions.exportAll).toHaveBeenCalledWith(null, 'w');
   });
 
   it('while refreshing, the refresh item says so and is disabled', () => {

@@ -1,5 +1,6 @@
 // The updater at a mocked electron-updater: off without a feed, checks on start and every 24 h while
 // the setting allows, tells the user, downloads only on consent, installs only once the download is ready.
+import { generateKeyPairSync } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateState } from '../../../src/shared/contract';
@@ -24,8 +25,12 @@ class FakeAppUpdater extends EventEmitter {
 }
 
 const holder: { updater: FakeAppUpdater } = { updater: new FakeAppUpdater() };
-vi.mock('electron-updater', () => {
+// The real Provider class (the signed provider extends it) beside the fake singleton. Not a spread of
+// the real module: that would read its autoUpdater getter, which needs Electron's app.
+vi.mock('electron-updater', async (importActual) => {
+  const actual = await importActual<{ default: { Provider: unknown } }>();
   const module = {
+    Provider: actual.default.Provider,
     get autoUpdater() {
       return holder.updater;
     },
@@ -34,8 +39,12 @@ vi.mock('electron-updater', () => {
 });
 
 const { createUpdater, UPDATE_CHECK_INTERVAL_MS } = await import('../../../src/main/electron/updater');
+const { SignedFeedProvider, UpdateSignatureError } = await import('../../../src/main/electron/signed-feed');
 
 const FEED = 'https://updates.provider.example/xmplus/';
+const PUBLIC_KEY = generateKeyPairSync('ed25519')
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
 let emitted: UpdateState[];
 let announced: string[];
 let dispose: (() => void) | null;
@@ -44,7 +53,7 @@ let autoCheck: boolean;
 
 const start = (feedUrl: string | null = FEED) => {
   const updater = createUpdater({
-    feedUrl,
+    feed: feedUrl === null ? null : { url: feedUrl, publicKey: PUBLIC_KEY },
     emit: (s) => emitted.push(s),
     onAvailable: (v) => announced.push(v),
     autoCheck: () => autoCheck,
@@ -85,9 +94,14 @@ describe('without a feed', () => {
 });
 
 describe('with a feed', () => {
-  it('uses the generic feed with automatic download and install off', () => {
+  it('uses the signed feed (its provider verifies the metadata) with automatic download and install off', () => {
     start();
-    expect(holder.updater.feed).toEqual({ provider: 'generic', url: FEED });
+    expect(holder.updater.feed).toEqual({
+      provider: 'custom',
+      updateProvider: SignedFeedProvider,
+      url: FEED,
+      publicKey: PUBLIC_KEY,
+    });
     expect(holder.updater.autoDownload).toBe(false);
     expect(holder.updater.autoInstallOnAppQuit).toBe(false);
   });
@@ -188,6 +202,32 @@ describe('with a feed', () => {
     updater.download();
     await flush();
     expect(updater.state()).toMatchObject({ status: 'error', message: 'sha512 checksum mismatch' });
+  });
+
+  it('metadata that fails its signature shows as unverified, offers nothing to download, and a later good check recovers', async () => {
+    holder.updater.checkForUpdates.mockImplementationOnce(async () => {
+      holder.updater.emit('checking-for-update');
+      const error = new UpdateSignatureError(
+        'latest.yml',
+        "the signature does not match this app's update key",
+      );
+      holder.updater.emit('error', error);
+      throw error;
+    });
+    const updater = start();
+    await flush();
+    expect(updater.state()).toMatchObject({
+      status: 'unverified',
+      version: null,
+      message:
+        "latest.yml: the signature does not match this app's update key; the update was not downloaded",
+    });
+    expect(emitted.at(-1)!.status).toBe('unverified');
+    expect(updater.download().status).toBe('unverified');
+    expect(holder.updater.downloadUpdate).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(UPDATE_CHECK_INTERVAL_MS);
+    await flush();
+    expect(updater.state().status).toBe('none');
   });
 
   it('an unpackaged run (check resolves null, no events) settles back to idle', async () => {

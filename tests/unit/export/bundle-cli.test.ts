@@ -11,6 +11,7 @@ import {
   buildBundle,
   buildExport,
   collectServers,
+  exportFolderName,
   renderQrCodes,
   renderQrSvgs,
   safeFileName,
@@ -95,11 +96,35 @@ describe('buildBundle', () => {
     ]);
     expect(bundle.dropped).toHaveLength(1);
   });
+
+  it("suffixes a server named like one of the export's own files instead of failing", async () => {
+    const named = servers.map((s, i) => (i === 0 ? { ...s, remark: 'Subscription-Link' } : s));
+    const bundle = await buildBundle(named, ['qr'], 'x', ['subscription-link.png', 'subscription-link.txt']);
+    expect(bundle.files.map((f) => f.name)).toContain('Subscription-Link (2).png');
+    expect(bundle.files.map((f) => f.name.toLowerCase())).not.toContain('subscription-link.png');
+  });
+});
+
+describe('exportFolderName', () => {
+  it('names the profile, the selection and the local time, safe for every OS', () => {
+    const at = new Date(2026, 11, 6, 9, 5, 7).getTime();
+    expect(exportFolderName('NovaNet', 'Pro 200-7', at)).toBe('NovaNet Pro 200-7 2026-12-06 09-05-07');
+    expect(exportFolderName('a/b:c', 'CON', at)).toBe('a b c CON 2026-12-06 09-05-07');
+    expect(exportFolderName('', '', at)).toBe('xmplus 2026-12-06 09-05-07');
+    const long = exportFolderName('名'.repeat(200), 'x', at);
+    expect(long.endsWith('2026-12-06 09-05-07')).toBe(true);
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(100);
+  });
 });
 
 describe('safeFileName', () => {
   it.each([
     ['CON', '_CON'],
+    ['nul.png', '_nul.png'],
+    ['COM¹', '_COM¹'],
+    ['CONOUT$', '_CONOUT$'],
+    ['report. . .', 'report'],
+    ['IMG_0001', 'IMG_0001'],
     ['  ..hidden.. ', 'hidden'],
     ['\u202Eevil\u202C.exe', 'evil .exe'],
     ['', 'server'],

@@ -1,13 +1,15 @@
-// writeFilesAtomically: all files or none. Failures are injected at the write step and at the
-// rename step, and a real one (a folder where a file should go); the folder must be unchanged.
+// writeFilesAtomically: all files or none, and by default never over a file already there.
+// Failures are injected at the write step and at the placing steps, and real ones (a folder where a
+// file should go, a file already there, one that appears meanwhile); the folder must be unchanged.
+// createExportFolder: a new folder per export, suffixed when the name is taken.
 
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nodeWriteIo, writeFilesAtomically } from '../../../src/main/export/write';
+import { createExportFolder, nodeWriteIo, writeFilesAtomically } from '../../../src/main/export/write';
 import type { WriteIo } from '../../../src/main/export/write';
-import { expectErr } from '../../support/expect';
+import { expectErr, expectOk } from '../../support/expect';
 
 let dir = '';
 beforeEach(async () => {
@@ -32,9 +34,40 @@ const FILES = [
 ];
 
 describe('writeFilesAtomically', () => {
-  it('writes every file, replaces an existing one, and leaves no temp files', async () => {
-    await writeFile(join(dir, 'a-links.txt'), 'old');
+  it('writes every file and leaves no temp files', async () => {
     const result = await writeFilesAtomically(dir, FILES);
+    expect(result).toEqual({ ok: true, value: { paths: FILES.map((f) => join(dir, f.name)) } });
+    expect(Object.keys(await snapshot(dir)).sort()).toEqual(FILES.map((f) => f.name).sort());
+  });
+
+  it('never replaces a file it did not write: refuses, and writes nothing', async () => {
+    await writeFile(join(dir, 'b-clash.yaml'), "the user's own file");
+    const before = await snapshot(dir);
+    const result = await writeFilesAtomically(dir, FILES);
+    expect(expectErr(result, 'state').message).toContain('already exists');
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a file that appears between the check and the placing, and takes back what it placed', async () => {
+    const before = await snapshot(dir);
+    let placed = 0;
+    const racingIo: WriteIo = {
+      ...nodeWriteIo,
+      async placeNew(from, to) {
+        placed += 1;
+        // Someone else creates the second file just before it is placed.
+        if (placed === 2) await writeFile(to, 'not ours');
+        await nodeWriteIo.placeNew(from, to);
+      },
+    };
+    const result = await writeFilesAtomically(dir, FILES, racingIo);
+    expect(expectErr(result, 'state').message).toContain('already exists');
+    expect(await snapshot(dir)).toEqual({ ...before, 'b-clash.yaml': 'not ours' });
+  });
+
+  it('with replace (a file the user named), replaces an existing one and leaves no temp files', async () => {
+    await writeFile(join(dir, 'a-links.txt'), 'old');
+    const result = await writeFilesAtomically(dir, FILES, nodeWriteIo, { replace: true });
     expect(result).toEqual({ ok: true, value: { paths: FILES.map((f) => join(dir, f.name)) } });
     expect(await snapshot(dir)).toEqual({
       'a-links.txt': 'vless://new',
@@ -60,7 +93,7 @@ describe('writeFilesAtomically', () => {
         await nodeWriteIo.writeSynced(path, data);
       },
     };
-    const result = await writeFilesAtomically(dir, FILES, failingIo);
+    const result = await writeFilesAtomically(dir, FILES, failingIo, { replace: true });
     expect(expectErr(result).message).toContain('ENOSPC');
     expect(await snapshot(dir)).toEqual(before);
   });
@@ -79,7 +112,7 @@ describe('writeFilesAtomically', () => {
         await nodeWriteIo.rename(from, to);
       },
     };
-    const result = await writeFilesAtomically(dir, FILES, failingIo);
+    const result = await writeFilesAtomically(dir, FILES, failingIo, { replace: true });
     expectErr(result);
     expect(await snapshot(dir)).toEqual(before);
   });
@@ -111,5 +144,17 @@ describe('writeFilesAtomically', () => {
   it('reports a missing folder', async () => {
     const result = await writeFilesAtomically(join(dir, 'nope'), FILES);
     expectErr(result, 'state');
+  });
+});
+
+describe('createExportFolder', () => {
+  it('makes a new folder, and "name (2)" when the name is taken, leaving what is there alone', async () => {
+    await mkdir(join(dir, 'NovaNet 2026-12-06 10-00-00'));
+    await writeFile(join(dir, 'NovaNet 2026-12-06 10-00-00', 'keep.txt'), 'keep');
+    const made = expectOk(await createExportFolder(dir, 'NovaNet 2026-12-06 10-00-00'));
+    expect(made).toBe(join(dir, 'NovaNet 2026-12-06 10-00-00 (2)'));
+    expect(await readdir(made)).toEqual([]);
+    expect(await readFile(join(dir, 'NovaNet 2026-12-06 10-00-00', 'keep.txt'), 'utf8')).toBe('keep');
+    expectErr(await createExportFolder(join(dir, 'nope'), 'x'), 'state');
   });
 });

@@ -1,7 +1,11 @@
 // Main's side of the error reasons: the auth errors the window words itself carry the reason it
 // picks the translation by, whatever their English says.
 import { describe, expect, it } from 'vitest';
-import { apiKeyRefusedError, isTokenRefused, tokenRefusedError } from '../../../src/main/xmplus/errors';
+import {
+  apiKeyRefusedError,
+  isTokenRefused,
+  tokenRefusedError,
+} from '../../../src/main/sources/xmplus/errors';
 import { appError } from '../../../src/shared/errors';
 
 describe('auth error reasons', () => {

@@ -95,7 +95,7 @@ describe('setLinuxAutostart on real files', () => {
       'X-GNOME-Autostart-enabled': 'true',
     });
     expect(splitExec(entry.Exec!)).toEqual(['/opt/XMPlus Tray/xmplus-tray', '--hidden']);
-    expect(statSync(file).mode & 0o777).toBe(0o644);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
 
     setLinuxAutostart(false, options, env);
     expect(isLinuxAutostartOn(env)).toBe(false);

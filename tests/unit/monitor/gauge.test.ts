@@ -2,9 +2,15 @@
 // corners, anti-aliased edges, the black-alpha template variant; BGRA conversion; most urgent pick.
 import { describe, expect, it } from 'vitest';
 import type { GaugeImage } from '../../../src/main/monitor/gauge';
-import { LEVEL_COLOURS, drawGauge, mostUrgent, toBGRA } from '../../../src/main/monitor/gauge';
+import {
+  LEVEL_COLOURS,
+  drawGauge,
+  mostUrgent,
+  mostUrgentAcross,
+  toBGRA,
+} from '../../../src/main/monitor/gauge';
 import type { Level } from '../../../src/main/monitor/alerts';
-import { DEFAULT_THRESHOLDS } from '../../../src/main/monitor/alerts';
+import { DEFAULT_THRESHOLDS, worstLevelAcross } from '../../../src/main/monitor/alerts';
 import { DAY, GB, T0, makeService, makeSnapshot } from '../../support/service';
 
 function pixel(image: GaugeImage, x: number, y: number): [number, number, number, number] {
@@ -132,5 +138,62 @@ describe('mostUrgent', () => {
     const pick = mostUrgent(makeSnapshot([a, b], T0), DEFAULT_THRESHOLDS, T0)!;
     expect([pick.service.id, pick.level, pick.fraction]).toEqual([2, 'expired', 0]);
     expect(mostUrgent(makeSnapshot([], T0), DEFAULT_THRESHOLDS, T0)).toBeNull();
+  });
+});
+
+describe('across profiles', () => {
+  const at = T0;
+  const profile = (profileId: string, services: Parameters<typeof makeSnapshot>[0]) => ({
+    snapshot: makeSnapshot(services, at, { profileId }),
+  });
+
+  it('mostUrgentAcross: the worst level first, then the least left, naming its profile', () => {
+    const calm = profile('calm', [makeService({ id: 1, usedBytes: 10 * GB, expiresAt: at + 200 * DAY })]);
+    const busy = profile('busy', [makeService({ id: 1, usedBytes: 85 * GB, expiresAt: at + 200 * DAY })]);
+    const ending = profile('ending', [makeService({ id: 1, usedBytes: 10 * GB, expiresAt: at + 0.5 * DAY })]);
+    expect(mostUrgentAcross([calm, busy, ending], DEFAULT_THRESHOLDS, at)).toMatchObject({
+      profileId: 'ending',
+      level: 'critical',
+    });
+    expect(mostUrgentAcross([calm, busy], DEFAULT_THRESHOLDS, at)).toMatchObject({
+      profileId: 'busy',
+      level: 'warning',
+    });
+    // Same level: the one with less left, whichever profile it is in.
+    const lighter = profile('lighter', [
+      makeService({ id: 1, usedBytes: 5 * GB, expiresAt: at + 200 * DAY }),
+    ]);
+    const first = mostUrgentAcross([lighter, calm], DEFAULT_THRESHOLDS, at);
+    const second = mostUrgentAcross([calm, lighter], DEFAULT_THRESHOLDS, at);
+    expect(first?.profileId).toBe(second?.profileId);
+    expect(first?.fraction).toBe(
+      Math.min(
+        mostUrgent(calm.snapshot, DEFAULT_THRESHOLDS, at)!.fraction,
+        mostUrgent(lighter.snapshot, DEFAULT_THRESHOLDS, at)!.fraction,
+      ),
+    );
+    expect(mostUrgentAcross([], DEFAULT_THRESHOLDS, at)).toBeNull();
+  });
+
+  it('mostUrgentAcross: a usable plan anywhere comes before an expired one', () => {
+    const gone = profile('gone', [makeService({ id: 1, expiresAt: at - DAY })]);
+    const fine = profile('fine', [makeService({ id: 1, usedBytes: 10 * GB, expiresAt: at + 100 * DAY })]);
+    expect(mostUrgentAcross([gone, fine], DEFAULT_THRESHOLDS, at)).toMatchObject({
+      profileId: 'fine',
+      level: 'ok',
+    });
+    expect(mostUrgentAcross([gone], DEFAULT_THRESHOLDS, at)).toMatchObject({
+      profileId: 'gone',
+      level: 'expired',
+    });
+  });
+
+  it('worstLevelAcross: the worst usable level; expired only when every known profile is', () => {
+    expect(worstLevelAcross([])).toBe('ok');
+    expect(worstLevelAcross([null, null])).toBe('ok');
+    expect(worstLevelAcross(['ok', 'warning', null])).toBe('warning');
+    expect(worstLevelAcross(['expired', 'ok'])).toBe('ok');
+    expect(worstLevelAcross(['expired', 'critical', 'warning'])).toBe('critical');
+    expect(worstLevelAcross(['expired', null, 'expired'])).toBe('expired');
   });
 });

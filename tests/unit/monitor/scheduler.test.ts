@@ -4,7 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { Result } from '../../../src/shared/errors';
 import { appError, fail, ok } from '../../../src/shared/errors';
-import { DEFAULT_BACKOFF, createScheduler, retryDelayMs } from '../../../src/main/monitor/scheduler';
+import {
+  DEFAULT_BACKOFF,
+  createScheduler,
+  nextSlot,
+  retryDelayMs,
+} from '../../../src/main/monitor/scheduler';
 import { expectErr } from '../../support/expect';
 
 const MIN = 60_000;
@@ -285,6 +290,72 @@ describe('createScheduler', () => {
     unsubscribe();
     await scheduler.refreshNow();
     expect(seen).toEqual([true, false]);
+    scheduler.stop();
+  });
+});
+
+describe('phases and turns (several profiles)', () => {
+  it('nextSlot: the first time at or after a moment that falls on the phase', () => {
+    expect(nextSlot(0, 15 * MIN, 5 * MIN)).toBe(5 * MIN);
+    expect(nextSlot(5 * MIN, 15 * MIN, 5 * MIN)).toBe(5 * MIN);
+    expect(nextSlot(5 * MIN + 1, 15 * MIN, 5 * MIN)).toBe(20 * MIN);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.integer({ min: 0, max: 15 * MIN - 1 }),
+        (from, phase) => {
+          const at = nextSlot(from, 15 * MIN, phase);
+          return at >= from && at - from < 15 * MIN && at % (15 * MIN) === phase;
+        },
+      ),
+    );
+  });
+
+  it('with a phase, steady refreshes fall on it: between half and one and a half intervals apart', async () => {
+    const interval = 15 * MIN;
+    const times: number[] = [];
+    const refresh = vi.fn(async () => {
+      times.push(Date.now());
+      return ok(1);
+    });
+    const scheduler = createScheduler({ refresh, intervalMs: () => interval, phase: () => 10 * MIN });
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(4 * interval);
+    scheduler.stop();
+    // The start at once, then every refresh on the phase.
+    expect(times[0]).toBe(Date.UTC(2025, 0, 1));
+    for (const at of times.slice(1)) expect(at % interval).toBe(10 * MIN);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(interval / 2);
+    expect(times[1]! - times[0]!).toBeLessThan(1.5 * interval);
+  });
+
+  it('start({ delayMs }) waits its turn, and a change of interval does not push the turn back', async () => {
+    const refresh = vi.fn(async () => ok(1));
+    let interval = 15 * MIN;
+    const scheduler = createScheduler({ refresh, intervalMs: () => interval });
+    scheduler.start({ delayMs: 8_000 });
+    expect(scheduler.state.nextAt).toBe(Date.now() + 8_000);
+    interval = 5 * MIN;
+    scheduler.setIntervalChanged();
+    await vi.advanceTimersByTimeAsync(7_999);
+    expect(refresh).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(scheduler.state.reason).toBe('start');
+    scheduler.stop();
+  });
+
+  it('onResume(delayMs) refreshes after the delay, not at once', async () => {
+    const refresh = vi.fn(async () => ok(1));
+    const scheduler = createScheduler({ refresh, intervalMs: () => 15 * MIN });
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(0);
+    scheduler.onResume(4_000);
+    await vi.advanceTimersByTimeAsync(3_999);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(refresh).toHaveBeenCalledTimes(2);
+    expect(scheduler.state.reason).toBe('resume');
     scheduler.stop();
   });
 });

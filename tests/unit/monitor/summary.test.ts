@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../../src/main/monitor/alerts';
 import {
   WINDOWS_TOOLTIP_MAX,
+  profilesTooltipText,
   serviceLine,
   tooltipText,
   trayMenuModel,
   waybarStatus,
+  type ProfileSummary,
 } from '../../../src/main/monitor/summary';
+import type { Snapshot } from '../../../src/shared/domain';
 import { appError } from '../../../src/shared/errors';
 import { ENGLISH as EN, formatBytes, mainText } from '../../../src/main/i18n';
 import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from '../../support/service';
@@ -60,11 +63,16 @@ describe('tooltipText', () => {
   });
 });
 
+/** One profile, as the tray sees it. */
+const one = (snapshot: Snapshot | null, extra: Partial<ProfileSummary> = {}) => [
+  { id: 'p1', name: 'Home', snapshot, error: null, ...extra },
+];
+
 describe('trayMenuModel', () => {
   it('one line per service, status, then the actions', () => {
     const a = makeService({ id: 1, packageName: 'A', usedBytes: 90 * GB });
     const b = makeService({ id: 2, packageName: 'B', sublink: '' });
-    const items = trayMenuModel(EN, makeSnapshot([a, b], T0), DEFAULT_THRESHOLDS, NOW);
+    const items = trayMenuModel(EN, one(makeSnapshot([a, b], T0)), DEFAULT_THRESHOLDS, NOW);
     expect(items.filter((i) => i.type === 'service').map((i) => [i.serviceId, i.level])).toEqual([
       [1, 'warning'],
       [2, 'ok'],
@@ -84,7 +92,7 @@ describe('trayMenuModel', () => {
       [makeService({ id: 7, packageName: 'Pro' }), makeService({ id: 9, packageName: 'Pro' })],
       T0,
     );
-    const labels = trayMenuModel(EN, twins, DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
+    const labels = trayMenuModel(EN, one(twins), DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
       'label' in i ? [i.label] : [],
     );
     expect(new Set(labels.filter((l) => l.startsWith('Pro'))).size).toBe(2);
@@ -94,7 +102,12 @@ describe('trayMenuModel', () => {
   it('names the plan on each copy item when several have links; disables refresh while refreshing', () => {
     const items = trayMenuModel(
       EN,
-      makeSnapshot([makeService({ id: 1, packageName: 'A' }), makeService({ id: 2, packageName: 'B' })], T0),
+      one(
+        makeSnapshot(
+          [makeService({ id: 1, packageName: 'A' }), makeService({ id: 2, packageName: 'B' })],
+          T0,
+        ),
+      ),
       DEFAULT_THRESHOLDS,
       NOW,
       { refreshing: true },
@@ -108,12 +121,96 @@ describe('trayMenuModel', () => {
   });
 
   it('signed out: no data, refresh and export disabled, Open and Quit still there', () => {
-    const items = trayMenuModel(EN, null, DEFAULT_THRESHOLDS, NOW, { signedIn: false });
-    expect(items[0]).toEqual({ type: 'status', label: 'Signed out', enabled: false });
+    const items = trayMenuModel(EN, one(null, { signedIn: false }), DEFAULT_THRESHOLDS, NOW);
+    expect(items[0]).toEqual({ type: 'status', profileId: 'p1', label: 'Signed out', enabled: false });
     const enabled = Object.fromEntries(
       items.flatMap((i) => (i.type === 'action' ? [[i.id, i.enabled]] : [])),
     );
     expect(enabled).toEqual({ refresh: false, 'copy-sublink': false, export: false, open: true, quit: true });
+  });
+});
+
+describe('trayMenuModel over several profiles', () => {
+  const work = makeSnapshot([makeService({ id: 1, packageName: 'Pro', usedBytes: 95 * GB })], T0, {
+    profileId: 'work',
+  });
+  const home = makeSnapshot(
+    [makeService({ id: 1, packageName: 'Lite' }), makeService({ id: 2, packageName: 'Extra', sublink: '' })],
+    T0,
+    { profileId: 'home' },
+  );
+  const profiles = [
+    { id: 'work', name: 'Work', snapshot: work, error: null },
+    { id: 'home', name: 'Home', snapshot: home, error: appError('network', 'The panel did not answer.') },
+    { id: 'old', name: 'Old', snapshot: null, error: null, signedIn: false },
+  ];
+  const items = trayMenuModel(EN, profiles, DEFAULT_THRESHOLDS, NOW);
+
+  it("groups each profile's services under a heading with its name, in the profiles' order", () => {
+    const lines = items.flatMap((i) =>
+      i.type === 'profile' ? [`# ${i.label}`] : i.type === 'service' ? [`${i.profileId}/${i.serviceId}`] : [],
+    );
+    expect(lines).toEqual(['# Work', 'work/1', '# Home', 'home/1', 'home/2', '# Old']);
+    // The same service id on two panels stays two lines, each with its own level.
+    const levels = items.flatMap((i) => (i.type === 'service' ? [[i.profileId, i.level]] : []));
+    expect(levels).toEqual([
+      ['work', 'critical'],
+      ['home', 'ok'],
+      ['home', 'ok'],
+    ]);
+  });
+
+  it('says under each profile why its data is old, and only there', () => {
+    const statuses = items.flatMap((i) => (i.type === 'status' ? [[i.profileId, i.label]] : []));
+    expect(statuses).toEqual([
+      ['work', 'Updated 5 min ago'],
+      ['home', 'Updated 5 min ago'],
+      ['home', 'Last refresh failed: The panel did not answer.'],
+      ['old', 'Signed out'],
+    ]);
+  });
+
+  it('copy and export act per profile, named with the profile', () => {
+    const actions = items.flatMap((i) => (i.type === 'action' ? [i] : []));
+    expect(
+      actions.filter((i) => i.id === 'copy-sublink').map((i) => [i.label, i.profileId, i.serviceId]),
+    ).toEqual([
+      ['Copy subscription link — Work — Pro #1', 'work', 1],
+      ['Copy subscription link — Home — Lite #1', 'home', 1],
+    ]);
+    expect(actions.filter((i) => i.id === 'export').map((i) => [i.label, i.profileId])).toEqual([
+      ['Export… Work', 'work'],
+      ['Export… Home', 'home'],
+    ]);
+    expect(actions.find((i) => i.id === 'refresh')?.enabled).toBe(true);
+  });
+
+  it('the tooltip names every profile, each with its lines and its failure', () => {
+    const tooltip = profilesTooltipText(EN, profiles, NOW, { appName: 'XMPlus' }).split('\n');
+    expect(tooltip).toEqual([
+      'XMPlus',
+      'Work:',
+      `  ${serviceLine(EN, work.services[0]!, NOW)}`,
+      '  Updated 5 min ago',
+      'Home:',
+      `  ${serviceLine(EN, home.services[0]!, NOW)}`,
+      `  ${serviceLine(EN, home.services[1]!, NOW)}`,
+      '  Updated 5 min ago',
+      '  Last refresh failed: The panel did not answer.',
+      'Old:',
+      '  No data yet',
+    ]);
+    // One profile reads as it always did.
+    expect(profilesTooltipText(EN, profiles.slice(0, 1), NOW)).toBe(tooltipText(EN, work, NOW));
+    // The tray's compact form: a line per profile with its most urgent plan, a mark when failing.
+    expect(
+      profilesTooltipText(EN, profiles, NOW, { appName: 'XMPlus', compact: DEFAULT_THRESHOLDS }).split('\n'),
+    ).toEqual([
+      'XMPlus',
+      `Work: ${serviceLine(EN, work.services[0]!, NOW)}`,
+      `Home: ${serviceLine(EN, home.services[0]!, NOW)} ⚠`,
+      'Old: No data yet',
+    ]);
   });
 });
 
@@ -171,7 +268,7 @@ describe('in other languages', () => {
     expect(tooltipText(zh, snapshot, NOW, { appName: 'XMPlus' })).toBe(
       'XMPlus\nStarterPack #4 — 已用 45.2 GB / 100 GB · 剩余 12 天\n5 分钟前更新',
     );
-    const actions = trayMenuModel(zh, snapshot, DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
+    const actions = trayMenuModel(zh, one(snapshot), DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
       i.type === 'action' ? [i.label] : [],
     );
     expect(actions).toEqual(['立即刷新', '复制订阅链接', '导出…', '打开', '退出']);
@@ -186,7 +283,7 @@ describe('in other languages', () => {
     const tooltip = tooltipText(fa, snapshot, NOW);
     expect(tooltip.split('\n')[2]).toBe('به‌روزرسانی: ۵ دقیقه پیش');
     expect(tooltip).not.toMatch(/\d+ (GB|days?|min)/);
-    const items = trayMenuModel(fa, snapshot, DEFAULT_THRESHOLDS, NOW, { refreshing: true });
+    const items = trayMenuModel(fa, one(snapshot), DEFAULT_THRESHOLDS, NOW, { refreshing: true });
     expect(items.find((i) => i.type === 'action' && i.id === 'refresh')).toMatchObject({
       label: 'در حال به‌روزرسانی…',
     });
@@ -203,7 +300,7 @@ describe('in other languages', () => {
     expect(serviceLine(ru, { ...s, expiresAt: NOW + 21.5 * DAY }, NOW)).toMatch(/остался 21 день$/);
     const old = makeSnapshot([s], NOW - 2 * DAY);
     expect(tooltipText(ru, old, NOW).split('\n').at(-1)).toBe('Обновлено 2 дня назад');
-    const items = trayMenuModel(ru, null, DEFAULT_THRESHOLDS, NOW, { signedIn: false });
-    expect(items[0]).toEqual({ type: 'status', label: 'Выход выполнен', enabled: false });
+    const items = trayMenuModel(ru, one(null, { signedIn: false }), DEFAULT_THRESHOLDS, NOW);
+    expect(items[0]).toEqual({ type: 'status', profileId: 'p1', label: 'Выход выполнен', enabled: false });
   });
 });

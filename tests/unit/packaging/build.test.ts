@@ -179,6 +179,15 @@ describe('electron-builder --linux dir with a stub Electron', () => {
     expect(update.updaterCacheDirName).toBeTypeOf('string');
   });
 
+  it('the main bundle has the update feed pinned by the build, not a constant left unresolved', () => {
+    const main = asar
+      .extractFile(join(unpacked, 'resources', 'app.asar'), 'out/main/index.js')
+      .toString('utf8');
+    // update-pins.ts reads __XMPLUS_UPDATE__; electron-vite's define must have replaced every use.
+    expect(main).toMatch(/function pinnedUpdateFeed/);
+    expect(main).not.toContain('__XMPLUS_UPDATE__');
+  });
+
   it('the fuse hook skipped the stub binary and said why', () => {
     expect(builderLog).toMatch(/fuses not flipped on .*xmplus-tray: not a real Electron binary/);
   });

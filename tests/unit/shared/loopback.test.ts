@@ -2,7 +2,7 @@
 // and localhost name this computer; names that only start like them do not.
 import { describe, expect, it } from 'vitest';
 import { isLoopbackHost } from '../../../src/shared/loopback';
-import { validatePanelUrl } from '../../../src/main/xmplus/transport';
+import { validatePanelUrl } from '../../../src/main/net/transport';
 import { expectErr, expectOk } from '../../support/expect';
 
 describe('isLoopbackHost', () => {

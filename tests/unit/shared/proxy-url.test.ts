@@ -1,7 +1,12 @@
 // Proxy addresses for panel requests: the schemes the transport speaks, host and port rules, nothing
 // after the port, credentials kept for connecting but never in what is shown.
 import { describe, expect, it } from 'vitest';
-import { checkProxyUrl, redactProxyUrl } from '../../../src/shared/proxy-url';
+import {
+  checkProxyUrl,
+  joinProxyPassword,
+  redactProxyUrl,
+  splitProxyPassword,
+} from '../../../src/shared/proxy-url';
 
 const problem = (text: string, lenient = false) => {
   const r = checkProxyUrl(text, { lenient });
@@ -80,5 +85,31 @@ describe('checkProxyUrl', () => {
       proxy: { display: 'socks5://127.0.0.1:1080' },
     });
     expect(problem('http://proxy.corp:3128/x', true)).toBe('path');
+  });
+});
+
+describe('splitProxyPassword / joinProxyPassword', () => {
+  it('keeps the user name in the address and the password apart, as typed (percent-encoded)', () => {
+    const typed = 'socks5://alice:p%40ss:w0rd@127.0.0.1:1080';
+    const split = splitProxyPassword(typed);
+    expect(split).toEqual({ address: 'socks5://alice@127.0.0.1:1080', password: 'p%40ss:w0rd' });
+    expect(joinProxyPassword(split.address, split.password)).toBe(typed);
+    expect(checkProxyUrl(split.address).ok).toBe(true);
+  });
+
+  it('leaves an address without a password whole', () => {
+    for (const text of ['socks5://127.0.0.1:1080', 'http://bob@proxy.corp:3128', '', 'not a url']) {
+      expect(splitProxyPassword(text)).toEqual({ address: text, password: null });
+      expect(joinProxyPassword(text, null)).toBe(text);
+    }
+  });
+
+  it('splits an empty user name and an empty password too', () => {
+    expect(splitProxyPassword('socks5://:secret@h:1')).toEqual({
+      address: 'socks5://@h:1',
+      password: 'secret',
+    });
+    expect(joinProxyPassword('socks5://@h:1', 'secret')).toBe('socks5://:secret@h:1');
+    expect(splitProxyPassword('socks5://u:@h:1')).toEqual({ address: 'socks5://u@h:1', password: '' });
   });
 });

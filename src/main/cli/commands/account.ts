@@ -3,11 +3,14 @@
 import type { ProfilesState, ProfileView } from '../../../shared/contract';
 import { appError } from '../../../shared/errors';
 import type { CliSession } from '../context';
-import { table } from '../format';
+import { bytesText, table } from '../format';
 import { ENGLISH, type MainText } from '../../i18n';
 import { cliText } from '../text';
 import { EXIT, type Command, type CommandContext, type ExitCode, type OptionSpec } from '../table';
 import { JSON_OPTION, output, withSession } from './common';
+import { SOURCE_CAPABILITIES } from '../../../shared/domain';
+import { CLIENT_AGENTS, isClientAgentId } from '../../sources';
+import { addSubscriptionProfile } from '../../subscription-profiles';
 
 /** The user's language for this run (LC_ALL, LC_MESSAGES, LANG). */
 const say = (ctx: CommandContext) => cliText(ctx.io.env);
@@ -72,7 +75,7 @@ async function login(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) => {
     if (session.fromEnvironment) {
       // Nothing is stored in this mode: check the credentials and say so.
-      const active = await session.accounts.active();
+      const active = await session.accounts.activeBilling();
       if (!active.ok) return ctx.report(active.error);
       const account = await active.value.session.accountInfo();
       if (!account.ok) return ctx.report(account.error);
@@ -169,12 +172,54 @@ export function findProfile(
   return text.t('cli.account.noSuchProfile', { ref, command: 'xmplus-tray profiles' });
 }
 
+/** `profiles add URL` / `--url-stdin`: stored and made active only when the link answers. */
+async function addSubscription(ctx: CommandContext, typed: string | undefined): Promise<ExitCode> {
+  const fromStdin = ctx.args.flag('url-stdin');
+  if (fromStdin && typed) return ctx.usage('Give the link as an argument or with --url-stdin, not both.');
+  const url = fromStdin ? (await ctx.io.readStdin()).trim() : typed;
+  if (!url) return ctx.usage('Give the subscription link: profiles add URL, or --url-stdin.');
+  const client = ctx.args.string('client');
+  if (client !== undefined && client !== 'none' && !isClientAgentId(client))
+    return ctx.usage(`--client must be one of ${[...Object.keys(CLIENT_AGENTS), 'none'].join(', ')}.`);
+  return withSession(ctx, async (session) => {
+    if (session.fromEnvironment) {
+      return ctx.usage('The credentials come from the environment: there are no profiles to change.');
+    }
+    const name = ctx.args.string('name');
+    const added = await addSubscriptionProfile(
+      session.platform,
+      { url, ...(name ? { name } : {}), ...(client ? { clientAgent: client } : {}) },
+      ctx.io.env,
+    );
+    if (!added.ok)
+      return ctx.report(added.error, added.error.kind === 'validation' ? EXIT.usage : EXIT.error);
+    const { profile, snapshot } = added.value;
+    if (ctx.args.flag('json')) {
+      ctx.io.stdout(
+        `${JSON.stringify({ profile: { ...profile, capabilities: SOURCE_CAPABILITIES.subscription }, snapshot })}\n`,
+      );
+      return EXIT.ok;
+    }
+    const service = snapshot.services[0];
+    const servers = snapshot.servers['1']?.length ?? 0;
+    const usage =
+      !service || snapshot.subscription?.usageSource === null
+        ? 'the provider sends no usage'
+        : `${bytesText(service.usedBytes)} used of ${service.totalBytes > 0 ? bytesText(service.totalBytes) : 'unlimited'}`;
+    ctx.io.stdout(
+      `Added "${profile.displayName}" (${profile.email}) and made it the active profile: ${usage}, ${servers} server${servers === 1 ? '' : 's'}.\n`,
+    );
+    return EXIT.ok;
+  });
+}
+
 async function profiles(ctx: CommandContext): Promise<ExitCode> {
   const [action = 'list', ref] = ctx.args.positionals;
   const text = say(ctx);
-  if (!['list', 'use', 'remove'].includes(action)) {
+  if (!['list', 'use', 'remove', 'add'].includes(action)) {
     return ctx.usage(text.t('cli.account.unknownAction', { action }));
   }
+  if (action === 'add') return addSubscription(ctx, ref);
   if (action !== 'list' && !ref)
     return ctx.usage(text.t('cli.account.giveProfile', { command: `profiles ${action} ID` }));
   return withSession(ctx, async (session) => {
@@ -303,18 +348,49 @@ export const ACCOUNT_COMMANDS: readonly Command[] = [
   {
     name: 'profiles',
     group: 'Account',
-    summary: 'list the profiles, switch to one, or remove one',
+    summary: 'list the profiles, add a subscription link, switch to one, or remove one',
     positionals: [
       {
         name: 'ACTION',
         required: false,
-        description: 'list (the default), use or remove',
-        choices: ['list', 'use', 'remove'],
+        description: 'list (the default), add, use or remove',
+        choices: ['list', 'add', 'use', 'remove'],
       },
-      { name: 'ID', required: false, description: "the profile's id, a unique start of it, or its email" },
+      {
+        name: 'ID',
+        required: false,
+        description: "the profile's id, a unique start of it, or its email; for add, the subscription link",
+      },
     ],
-    options: [JSON_OPTION],
-    examples: ['profiles', 'profiles use me@example.com', 'profiles remove 3f2a'],
+    options: [
+      JSON_OPTION,
+      {
+        name: 'name',
+        type: 'string',
+        value: 'NAME',
+        description: "add: the profile's name (default: the provider's)",
+      },
+      {
+        name: 'url-stdin',
+        type: 'boolean',
+        description:
+          'add: read the link from standard input (typed as an argument, it shows in the process list)',
+      },
+      {
+        name: 'client',
+        type: 'string',
+        value: 'CLIENT',
+        description: `add: the app to appear as when the provider refuses this one (${[...Object.keys(CLIENT_AGENTS), 'none'].join(', ')})`,
+      },
+    ],
+    details:
+      "profiles add fetches the link once and stores the profile, made active, only when it answers; the link goes to the keychain, never to the settings file. Otherwise it exits 1 with the provider's words or the HTTP status.",
+    examples: [
+      'profiles',
+      'profiles add --url-stdin --name "My VPN"',
+      'profiles use me@example.com',
+      'profiles remove 3f2a',
+    ],
     run: profiles,
   },
   {

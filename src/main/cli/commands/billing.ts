@@ -12,10 +12,19 @@ import { ENGLISH, type MainText } from '../../i18n';
 import type { CliSession } from '../context';
 import { CYCLE_KEYS, parseCycle } from '../cycles';
 import { bytesText, countdownText, dateText, json, moneyText, table } from '../format';
-import type { CliTimers } from '../io';
+import { styled, type CliTimers } from '../io';
 import { cliText, labelled } from '../text';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
-import { confirm, idOption, JSON_OPTION, output, refuseUnattended, withSession, YES_OPTION } from './common';
+import {
+  confirm,
+  idOption,
+  JSON_OPTION,
+  output,
+  refuseUnattended,
+  withSession,
+  YES_OPTION,
+  PROFILE_OPTION,
+} from './common';
 
 const priceLine = (p: Package, text: MainText) =>
   p.prices
@@ -222,7 +231,7 @@ async function serviceOf(
   serviceId: number,
   orMissing = false,
 ): Promise<Service | { missing: AppError } | ExitCode> {
-  const active = await session.accounts.active();
+  const active = await session.accounts.activeBilling();
   if (!active.ok) return ctx.report(active.error);
   const account = await active.value.session.accountInfo();
   if (!account.ok && orMissing && didNotLoad(account.error)) return { missing: account.error };
@@ -398,7 +407,7 @@ export async function paymentText(
   const scannable = view.qrSvg !== '';
   if (scannable) {
     try {
-      lines.push(await qrTerminal(payment.data));
+      lines.push(styled(await qrTerminal(payment.data)));
     } catch {
       // Too long for a terminal QR code: the data below can still be copied.
     }
@@ -436,7 +445,7 @@ function waitForPayment(ctx: CommandContext, session: CliSession, view: PaymentV
     const tick = () => {
       if (expiresAt !== null) {
         const time = countdownText(expiresAt - ctx.io.now());
-        ctx.io.stderr(`\r${say(ctx).t('cli.pay.waiting', { time })} `);
+        ctx.io.stderr(styled(`\r${say(ctx).t('cli.pay.waiting', { time })} `));
       }
       ticker = timers.setTimeout(tick, 1000);
     };
@@ -465,12 +474,13 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
     if (wait) {
       session.billing.start();
       // The services before paying, so that the end can say what the payment changed.
-      const before = await session.accounts.active();
+      const before = await session.accounts.activeBilling();
       const info = before.ok ? await before.value.session.accountInfo() : null;
       if (before.ok && info?.ok) {
         const { account, services } = info.value;
         session.remember({
           profileId: before.value.profileId,
+          kind: 'xmplus',
           account,
           services,
           servers: {},
@@ -588,6 +598,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     options: [
       { name: 'traffic', type: 'boolean', description: 'traffic top-ups instead of plans' },
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     run: packages,
   },
@@ -596,7 +607,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     group: 'Billing',
     summary: 'one package in full',
     positionals: [{ name: 'ID', required: true, description: 'the package id' }],
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: packageInfo,
   },
   {
@@ -616,6 +627,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
       { name: 'qty', type: 'string', value: 'N', description: 'how many (1 to 100; default 1)' },
       YES_OPTION,
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     details:
       'Shows the package, cycle and price and asks before creating the invoice. Without a terminal it refuses (exit 2, nothing sent) unless --yes is given.',
@@ -626,7 +638,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     name: 'renew',
     group: 'Billing',
     summary: 'create a renewal invoice for a service (shows it and asks first)',
-    options: [SERVICE_OPTION, YES_OPTION, JSON_OPTION],
+    options: [SERVICE_OPTION, YES_OPTION, JSON_OPTION, PROFILE_OPTION],
     run: renew,
   },
   {
@@ -638,6 +650,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
       { ...PACKAGE_OPTION, description: 'the traffic package id (see packages --traffic)' },
       YES_OPTION,
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     run: topup,
   },
@@ -645,7 +658,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     name: 'gateways',
     group: 'Billing',
     summary: 'the payment methods, with their fees',
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: gateways,
   },
   {
@@ -663,6 +676,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
       },
       { name: 'wait', type: 'boolean', description: 'wait until paid (exit 0) or expired (exit 1)' },
       JSON_OPTION,
+      PROFILE_OPTION,
     ],
     details:
       'With --json, prints the payment as one JSON line, and with --wait the final watch state as a second line.',
@@ -673,7 +687,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     name: 'invoices',
     group: 'Billing',
     summary: 'every invoice, newest first',
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: invoices,
   },
   {
@@ -681,7 +695,7 @@ export const BILLING_COMMANDS: readonly Command[] = [
     group: 'Billing',
     summary: 'one invoice in full',
     positionals: [{ name: 'INVOICE', required: true, description: 'the invoice id' }],
-    options: [JSON_OPTION],
+    options: [JSON_OPTION, PROFILE_OPTION],
     run: invoice,
   },
 ];

@@ -3,7 +3,7 @@
 import type { Snapshot } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
 import type { CliSession } from '../context';
-import { json as jsonLine } from '../format';
+import { json } from '../format';
 import { cliText } from '../text';
 import { EXIT, type CommandContext, type ExitCode, type OptionSpec } from '../table';
 
@@ -11,6 +11,14 @@ export const JSON_OPTION: OptionSpec = {
   name: 'json',
   type: 'boolean',
   description: 'print the result as JSON (the objects the app window receives; times in ISO 8601)',
+};
+
+/** Which profile a command acts on (default: the active one); see `profiles` for the ids. */
+export const PROFILE_OPTION: OptionSpec = {
+  name: 'profile',
+  type: 'string',
+  value: 'ID',
+  description: 'act on this profile instead of the active one (ids: `profiles`)',
 };
 
 export const YES_OPTION: OptionSpec = {
@@ -36,10 +44,10 @@ export function output<T>(
   ctx: CommandContext,
   result: Result<T>,
   print: (value: T) => string,
-  json: (value: T) => unknown = (value) => value,
+  toJson: (value: T) => unknown = (value) => value,
 ): ExitCode {
   if (!result.ok) return ctx.report(result.error);
-  ctx.io.stdout(ctx.args.flag('json') ? jsonLine(json(result.value)) : print(result.value));
+  ctx.io.stdout(ctx.args.flag('json') ? json(toJson(result.value)) : print(result.value));
   return EXIT.ok;
 }
 
@@ -90,7 +98,7 @@ export async function snapshotOf(session: CliSession, serversMaxAgeMs?: number):
   const active = await session.accounts.active();
   if (!active.ok) return active;
   const { profileId } = active.value;
-  const snapshot = await active.value.session.snapshot(profileId, {
+  const snapshot = await active.value.source.refresh(profileId, {
     previous: session.known(profileId),
     ...(serversMaxAgeMs !== undefined ? { serversMaxAgeMs } : {}),
   });

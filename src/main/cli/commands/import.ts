@@ -8,7 +8,7 @@ import { isImportLink } from '../../import/links';
 import { createImportService } from '../../import/service';
 import { cliText } from '../text';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
-import { parseId, snapshotOf, withSession } from './common';
+import { PROFILE_OPTION, parseId, snapshotOf, withSession } from './common';
 
 /** Opens a vetted import link with the desktop's handler for its scheme, without a shell in between. */
 export function openWithOs(
@@ -81,7 +81,8 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
       platform: session.platform,
       snapshot: () => snapshot.value,
       ensureServers: async () => ok(snapshot.value),
-      proxyUrl: () => active?.options.proxyUrl || null,
+      proxyUrl: () => session.accounts.proxyUrlOf(active?.id ?? null),
+      panelUrl: () => active?.panelUrl ?? null,
     });
     const link = await importer.link(serviceId, client);
     if (!link.ok) return ctx.report(link.error);
@@ -121,6 +122,7 @@ export const IMPORT_COMMANDS: readonly Command[] = [
         type: 'boolean',
         description: 'print the import link on one line instead of opening it',
       },
+      PROFILE_OPTION,
     ],
     details:
       "The subscription link is fetched first with the client's flag: when the panel does not serve a format the client reads, nothing is opened and the command says why (use export for that client instead).",

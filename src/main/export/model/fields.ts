@@ -4,7 +4,7 @@
 
 import type { PanelServer } from '../../../shared/domain';
 import { failed, parsed, type ParseResult, type Protocol, type ServerModel, type TlsSecurity } from './types';
-import { splitList, truthy } from './text';
+import { normalizeHost, splitList, truthy } from './text';
 import { buildSecurity, buildTransport, tlsOnly, type SecurityInput, type TransportInput } from './options';
 import { parseShareLink } from './parse';
 
@@ -38,8 +38,10 @@ export function modelFromFields(server: PanelServer): ParseResult {
   const protocol = normalizeProtocol(server.type);
   if (protocol === null) return failed(`unsupported server type "${server.type}"`);
   const f = fieldReader(server);
-  const host = server.address.trim().replace(/^\[|\]$/g, '');
-  if (host === '') return failed('the server has no address');
+  const address = server.address.trim();
+  if (address === '') return failed('the server has no address');
+  const host = normalizeHost(address);
+  if (host === null) return failed('the address is not a host name or an IP address');
   const port = typeof server.port === 'number' && Number.isInteger(server.port) ? server.port : NaN;
   if (!(port >= 1 && port <= 65535)) return failed(`the port "${String(server.port)}" is not valid`);
   const remark = server.remark.trim();

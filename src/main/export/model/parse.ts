@@ -4,8 +4,10 @@
 // tuic URI. Nothing here throws: a link that cannot be read comes back with a reason.
 
 import { failed, parsed, type ParseResult, type Security, type TlsSecurity, type Transport } from './types';
-import { decodeBase64Text, decodePart, parsePort, splitList, truthy } from './text';
+import { decodeBase64Text, decodePart, normalizeHost, parsePort, splitList, truthy } from './text';
 import { buildSecurity, buildTransport, normalizeNetwork, tlsOnly } from './options';
+
+const NOT_A_HOST = 'the address is not a host name or an IP address';
 
 interface SplitLink {
   scheme: string;
@@ -62,11 +64,13 @@ function splitLink(link: string): SplitLink | string {
     host = hostPort.slice(0, colon);
     portText = hostPort.slice(colon + 1);
   }
-  host = decodePart(host);
-  if (host === '') return 'the address is empty';
+  const decoded = decodePart(host);
+  if (decoded === '') return 'the address is empty';
+  const checked = normalizeHost(decoded);
+  if (checked === null) return NOT_A_HOST;
   const port = parsePort(portText);
   if (port === null) return `the port "${portText}" is not a single port between 1 and 65535`;
-  return { scheme, userinfo, host, port, query, fragment };
+  return { scheme, userinfo, host: checked, port, query, fragment };
 }
 
 type Params = Map<string, string>;
@@ -182,10 +186,12 @@ function parseVmessJson(body: string): ParseResult {
   const j = raw as Record<string, JsonValue>;
   // The remark keeps its spaces; every other value is trimmed.
   const get = (key: string): string => (key === 'ps' ? jsonText(j[key]) : jsonText(j[key]).trim());
-  const host = get('add').replace(/^\[|\]$/g, '');
+  const add = get('add');
+  const host = normalizeHost(add);
   const port = parsePort(get('port'));
   const uuid = get('id');
-  if (host === '') return failed('vmess link without an address');
+  if (add === '') return failed('vmess link without an address');
+  if (host === null) return failed(`vmess link: ${NOT_A_HOST}`);
   if (port === null) return failed(`vmess link: the port "${get('port')}" is not valid`);
   if (uuid === '') return failed('vmess link without a user id');
   const net = get('net');

@@ -48,7 +48,10 @@ export function collectServers(servers: readonly PanelServer[]): CollectedServer
       continue;
     }
     const parsed = fromPanelServer(server);
-    if (parsed.ok) models.push(parsed.model);
+    // The link's host is the one exported; it may differ from the panel's `address` field.
+    if (parsed.ok && PLACEHOLDER_HOSTS.has(parsed.model.host)) {
+      dropped.push({ remark: server.remark, reason: 'placeholder address, not a reachable server' });
+    } else if (parsed.ok) models.push(parsed.model);
     else dropped.push({ remark: server.remark, reason: `cannot read this server: ${parsed.reason}` });
   }
   return { models, dropped };

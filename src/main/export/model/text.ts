@@ -1,5 +1,7 @@
 // Text helpers of the share-link codec: percent- and base64-decoding that never throws, encoding
-// that survives lone surrogates, ports, lists and the many spellings of "true".
+// that survives lone surrogates, server hosts, ports, lists and the many spellings of "true".
+import { isIPv4, isIPv6 } from 'node:net';
+import { domainToASCII } from 'node:url';
 
 export function decodePart(raw: string): string {
   try {
@@ -32,9 +34,39 @@ export function wellFormed(text: string): string {
 }
 export const enc = (text: string): string => encodeURIComponent(wellFormed(text));
 
-/** `host` ready for a URL authority: IPv6 gets its brackets. */
+/** One DNS label: letters, digits, hyphens inside; underscores too, as some providers' names have them. */
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
+/**
+ * A server's host as the model keeps it: a host name (IDN in its ASCII form, lower case), an IPv4
+ * address, or an IPv6 address without brackets (brackets are accepted around it); null for anything
+ * else. A panel's address is percent-decoded from its link, so without this "%0A" or a space in it
+ * would add lines to link and base64 exports, or dress a placeholder up past the pseudo-server filter.
+ */
+export function normalizeHost(raw: string): string | null {
+  const bare = raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
+  if (bare === '' || bare.length > 253) return null;
+  if (bare.includes(':')) {
+    // No zone id ("%eth0"): it names an interface of the panel's machine, not of the user's.
+    return isIPv6(bare) && !bare.includes('%') ? bare.toLowerCase() : null;
+  }
+  if (isIPv4(bare)) return bare;
+  // Only the characters a name can have (before IDN conversion): no spaces, controls, '%', '/', '@'...
+  if (/[\s\p{C}%/\\@?#[\]<>"'`{}|^]/u.test(bare)) return null;
+  const ascii = domainToASCII(bare).toLowerCase();
+  if (ascii === '') return null;
+  const labels = ascii.replace(/\.$/, '').split('.');
+  if (!labels.every((label) => LABEL.test(label))) return null;
+  // A name whose last label is a number is a malformed IPv4 address ("1.2.3", "10.0.0.256").
+  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return null;
+  return ascii;
+}
+
+/** `host` ready for a URL authority: IPv6 gets its brackets; anything else that is not a host is percent-encoded. */
 export function hostForUrl(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
+  const checked = normalizeHost(host);
+  if (checked === null) return encodeURIComponent(wellFormed(host));
+  return checked.includes(':') ? `[${checked}]` : checked;
 }
 
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);

@@ -1,14 +1,16 @@
-// The sidebar: brand, page navigation (aria-current on the open page) and the profile switcher.
+// The sidebar: brand, page navigation (aria-current on the open page; only the pages the active
+// profile's source can serve) and the profile switcher.
 import type { Page } from '../../../shared/contract';
 import { useI18n } from '../i18n';
-import { PAGES } from '../pages/registry';
-import { useApp } from '../state/app';
+import { PAGES, pageAllowed } from '../pages/registry';
+import { activeCapabilities, useApp } from '../state/app';
 import { Icon } from './Icon';
 import { ProfileSwitcher } from './ProfileSwitcher';
 
 export function Sidebar() {
   const { t } = useI18n();
-  const { info, nav, navigate } = useApp();
+  const { info, nav, navigate, profiles } = useApp();
+  const capabilities = activeCapabilities(profiles);
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -17,7 +19,7 @@ export function Sidebar() {
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {PAGES.map((page) => (
+          {PAGES.filter((page) => pageAllowed(page.id, capabilities)).map((page) => (
             <li key={page.id}>
               <a
                 href={`#${page.id}`}

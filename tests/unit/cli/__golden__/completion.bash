@@ -18,10 +18,14 @@ _xmplus_tray() {
     logout)
       COMPREPLY=($(compgen -W "--help -h" -- "$cur")) ;;
     profiles)
+      case "$prev" in
+        --name) COMPREPLY=(); return ;;
+        --client) COMPREPLY=(); return ;;
+      esac
       if [ "$COMP_CWORD" -eq 2 ]; then
-        COMPREPLY=($(compgen -W "list use remove --json --help -h" -- "$cur")); return
+        COMPREPLY=($(compgen -W "list add use remove --json --name --url-stdin --client --help -h" -- "$cur")); return
       fi
-      COMPREPLY=($(compgen -W "--json --help -h" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--json --name --url-stdin --client --help -h" -- "$cur")) ;;
     register)
       case "$prev" in
         --panel) COMPREPLY=(); return ;;
@@ -40,56 +44,83 @@ _xmplus_tray() {
       esac
       COMPREPLY=($(compgen -W "--panel --api-key --email --json --help -h" -- "$cur")) ;;
     status)
-      COMPREPLY=($(compgen -W "--json --waybar --help -h" -- "$cur")) ;;
+      case "$prev" in
+        --profile) COMPREPLY=(); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--json --waybar --profile --help -h" -- "$cur")) ;;
     services)
-      COMPREPLY=($(compgen -W "--json --help -h" -- "$cur")) ;;
+      case "$prev" in
+        --profile) COMPREPLY=(); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--json --profile --help -h" -- "$cur")) ;;
     export)
       case "$prev" in
         --format) COMPREPLY=($(compgen -W "links base64 clash singbox xray qr" -- "$cur")); return ;;
         --service) COMPREPLY=(); return ;;
         --out) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --profile) COMPREPLY=(); return ;;
       esac
-      COMPREPLY=($(compgen -W "--format --service --out --help -h" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--format --service --out --profile --help -h" -- "$cur")) ;;
     import)
       case "$prev" in
         --client) COMPREPLY=($(compgen -W "clash-verge clash-party flclash sing-box hiddify v2rayng karing happ streisand shadowrocket" -- "$cur")); return ;;
         --service) COMPREPLY=(); return ;;
+        --profile) COMPREPLY=(); return ;;
       esac
-      COMPREPLY=($(compgen -W "--client --service --print --help -h" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--client --service --print --profile --help -h" -- "$cur")) ;;
     packages)
-      COMPREPLY=($(compgen -W "--traffic --json --help -h" -- "$cur")) ;;
+      case "$prev" in
+        --profile) COMPREPLY=(); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--traffic --json --profile --help -h" -- "$cur")) ;;
     package)
-      COMPREPLY=($(compgen -W "--json --help -h" -- "$cur")) ;;
+      case "$prev" in
+        --profile) COMPREPLY=(); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--json --profile --help -h" -- "$cur")) ;;
     buy)
       case "$prev" in
         --package) COMPREPLY=(); return ;;
         --cycle) COMPREPLY=($(compgen -W "month quater semiannual annual" -- "$cur")); return ;;
         --coupon) COMPREPLY=(); return ;;
         --qty) COMPREPLY=(); return ;;
+        --profile) COMPREPLY=(); return ;;
       esac
-      COMPREPLY=($(compgen -W "--package --cycle --coupon --qty --yes -y --json --help -h" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--package --cycle --coupon --qty --yes -y --json --profile --help -h" -- "$cur")) ;;
     renew)
       case "$prev" in
         --service) COMPREPLY=(); return ;;
+        --profile) COMPREPLY=(); return ;;
       esac
-      COMPREPLY=($(compgen -W "--service --yes -y --json --help -h" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--service --yes -y --json --profile --help -h" -- "$cur")) ;;
     topup)
       case "$prev" in
         --service) COMPREPLY=(); return ;;
         --package) COMPREPLY=(); return ;;
+        --profile) COMPREPLY=(); return ;;
       esac
-      COMPREPLY=($(compgen -W "--service --package --yes -y --json --help -h" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--service --package --yes -y --json --profile --help -h" -- "$cur")) ;;
     gateways)
-      COMPREPLY=($(compgen -W "--json --help -h" -- "$cur")) ;;
+      case "$prev" in
+        --profile) COMPREPLY=(); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--json --profile --help -h" -- "$cur")) ;;
     pay)
       case "$prev" in
         --gateway) COMPREPLY=(); return ;;
+        --profile) COMPREPLY=(); return ;;
       esac
-      COMPREPLY=($(compgen -W "--gateway --wait --json --help -h" -- "$cur")) ;;
+      COMPREPLY=($(compgen -W "--gateway --wait --json --profile --help -h" -- "$cur")) ;;
     invoices)
-      COMPREPLY=($(compgen -W "--json --help -h" -- "$cur")) ;;
+      case "$prev" in
+        --profile) COMPREPLY=(); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--json --profile --help -h" -- "$cur")) ;;
     invoice)
-      COMPREPLY=($(compgen -W "--json --help -h" -- "$cur")) ;;
+      case "$prev" in
+        --profile) COMPREPLY=(); return ;;
+      esac
+      COMPREPLY=($(compgen -W "--json --profile --help -h" -- "$cur")) ;;
     help)
       if [ "$COMP_CWORD" -eq 2 ]; then
         COMPREPLY=($(compgen -W "login logout profiles register reset-password status services export import packages package buy renew topup gateways pay invoices invoice help completion --help -h" -- "$cur")); return

@@ -6,10 +6,10 @@ _xmplus_tray() {
   commands=(
     'login:sign in to a panel and make that profile the active one'
     'logout:sign out of the active profile and delete its password'
-    'profiles:list the profiles, switch to one, or remove one'
+    'profiles:list the profiles, add a subscription link, switch to one, or remove one'
     'register:create an account: sends the emailed code, then asks for it'
     'reset-password:have the panel email a password reset'
-    'status:traffic and days left of every service'
+    'status:traffic and days left of every service of every watched profile'
     'services:the services with their ids (for --service)'
     'export:export servers: share links, base64 subscription, Clash/mihomo, sing-box, Xray, QR codes'
     'import:hand a service'\''s subscription to a proxy client (one-click import)'
@@ -49,8 +49,11 @@ _xmplus_tray() {
     profiles)
       _arguments -s \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--name[add: the profile'\''s name (default: the provider'\''s)]:NAME: ' \
+        '--url-stdin[add: read the link from standard input (typed as an argument, it shows in the process list)]' \
+        '--client[add: the app to appear as when the provider refuses this one (v2rayn, clash-verge, hiddify, happ, none)]:CLIENT: ' \
         '(-h --help)'{-h,--help}'[show this help]' \
-        '1::ACTION:(list use remove)' \
+        '1::ACTION:(list add use remove)' \
         '2::ID: '
       ;;
     register)
@@ -77,11 +80,13 @@ _xmplus_tray() {
       _arguments -s \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--waybar[print one JSON line for Waybar or Polybar]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     services)
       _arguments -s \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     export)
@@ -89,6 +94,7 @@ _xmplus_tray() {
         '--format[what to write]:format:(links base64 clash singbox xray qr)' \
         '--service[one service'\''s servers (default: every service'\''s)]:ID: ' \
         '--out[write to this file (a folder of PNGs for qr) instead of printing]:PATH:_files' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     import)
@@ -96,17 +102,20 @@ _xmplus_tray() {
         '--client[the client to import into]:ID:(clash-verge clash-party flclash sing-box hiddify v2rayng karing happ streisand shadowrocket)' \
         '--service[the service (default: the only one with a subscription link)]:ID: ' \
         '--print[print the import link on one line instead of opening it]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     packages)
       _arguments -s \
         '--traffic[traffic top-ups instead of plans]' \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     package)
       _arguments -s \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]' \
         '1:ID: '
       ;;
@@ -118,6 +127,7 @@ _xmplus_tray() {
         '--qty[how many (1 to 100; default 1)]:N: ' \
         '(-y --yes)'{-y,--yes}'[do not ask for confirmation (needed without a terminal)]' \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     renew)
@@ -125,6 +135,7 @@ _xmplus_tray() {
         '--service[the service id (see services)]:ID: ' \
         '(-y --yes)'{-y,--yes}'[do not ask for confirmation (needed without a terminal)]' \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     topup)
@@ -133,11 +144,13 @@ _xmplus_tray() {
         '--package[the traffic package id (see packages --traffic)]:ID: ' \
         '(-y --yes)'{-y,--yes}'[do not ask for confirmation (needed without a terminal)]' \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     gateways)
       _arguments -s \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     pay)
@@ -145,17 +158,20 @@ _xmplus_tray() {
         '--gateway[the payment method id (see gateways)]:ID: ' \
         '--wait[wait until paid (exit 0) or expired (exit 1)]' \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]' \
         '1:INVOICE: '
       ;;
     invoices)
       _arguments -s \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     invoice)
       _arguments -s \
         '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
+        '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]' \
         '1:INVOICE: '
       ;;

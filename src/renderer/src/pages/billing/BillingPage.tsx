@@ -304,7 +304,7 @@ export default function BillingPage() {
   return (
     <div className="page billing-page">
       <PageHeader title={bt('billing.title')}>
-        {snapshot ? (
+        {snapshot?.account ? (
           <p className="billing-balance" data-testid="billing-balance">
             <span className="muted">{bt('billing.balance')}</span>{' '}
             <bdi className="strong">{moneyText(snapshot.account.balance)}</bdi>

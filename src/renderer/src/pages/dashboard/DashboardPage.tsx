@@ -1,4 +1,5 @@
-// The first page: a card per service, the balance, the last-updated time and a manual refresh.
+// The first page: the overview of every profile's services (with several profiles), then the active
+// profile's detail: a card per service, the balance, the last-updated time and a manual refresh.
 // Data arrives from main (dataGet at start, then the 'data' event); Refresh asks for it now.
 import { useState } from 'react';
 import { api } from '../../api';
@@ -10,8 +11,9 @@ import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { useAction } from '../../lib/useAction';
 import { useNow } from '../../lib/useNow';
-import { activeProfile, useApp } from '../../state/app';
+import { activeProfile, profileLabel, useApp } from '../../state/app';
 import { PageHeader } from '../../components/PageHeader';
+import { Overview } from './Overview';
 
 export default function DashboardPage() {
   const i18n = useI18n();
@@ -57,6 +59,8 @@ export default function DashboardPage() {
       </PageHeader>
       <div className="progress-line" hidden={!busy} aria-hidden="true" />
 
+      <Overview />
+
       {profile && !profile.signedIn ? (
         <div className="card notice-card">
           <p>{t('dashboard.signedOut')}</p>
@@ -82,30 +86,36 @@ export default function DashboardPage() {
 
       {snapshot ? (
         <>
-          <section className="card balance-card" aria-labelledby="balance-title">
-            <div>
-              <h2 id="balance-title" className="card-label">
-                {t('dashboard.balance')}
-              </h2>
-              <p className="balance" data-testid="balance">
-                <bdi>{snapshot.account.balance.text || snapshot.account.balance.amount}</bdi>
-              </p>
-            </div>
-            <div className="account">
-              <p className="card-label">{t('dashboard.account')}</p>
-              <p>
-                <bdi>{snapshot.account.email}</bdi>
-              </p>
-            </div>
-          </section>
+          {snapshot.account && profile?.capabilities.account !== false ? (
+            <section className="card balance-card" aria-labelledby="balance-title">
+              <div>
+                <h2 id="balance-title" className="card-label">
+                  {t('dashboard.balance')}
+                </h2>
+                <p className="balance" data-testid="balance">
+                  <bdi>{snapshot.account.balance.text || snapshot.account.balance.amount}</bdi>
+                </p>
+              </div>
+              <div className="account">
+                <p className="card-label">{t('dashboard.account')}</p>
+                <p>
+                  <bdi>{snapshot.account.email}</bdi>
+                </p>
+              </div>
+            </section>
+          ) : null}
           <section aria-labelledby="services-title">
             <h2 id="services-title" className="section-title">
-              {t('dashboard.servicesHeading')}
+              {profile && (data?.profiles.length ?? 0) > 1
+                ? t('dashboard.servicesOf', { name: profileLabel(profile) })
+                : t('dashboard.servicesHeading')}
             </h2>
             {snapshot.services.length === 0 ? (
               <div className="card empty-state">
                 <p>{t('dashboard.empty')}</p>
-                <BusyButton onClick={() => navigate('billing')}>{t('dashboard.emptyAction')}</BusyButton>
+                {profile?.capabilities.billing !== false ? (
+                  <BusyButton onClick={() => navigate('billing')}>{t('dashboard.emptyAction')}</BusyButton>
+                ) : null}
               </div>
             ) : (
               <div className="card-grid">

@@ -1,5 +1,6 @@
 // Services: the list, and one service in detail with its daily-use chart, the run-out forecast,
-// Copy subscription link, and links into Billing (renew / top up) and Export for that service.
+// Copy subscription link, and links into Billing (renew / top up) and Export for that service where
+// the profile's source offers them.
 import type { ForecastView } from '../../../../shared/contract';
 import type { Service } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -17,7 +18,7 @@ import { describeError } from '../../lib/errors';
 import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
 import { expiryLevel, trafficLevel, usagePercent } from '../../lib/levels';
-import { useApp } from '../../state/app';
+import { activeCapabilities, useApp } from '../../state/app';
 import { PageHeader } from '../../components/PageHeader';
 
 function Forecast({ forecast }: { forecast: ForecastView | null }) {
@@ -44,7 +45,8 @@ function Forecast({ forecast }: { forecast: ForecastView | null }) {
 function ServiceDetail({ service }: { service: Service }) {
   const i18n = useI18n();
   const { t, bytes } = i18n;
-  const { settings, navigate, data } = useApp();
+  const { settings, navigate, data, profiles } = useApp();
+  const capabilities = activeCapabilities(profiles);
   // The history changes when the data does (a refresh records today's point).
   const historyLoad = useLoad(
     () => api().serviceHistory({ serviceId: service.id }),
@@ -89,21 +91,27 @@ function ServiceDetail({ service }: { service: Service }) {
           <BusyButton busy={copy.busy} onClick={() => void copy.run()}>
             <Icon name="copy" /> {t('services.copySublink')}
           </BusyButton>
-          <BusyButton
-            variant="secondary"
-            onClick={() => navigate('billing', { serviceId: service.id, intent: 'renew' })}
-          >
-            {t('services.renew')}
-          </BusyButton>
-          <BusyButton
-            variant="secondary"
-            onClick={() => navigate('billing', { serviceId: service.id, intent: 'topup' })}
-          >
-            {t('services.topup')}
-          </BusyButton>
-          <BusyButton variant="secondary" onClick={() => navigate('export', { serviceId: service.id })}>
-            <Icon name="export" /> {t('services.export')}
-          </BusyButton>
+          {capabilities?.billing !== false ? (
+            <>
+              <BusyButton
+                variant="secondary"
+                onClick={() => navigate('billing', { serviceId: service.id, intent: 'renew' })}
+              >
+                {t('services.renew')}
+              </BusyButton>
+              <BusyButton
+                variant="secondary"
+                onClick={() => navigate('billing', { serviceId: service.id, intent: 'topup' })}
+              >
+                {t('services.topup')}
+              </BusyButton>
+            </>
+          ) : null}
+          {capabilities?.servers !== false ? (
+            <BusyButton variant="secondary" onClick={() => navigate('export', { serviceId: service.id })}>
+              <Icon name="export" /> {t('services.export')}
+            </BusyButton>
+          ) : null}
         </div>
         <FormStatus message={copy.result ? t('services.copied') : null} />
         <FormError error={copy.error} />
@@ -153,8 +161,15 @@ export default function ServicesPage() {
   return (
     <div className="page">
       <PageHeader title={t('services.title')} />
-      {nav.serviceId !== null ? <p className="banner banner-info">{t('services.notFound')}</p> : null}
-      {services.length === 0 ? (
+      {!data ? (
+        // A switch of profile (an overview row, a notification) is loading the profile's data.
+        <p className="muted" role="status">
+          {t('dashboard.loading')}
+        </p>
+      ) : nav.serviceId !== null ? (
+        <p className="banner banner-info">{t('services.notFound')}</p>
+      ) : null}
+      {!data ? null : services.length === 0 ? (
         <div className="card empty-state">
           <p>{t('dashboard.empty')}</p>
         </div>

@@ -1,5 +1,6 @@
-// Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate),
-// each form with its own Save, a "Saved" status and the errors main reports.
+// Settings: app-wide options (settingsSet) and the active profile's options (profilesUpdate): its
+// name, proxy, time zone, whether it is watched and its own refresh interval (the warning thresholds
+// stay global). Each form has its own Save, a "Saved" status and the errors main reports.
 import { useEffect, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ChannelInput, ProfileView } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/errors';
@@ -76,30 +77,40 @@ function SaveRow({ save }: { save: { busy: boolean; error: AppError | null; resu
 function SettingField({
   name,
   field,
+  note,
   ...input
 }: {
   name: 'refresh' | 'servers' | 'traffic' | 'expiry' | 'proxy' | 'timeZone';
   field: BoundField;
+  /** A line after the hint, read with it by screen readers. */
+  note?: string;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'inputMode' | 'list'>) {
   const { t } = useI18n();
+  const hint = t(`settings.${name}Hint`);
   return (
     <TextField
       {...field}
       {...input}
       dir="ltr"
       label={t(`settings.${name}`)}
-      hint={t(`settings.${name}Hint`)}
+      hint={note ? `${hint} ${note}` : hint}
     />
   );
 }
 
 // The settings typed as numbers; each also has a `settings.<name>Invalid` line.
 const NUMBER_FIELDS = ['refresh', 'servers', 'traffic', 'expiry'] as const;
-// The on/off settings, each with its checkbox's id and label.
+// The on/off settings, each with its checkbox's id and label (and a hint where the label needs one).
 const SWITCHES = [
   { name: 'notifications', id: 'set-notifications', label: 'settings.notifications' },
   { name: 'startAtLogin', id: 'set-start', label: 'settings.startAtLogin' },
   { name: 'autoUpdateCheck', id: 'set-updates', label: 'settings.updates' },
+  {
+    name: 'clearClipboard',
+    id: 'set-clear-clipboard',
+    label: 'settings.clearClipboard',
+    hint: 'settings.clearClipboardHint',
+  },
 ] as const;
 type Switches = Record<(typeof SWITCHES)[number]['name'], boolean>;
 
@@ -124,6 +135,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
     notifications: settings.notifications,
     startAtLogin: settings.startAtLogin,
     autoUpdateCheck: settings.autoUpdateCheck,
+    clearClipboard: settings.clearClipboard,
   });
   const save = useAction((patch: ChannelInput<'settings.set'>) => api().settingsSet(patch));
 
@@ -189,13 +201,14 @@ function GeneralForm({ settings }: { settings: Settings }) {
         ))}
       </div>
       <div className="checks">
-        {SWITCHES.map(({ name, id, label }) => (
+        {SWITCHES.map((item) => (
           <CheckboxField
-            key={name}
-            id={id}
-            label={t(label)}
-            checked={switches[name]}
-            onChange={(event) => setSwitches({ ...switches, [name]: event.target.checked })}
+            key={item.name}
+            id={item.id}
+            label={t(item.label)}
+            hint={'hint' in item ? t(item.hint) : undefined}
+            checked={switches[item.name]}
+            onChange={(event) => setSwitches({ ...switches, [item.name]: event.target.checked })}
           />
         ))}
       </div>
@@ -204,14 +217,23 @@ function GeneralForm({ settings }: { settings: Settings }) {
   );
 }
 
+/** A profile refreshes at the global interval or at its own. */
+const INTERVAL_CHOICES = ['global', 'own'] as const;
+type IntervalChoice = (typeof INTERVAL_CHOICES)[number];
+
 function ProfileForm({ profile }: { profile: ProfileView }) {
   const { t } = useI18n();
-  const { profiles, setProfiles } = useApp();
+  const { profiles, setProfiles, settings } = useApp();
   const fields = useFields('set', {
     display: profile.displayName,
     proxy: profile.options.proxyUrl,
     tz: profile.options.timeZone,
+    minutes: String(profile.refreshMinutes ?? settings.refreshMinutes),
   });
+  const [watch, setWatch] = useState(profile.watch);
+  const [interval, chooseInterval] = useState<IntervalChoice>(
+    profile.refreshMinutes === null ? 'global' : 'own',
+  );
   const save = useAction((change: ChannelInput<'profiles.update'>) => api().profilesUpdate(change));
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -222,13 +244,22 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
     const problem = proxyProblem(proxy);
     if (problem) errors.proxy = t(PROXY_PROBLEM_KEYS[problem]);
     if (!isTimeZone(tz)) errors.tz = t('settings.timeZoneInvalid');
+    const minutes = interval === 'own' ? wholeNumber(fields.values.minutes, 5, 1440) : null;
+    if (interval === 'own' && minutes === null) errors.minutes = t('settings.refreshInvalid');
     if (!fields.check(errors)) return;
     const result = await save.run({
       id: profile.id,
       displayName: display.trim(),
       options: { proxyUrl: proxy.trim(), timeZone: tz.trim() },
+      watch,
+      refreshMinutes: minutes,
     });
-    if (result?.ok) setProfiles(result.value);
+    if (result?.ok) {
+      setProfiles(result.value);
+      // The address as saved: a proxy password typed in it is kept by main, not left on screen.
+      const saved = result.value.profiles.find((p) => p.id === profile.id);
+      if (saved) fields.set({ proxy: saved.options.proxyUrl });
+    }
   };
 
   return (
@@ -238,14 +269,50 @@ function ProfileForm({ profile }: { profile: ProfileView }) {
       </p>
       <div className="form-grid">
         <TextField {...fields.bind('display')} label={t('settings.displayName')} maxLength={80} />
-        <SettingField name="proxy" field={fields.bind('proxy')} inputMode="url" />
+        <SettingField
+          name="proxy"
+          field={fields.bind('proxy')}
+          inputMode="url"
+          note={profile.proxyPasswordKept ? t('settings.proxyPasswordKept') : undefined}
+        />
         <SettingField name="timeZone" field={fields.bind('tz')} list="tz-list" />
         <datalist id="tz-list">
           {zones.map((zone) => (
             <option key={zone} value={zone} />
           ))}
         </datalist>
+        <ChoiceField
+          id="set-profile-interval"
+          label={t('settings.profileRefresh')}
+          value={interval}
+          options={INTERVAL_CHOICES}
+          labelOf={(option) =>
+            option === 'global'
+              ? t('settings.profileRefresh.global', { minutes: settings.refreshMinutes })
+              : t('settings.profileRefresh.own')
+          }
+          onChange={chooseInterval}
+        />
+        {interval === 'own' ? (
+          <TextField
+            {...fields.bind('minutes')}
+            dir="ltr"
+            inputMode="numeric"
+            label={t('settings.profileMinutes')}
+            hint={t('settings.refreshHint')}
+          />
+        ) : null}
       </div>
+      <div className="checks">
+        <CheckboxField
+          id="set-watch"
+          label={t('settings.watch')}
+          hint={t('settings.watchHint')}
+          checked={watch}
+          onChange={(event) => setWatch(event.target.checked)}
+        />
+      </div>
+      <p className="muted small">{t('settings.thresholdsGlobal')}</p>
       <p className="muted small">
         {t('settings.secretStorage', { kind: t(`settings.storage.${profiles.secretStorage}`) })}
       </p>
@@ -288,7 +355,8 @@ function AboutSection() {
     : !update.enabled
       ? t('settings.update.off')
       : update.status === 'downloading'
-        ? t('settings.update.downloading', { percent: Math.round(update.progress ?? 0) })
+        ? // progress is a fraction (0..1) in the contract.
+          t('settings.update.downloading', { percent: Math.round((update.progress ?? 0) * 100) })
         : update.status === 'error'
           ? t('settings.update.error', { message: update.message ?? '' })
           : t(`settings.update.${update.status}`, { version });

@@ -1,0 +1,97 @@
+// Adding a profile that is only a subscription link (any panel): the link is fetched once, and only
+// when it answers is the profile stored and made active, its link in the keychain (never in the
+// settings file; the profile shows it shortened) and its first snapshot in the cache.
+import type { Snapshot } from '../shared/domain';
+import { appError, fail, ok, type Result } from '../shared/errors';
+import type { Platform } from './platform';
+import {
+  readProfiles,
+  removeProfile,
+  setActiveProfileId,
+  upsertProfile,
+  writeCachedSnapshot,
+  type ProfileRecord,
+} from './settings/settings';
+import {
+  createLinkStore,
+  openSource,
+  parseSubscriptionLink,
+  shortLink,
+  SUBSCRIPTION_INTERVAL_MINUTES,
+} from './sources';
+
+export interface AddSubscriptionInput {
+  url: string;
+  /** The profile's name; default: the provider's title for it, else the link's host. */
+  name?: string;
+  /** The client to appear as when the provider refuses the app (a key of CLIENT_AGENTS, or 'none'). */
+  clientAgent?: string;
+}
+
+export interface AddedSubscription {
+  profile: ProfileRecord;
+  snapshot: Snapshot;
+}
+
+const notAsked = () =>
+  Promise.resolve(fail<never>(appError('state', 'A subscription link has no account to sign in to.')));
+
+export async function addSubscriptionProfile(
+  platform: Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>,
+  input: AddSubscriptionInput,
+  env?: NodeJS.ProcessEnv,
+): Promise<Result<AddedSubscription>> {
+  const link = parseSubscriptionLink(input.url);
+  if (!link.ok) return link;
+  const url = link.value.toString();
+  const options = {
+    proxyUrl: '',
+    timeZone: '',
+    ...(input.clientAgent ? { clientAgent: input.clientAgent } : {}),
+  };
+  const opened = openSource(
+    { kind: 'subscription', panelUrl: link.value.origin, options },
+    {
+      route: {},
+      now: () => platform.now(),
+      getApiKey: notAsked,
+      getCredentials: notAsked,
+      getSubscriptionLink: () => Promise.resolve(ok(url)),
+      ...(env ? { env } : {}),
+    },
+  );
+  if (!opened.ok) return opened;
+  const source = opened.value;
+  try {
+    const first = await source.refresh('new-subscription');
+    if (!first.ok) return first;
+    const title = first.value.services[0]?.packageName ?? link.value.hostname;
+    const existed = new Set(readProfiles(platform.settingsStore).map((p) => p.id));
+    const profile = upsertProfile(
+      platform.settingsStore,
+      {
+        kind: 'subscription',
+        panelUrl: link.value.origin,
+        email: shortLink(link.value),
+        displayName: input.name?.trim() || title,
+        options,
+        // Its own interval: a link costs one GET, and usage every half hour is what a monitor needs.
+        refreshMinutes: SUBSCRIPTION_INTERVAL_MINUTES,
+        remember: platform.secrets.kind !== 'memory',
+      },
+      () => platform.now(),
+    );
+    const saved = await createLinkStore(platform.secrets).save(profile.id, url);
+    if (!saved.ok) {
+      // Nothing half-stored: a profile whose link is nowhere could never be refreshed.
+      if (!existed.has(profile.id)) removeProfile(platform.settingsStore, profile.id);
+      return saved;
+    }
+    const snapshot: Snapshot = { ...first.value, profileId: profile.id };
+    writeCachedSnapshot(platform.cacheStore, snapshot);
+    setActiveProfileId(platform.settingsStore, profile.id);
+    return ok({ profile, snapshot });
+  } finally {
+    await source.close();
+  }
+}
