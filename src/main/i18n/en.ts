@@ -375,4 +375,13 @@ export const en = {
   'cli.option.profiles.client':
     'add: the app to appear as when the provider refuses this one (v2rayn, clash-verge, hiddify, happ, none)',
   'cli.option.profile': 'act on this profile instead of the active one (ids: `profiles`)',
+  'cli.profiles.linkTwice': 'Give the link as an argument or with --url-stdin, not both.',
+  'cli.profiles.giveLink': 'Give the subscription link: profiles add URL, or --url-stdin.',
+  'cli.profiles.badClient': '--client must be one of {clients}.',
+  'cli.profiles.noUsage': 'the provider sends no usage',
+  'cli.profiles.usage': '{used} used of {total}',
+  'cli.profiles.added': {
+    one: 'Added "{name}" ({email}) and made it the active profile: {usage}, {count} server.',
+    other: 'Added "{name}" ({email}) and made it the active profile: {usage}, {count} servers.',
+  },
 } as const;

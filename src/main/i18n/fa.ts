@@ -375,4 +375,13 @@ export const fa: Catalogue = {
   'cli.option.profiles.client':
     'add: برنامه‌ای که وقتی فراهم‌کننده این برنامه را نمی‌پذیرد به جای آن معرفی شود (v2rayn، clash-verge، hiddify، happ، none)',
   'cli.option.profile': 'روی این پروفایل کار کن، نه پروفایل فعال (شناسه‌ها: `profiles`)',
+  'cli.profiles.linkTwice': 'لینک را یا به صورت آرگومان بدهید یا با --url-stdin، نه هر دو.',
+  'cli.profiles.giveLink': 'لینک اشتراک را بدهید: profiles add URL، یا --url-stdin.',
+  'cli.profiles.badClient': '--client باید یکی از این‌ها باشد: {clients}.',
+  'cli.profiles.noUsage': 'فراهم‌کننده مصرف را نمی‌فرستد',
+  'cli.profiles.usage': '{used} از {total} مصرف شده',
+  'cli.profiles.added': {
+    one: '«{name}» ({email}) افزوده و پروفایل فعال شد: {usage}، {count} سرور.',
+    other: '«{name}» ({email}) افزوده و پروفایل فعال شد: {usage}، {count} سرور.',
+  },
 };

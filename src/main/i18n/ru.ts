@@ -410,4 +410,15 @@ export const ru: Catalogue = {
   'cli.option.profiles.client':
     'add: каким приложением представляться, если провайдер отказывает этому (v2rayn, clash-verge, hiddify, happ, none)',
   'cli.option.profile': 'работать с этим профилем, а не с активным (ID: `profiles`)',
+  'cli.profiles.linkTwice': 'Укажите ссылку аргументом или через --url-stdin, но не обоими способами.',
+  'cli.profiles.giveLink': 'Укажите ссылку подписки: profiles add URL или --url-stdin.',
+  'cli.profiles.badClient': '--client должен быть одним из: {clients}.',
+  'cli.profiles.noUsage': 'провайдер не сообщает расход',
+  'cli.profiles.usage': 'использовано {used} из {total}',
+  'cli.profiles.added': {
+    one: 'Профиль «{name}» ({email}) добавлен и сделан активным: {usage}, {count} сервер.',
+    few: 'Профиль «{name}» ({email}) добавлен и сделан активным: {usage}, {count} сервера.',
+    many: 'Профиль «{name}» ({email}) добавлен и сделан активным: {usage}, {count} серверов.',
+    other: 'Профиль «{name}» ({email}) добавлен и сделан активным: {usage}, {count} сервера.',
+  },
 };

@@ -343,4 +343,10 @@ export const zhCN: Catalogue = {
   'cli.option.profiles.client':
     'add：提供商拒绝本应用时改用哪个应用的身份（v2rayn、clash-verge、hiddify、happ、none）',
   'cli.option.profile': '操作此配置档而不是当前配置档（ID 见 `profiles`）',
+  'cli.profiles.linkTwice': '请以参数或 --url-stdin 提供链接，不能同时使用。',
+  'cli.profiles.giveLink': '请提供订阅链接：profiles add URL，或 --url-stdin。',
+  'cli.profiles.badClient': '--client 必须是以下之一：{clients}。',
+  'cli.profiles.noUsage': '提供商未发送用量',
+  'cli.profiles.usage': '已用 {used}，共 {total}',
+  'cli.profiles.added': { other: '已添加“{name}”（{email}）并设为当前配置档：{usage}，{count} 个服务器。' },
 };

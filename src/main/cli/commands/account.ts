@@ -174,16 +174,19 @@ export function findProfile(
 
 /** `profiles add URL` / `--url-stdin`: stored and made active only when the link answers. */
 async function addSubscription(ctx: CommandContext, typed: string | undefined): Promise<ExitCode> {
+  const text = say(ctx);
   const fromStdin = ctx.args.flag('url-stdin');
-  if (fromStdin && typed) return ctx.usage('Give the link as an argument or with --url-stdin, not both.');
+  if (fromStdin && typed) return ctx.usage(text.t('cli.profiles.linkTwice'));
   const url = fromStdin ? (await ctx.io.readStdin()).trim() : typed;
-  if (!url) return ctx.usage('Give the subscription link: profiles add URL, or --url-stdin.');
+  if (!url) return ctx.usage(text.t('cli.profiles.giveLink'));
   const client = ctx.args.string('client');
   if (client !== undefined && client !== 'none' && !isClientAgentId(client))
-    return ctx.usage(`--client must be one of ${[...Object.keys(CLIENT_AGENTS), 'none'].join(', ')}.`);
+    return ctx.usage(
+      text.t('cli.profiles.badClient', { clients: [...Object.keys(CLIENT_AGENTS), 'none'].join(', ') }),
+    );
   return withSession(ctx, async (session) => {
     if (session.fromEnvironment) {
-      return ctx.usage('The credentials come from the environment: there are no profiles to change.');
+      return ctx.usage(text.t('cli.account.envNoProfiles'));
     }
     const name = ctx.args.string('name');
     const added = await addSubscriptionProfile(
@@ -204,10 +207,13 @@ async function addSubscription(ctx: CommandContext, typed: string | undefined): 
     const servers = snapshot.servers['1']?.length ?? 0;
     const usage =
       !service || snapshot.subscription?.usageSource === null
-        ? 'the provider sends no usage'
-        : `${bytesText(service.usedBytes)} used of ${service.totalBytes > 0 ? bytesText(service.totalBytes) : 'unlimited'}`;
+        ? text.t('cli.profiles.noUsage')
+        : text.t('cli.profiles.usage', {
+            used: bytesText(service.usedBytes),
+            total: service.totalBytes > 0 ? bytesText(service.totalBytes) : text.t('cli.status.unlimited'),
+          });
     ctx.io.stdout(
-      `Added "${profile.displayName}" (${profile.email}) and made it the active profile: ${usage}, ${servers} server${servers === 1 ? '' : 's'}.\n`,
+      `${text.t('cli.profiles.added', { name: profile.displayName, email: profile.email, usage, count: servers })}\n`,
     );
     return EXIT.ok;
   });
