@@ -287,7 +287,7 @@ export const en = {
     "the panel's client API key (asked for when none is stored; typed here, it shows in the process list)",
   'cli.option.reset-password.email': "the account's email",
   'cli.details.status':
-    'Lists every watched profile: a heading per profile, then its services. --json prints {"profiles":[...]} with times (fetchedAt, expiresAt, failedAt) as ISO 8601 strings in UTC, sizes in bytes and usedPercent 0-100 (expiresAt null for a plan that never expires); --waybar shows the most urgent service across them all.',
+    'Lists every watched profile: a heading per profile, then its services. --json prints {"profiles":[…]} with times (fetchedAt, expiresAt, failedAt) as ISO 8601 strings in UTC, sizes in bytes and usedPercent 0-100 (expiresAt null for a plan that never expires); --waybar shows the most urgent service across them all.',
   'cli.option.status.waybar': 'print one JSON line for Waybar or Polybar',
   'cli.details.export': 'Without --out, text formats are printed and qr draws QR codes in the terminal.',
   'cli.option.export.format': 'what to write',

@@ -322,7 +322,7 @@ export const ru: Catalogue = {
     'API-ключ клиента панели (спрашивается, если не сохранён; введённый здесь, виден в списке процессов)',
   'cli.option.reset-password.email': 'почта учётной записи',
   'cli.details.status':
-    'Показывает каждый отслеживаемый профиль: заголовок профиля, затем его услуги. --json выводит {"profiles":[...]}, где время (fetchedAt, expiresAt, failedAt) — строки ISO 8601 в UTC, размеры — в байтах, usedPercent — от 0 до 100 (у тарифа без срока окончания expiresAt равен null); --waybar показывает самую срочную услугу среди всех.',
+    'Показывает каждый отслеживаемый профиль: заголовок профиля, затем его услуги. --json выводит {"profiles":[…]}, где время (fetchedAt, expiresAt, failedAt) — строки ISO 8601 в UTC, размеры — в байтах, usedPercent — от 0 до 100 (у тарифа без срока окончания expiresAt равен null); --waybar показывает самую срочную услугу среди всех.',
   'cli.option.status.waybar': 'вывести одну строку JSON для Waybar или Polybar',
   'cli.details.export': 'Без --out текстовые форматы выводятся на экран, а qr рисует QR-коды в терминале.',
   'cli.option.export.format': 'что записать',

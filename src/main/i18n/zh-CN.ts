@@ -258,7 +258,7 @@ export const zhCN: Catalogue = {
   'cli.option.reset-password.api-key': '面板的客户端 API 密钥（未保存时会询问；在此输入会出现在进程列表中）',
   'cli.option.reset-password.email': '账户邮箱',
   'cli.details.status':
-    '列出每个监控中的配置档：每个配置档一个标题，然后是其服务。--json 输出 {"profiles":[...]}，其中时间（fetchedAt、expiresAt、failedAt）为 UTC 的 ISO 8601 字符串，大小以字节计，usedPercent 为 0-100（永不过期的套餐 expiresAt 为 null）；--waybar 显示所有配置档中最紧急的服务。',
+    '列出每个监控中的配置档：每个配置档一个标题，然后是其服务。--json 输出 {"profiles":[…]}，其中时间（fetchedAt、expiresAt、failedAt）为 UTC 的 ISO 8601 字符串，大小以字节计，usedPercent 为 0-100（永不过期的套餐 expiresAt 为 null）；--waybar 显示所有配置档中最紧急的服务。',
   'cli.option.status.waybar': '为 Waybar 或 Polybar 输出一行 JSON',
   'cli.details.export': '不使用 --out 时，文本格式直接输出，qr 在终端中绘制二维码。',
   'cli.option.export.format': '要输出的格式',

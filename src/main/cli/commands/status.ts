@@ -386,7 +386,7 @@ export const STATUS_COMMANDS: readonly Command[] = [
       PROFILE_OPTION,
     ],
     details:
-      'Lists every watched profile: a heading per profile, then its services. --json prints {"profiles":[...]} with times (fetchedAt, expiresAt, failedAt) as ISO 8601 strings in UTC, sizes in bytes and usedPercent 0-100 (expiresAt null for a plan that never expires); --waybar shows the most urgent service across them all.',
+      'Lists every watched profile: a heading per profile, then its services. --json prints {"profiles":[…]} with times (fetchedAt, expiresAt, failedAt) as ISO 8601 strings in UTC, sizes in bytes and usedPercent 0-100 (expiresAt null for a plan that never expires); --waybar shows the most urgent service across them all.',
     examples: ['status', 'status --json', 'status --waybar', 'status --profile ID'],
     run: status,
   },
