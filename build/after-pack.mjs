@@ -1,6 +1,7 @@
 // electron-builder afterPack hook: flips Electron's fuses on the packaged app only (a dev run keeps
 // the stock binary). Runs after the files are copied and before signing, so the signature covers
 // the flipped binary. What each fuse closes is said beside it.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flipFuses, FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 
@@ -58,7 +59,58 @@ export async function fuseWireMissing(path) {
   }
 }
 
+/** = URL_SCHEME_PATTERN in src/main/app-link.ts (a unit test holds the two together). */
+export const URL_SCHEME_PATTERN = /^[a-z][a-z0-9+.-]{2,39}$/;
+const DEFAULT_URL_SCHEME = 'xmplus-tray';
+
+/** The schemes electron-builder's `protocols` (one object or a list) registers. */
+export function registeredSchemes(protocols) {
+  const list = Array.isArray(protocols) ? protocols : protocols ? [protocols] : [];
+  return list.flatMap((p) => (Array.isArray(p?.schemes) ? p.schemes.map(String) : []));
+}
+
+/**
+ * Null when the scheme provider.json names (or the default) is valid and registered by the package;
+ * otherwise why not. The app answers only the scheme it registers, so a mismatch would ship a build
+ * whose "Add to …" links open nothing.
+ */
+export function urlSchemeProblem(providerText, protocols) {
+  let scheme = DEFAULT_URL_SCHEME;
+  if (providerText !== null) {
+    let parsed;
+    try {
+      parsed = JSON.parse(providerText);
+    } catch {
+      return null; // an unreadable provider.json is an unbranded build (src/main/provider.ts)
+    }
+    if (parsed && typeof parsed === 'object' && 'urlScheme' in parsed) {
+      if (typeof parsed.urlScheme !== 'string' || !URL_SCHEME_PATTERN.test(parsed.urlScheme.trim()))
+        return `provider.json urlScheme ${JSON.stringify(parsed.urlScheme)} is not a valid scheme (${URL_SCHEME_PATTERN})`;
+      scheme = parsed.urlScheme.trim();
+    }
+  }
+  const schemes = registeredSchemes(protocols);
+  return schemes.includes(scheme)
+    ? null
+    : `the app answers ${scheme}:// links, but electron-builder.yml protocols registers ${schemes.join(', ') || 'none'}`;
+}
+
+function packagedProviderFile(context) {
+  const { appOutDir, electronPlatformName, packager } = context;
+  const resources =
+    electronPlatformName === 'darwin' || electronPlatformName === 'mas'
+      ? join(appOutDir, `${packager.appInfo.productFilename}.app`, 'Contents', 'Resources')
+      : join(appOutDir, 'resources');
+  return join(resources, 'provider.json');
+}
+
 export async function afterPack(context) {
+  const providerFile = packagedProviderFile(context);
+  const problem = urlSchemeProblem(
+    existsSync(providerFile) ? readFileSync(providerFile, 'utf8') : null,
+    context.packager.config?.protocols,
+  );
+  if (problem !== null) throw new Error(`after-pack: ${problem}`);
   const target = executablePath(context);
   const missing = await fuseWireMissing(target);
   if (missing !== null) {

@@ -1,6 +1,7 @@
 // Profiles and sign-in: which panels and accounts the user has, their secrets in the keychain, and
 // one open Source per signed-in profile (so a panel's token is reused across the tray, the window
-// and billing). Handlers for provider.check, auth.* and profiles.*.
+// and billing). A subscription-link profile's secret is its link (in the keychain too): it counts as
+// signed in while the link is at hand. Handlers for provider.check, auth.* and profiles.*.
 import type { ProfileView, ProfilesState, SecretStorageKind } from '../shared/contract';
 import { SOURCE_CAPABILITIES } from '../shared/domain';
 import { appError, fail, ok, type AppError, type Result } from '../shared/errors';
@@ -17,6 +18,8 @@ import {
 } from './settings/settings';
 import type { CredentialStore } from './secrets';
 import {
+  createLinkStore,
+  linkGetter,
   openPanelSetup,
   openSource,
   type BillingApi,
@@ -24,6 +27,7 @@ import {
   type SignInAnswer,
   type Source,
 } from './sources';
+import { addSubscriptionProfile } from './subscription-profiles';
 import type { PanelRoute, Timeouts } from './net/transport';
 import { panelBase, validatePanelUrl, validateProxyUrl } from './net/transport';
 import { joinProxyPassword, splitProxyPassword } from '../shared/proxy-url';
@@ -78,6 +82,7 @@ type AccountHandlers = Pick<
   | 'profiles.switch'
   | 'profiles.remove'
   | 'profiles.update'
+  | 'profiles.addSubscription'
 >;
 
 export interface Accounts {
@@ -169,6 +174,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     else proxyPasswords.set(profile.id, next);
     return ok(address);
   }
+  const links = createLinkStore(platform.secrets);
 
   const origin = (url: URL | string) => (typeof url === 'string' ? new URL(url) : url).origin;
   /**
@@ -254,6 +260,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         if (!password.ok) return password;
         return password.value ? ok({ email: profile.email, password: password.value }) : fail(signInFirst());
       },
+      getSubscriptionLink: linkGetter(platform.secrets, profile.id),
       now: () => platform.now(),
       ...(deps.env ? { env: deps.env } : {}),
     });
@@ -388,6 +395,10 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   async function forgetSecrets(profile: ProfileRecord): Promise<Result<void>> {
     await closeSession(profile.id);
     signInAnswers.delete(profile.id);
+    if (profile.kind === 'subscription') {
+      signedIn.delete(profile.id);
+      return links.forget(profile.id);
+    }
     const others = readProfiles(store).some(
       (p) => p.id !== profile.id && secretBase(p.panelUrl) === secretBase(profile.panelUrl),
     );
@@ -505,6 +516,19 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     'auth.resetPassword': ({ panelUrl, apiKey, proxyUrl, email }) =>
       withPanel({ panelUrl, apiKey, proxyUrl }, undefined, (session) => session.passwordReset(email)),
 
+    async 'profiles.addSubscription'({ url, name }) {
+      if (!platform.provider.info.subscriptionLinks) {
+        return fail(appError('state', 'This app adds profiles by signing in to its provider’s panel only.'));
+      }
+      // Fetched once; stored, with its link in the keychain and its first snapshot cached, only when
+      // the link answers.
+      const added = await addSubscriptionProfile(platform, { url, ...(name ? { name } : {}) }, deps.env);
+      if (!added.ok) return added;
+      await closeSession(added.value.profile.id);
+      signedIn.add(added.value.profile.id);
+      return ok(announce());
+    },
+
     'profiles.list': () => ok(state()),
 
     'profiles.switch'({ id }) {
@@ -588,11 +612,11 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       };
       if (store.get(KEYCHAIN_BY_BASE) !== true) await settle(migrateKeychain(), undefined);
       const checks = readProfiles(store).map(async (profile) => {
-        const password = await settle(
-          credentials.getPassword(secretBase(profile.panelUrl), profile.email),
-          null,
-        );
-        if (password?.ok && password.value) signedIn.add(profile.id);
+        const secret =
+          profile.kind === 'subscription'
+            ? await settle(links.get(profile.id), null)
+            : await settle(credentials.getPassword(secretBase(profile.panelUrl), profile.email), null);
+        if (secret?.ok && secret.value) signedIn.add(profile.id);
       });
       await Promise.all(checks);
       await loadProxyPasswords(settle);

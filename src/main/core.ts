@@ -16,6 +16,8 @@ import { createImportService } from './import/service';
 import { IMPORT_CLIENTS, type ImportClientId } from '../shared/import-clients';
 import type { TrayState } from './platform';
 import type { Timers } from './timers';
+import { createLinkOffers, type Received } from './link-offers';
+import { urlSchemeOf } from './provider';
 import type { StatusProfile } from './local/status-socket';
 
 /** What the tray menu, notifications and the shell's lifecycle can ask of the core. */
@@ -31,6 +33,12 @@ export interface CoreActions {
   /** Remembers where the window should open and tells an open window at once. */
   navigate(target: NavigateTarget): void;
   setWindowOpen(open: boolean): void;
+  /**
+   * An app link (`xmplus-tray://add?url=…`) as the OS delivered it: kept for the window, which asks
+   * the user before adding. The shell shows the window when accepted and logs `why` (which never
+   * repeats the link) when not.
+   */
+  receiveAppLink(raw: string): Received;
   onResume(): void;
   onOnline(): void;
 }
@@ -118,16 +126,12 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
         const client = known[serviceId];
         const service = services.find((x) => x.id === serviceId);
         if (!client || !service) return [];
-        const service_ = service.packageName
-          ? t.t('service.name', { name: service.packageName, id: service.id })
-          : t.t('service.unnamed', { id: service.id });
-        // With several profiles, the line says whose plan it is.
-        const name = state.profiles.length > 1 ? `${profile.name} — ${service_}` : service_;
         return [
           {
             profileId: profile.id,
             serviceId,
-            label: t.t('tray.importInto', { name, client: IMPORT_CLIENTS[client].name }),
+            // The entry sits in the service's own submenu: the client is all it needs to name.
+            label: t.t('tray.importIntoClient', { client: IMPORT_CLIENTS[client].name }),
           },
         ];
       });
@@ -217,6 +221,12 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
   });
 
   let pendingNavigation: NavigateTarget | null = null;
+  const linkOffers = createLinkOffers({
+    scheme: urlSchemeOf(platform.provider),
+    enabled: () => platform.provider.info.subscriptionLinks,
+    ...(platform.readClipboard ? { readClipboard: () => platform.readClipboard!() } : {}),
+    announce: (offer) => platform.emit('addRequest', offer),
+  });
 
   const actions: CoreActions = {
     async refresh() {
@@ -266,6 +276,7 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
       platform.emit('navigate', target);
     },
     setWindowOpen: (open) => dataService.setWindowOpen(open),
+    receiveAppLink: (raw) => linkOffers.receive(raw),
     onResume: () => dataService.onResume(),
     onOnline: () => dataService.onOnline(),
   };
@@ -276,6 +287,7 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
     ...exporter.handlers,
     ...importHandlers,
     ...billing.handlers,
+    ...linkOffers.handlers,
     'app.info': () => ok({ ...platform.app, provider: platform.provider.info }),
     'app.openExternal': ({ url }) => platform.openExternal(url),
     'app.copyText': ({ text }) => platform.writeClipboard(text),

@@ -33,7 +33,7 @@ export interface TrayState {
   services: TrayService[];
   /** The menu's own words in the user's language (a change of language redraws the menu). */
   labels: TrayLabels;
-  /** "Import StarterPack into Clash Verge Rev": one per service whose default client is known. */
+  /** "Import into Clash Verge Rev" (in its service's submenu): one per service whose default client is known. */
   imports?: { profileId: string; serviceId: number; label: string }[];
 }
 
@@ -84,6 +84,11 @@ export interface Platform {
   protocolHandler?(scheme: string): Promise<string | null>;
   /** Opens a file the app wrote with the application the OS uses for it. */
   openPath?(path: string): Promise<Result<{ opened: true }>>;
+  /**
+   * The clipboard's text now, where the desktop can read it: the add dialog offers a link found
+   * there. Read in main, so the window learns only that a link is there until the user accepts it.
+   */
+  readClipboard?(): Promise<string | null>;
   /** Settles once the text is on the clipboard (Electron 44+ writes asynchronously). */
   writeClipboard(text: string): Promise<Result<{ copied: true }>>;
   /** Shows the log's folder in the file manager. */

@@ -1,13 +1,16 @@
 // A provider's branded build: resources/provider.json names the brand, the panel URL and its mirrors
 // (other addresses of the same panel, for users where one gets blocked), the client API key and a
 // support link. The key stays in the main process; the renderer only learns whether there is one.
-// Its "updateFeed" is read by the build, not here: build/update-config.mjs pins it into the app
-// with the key the updates must be signed with.
+// It may also name the app's own link scheme (`urlScheme`, for "Add to <brand>" links) and turn
+// adding by subscription link off (`subscriptionLinks: false`). Its "updateFeed" is read by the
+// build, not here: build/update-config.mjs pins it into the app with the key the updates must be
+// signed with.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve, extname } from 'node:path';
 import { z } from 'zod';
 import type { ProviderInfo } from '../shared/contract';
 import { panelBase, validatePanelUrl } from './net/transport';
+import { DEFAULT_URL_SCHEME, isValidUrlScheme } from './app-link';
 
 export interface ProviderConfig {
   info: ProviderInfo;
@@ -17,7 +20,12 @@ export interface ProviderConfig {
   clientFlags?: Partial<Record<string, string>>;
   /** Other addresses of the provider's panel (valid panel URLs, without the main one), in order. */
   mirrors?: readonly string[];
+  /** The scheme of the app's own links (`<scheme>://add?url=…`); DEFAULT_URL_SCHEME when unset. */
+  urlScheme?: string;
 }
+
+/** The scheme the app registers and answers. */
+export const urlSchemeOf = (provider: ProviderConfig): string => provider.urlScheme ?? DEFAULT_URL_SCHEME;
 
 const fileSchema = z.object({
   name: z.string().trim().max(80).optional(),
@@ -37,10 +45,21 @@ const fileSchema = z.object({
         .regex(/^[A-Za-z0-9_.-]{1,32}$/),
     )
     .optional(),
+  // Checked again at build time (build/after-pack.mjs) against the schemes the package registers.
+  urlScheme: z.string().trim().refine(isValidUrlScheme).optional(),
+  /** false: only the panel's sign-in is offered (no "Paste your subscription link", no app links). */
+  subscriptionLinks: z.boolean().optional(),
 });
 
 export const UNBRANDED: ProviderConfig = {
-  info: { name: 'XMPlus', logo: null, panelUrl: null, hasApiKey: false, supportUrl: null },
+  info: {
+    name: 'XMPlus',
+    logo: null,
+    panelUrl: null,
+    hasApiKey: false,
+    supportUrl: null,
+    subscriptionLinks: true,
+  },
   apiKey: null,
   mirrors: [],
 };
@@ -107,10 +126,12 @@ export function loadProvider(file: string): ProviderConfig {
       panelUrl: p.panelUrl || null,
       hasApiKey: apiKey !== null,
       supportUrl: httpsOnly(p.supportUrl),
+      subscriptionLinks: p.subscriptionLinks ?? true,
     },
     apiKey,
     ...(p.clientFlags ? { clientFlags: p.clientFlags } : {}),
     mirrors: mirrorsOf(p.panelUrl, p.mirrors),
+    ...(p.urlScheme ? { urlScheme: p.urlScheme } : {}),
   };
 }
 

@@ -11,6 +11,9 @@ export const CHANNEL_NAMES = [
   'app.dismissNotice',
   'app.openLogFolder',
   'app.quit',
+  'app.takeAddRequest',
+  'app.clipboardLink',
+  'app.revealLink',
   'settings.get',
   'settings.set',
   'provider.check',
@@ -23,6 +26,7 @@ export const CHANNEL_NAMES = [
   'profiles.switch',
   'profiles.remove',
   'profiles.update',
+  'profiles.addSubscription',
   'data.get',
   'data.refresh',
   'service.history',
@@ -60,6 +64,7 @@ export const EVENT_NAMES = [
   'navigate',
   'notice',
   'update',
+  'addRequest',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -6,6 +6,7 @@ import type { Gateway, Invoice, Package, Payment, Snapshot, SourceCapabilities, 
 import { settingsPatchSchema, type Settings } from './settings';
 import { type ChannelName, type EventName, type MethodName } from './channel-names';
 import { IMPORT_CLIENT_IDS, type ImportClientId } from './import-clients';
+import { isHttpLink } from './short-link';
 
 export { CHANNEL_NAMES, EVENT_NAMES, methodName, wireChannel } from './channel-names';
 export type { ChannelName, EventName, MethodName } from './channel-names';
@@ -25,6 +26,8 @@ export interface ProviderInfo {
   /** True when the branded build carries the client API key (the key itself never leaves main). */
   hasApiKey: boolean;
   supportUrl: string | null;
+  /** Profiles may be added from a subscription link (provider.json `subscriptionLinks`, default true). */
+  subscriptionLinks: boolean;
 }
 
 export interface AppInfo {
@@ -260,6 +263,22 @@ export interface NavigateTarget {
   action?: 'renew' | 'topup';
 }
 
+/**
+ * A subscription link the app offers to add: one an app link brought (`xmplus-tray://add?url=…`) or
+ * one the clipboard holds. Never the link itself (a credential): `app.revealLink` gives it once the
+ * user accepts.
+ */
+export interface LinkOffer {
+  id: string;
+  source: 'appLink' | 'clipboard';
+  /** The host the link points at. */
+  host: string;
+  /** The link shortened (`https://host/…x7Qa`). */
+  shortLink: string;
+  /** The name the app link suggests; null when it names none. */
+  name: string | null;
+}
+
 export interface Notice {
   id: string;
   level: 'info' | 'warning' | 'error';
@@ -323,6 +342,15 @@ export const channels = {
   'app.openLogFolder': channel<typeof empty, { opened: true }>(empty),
   /** Quits the app (tray and window): the window's own way out, also where no tray is shown. */
   'app.quit': channel<typeof empty, { quitting: true }>(empty),
+  /** The app link waiting to be confirmed (an "Add to …" link opened the app); taken once. */
+  'app.takeAddRequest': channel<typeof empty, LinkOffer | null>(empty),
+  /** Whether the clipboard holds an http(s) link now, shortened; read by main, never handed over whole. */
+  'app.clipboardLink': channel<typeof empty, LinkOffer | null>(empty),
+  /** The full link of an offer the user accepted; once. */
+  'app.revealLink': (() => {
+    const input = z.object({ id: z.string().min(1).max(64) }).strict();
+    return channel<typeof input, { url: string; name: string | null }>(input);
+  })(),
 
   'settings.get': channel<typeof empty, Settings>(empty),
   'settings.set': channel<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
@@ -385,6 +413,26 @@ export const channels = {
         watch: z.boolean().optional(),
         /** Its own refresh interval in minutes (the global setting's range); null: the global one. */
         refreshMinutes: z.number().int().min(5).max(1440).nullable().optional(),
+      })
+      .strict();
+    return channel<typeof input, ProfilesState>(input);
+  })(),
+
+  /**
+   * Adds a profile that is only a subscription link (any panel): fetched once, stored only when it
+   * answers (the link in the keychain), then made the active profile. A refusal is an `http` error
+   * with the status, and the panel's words in `detail`.
+   */
+  'profiles.addSubscription': (() => {
+    const input = z
+      .object({
+        url: z
+          .string()
+          .trim()
+          .min(1)
+          .max(4096)
+          .refine((text) => isHttpLink(text), 'a subscription link starts with https:// (or http://)'),
+        name: shortText(80).optional(),
       })
       .strict();
     return channel<typeof input, ProfilesState>(input);
@@ -502,6 +550,8 @@ export interface Events {
   navigate: NavigateTarget;
   notice: Notice;
   update: UpdateState;
+  /** An app link arrived: the window asks the user whether to add it. */
+  addRequest: LinkOffer;
 }
 const eventsMatch: Same<keyof Events, EventName> = true;
 void eventsMatch;

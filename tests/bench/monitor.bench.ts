@@ -25,7 +25,9 @@ import {
   recordUsage,
   toBGRA,
   tooltipText,
-  trayMenuModel,
+  serviceLine,
+  trayLabels,
+  trayMenu,
   waybarStatus,
 } from '../../src/main/monitor';
 
@@ -179,12 +181,21 @@ async function simulate(gc: (() => void) | null): Promise<Measured> {
       });
       sink += toBGRA(gauge.rgba)[3] ?? 0;
       sink += tooltipText(ENGLISH, snapshot, clock.now).length;
-      sink += trayMenuModel(
-        ENGLISH,
-        [{ id: 'bench', name: 'bench', snapshot, error: null, forecasts }],
-        DEFAULT_THRESHOLDS,
-        clock.now,
-      ).length;
+      sink += trayMenu({
+        signedIn: true,
+        refreshing: false,
+        level: 'ok',
+        fraction: null,
+        tooltip: '',
+        profiles: [{ id: 'bench', name: 'bench', signedIn: true, note: null }],
+        services: snapshot.services.map((s) => ({
+          profileId: 'bench',
+          id: s.id,
+          label: serviceLine(ENGLISH, s, clock.now),
+          hasSublink: s.sublink !== '',
+        })),
+        labels: trayLabels(ENGLISH, 'bench'),
+      }).length;
       sink += JSON.stringify(waybarStatus(ENGLISH, snapshot, DEFAULT_THRESHOLDS, clock.now)).length;
       last = snapshot;
       return ok(snapshot);

@@ -5,8 +5,19 @@ import { expect, type AppFixture } from './harness';
 
 export const GB = 1024 ** 3;
 
-/** Provider step (URL + key) on whatever onboarding screen is showing. */
+/**
+ * On the first step of onboarding or "Add profile" (the two ways to add a plan), picks signing in to
+ * an XMPlus panel; ends on the provider step.
+ */
+export async function chooseSignIn(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Add your plan' })).toBeVisible();
+  await page.getByRole('button', { name: /^Sign in to your XMPlus panel/ }).click();
+  await expect(page.getByRole('heading', { name: 'Connect to your provider' })).toBeVisible();
+}
+
+/** From the first step of onboarding: sign-in chosen, then the provider step (URL + key). */
 export async function connectProvider(app: AppFixture): Promise<void> {
+  await chooseSignIn(app.page);
   await app.page.getByLabel('Panel URL').fill(app.sim.url);
   await app.page.getByLabel('Client API key').fill(app.sim.apiKey);
   await app.page.getByRole('button', { name: 'Continue' }).click();

@@ -49,6 +49,7 @@ export interface TestDesktop {
   /** The Platform to hand to createCore. */
   platform: Platform;
   dir: string;
+  /** Every text put on the clipboard, by the app or (pushed by a test) by the user; the last is read. */
   clipboard: string[];
   notifications: NativeNotification[];
   trays: TrayState[];
@@ -134,6 +135,8 @@ export function makePlatform(options: PlatformOptions = {}): TestDesktop {
         desktop.openedFiles.push(path);
         return ok({ opened: true as const });
       },
+      // What the user last copied: a test pushes onto `clipboard` to copy something.
+      readClipboard: async () => desktop.clipboard.at(-1) ?? null,
       async writeClipboard(text) {
         desktop.clipboard.push(text);
         return ok({ copied: true as const });

@@ -5,7 +5,8 @@
 //   markers cannot end up beside someone else's text);
 // - a minute later, if the clipboard still holds what the app put there, it is cleared (the
 //   "clear copied links" setting turns that off). Only a hash of the text is kept for the check.
-// Electron 44+ writes asynchronously: "copied" is reported once the write has settled.
+// Electron 44+ writes asynchronously: "copied" is reported once the write has settled. Reading is
+// for the add dialog's offer of a link found there; the text stays in main.
 import { clipboard, ClipboardItem } from 'electron';
 import { createHash } from 'node:crypto';
 import { appError, fail, ok, type Result } from '../../shared/errors';
@@ -111,4 +112,14 @@ export function createClipboard(deps: ClipboardDeps): AppClipboard {
     },
     dispose: cancel,
   };
+}
+
+/** The clipboard's plain text, or null when it holds none or cannot be read. */
+export async function readClipboard(): Promise<string | null> {
+  try {
+    const text = await clipboard.readText();
+    return text === '' ? null : text;
+  } catch {
+    return null;
+  }
 }

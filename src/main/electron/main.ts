@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
 import { createRouter } from '../router';
-import { loadProvider } from '../provider';
+import { loadProvider, urlSchemeOf, type ProviderConfig } from '../provider';
 import type { Platform, TrayState } from '../platform';
 import { chooseSecretBackend } from '../secrets';
 import { CACHE_FILE, SETTINGS_FILE } from '../settings/store';
@@ -18,7 +18,8 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
-import { createClipboard } from './clipboard';
+import { createClipboard, readClipboard } from './clipboard';
+import { registerUrlScheme, watchAppLinks, type AppLinkInbox } from './app-link';
 import { watchLifecycle } from './lifecycle';
 import { createNotifier, setNotificationIdentity } from './notifications';
 import { handleAppScheme, registerAppScheme } from './protocol';
@@ -52,6 +53,12 @@ let log: ShellLog | null = null;
 /** Written once to the user-data folder after the user was told how to get a tray icon. */
 const TRAY_HINT_MARKER = 'tray-host-hint-shown';
 
+/** provider.json: read before `ready`, because the app link scheme it names is needed that early. */
+function readProvider(): ProviderConfig {
+  const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
+  return loadProvider(overrides.providerFile ?? join(resourcesDir, 'provider.json'));
+}
+
 // First of all: a packaged app started with a debugging switch quits, saying why.
 const refused = refuseDebugLaunch({
   argv: process.argv,
@@ -65,10 +72,23 @@ if (refused) {
 } else if (cliArgs) {
   void runCli(cliArgs);
 } else if (!app.requestSingleInstanceLock()) {
+  // The running instance gets this launch's argv (an app link among it) through `second-instance`.
   app.quit();
 } else {
   registerAppScheme();
-  start().catch((error: unknown) => {
+  const provider = readProvider();
+  const scheme = urlSchemeOf(provider);
+  // macOS may send open-url before ready: listen now, deliver once the core runs.
+  const links = watchAppLinks(scheme, process.argv);
+  if (provider.info.subscriptionLinks) {
+    registerUrlScheme(scheme, {
+      isPackaged: app.isPackaged,
+      defaultApp: process.defaultApp === true,
+      execPath: process.execPath,
+      argv: process.argv,
+    });
+  }
+  start(provider, links).catch((error: unknown) => {
     reportStartFailure(error, { text: mainText('system', app.getLocale()), log });
   });
 }
@@ -89,7 +109,7 @@ async function runCli(args: string[]): Promise<void> {
   app.exit(code);
 }
 
-async function start(): Promise<void> {
+async function start(provider: ProviderConfig, links: AppLinkInbox): Promise<void> {
   // Started at login: only the tray until the user opens the window.
   const hidden = startedHidden(process.argv, process.platform);
   // Windows attributes notifications to the shortcut carrying this id; set it before any is shown.
@@ -149,8 +169,6 @@ async function start(): Promise<void> {
   if (cache.dropped) shellLog.warn(`cache file dropped (${cache.dropped}); it refills on the next refresh`);
   if (!cache.onDisk && !secrets.notice)
     shellLog.warn('the keychain gave no cache key: the cache stays in memory');
-  const resourcesDir = app.isPackaged ? process.resourcesPath : join(mainDir, '../../resources');
-  const provider = loadProvider(overrides.providerFile ?? join(resourcesDir, 'provider.json'));
 
   const notifier = createNotifier({
     platform: process.platform,
@@ -208,6 +226,7 @@ async function start(): Promise<void> {
     protocolHandler: protocolHandlerName,
     openPath: openPathSafely,
     writeClipboard: appClipboard.write,
+    readClipboard,
     openLogFolder: () => openFolder(shellLog.folder),
     quit: () => app.quit(),
     async chooseFolder(title) {
@@ -282,6 +301,12 @@ async function start(): Promise<void> {
     void created.dispose();
   });
   if (!hidden || !trayShown) showWindow();
+  // App links that came while starting, then every later one: the window asks before adding.
+  links.deliverTo((link) => {
+    const received = created.actions.receiveAppLink(link);
+    if (received.accepted) showWindow();
+    else shellLog.warn(`app link ignored: ${received.why}`);
+  });
   if (!trayShown) tellHowToGetATray(userData, userText(settings.store, app.getLocale()));
 }
 

@@ -6,6 +6,7 @@ import type { CoreActions } from '../core';
 import type { TrayState } from '../platform';
 import { drawGauge, toBGRA } from '../monitor/gauge';
 import { trayLabels } from '../monitor/summary';
+import { runTrayAction, trayMenu, type TrayMenuEntry } from '../monitor/tray-menu';
 import type { MainText } from '../i18n';
 
 /** The pixel size at 1x per platform: macOS menu bar and Windows notification area use 16 px,
@@ -55,78 +56,35 @@ export interface TrayMenuDeps {
   quit(): void;
 }
 
+/** Electron reads "&" as a mnemonic marker on Windows and Linux: a profile named "A&B" keeps its "&". */
+const literal = (label: string) => label.replaceAll('&', '&&');
+
 /**
- * The context menu for a state. Service lines are disabled labels: information, not commands. With
- * several profiles, each profile's lines sit under its name (and why they are old, when they are).
- * The words come with the state (state.labels), already in the user's language.
+ * The menu model (monitor/tray-menu.ts) as Electron's template, entry for entry: label, enabled,
+ * submenu, and a click that hands the entry's action to runTrayAction. Nothing is added or dropped.
  */
+export function toMenuTemplate(
+  entries: readonly TrayMenuEntry[],
+  deps: TrayMenuDeps,
+): MenuItemConstructorOptions[] {
+  const handlers = { ...deps.actions, openWindow: deps.openWindow, quit: deps.quit };
+  const map = (list: readonly TrayMenuEntry[]): MenuItemConstructorOptions[] =>
+    list.map((entry) => {
+      if (entry.type === 'separator') return { type: 'separator' };
+      const { action, submenu } = entry;
+      return {
+        label: literal(entry.label),
+        enabled: entry.enabled,
+        ...(submenu ? { submenu: map(submenu) } : {}),
+        ...(action ? { click: () => runTrayAction(action, handlers) } : {}),
+      };
+    });
+  return map(entries);
+}
+
+/** The context menu for a state: the model's, mapped. */
 export function trayMenuTemplate(state: TrayState, deps: TrayMenuDeps): MenuItemConstructorOptions[] {
-  const { actions } = deps;
-  const { labels } = state;
-  const several = state.profiles.length > 1;
-  const nameOf = (profileId: string) => state.profiles.find((p) => p.id === profileId)?.name ?? '';
-  const items: MenuItemConstructorOptions[] = [];
-  if (!state.signedIn) items.push({ label: labels.notSignedIn, enabled: false });
-  else if (state.services.length === 0) items.push({ label: labels.noServices, enabled: false });
-  for (const profile of state.profiles) {
-    const lines = state.services.filter((s) => s.profileId === profile.id);
-    if (several) {
-      const heading = profile.note ? `${profile.name} — ${profile.note}` : profile.name;
-      items.push({ label: heading, enabled: false });
-    }
-    for (const service of lines) items.push({ label: service.label, enabled: false });
-  }
-  items.push({ type: 'separator' });
-
-  items.push({
-    label: state.refreshing ? labels.refreshing : labels.refresh,
-    enabled: state.signedIn && !state.refreshing,
-    click: () => void actions.refresh(),
-  });
-
-  const linked = state.services.filter((s) => s.hasSublink);
-  const lineOf = (s: TrayState['services'][number]) =>
-    several ? `${nameOf(s.profileId)} — ${s.label}` : s.label;
-  if (linked.length > 1) {
-    items.push({
-      label: labels.copySublink,
-      submenu: linked.map((s) => ({
-        label: lineOf(s),
-        click: () => void actions.copySublink(s.id, s.profileId),
-      })),
-    });
-  } else {
-    const only = linked[0];
-    items.push({
-      label: labels.copySublink,
-      enabled: only !== undefined,
-      click: () => void actions.copySublink(only ? only.id : null, only?.profileId),
-    });
-  }
-  for (const entry of state.imports ?? []) {
-    items.push({
-      label: entry.label,
-      click: () => void actions.importInto(entry.serviceId, null, entry.profileId),
-    });
-  }
-  const exportable = state.profiles.filter((p) => state.services.some((s) => s.profileId === p.id));
-  if (exportable.length > 1) {
-    items.push({
-      label: labels.export,
-      submenu: exportable.map((p) => ({ label: p.name, click: () => void actions.exportAll(null, p.id) })),
-    });
-  } else {
-    const only = exportable[0];
-    items.push({
-      label: labels.export,
-      enabled: state.signedIn && only !== undefined,
-      click: () => void actions.exportAll(null, only?.id),
-    });
-  }
-  items.push({ type: 'separator' });
-  items.push({ label: labels.open, click: deps.openWindow });
-  items.push({ label: labels.quit, click: deps.quit });
-  return items;
+  return toMenuTemplate(trayMenu(state), deps);
 }
 
 export interface TrayController {
@@ -156,8 +114,8 @@ export function signedOutTray(text: MainText, appName: string): TrayState {
 /** Creates the tray now and redraws only what changed on each update (icon, tooltip, menu). */
 export function createTray(deps: TrayDeps): TrayController {
   const imageKey = (s: TrayState) => `${s.level}:${quantize(s.fraction)}`;
-  const menuKey = (s: TrayState) =>
-    JSON.stringify([s.signedIn, s.refreshing, s.profiles, s.services, s.labels, s.imports ?? []]);
+  // The model is the menu: redraw exactly when it changes (a native rebuild closes an open menu).
+  const menuKey = (s: TrayState) => JSON.stringify(trayMenu(s));
 
   let current = deps.initial;
   const tray = new Tray(trayImage(current, deps.platform));

@@ -6,3 +6,4 @@ export * from './forecast';
 export * from './alerts';
 export * from './gauge';
 export * from './summary';
+export * from './tray-menu';

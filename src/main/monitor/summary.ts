@@ -9,12 +9,15 @@ import type { Service, Snapshot } from '../../shared/domain';
 import type { Forecast } from './forecast';
 import type { Level, Thresholds } from './alerts';
 import { alertLevel, isExpired, serviceLevel, worstLevelAcross } from './alerts';
-import { mostUrgent, mostUrgentAcross, type Urgent } from './gauge';
+import { mostUrgent, mostUrgentAcross, timeFraction, trafficFraction, type Urgent } from './gauge';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** Windows truncates tray tooltips at 127 characters; other platforms take more. */
+/**
+ * Windows keeps 127 UTF-16 units of a tray tooltip (NOTIFYICONDATA.szTip holds 128 with its NUL).
+ * Electron documents no limit for macOS or Linux, so the tray fits every platform in this one.
+ */
 export const WINDOWS_TOOLTIP_MAX = 127;
 
 /** "12 days left", "31 h left" under 48 h, "expired", or "no expiry" for a plan without an end. */
@@ -131,19 +134,8 @@ export function profilesTooltipText(
       ...(maxLength !== undefined ? { maxLength } : {}),
     });
   }
+  if (compact) return compactTooltip(text, profiles, now, compact, appName, maxLength);
   const lines = [appName];
-  if (compact) {
-    for (const { name, snapshot, error } of profiles) {
-      const urgent = snapshot ? mostUrgent(snapshot, compact, now) : null;
-      const line = urgent
-        ? serviceLine(text, urgent.service, now)
-        : snapshot
-          ? text.t('tooltip.noServices')
-          : text.t('tooltip.noData');
-      lines.push(`${name}: ${line}${error ? ' ⚠' : ''}`);
-    }
-    return clip(lines.join('\n'), maxLength);
-  }
   for (const { name, snapshot, error } of profiles) {
     lines.push(`${name}:`);
     if (snapshot === null) {
@@ -160,6 +152,136 @@ export function profilesTooltipText(
   return clip(lines.join('\n'), maxLength);
 }
 
+const LEVEL_RANK: Record<Level, number> = { ok: 0, warning: 1, critical: 2, expired: 3 };
+
+/**
+ * The figure that makes a plan urgent: traffic left or time left, whichever alone reaches the worse
+ * alert level; on a tie, whichever share of the plan runs out first.
+ */
+function urgentFigure(
+  text: MainText,
+  { service, level }: Urgent,
+  thresholds: Thresholds,
+  now: number,
+): string {
+  if (level === 'expired' || isExpired(service, now)) return text.t('time.expired');
+  const byTraffic = LEVEL_RANK[serviceLevel({ ...service, expiresAt: null }, thresholds, now)];
+  const byTime = LEVEL_RANK[serviceLevel({ ...service, totalBytes: 0 }, thresholds, now)];
+  const traffic = trafficFraction(service);
+  const time = timeFraction(service, now);
+  const showTraffic =
+    traffic !== null &&
+    (byTraffic > byTime || (byTraffic === byTime && (service.expiresAt === null || traffic <= (time ?? 1))));
+  if (showTraffic) {
+    return text.t('tooltip.left', { size: text.size(Math.max(0, service.totalBytes - service.usedBytes)) });
+  }
+  return timeLeftText(text, service, now);
+}
+
+const RTL_LETTER =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+const LETTER = /\p{L}/u;
+
+/** True when the first letter of `name` is right-to-left, false when left-to-right, null with none. */
+function startsRtl(name: string): boolean | null {
+  for (const char of name) {
+    if (RTL_LETTER.test(char)) return true;
+    if (LETTER.test(char)) return false;
+  }
+  return null;
+}
+
+/**
+ * A name against the tooltip's direction: isolated (FSI … PDI) when it runs the other way, so that
+ * "علی: 3 GB left" keeps its colon and figure after the name instead of pulling them into it.
+ */
+function isolated(name: string, rtl: boolean): string {
+  const dir = startsRtl(name);
+  return dir !== null && dir !== rtl ? `\u2068${name}\u2069` : name;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** A name in at most `max` UTF-16 units, cut between graphemes (never inside an emoji), with "…". */
+function shortened(name: string, graphemes: readonly string[], max: number): string {
+  if (name.length <= max) return name;
+  let out = '';
+  for (const segment of graphemes) {
+    if (out.length + segment.length + 1 > max) break;
+    out += segment;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/** The fewest units a shortened name keeps, "…" included: below that a name stops saying whose it is. */
+const MIN_NAME = 8;
+
+interface TooltipRow {
+  name: string;
+  graphemes: readonly string[];
+  figure: string;
+  /** How urgent: the least urgent rows give way first when not every profile fits. */
+  rank: number;
+}
+
+/**
+ * The compact tooltip: the app's name, then "Name: figure" per profile. When it is too long, the
+ * longest names are shortened to one common length first (shorter names stay whole); only when names
+ * of MIN_NAME units still do not fit are the least urgent profiles left out, counted as "+N more".
+ */
+function compactTooltip(
+  text: MainText,
+  profiles: readonly ProfileSummary[],
+  now: number,
+  thresholds: Thresholds,
+  appName: string,
+  maxLength: number | undefined,
+): string {
+  const rows: TooltipRow[] = profiles.map(({ name, snapshot, error }) => {
+    const urgent = snapshot ? mostUrgent(snapshot, thresholds, now) : null;
+    const figure = urgent
+      ? urgentFigure(text, urgent, thresholds, now)
+      : snapshot
+        ? text.t('tooltip.noServices')
+        : text.t('tooltip.noData');
+    const rank = Math.max(urgent ? LEVEL_RANK[urgent.level] : 0, error || !snapshot ? 1 : 0);
+    const graphemes = [...segmenter.segment(name)].map((g) => g.segment);
+    return { name, graphemes, figure: error ? `${figure} ⚠` : figure, rank };
+  });
+  const render = (kept: readonly TooltipRow[], cap: number, dropped: number) => {
+    const lines = [
+      appName,
+      ...kept.map((row) => `${isolated(shortened(row.name, row.graphemes, cap), text.rtl)}: ${row.figure}`),
+    ];
+    if (dropped > 0) lines.push(text.t('tooltip.more', { count: dropped }));
+    return lines.join('\n');
+  };
+  const longest = Math.max(MIN_NAME, ...rows.map((r) => r.name.length));
+  const full = render(rows, longest, 0);
+  if (maxLength === undefined || full.length <= maxLength) return full;
+
+  // Least urgent first, and among equals the last listed: the order in which rows give way.
+  const giveWay = rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => a.row.rank - b.row.rank || b.index - a.index)
+    .map(({ index }) => index);
+  for (let dropped = 0; dropped <= rows.length; dropped += 1) {
+    const gone = new Set(giveWay.slice(0, dropped));
+    const kept = rows.filter((_, i) => !gone.has(i));
+    if (render(kept, MIN_NAME, dropped).length > maxLength) continue;
+    // The longest common cap that fits: the length only grows with the cap.
+    let fits = MIN_NAME;
+    let over = longest + 1;
+    while (over - fits > 1) {
+      const mid = Math.floor((fits + over) / 2);
+      if (render(kept, mid, dropped).length <= maxLength) fits = mid;
+      else over = mid;
+    }
+    return render(kept, fits, dropped);
+  }
+  return clip(appName, maxLength);
+}
+
 /** The native tray menu's own words (src/main/electron/tray.ts), for TrayState. */
 export function trayLabels(text: MainText, appName: string): TrayLabels {
   return {
@@ -172,119 +294,6 @@ export function trayLabels(text: MainText, appName: string): TrayLabels {
     open: text.t('tray.openApp', { app: appName }),
     quit: text.t('tray.quit'),
   };
-}
-
-export type TrayActionId = 'refresh' | 'copy-sublink' | 'export' | 'open' | 'quit';
-
-export type TrayMenuItem =
-  | { type: 'profile'; profileId: string; label: string; enabled: false }
-  | { type: 'service'; profileId: string; serviceId: number; label: string; level: Level; enabled: false }
-  | { type: 'status'; profileId?: string; label: string; enabled: false }
-  | { type: 'separator' }
-  | {
-      type: 'action';
-      id: TrayActionId;
-      label: string;
-      enabled: boolean;
-      profileId?: string;
-      serviceId?: number;
-    };
-
-export interface TrayMenuOptions {
-  /** A refresh is running (the Refresh item reads "Refreshing…" and is disabled). */
-  refreshing?: boolean;
-}
-
-/**
- * The tray context menu as data. Per profile (under a heading with its name when there are several):
- * one line per service, then its status (signed out, no data, its age, its last failure). Then
- * Refresh now, Copy subscription link (one per service that has one, named with its profile when
- * there are several), Export… (one per profile when there are several), Open, Quit.
- */
-export function trayMenuModel(
-  text: MainText,
-  profiles: readonly (ProfileSummary & { id: string })[],
-  thresholds: Thresholds,
-  now: number,
-  { refreshing = false }: TrayMenuOptions = {},
-): TrayMenuItem[] {
-  const items: TrayMenuItem[] = [];
-  const several = profiles.length > 1;
-  const anySignedIn = profiles.some((p) => p.signedIn !== false);
-  if (profiles.length === 0)
-    items.push({ type: 'status', label: text.t('tray.notSignedIn'), enabled: false });
-  for (const profile of profiles) {
-    const { id: profileId, snapshot, error, forecasts = {} } = profile;
-    if (several) items.push({ type: 'profile', profileId, label: profile.name, enabled: false });
-    const services = snapshot?.services ?? [];
-    for (const service of services) {
-      items.push({
-        type: 'service',
-        profileId,
-        serviceId: service.id,
-        label: serviceLine(text, service, now),
-        level: serviceLevel(service, thresholds, now, forecasts[String(service.id)]),
-        enabled: false,
-      });
-    }
-    const status = (label: string) => items.push({ type: 'status', profileId, label, enabled: false });
-    if (profile.signedIn === false) status(text.t('tray.signedOut'));
-    else if (snapshot === null) status(text.t('tooltip.noData'));
-    else if (services.length === 0) status(text.t('tooltip.noServices'));
-    if (snapshot !== null) status(text.t('tooltip.updated', { ago: agoText(text, snapshot.fetchedAt, now) }));
-    if (error && profile.signedIn !== false) status(text.t('tooltip.lastFailed', { error: error.message }));
-  }
-  items.push({ type: 'separator' });
-  items.push({
-    type: 'action',
-    id: 'refresh',
-    label: refreshing ? text.t('tray.refreshing') : text.t('tray.refresh'),
-    enabled: anySignedIn && !refreshing,
-  });
-  const withLinks = profiles.flatMap((profile) =>
-    (profile.snapshot?.services ?? [])
-      .filter((service) => service.sublink !== '')
-      .map((service) => ({ profile, service })),
-  );
-  for (const { profile, service } of withLinks) {
-    const name = several ? `${profile.name} — ${serviceName(text, service)}` : serviceName(text, service);
-    items.push({
-      type: 'action',
-      id: 'copy-sublink',
-      label: withLinks.length === 1 ? text.t('tray.copySublink') : text.t('tray.copySublinkFor', { name }),
-      enabled: true,
-      profileId: profile.id,
-      serviceId: service.id,
-    });
-  }
-  if (withLinks.length === 0) {
-    items.push({ type: 'action', id: 'copy-sublink', label: text.t('tray.copySublink'), enabled: false });
-  }
-  const exportable = profiles.filter((p) => (p.snapshot?.services.length ?? 0) > 0);
-  if (several && exportable.length > 0) {
-    for (const profile of exportable) {
-      items.push({
-        type: 'action',
-        id: 'export',
-        label: `${text.t('tray.export')} ${profile.name}`,
-        enabled: true,
-        profileId: profile.id,
-      });
-    }
-  } else {
-    const [first] = exportable;
-    items.push({
-      type: 'action',
-      id: 'export',
-      label: text.t('tray.export'),
-      enabled: first !== undefined,
-      ...(first ? { profileId: first.id } : {}),
-    });
-  }
-  items.push({ type: 'separator' });
-  items.push({ type: 'action', id: 'open', label: text.t('tray.open'), enabled: true });
-  items.push({ type: 'action', id: 'quit', label: text.t('tray.quit'), enabled: true });
-  return items;
 }
 
 export interface WaybarStatus {

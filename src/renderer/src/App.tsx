@@ -5,6 +5,7 @@ import type { AppInfo, DataState, NavigateTarget, Notice, Page, ProfilesState } 
 import type { AppError } from '../../shared/errors';
 import { api } from './api';
 import { ErrorDetails } from './components/ErrorDetails';
+import { AddLinkDialog } from './components/AddLinkDialog';
 import { I18nProvider, resolveLocale, useI18n } from './i18n';
 import { describeError } from './lib/errors';
 import type { Settings } from './lib/settings';
@@ -234,6 +235,7 @@ export function App() {
           ) : (
             <Shell />
           )}
+          {value.info.provider.subscriptionLinks ? <AddLinkDialog /> : null}
         </AppContext.Provider>
       )}
     </I18nProvider>

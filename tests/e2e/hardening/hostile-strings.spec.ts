@@ -3,6 +3,7 @@
 // They must appear literally, create no elements, run nothing (window.__pwned stays undefined).
 import type { Page } from '@playwright/test';
 import { test, expect, type AppFixture } from '../harness';
+import { chooseSignIn } from '../steps';
 
 const IMG = '<img src=x onerror=window.__pwned=1>';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -46,6 +47,7 @@ async function expectLiteral(page: Page, text: string) {
 async function signIn(app: AppFixture) {
   const { page, sim } = app;
   await app.open();
+  await chooseSignIn(page);
   await page.getByLabel('Panel URL').fill(sim.url);
   await page.getByLabel('Client API key').fill(sim.apiKey);
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -131,6 +133,7 @@ test('a hostile panel message is shown as text', async ({ app }) => {
   const { page, sim } = app;
   sim.admin.patchMessages({ resetSent: MESSAGE });
   await app.open();
+  await chooseSignIn(page);
   await page.getByLabel('Panel URL').fill(sim.url);
   await page.getByLabel('Client API key').fill(sim.apiKey);
   await page.getByRole('button', { name: 'Continue' }).click();

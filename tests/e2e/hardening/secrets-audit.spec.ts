@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../harness';
+import { chooseSignIn } from '../steps';
 
 function forms(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
@@ -51,6 +52,7 @@ test('no password or API key in the settings folder, IPC results, console or log
 
   try {
     await app.open();
+    await chooseSignIn(page);
     await page.getByLabel('Panel URL').fill(sim.url);
     await page.getByLabel('Client API key').fill(sim.apiKey);
     await page.getByRole('button', { name: 'Continue' }).click();

@@ -17,6 +17,7 @@ test.use({
       panelUrl: `http://127.0.0.1:${PORT}`,
       hasApiKey: true,
       supportUrl: 'https://support.acme.example/help',
+      subscriptionLinks: true,
     },
     apiKey: KEY,
   },

@@ -38,6 +38,7 @@ test('a failed refresh reads in Chinese with the status; a wrong password in Rus
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await page.getByRole('button', { name: /^Профили/ }).click();
   await page.getByRole('button', { name: 'Добавить профиль' }).click();
+  await page.locator('#add-choice-signin').click();
   await page.locator('#provider-url').fill(sim.url);
   await page.locator('#provider-key').fill(sim.apiKey);
   await page.getByRole('button', { name: 'Продолжить' }).click();

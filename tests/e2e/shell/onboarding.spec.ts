@@ -2,11 +2,12 @@
 // key verified by main), sign-in with a bad then a good password, registration with the emailed
 // code, and the password-reset request.
 import { test, expect } from '../harness';
+import { chooseSignIn } from '../steps';
 
 test('provider setup rejects a bad URL and a bad key, then accepts the real one', async ({ app }) => {
   const { page, sim } = app;
   await app.open();
-  await expect(page.getByRole('heading', { name: 'Connect to your provider' })).toBeVisible();
+  await chooseSignIn(page);
 
   // Plain http to a non-loopback host is refused before anything is sent.
   await page.getByLabel('Panel URL').fill('http://panel.example.com');
@@ -30,6 +31,7 @@ test('provider setup rejects a bad URL and a bad key, then accepts the real one'
 
 async function toSignIn(app: Parameters<Parameters<typeof test>[2]>[0]['app']) {
   await app.open();
+  await chooseSignIn(app.page);
   await app.page.getByLabel('Panel URL').fill(app.sim.url);
   await app.page.getByLabel('Client API key').fill(app.sim.apiKey);
   await app.page.getByRole('button', { name: 'Continue' }).click();
@@ -138,6 +140,7 @@ test('password reset shows the panel message', async ({ app }) => {
 test('setup proxy: folded away, says what is wrong with an address as it is typed', async ({ app }) => {
   const { page, sim } = app;
   await app.open();
+  await chooseSignIn(page);
   await page.getByLabel('Panel URL').fill(sim.url);
   await page.getByLabel('Client API key').fill(sim.apiKey);
   await page.getByText('Reach the panel through a proxy').click();
@@ -162,6 +165,7 @@ test('dark theme: each step says what is missing under its fields and puts the c
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.open();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await chooseSignIn(page);
 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('Enter the panel URL.')).toBeVisible();

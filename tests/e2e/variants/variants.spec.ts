@@ -3,6 +3,7 @@
 // panel's own QR picture is shown as given, a lifetime plan reads "No expiry" and "unlimited", and
 // setup against a 2026-generation panel names it and says it is not supported yet (English, Persian).
 import { test, expect } from '../harness';
+import { chooseSignIn } from '../steps';
 import { openSignedIn } from '../billing/setup';
 
 type App = Parameters<Parameters<typeof test>[2]>[0]['app'];
@@ -110,6 +111,7 @@ test.describe('a panel of the new generation', () => {
   test('setup names it and says its generation is not supported yet', async ({ app }) => {
     const { page, sim } = app;
     await app.open();
+    await chooseSignIn(page);
     await page.getByLabel('Panel URL').fill(sim.url);
     await page.getByLabel('Client API key').fill('any-key-at-all');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -125,6 +127,7 @@ test.describe('a panel of the new generation', () => {
     const { page, sim } = app;
     await app.open();
     await setLanguage(app, 'fa');
+    await page.locator('#add-choice-signin').click();
     await page.getByLabel('نشانی پنل').fill(sim.url);
     await page.getByLabel('کلید API کلاینت').fill('any-key-at-all');
     await page.getByRole('button', { name: 'ادامه' }).click();

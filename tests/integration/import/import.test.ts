@@ -178,10 +178,11 @@ describe('import against the simulator', () => {
     await options();
     await core.actions.refresh();
     const tray = rig.trays.at(-1)!;
-    expect(tray.imports?.map((i) => i.label)).toEqual([
-      'Import StarterPack #4 into FlClash',
-      'Import Pro 200 #7 into FlClash',
-      'Import Pro 200 #9 into FlClash',
+    // Each sits in its service's own submenu, so it names the client only.
+    expect(tray.imports?.map((i) => [i.serviceId, i.label])).toEqual([
+      [4, 'Import into FlClash'],
+      [7, 'Import into FlClash'],
+      [9, 'Import into FlClash'],
     ]);
     expect(await core.actions.importInto(7)).toBe(true);
     expect(rig.opened.at(-1)).toMatch(/^flclash:\/\/install-config\?url=.*client%3Dmeta$/);

@@ -180,6 +180,12 @@ class FakeApp extends EventEmitter {
   focus: Mock<(options?: { steal: boolean }) => void> = vi.fn();
   /** scheme ("clash") -> the application name the fake OS has registered for it. */
   protocolHandlers = new Map<string, string>();
+  /** What setAsDefaultProtocolClient registered: scheme -> [path, args] (undefined for the defaults). */
+  defaultProtocolClients = new Map<string, { path: string | undefined; args: string[] | undefined }>();
+  setAsDefaultProtocolClient = vi.fn((scheme: string, path?: string, args?: string[]): boolean => {
+    this.defaultProtocolClients.set(scheme, { path, args });
+    return true;
+  });
   getApplicationNameForProtocol = vi.fn(
     (url: string): string => this.protocolHandlers.get(url.replace(/:.*$/, '')) ?? '',
   );

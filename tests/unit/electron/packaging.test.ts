@@ -2,7 +2,7 @@
 // (at a mocked @electron/fuses) and skips, saying why, a binary without a fuse wire; the builder
 // configuration keeps electron-builder's own deb dependencies; the committed icons are real images
 // of the right sizes. What a build actually contains is checked by tests/unit/packaging/build.test.ts.
-import { readFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
@@ -30,14 +30,66 @@ const { APP_ID } = await import('../../../src/main/electron/app-id');
 const { encodeIco, ICO_SIZES, LINUX_SIZES } = await import('../../../tools/make-icons');
 
 const ROOT = resolve(import.meta.dirname, '../../..');
+/** electron-builder.yml as electron-builder reads it (its `protocols` reach the hook as packager.config). */
+const builderConfig = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as {
+  protocols: unknown;
+};
 const context = (electronPlatformName: string, arch = 1) => ({
   appOutDir: '/build/out',
   electronPlatformName,
   arch,
-  packager: { appInfo: { productFilename: 'XMPlus Tray' }, executableName: 'xmplus-tray' },
+  packager: {
+    appInfo: { productFilename: 'XMPlus Tray' },
+    executableName: 'xmplus-tray',
+    config: { protocols: builderConfig.protocols },
+  },
 });
 
 beforeEach(() => flipFuses.mockClear());
+
+describe('the app link scheme at build time', () => {
+  it('the package registers the default scheme xmplus-tray (Linux: MimeType=x-scheme-handler/xmplus-tray)', () => {
+    expect(hook.registeredSchemes(builderConfig.protocols)).toContain('xmplus-tray');
+    expect(hook.urlSchemeProblem(null, builderConfig.protocols)).toBeNull();
+    expect(hook.urlSchemeProblem('{}', builderConfig.protocols)).toBeNull();
+  });
+
+  it('a branded provider.json naming a scheme the package does not register stops the build', async () => {
+    const problem = hook.urlSchemeProblem('{"urlScheme":"acmevpn"}', builderConfig.protocols);
+    expect(problem).toMatch(/acmevpn:\/\/ links, but electron-builder.yml protocols registers xmplus-tray/);
+    expect(
+      hook.urlSchemeProblem('{"urlScheme":"acmevpn"}', [{ name: 'Acme', schemes: ['acmevpn'] }]),
+    ).toBeNull();
+    const dir = mkdtempSync(join(tmpdir(), 'xmplus-scheme-'));
+    const resources = join(dir, 'resources');
+    mkdirSync(resources);
+    writeFileSync(join(resources, 'provider.json'), '{"urlScheme":"acmevpn"}');
+    try {
+      await expect(hook.afterPack({ ...context('linux'), appOutDir: dir })).rejects.toThrow(/acmevpn/);
+      expect(flipFuses).not.toHaveBeenCalled();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['Acme', 'ab', 'http', '1vpn', 'acme vpn', 'acme_vpn', 'a'.repeat(41)])(
+    'refuses the scheme %j in provider.json, at build time and at run time alike',
+    async (scheme) => {
+      const problem = hook.urlSchemeProblem(JSON.stringify({ urlScheme: scheme }), [
+        { name: 'x', schemes: [scheme] },
+      ]);
+      const { isValidUrlScheme } = await import('../../../src/main/app-link');
+      expect(isValidUrlScheme(scheme)).toBe(false);
+      // "http" is well-formed: the build takes its shape, the app refuses it as reserved.
+      if (scheme !== 'http') expect(problem).toMatch(/not a valid scheme/);
+    },
+  );
+
+  it('the build and the app read a scheme by the same pattern', async () => {
+    const { URL_SCHEME_PATTERN } = await import('../../../src/main/app-link');
+    expect(hook.URL_SCHEME_PATTERN.source).toBe(URL_SCHEME_PATTERN.source);
+  });
+});
 
 describe('afterPack fuses', () => {
   // The fuse wire by index (FuseV1Options): 0 RunAsNode, 1 CookieEncryption, 2 NODE_OPTIONS,

@@ -1,5 +1,6 @@
 // The tray at the mocked Electron boundary: the icon's bitmaps (sizes, scale factors, BGRA pixels,
-// template on macOS), the menu per state, clicks reaching the core, and redraws only on change.
+// template on macOS), the menu as the model (monitor/tray-menu.ts) mapped entry for entry, clicks
+// reaching the core, and redraws only on change.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   electronMock,
@@ -11,6 +12,7 @@ import {
 import type { TrayState } from '../../../src/main/platform';
 import { LEVEL_COLOURS } from '../../../src/main/monitor/gauge';
 import { trayLabels } from '../../../src/main/monitor/summary';
+import { trayMenu, type TrayAction, type TrayMenuEntry } from '../../../src/main/monitor/tray-menu';
 import { ENGLISH, mainText } from '../../../src/main/i18n';
 
 vi.mock('electron', () => electronMock);
@@ -114,124 +116,126 @@ describe('tray icon', () => {
   });
 });
 
+/** What Electron is given, without the clicks: to compare with the model entry for entry. */
+function shape(list: FakeMenuItem[]): unknown[] {
+  return list.map((i) =>
+    i.type === 'separator'
+      ? { type: 'separator' }
+      : { label: i.label, enabled: i.enabled, ...(i.submenu ? { submenu: shape(i.submenu) } : {}) },
+  );
+}
+
+/** The model's entries the same way, with the label as Electron must receive it. */
+function modelShape(list: TrayMenuEntry[]): unknown[] {
+  return list.map((e) =>
+    e.type === 'separator'
+      ? { type: 'separator' }
+      : {
+          label: e.label.replaceAll('&', '&&'),
+          enabled: e.enabled,
+          ...(e.submenu ? { submenu: modelShape(e.submenu) } : {}),
+        },
+  );
+}
+
+/** Every entry with an action, paired with the native item built for it (same place in the tree). */
+function withActions(model: TrayMenuEntry[], native: FakeMenuItem[]): [TrayMenuEntry, FakeMenuItem][] {
+  return model.flatMap((entry, i) => {
+    if (entry.type === 'separator') return [];
+    const item = native[i]!;
+    const own: [TrayMenuEntry, FakeMenuItem][] = entry.action ? [[entry, item]] : [];
+    return [...own, ...(entry.submenu ? withActions(entry.submenu, item.submenu!) : [])];
+  });
+}
+
+const twoProfiles = state({
+  profiles: [
+    { id: 'w', name: 'Work & Co', signedIn: true, note: null },
+    { id: 'h', name: 'Home', signedIn: false, note: 'Signed out' },
+  ],
+  services: [
+    { profileId: 'w', id: 1, label: 'Pro #1', hasSublink: true },
+    { profileId: 'h', id: 1, label: 'Lite #1', hasSublink: false },
+  ],
+  imports: [{ profileId: 'h', serviceId: 1, label: 'Import into sing-box' }],
+});
+
 describe('tray menu', () => {
-  it('is set at creation, lists each service as a disabled line, and wires every command', () => {
-    make('linux');
-    const tray = lastTray();
-    expect(tray.menu).not.toBeNull();
-    expect(tray.tooltip).toBe('Starter: 50 GB left');
-    const list = items(tray.menu);
-    const labels = list.filter((i) => i.type !== 'separator').map((i) => i.label);
-    expect(labels).toEqual([
-      'Starter — 50 GB of 100 GB · 12 days left',
-      'Family — 900 GB of 1 TB · 40 days left',
-      'Refresh now',
-      'Copy subscription link',
-      'Export…',
-      'Open XMPlus Tray',
-      'Quit',
+  it('is the model, mapped entry for entry: labels, enabled, submenus, separators', () => {
+    for (const s of [state(), twoProfiles, SIGNED_OUT_TRAY, state({ refreshing: true, services: [] })]) {
+      make('linux', s);
+      expect(shape(items(lastTray().menu))).toEqual(modelShape(trayMenu(s)));
+    }
+  });
+
+  it('every click reaches the action its entry names, for a service of any profile', () => {
+    make('linux', twoProfiles);
+    const pairs = withActions(trayMenu(twoProfiles), items(lastTray().menu));
+    const expected = (action: TrayAction) => {
+      switch (action.kind) {
+        case 'refresh':
+          return expect(actions.refresh).toHaveBeenCalledTimes(1);
+        case 'copy-sublink':
+          return expect(actions.copySublink).toHaveBeenCalledWith(action.serviceId, action.profileId);
+        case 'export':
+          return expect(actions.exportAll).toHaveBeenCalledWith(action.serviceId, action.profileId);
+        case 'import':
+          return expect(actions.importInto).toHaveBeenCalledWith(action.serviceId, null, action.profileId);
+        case 'open':
+          return expect(openWindow).toHaveBeenCalledTimes(1);
+        case 'quit':
+          return expect(quit).toHaveBeenCalledTimes(1);
+      }
+    };
+    const kinds = pairs.map(([entry]) => (entry.type === 'item' ? `${entry.action?.kind}` : ''));
+    expect(new Set(kinds)).toEqual(new Set(['refresh', 'copy-sublink', 'export', 'import', 'open', 'quit']));
+    for (const [entry, item] of pairs) {
+      vi.clearAllMocks();
+      if (entry.type !== 'item' || !entry.action) throw new Error('no action');
+      item.click!();
+      expected(entry.action);
+    }
+  });
+
+  it("several profiles: a submenu per profile under its name, each service's commands inside", () => {
+    make('linux', twoProfiles);
+    const list = items(lastTray().menu);
+    // "&" would be a mnemonic marker: the name keeps it as a literal "&&".
+    expect(list.slice(0, 2).map((i) => i.label)).toEqual(['Work && Co', 'Home — Signed out']);
+    const home = list[1]!.submenu!;
+    expect(home.map((i) => [i.label, i.enabled])).toEqual([
+      ['Signed out', false],
+      ['Lite #1', true],
     ]);
-    expect(list[0]!.enabled).toBe(false);
-    expect(list[1]!.enabled).toBe(false);
-
-    byLabel(list, 'Refresh now').click!();
-    expect(actions.refresh).toHaveBeenCalledTimes(1);
-    const copy = byLabel(list, 'Copy subscription link');
-    expect(copy.submenu!.map((i) => i.label)).toEqual([list[0]!.label, list[1]!.label]);
-    copy.submenu![1]!.click!();
-    expect(actions.copySublink).toHaveBeenCalledWith(2, 'p1');
-    byLabel(list, 'Export…').click!();
-    expect(actions.exportAll).toHaveBeenCalledWith(null, 'p1');
-    byLabel(list, 'Open XMPlus Tray').click!();
-    expect(openWindow).toHaveBeenCalledTimes(1);
-    byLabel(list, 'Quit').click!();
-    expect(quit).toHaveBeenCalledTimes(1);
+    const lite = home[1]!.submenu!;
+    expect(lite.map((i) => [i.label, i.enabled])).toEqual([
+      ['Copy subscription link', false],
+      ['Export…', true],
+      ['Import into sing-box', true],
+    ]);
+    lite[1]!.click!();
+    expect(actions.exportAll).toHaveBeenCalledWith(1, 'h');
+    const pro = list[0]!.submenu![0]!.submenu!;
+    pro[0]!.click!();
+    expect(actions.copySublink).toHaveBeenCalledWith(1, 'w');
   });
 
-  it('one service with a link: a plain item copying that service', () => {
-    make(
-      'win32',
-      state({
-        services: [
-          { profileId: 'p1', id: 7, label: 'Solo', hasSublink: true },
-          { profileId: 'p1', id: 8, label: 'NoLink', hasSublink: false },
-        ],
-      }),
-    );
-    const copy = byLabel(items(lastTray().menu), 'Copy subscription link');
-    expect(copy.submenu).toBeUndefined();
-    expect(copy.enabled).toBe(true);
-    copy.click!();
-    expect(actions.copySublink).toHaveBeenCalledWith(7, 'p1');
-  });
-
-  it('signed out: says so, and refresh / copy / export are disabled but Open and Quit work', () => {
+  it('signed out: says so, refresh is disabled, Open and Quit work', () => {
     make('linux', SIGNED_OUT_TRAY);
     const list = items(lastTray().menu);
     expect(list[0]).toMatchObject({ label: 'Not signed in', enabled: false });
     expect(byLabel(list, 'Refresh now').enabled).toBe(false);
-    expect(byLabel(list, 'Copy subscription link').enabled).toBe(false);
-    expect(byLabel(list, 'Export…').enabled).toBe(false);
-    expect(byLabel(list, 'Open XMPlus Tray').enabled).not.toBe(false);
-    expect(byLabel(list, 'Quit').enabled).not.toBe(false);
-  });
-
-  it('an "Import … into <client>" item per service whose default client is known opens that import', () => {
-    make(
-      'linux',
-      state({ imports: [{ profileId: 'p1', serviceId: 2, label: 'Import Family #2 into Clash Verge Rev' }] }),
-    );
-    const list = items(lastTray().menu);
-    const labels = list.filter((i) => i.type !== 'separator').map((i) => i.label);
-    expect(labels.indexOf('Import Family #2 into Clash Verge Rev')).toBe(labels.indexOf('Export…') - 1);
-    byLabel(list, 'Import Family #2 into Clash Verge Rev').click!();
-    expect(actions.importInto).toHaveBeenCalledWith(2, null, 'p1');
+    expect(byLabel(list, 'Open XMPlus Tray').enabled).toBe(true);
+    expect(byLabel(list, 'Quit').enabled).toBe(true);
   });
 
   it('a new import item redraws the menu', () => {
     const controller = make('linux');
     const before = lastTray().menu;
-    controller.update(
-      state({ imports: [{ profileId: 'p1', serviceId: 1, label: 'Import Starter #1 into sing-box' }] }),
-    );
+    controller.update(state({ imports: [{ profileId: 'p1', serviceId: 1, label: 'Import into sing-box' }] }));
     expect(lastTray().menu).not.toBe(before);
-    expect(items(lastTray().menu).some((i) => i.label === 'Import Starter #1 into sing-box')).toBe(true);
-  });
-
-  it("several profiles: each profile's lines under its name and note; copy and export per profile", () => {
-    make(
-      'linux',
-      state({
-        profiles: [
-          { id: 'w', name: 'Work', signedIn: true, note: null },
-          { id: 'h', name: 'Home', signedIn: false, note: 'Signed out' },
-        ],
-        services: [
-          { profileId: 'w', id: 1, label: 'Pro #1', hasSublink: true },
-          { profileId: 'h', id: 1, label: 'Lite #1', hasSublink: true },
-        ],
-      }),
-    );
-    const list = items(lastTray().menu);
-    expect(list.slice(0, 4).map((i) => [i.label, i.enabled])).toEqual([
-      ['Work', false],
-      ['Pro #1', false],
-      ['Home — Signed out', false],
-      ['Lite #1', false],
-    ]);
-    const copies = byLabel(list, 'Copy subscription link').submenu!;
-    expect(copies.map((i) => i.label)).toEqual(['Work — Pro #1', 'Home — Lite #1']);
-    copies[1]!.click!();
-    expect(actions.copySublink).toHaveBeenCalledWith(1, 'h');
-    const exports = byLabel(list, 'Export…').submenu!;
-    expect(exports.map((i) => i.label)).toEqual(['Work', 'Home']);
-    exports[0]!.click!();
-    expect(actions.exportAll).toHaveBeenCalledWith(null, 'w');
-  });
-
-  it('while refreshing, the refresh item says so and is disabled', () => {
-    make('linux', state({ refreshing: true }));
-    expect(byLabel(items(lastTray().menu), 'Refreshing…').enabled).toBe(false);
+    const starter = items(lastTray().menu)[0]!.submenu!;
+    expect(starter.map((i) => i.label)).toContain('Import into sing-box');
   });
 });
 
@@ -297,13 +301,8 @@ describe('tray updates', () => {
     controller.update(state({ labels: trayLabels(fa, 'XMPlus Tray') }));
     expect(tray.menuSets).toBe(menusAtStart + 1);
     const labels = items(tray.menu).flatMap((i) => (i.type === 'separator' ? [] : [i.label]));
-    expect(labels.slice(2)).toEqual([
-      'به‌روزرسانی اکنون',
-      'کپی پیوند اشتراک',
-      'خروجی…',
-      'باز کردن XMPlus Tray',
-      'خروج',
-    ]);
+    expect(labels.slice(2)).toEqual(['به‌روزرسانی اکنون', 'باز کردن XMPlus Tray', 'خروج']);
+    expect(items(tray.menu)[0]!.submenu!.map((i) => i.label)).toEqual(['کپی پیوند اشتراک', 'خروجی…']);
     controller.update(state({ labels: trayLabels(fa, 'XMPlus Tray'), services: [] }));
     expect(items(tray.menu)[0]).toMatchObject({ label: 'سرویسی ندارید', enabled: false });
     make('linux', signedOutTray(mainText('ru', ''), 'XMPlus Tray'));

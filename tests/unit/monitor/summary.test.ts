@@ -1,4 +1,4 @@
-// Tooltip, tray menu model and the Waybar status line.
+// Tooltip and the Waybar status line (the tray menu's model is tests/unit/monitor/tray-menu.test.ts).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../../src/main/monitor/alerts';
 import {
@@ -6,9 +6,7 @@ import {
   profilesTooltipText,
   serviceLine,
   tooltipText,
-  trayMenuModel,
   waybarStatus,
-  type ProfileSummary,
 } from '../../../src/main/monitor/summary';
 import type { Snapshot } from '../../../src/shared/domain';
 import { appError } from '../../../src/shared/errors';
@@ -63,74 +61,7 @@ describe('tooltipText', () => {
   });
 });
 
-/** One profile, as the tray sees it. */
-const one = (snapshot: Snapshot | null, extra: Partial<ProfileSummary> = {}) => [
-  { id: 'p1', name: 'Home', snapshot, error: null, ...extra },
-];
-
-describe('trayMenuModel', () => {
-  it('one line per service, status, then the actions', () => {
-    const a = makeService({ id: 1, packageName: 'A', usedBytes: 90 * GB });
-    const b = makeService({ id: 2, packageName: 'B', sublink: '' });
-    const items = trayMenuModel(EN, one(makeSnapshot([a, b], T0)), DEFAULT_THRESHOLDS, NOW);
-    expect(items.filter((i) => i.type === 'service').map((i) => [i.serviceId, i.level])).toEqual([
-      [1, 'warning'],
-      [2, 'ok'],
-    ]);
-    expect(items.filter((i) => i.type === 'action').map((i) => [i.id, i.label, i.enabled])).toEqual([
-      ['refresh', 'Refresh now', true],
-      ['copy-sublink', 'Copy subscription link', true],
-      ['export', 'Export…', true],
-      ['open', 'Open', true],
-      ['quit', 'Quit', true],
-    ]);
-    expect(items.some((i) => i.type === 'status' && i.label === 'Updated 5 min ago')).toBe(true);
-  });
-
-  it('tells same-named plans apart by id', () => {
-    const twins = makeSnapshot(
-      [makeService({ id: 7, packageName: 'Pro' }), makeService({ id: 9, packageName: 'Pro' })],
-      T0,
-    );
-    const labels = trayMenuModel(EN, one(twins), DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
-      'label' in i ? [i.label] : [],
-    );
-    expect(new Set(labels.filter((l) => l.startsWith('Pro'))).size).toBe(2);
-    expect(labels).toContain('Copy subscription link — Pro #7');
-  });
-
-  it('names the plan on each copy item when several have links; disables refresh while refreshing', () => {
-    const items = trayMenuModel(
-      EN,
-      one(
-        makeSnapshot(
-          [makeService({ id: 1, packageName: 'A' }), makeService({ id: 2, packageName: 'B' })],
-          T0,
-        ),
-      ),
-      DEFAULT_THRESHOLDS,
-      NOW,
-      { refreshing: true },
-    );
-    const actions = items.flatMap((i) => (i.type === 'action' ? [i] : []));
-    expect(actions.find((i) => i.id === 'refresh')).toMatchObject({ label: 'Refreshing…', enabled: false });
-    expect(actions.filter((i) => i.id === 'copy-sublink').map((i) => [i.label, i.serviceId])).toEqual([
-      ['Copy subscription link — A #1', 1],
-      ['Copy subscription link — B #2', 2],
-    ]);
-  });
-
-  it('signed out: no data, refresh and export disabled, Open and Quit still there', () => {
-    const items = trayMenuModel(EN, one(null, { signedIn: false }), DEFAULT_THRESHOLDS, NOW);
-    expect(items[0]).toEqual({ type: 'status', profileId: 'p1', label: 'Signed out', enabled: false });
-    const enabled = Object.fromEntries(
-      items.flatMap((i) => (i.type === 'action' ? [[i.id, i.enabled]] : [])),
-    );
-    expect(enabled).toEqual({ refresh: false, 'copy-sublink': false, export: false, open: true, quit: true });
-  });
-});
-
-describe('trayMenuModel over several profiles', () => {
+describe('profilesTooltipText over several profiles', () => {
   const work = makeSnapshot([makeService({ id: 1, packageName: 'Pro', usedBytes: 95 * GB })], T0, {
     profileId: 'work',
   });
@@ -144,46 +75,6 @@ describe('trayMenuModel over several profiles', () => {
     { id: 'home', name: 'Home', snapshot: home, error: appError('network', 'The panel did not answer.') },
     { id: 'old', name: 'Old', snapshot: null, error: null, signedIn: false },
   ];
-  const items = trayMenuModel(EN, profiles, DEFAULT_THRESHOLDS, NOW);
-
-  it("groups each profile's services under a heading with its name, in the profiles' order", () => {
-    const lines = items.flatMap((i) =>
-      i.type === 'profile' ? [`# ${i.label}`] : i.type === 'service' ? [`${i.profileId}/${i.serviceId}`] : [],
-    );
-    expect(lines).toEqual(['# Work', 'work/1', '# Home', 'home/1', 'home/2', '# Old']);
-    // The same service id on two panels stays two lines, each with its own level.
-    const levels = items.flatMap((i) => (i.type === 'service' ? [[i.profileId, i.level]] : []));
-    expect(levels).toEqual([
-      ['work', 'critical'],
-      ['home', 'ok'],
-      ['home', 'ok'],
-    ]);
-  });
-
-  it('says under each profile why its data is old, and only there', () => {
-    const statuses = items.flatMap((i) => (i.type === 'status' ? [[i.profileId, i.label]] : []));
-    expect(statuses).toEqual([
-      ['work', 'Updated 5 min ago'],
-      ['home', 'Updated 5 min ago'],
-      ['home', 'Last refresh failed: The panel did not answer.'],
-      ['old', 'Signed out'],
-    ]);
-  });
-
-  it('copy and export act per profile, named with the profile', () => {
-    const actions = items.flatMap((i) => (i.type === 'action' ? [i] : []));
-    expect(
-      actions.filter((i) => i.id === 'copy-sublink').map((i) => [i.label, i.profileId, i.serviceId]),
-    ).toEqual([
-      ['Copy subscription link — Work — Pro #1', 'work', 1],
-      ['Copy subscription link — Home — Lite #1', 'home', 1],
-    ]);
-    expect(actions.filter((i) => i.id === 'export').map((i) => [i.label, i.profileId])).toEqual([
-      ['Export… Work', 'work'],
-      ['Export… Home', 'home'],
-    ]);
-    expect(actions.find((i) => i.id === 'refresh')?.enabled).toBe(true);
-  });
 
   it('the tooltip names every profile, each with its lines and its failure', () => {
     const tooltip = profilesTooltipText(EN, profiles, NOW, { appName: 'XMPlus' }).split('\n');
@@ -205,12 +96,7 @@ describe('trayMenuModel over several profiles', () => {
     // The tray's compact form: a line per profile with its most urgent plan, a mark when failing.
     expect(
       profilesTooltipText(EN, profiles, NOW, { appName: 'XMPlus', compact: DEFAULT_THRESHOLDS }).split('\n'),
-    ).toEqual([
-      'XMPlus',
-      `Work: ${serviceLine(EN, work.services[0]!, NOW)}`,
-      `Home: ${serviceLine(EN, home.services[0]!, NOW)} ⚠`,
-      'Old: No data yet',
-    ]);
+    ).toEqual(['XMPlus', 'Work: 5 GB left', 'Home: 29 days left ⚠', 'Old: No data yet']);
   });
 });
 
@@ -268,10 +154,6 @@ describe('in other languages', () => {
     expect(tooltipText(zh, snapshot, NOW, { appName: 'XMPlus' })).toBe(
       'XMPlus\nStarterPack #4 — 已用 45.2 GB / 100 GB · 剩余 12 天\n5 分钟前更新',
     );
-    const actions = trayMenuModel(zh, one(snapshot), DEFAULT_THRESHOLDS, NOW).flatMap((i) =>
-      i.type === 'action' ? [i.label] : [],
-    );
-    expect(actions).toEqual(['立即刷新', '复制订阅链接', '导出…', '打开', '退出']);
     expect(tooltipText(zh, null, NOW)).toBe('XMPlus\n暂无数据');
   });
 
@@ -283,11 +165,6 @@ describe('in other languages', () => {
     const tooltip = tooltipText(fa, snapshot, NOW);
     expect(tooltip.split('\n')[2]).toBe('به‌روزرسانی: ۵ دقیقه پیش');
     expect(tooltip).not.toMatch(/\d+ (GB|days?|min)/);
-    const items = trayMenuModel(fa, one(snapshot), DEFAULT_THRESHOLDS, NOW, { refreshing: true });
-    expect(items.find((i) => i.type === 'action' && i.id === 'refresh')).toMatchObject({
-      label: 'در حال به‌روزرسانی…',
-    });
-    expect(items.find((i) => i.type === 'action' && i.id === 'quit')).toMatchObject({ label: 'خروج' });
     expect(serviceLine(fa, { ...s, expiresAt: NOW + 31.5 * HOUR }, NOW)).toMatch(/· ۳۱ ساعت مانده$/);
   });
 
@@ -300,7 +177,103 @@ describe('in other languages', () => {
     expect(serviceLine(ru, { ...s, expiresAt: NOW + 21.5 * DAY }, NOW)).toMatch(/остался 21 день$/);
     const old = makeSnapshot([s], NOW - 2 * DAY);
     expect(tooltipText(ru, old, NOW).split('\n').at(-1)).toBe('Обновлено 2 дня назад');
-    const items = trayMenuModel(ru, one(null, { signedIn: false }), DEFAULT_THRESHOLDS, NOW);
-    expect(items[0]).toEqual({ type: 'status', profileId: 'p1', label: 'Выход выполнен', enabled: false });
+  });
+});
+
+describe('the tray tooltip within the Windows limit', () => {
+  const tray = (profiles: { name: string; snapshot: Snapshot | null }[], text = EN) =>
+    profilesTooltipText(
+      text,
+      profiles.map((p) => ({ ...p, error: null })),
+      NOW,
+      { appName: 'XMPlus Tray', maxLength: WINDOWS_TOOLTIP_MAX, compact: DEFAULT_THRESHOLDS },
+    );
+  const plan = (usedGb: number, days: number) =>
+    makeSnapshot([makeService({ usedBytes: usedGb * GB, expiresAt: NOW + days * DAY + HOUR })], T0);
+
+  it('names each of three profiles with long plans, its most urgent figure on its line', () => {
+    const tip = tray([
+      { name: 'Home', snapshot: plan(10, 3) },
+      { name: 'Work', snapshot: plan(97, 20) },
+      { name: 'Travel', snapshot: plan(20, 40) },
+    ]);
+    expect(tip.split('\n')).toEqual([
+      'XMPlus Tray',
+      'Home: 3 days left',
+      'Work: 3 GB left',
+      'Travel: 80 GB left',
+    ]);
+  });
+
+  it('shortens the longest names to a common length before dropping any profile', () => {
+    const long = 'My very long provider account name number';
+    const tip = tray([
+      { name: `${long} one`, snapshot: plan(10, 30) },
+      { name: 'Work', snapshot: plan(97, 20) },
+      { name: `${long} two`, snapshot: plan(20, 40) },
+    ]);
+    expect(tip.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+    const lines = tip.split('\n');
+    expect(lines).toHaveLength(4);
+    // The short name stays whole; the two long ones are cut to the same length, each with "…".
+    expect(lines[2]).toBe('Work: 3 GB left');
+    const [one, two] = [lines[1]!, lines[3]!].map((l) => l.slice(0, l.indexOf(': ')));
+    expect(one).toMatch(/^My very .*…$/);
+    expect(one!.length).toBe(two!.length);
+    expect(lines[1]).toMatch(/: 90 GB left$/);
+    expect(lines[3]).toMatch(/: 80 GB left$/);
+    expect(tip).not.toContain('more');
+  });
+
+  it('many profiles: the least urgent give way, counted as "+N more", never silently', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Account ${i + 1}`);
+    const profiles = names.map((name, i) => ({ name, snapshot: plan(i === 9 ? 99 : 10, 30 + i) }));
+    const tip = tray(profiles);
+    expect(tip.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+    const lines = tip.split('\n');
+    const shown = lines.slice(1, -1);
+    const more = lines.at(-1)!;
+    expect(more).toMatch(/^\+\d+ more$/);
+    expect(shown.length + Number(more.slice(1, more.indexOf(' ')))).toBe(12);
+    // The critical one (99 GB of 100 GB) is kept; the others keep their order.
+    expect(shown.some((l) => l.includes('1 GB left'))).toBe(true);
+    const order = shown.map((l) => names.findIndex((n) => l.startsWith(n.slice(0, 3))));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('isolates a right-to-left name in an English tooltip, and an English name in a Persian one', () => {
+    const tip = tray([
+      { name: 'حساب خانه', snapshot: plan(10, 3) },
+      { name: 'Work', snapshot: plan(97, 20) },
+    ]);
+    expect(tip.split('\n')).toEqual(['XMPlus Tray', '\u2068حساب خانه\u2069: 3 days left', 'Work: 3 GB left']);
+    const fa = mainText('fa', 'en-US');
+    const persian = tray(
+      [
+        { name: 'حساب خانه', snapshot: plan(10, 3) },
+        { name: 'Work', snapshot: plan(97, 20) },
+      ],
+      fa,
+    ).split('\n');
+    expect(persian[1]).toBe('حساب خانه: ۳ روز مانده');
+    expect(persian[2]).toMatch(/^\u2068Work\u2069: ۳ گیگابایت مانده$/);
+  });
+
+  it('cuts long RTL and emoji names between graphemes, within the limit in UTF-16 units', () => {
+    const persian = 'حساب اشتراک خانوادگی من در سرویس دهنده دوم برای روزهای مبادا';
+    const emoji = '👨‍👩‍👧‍👦 Family plan shared with everyone in the house and more';
+    const tip = tray([
+      { name: persian, snapshot: plan(10, 3) },
+      { name: emoji, snapshot: plan(50, 20) },
+      { name: 'Work', snapshot: plan(97, 20) },
+    ]);
+    expect(tip.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+    const lines = tip.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^\u2068حساب .*…\u2069: 3 days left$/);
+    // The family emoji is one grapheme: whole, or not at all.
+    expect(lines[2]!.startsWith('👨‍👩‍👧‍👦 ')).toBe(true);
+    expect(lines[3]).toBe('Work: 3 GB left');
+    expect(tip).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });

@@ -33,7 +33,12 @@ export function ConfirmDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first field of a dialog that has one: start on Cancel all the same, so
+      // that Enter never confirms what the user has not read.
+      dialog.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -51,7 +56,7 @@ export function ConfirmDialog({
       <h2 id={titleId}>{title}</h2>
       <div id={bodyId}>{children}</div>
       <div className="dialog-actions">
-        <BusyButton variant="secondary" onClick={onCancel} disabled={busy} autoFocus>
+        <BusyButton variant="secondary" onClick={onCancel} disabled={busy} autoFocus data-initial-focus>
           {t('common.cancel')}
         </BusyButton>
         <BusyButton variant={danger ? 'danger' : 'primary'} busy={busy} onClick={onConfirm}>

@@ -1,5 +1,7 @@
-// Onboarding: provider setup (skipped or shortened in a branded build), then sign in, register or
-// reset the password against that panel. Also used to add another profile.
+// Onboarding, also used to add another profile. First the two ways to add a plan: a subscription link
+// (any provider) or signing in to an XMPlus panel. Signing in goes through the provider setup
+// (skipped in a branded build, which shows its panel's sign-in first), then sign in, register or
+// reset the password. A build whose provider.json turns subscription links off offers sign-in only.
 import { useState } from 'react';
 import type { ProfilesState } from '../../../../shared/contract';
 import { api } from '../../api';
@@ -11,8 +13,10 @@ import { RegisterForm } from './RegisterForm';
 import { ResetForm } from './ResetForm';
 import { SignInForm } from './SignInForm';
 import { SetupProxyField } from './SetupProxyField';
+import { AddChoice } from './AddChoice';
+import { SubscriptionLinkForm } from './SubscriptionLinkForm';
 
-type Step = 'provider' | 'signin' | 'register' | 'reset';
+type Step = 'choose' | 'link' | 'provider' | 'signin' | 'register' | 'reset';
 
 export default function OnboardingPage() {
   const { t } = useI18n();
@@ -24,7 +28,11 @@ export default function OnboardingPage() {
   );
   // Each step's form focuses its first field when it mounts (autoFocus), which also tells screen
   // readers where they are.
-  const [step, setStep] = useState<Step>(provider ? 'signin' : 'provider');
+  const links = brand.subscriptionLinks;
+  const [step, setStep] = useState<Step>(provider ? 'signin' : links ? 'choose' : 'provider');
+  const panelSteps = step !== 'choose' && step !== 'link';
+  /** A link accepted from the clipboard on the first step, for the link form. */
+  const [acceptedLink, setAcceptedLink] = useState<string | null>(null);
   const [proxy, setProxy] = useState('');
   // The forms send what is typed; main refuses an address that cannot be used, and the field
   // already says why in the user's language.
@@ -62,7 +70,7 @@ export default function OnboardingPage() {
             {brand.panelUrl ? (
               <p className="muted small">{t('onboarding.branded', { name: brand.name })}</p>
             ) : null}
-            {provider && step !== 'provider' ? (
+            {provider && panelSteps && step !== 'provider' ? (
               <p className="muted small">
                 <bdi>{t('auth.panel', { origin: originOf(provider.panelUrl) })}</bdi>
               </p>
@@ -70,7 +78,17 @@ export default function OnboardingPage() {
           </div>
         </div>
 
-        {step === 'provider' || !provider ? (
+        {step === 'choose' ? (
+          <AddChoice
+            links={links}
+            onChoose={(way, link) => {
+              setAcceptedLink(link ?? null);
+              setStep(way === 'link' ? 'link' : provider ? 'signin' : 'provider');
+            }}
+          />
+        ) : step === 'link' ? (
+          <SubscriptionLinkForm onAdded={signedIn} initialLink={acceptedLink} />
+        ) : step === 'provider' || !provider ? (
           <ProviderStep
             provider={brand}
             initial={provider}
@@ -88,10 +106,12 @@ export default function OnboardingPage() {
         ) : (
           <ResetForm provider={reach ?? provider} />
         )}
-        {provider && step !== 'provider' ? <SetupProxyField value={proxy} onChange={setProxy} /> : null}
+        {provider && panelSteps && step !== 'provider' ? (
+          <SetupProxyField value={proxy} onChange={setProxy} />
+        ) : null}
 
         <div className="onboarding-links">
-          {provider && step !== 'provider' ? (
+          {provider && panelSteps && step !== 'provider' ? (
             <>
               {step !== 'signin' ? (
                 <button type="button" className="link-button" onClick={() => setStep('signin')}>
@@ -114,6 +134,21 @@ export default function OnboardingPage() {
                 </button>
               ) : null}
             </>
+          ) : null}
+          {links && step !== 'choose' && !branded ? (
+            <button type="button" className="link-button" onClick={() => setStep('choose')}>
+              {t('addLink.otherWays')}
+            </button>
+          ) : null}
+          {links && branded && step !== 'link' ? (
+            <button type="button" className="link-button" onClick={() => setStep('link')}>
+              {t('addLink.useLinkInstead')}
+            </button>
+          ) : null}
+          {branded && step === 'link' ? (
+            <button type="button" className="link-button" onClick={() => setStep('signin')}>
+              {t('addLink.bySignInBranded', { name: brand.name })}
+            </button>
           ) : null}
           {brand.supportUrl ? (
             <button type="button" className="link-button" onClick={openSupport}>

@@ -20,6 +20,7 @@ import { useLoad } from '../../lib/useLoad';
 import { expiryLevel, trafficLevel, usagePercent } from '../../lib/levels';
 import { activeCapabilities, useApp } from '../../state/app';
 import { PageHeader } from '../../components/PageHeader';
+import { ProviderPageActions } from '../../components/ProviderPageActions';
 
 function Forecast({ forecast }: { forecast: ForecastView | null }) {
   const { t, bytes, date } = useI18n();
@@ -87,6 +88,7 @@ function ServiceDetail({ service }: { service: Service }) {
         />
         <LimitsList service={service} />
         {data?.snapshot ? <ServersLine snapshot={data.snapshot} serviceId={service.id} /> : null}
+        <ProviderPageActions snapshot={data?.snapshot ?? null} serviceId={service.id} />
         <div className="card-actions">
           <BusyButton busy={copy.busy} onClick={() => void copy.run()}>
             <Icon name="copy" /> {t('services.copySublink')}
