@@ -35,10 +35,10 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe('--json times', () => {
   it('status and services print the same expiry, as an ISO string', async () => {
-    const status = JSON.parse((await cli(['status', '--json'])).out) as {
-      fetchedAt: unknown;
-      services: { id: number; expiresAt: unknown }[];
+    const { profiles } = JSON.parse((await cli(['status', '--json'])).out) as {
+      profiles: { fetchedAt: unknown; services: { id: number; expiresAt: unknown }[] }[];
     };
+    const status = profiles[0]!;
     const services = JSON.parse((await cli(['services', '--json'])).out) as {
       id: number;
       expiresAt: unknown;
@@ -58,7 +58,7 @@ describe('--json times', () => {
   it('help status says the format', async () => {
     const t = testIo();
     expect(await main(['help', 'status'], t.io)).toBe(0);
-    expect(t.out()).toContain('times (fetchedAt, expiresAt, failedAt) are ISO 8601 strings in UTC');
+    expect(t.out()).toContain('times (fetchedAt, expiresAt, failedAt) as ISO 8601 strings in UTC');
   });
 });
 

@@ -1,13 +1,13 @@
 // `status --waybar` as the installed CLI runs it (cli-app.ts) when the running app does not answer:
 // the status socket is asked once, not once for the printed line and again for the snapshot.
 // Counted on a real Unix socket that accepts and never answers, as a hung app would.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../src/main/cli-app';
-import { statusSocketPath } from '../../../src/main/local/status-socket';
+import { createStatusKey, statusSocketPath } from '../../../src/main/local/status-socket';
 
 const unix = process.platform !== 'win32';
 
@@ -26,7 +26,12 @@ describe.skipIf(!unix)('status --waybar with an app that does not answer (Unix s
       open.push(socket);
       socket.on('error', () => undefined);
     });
-    await new Promise<void>((resolve) => server.listen(statusSocketPath(dir), resolve));
+    // The app's key file names the socket; without it the CLI asks nothing.
+    const key = createStatusKey(dir);
+    const path = statusSocketPath(dir, process.platform, key);
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    // As the app leaves it: the CLI asks only a socket no other user could have put there.
+    chmodSync(path, 0o600);
     for (const name of Object.keys(process.env)) if (name.startsWith('XMPLUS_')) delete process.env[name];
     process.env.XMPLUS_CONFIG_DIR = dir;
   });
