@@ -7,9 +7,9 @@
 //   node tools/setup.mjs <test|demo> -- <command...>
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { node24Bin, node24Prefix, WANTED_NODE_MAJOR } from './node-runtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [purpose, separator, ...command] = process.argv.slice(2);
@@ -78,9 +78,10 @@ if (missing.length > 0) {
 // Node 24 (Electron 45's Node line): the running Node, or one kept in ~/.cache/node24.
 const env = { ...process.env };
 const major = Number(process.versions.node.split('.')[0]);
-if (major < 24) {
-  const prefix = join(homedir(), '.cache', 'node24');
-  const bin = join(prefix, 'node_modules', '.bin');
+if (major < WANTED_NODE_MAJOR) {
+  // The same place bin/xmplus-tray.js looks, so the CLI finds this Node in a fresh terminal too.
+  const prefix = node24Prefix();
+  const bin = node24Bin();
   if (!existsSync(join(bin, 'node'))) {
     say(`Node ${process.versions.node} is older than 24: installing the npm package node@24 into ${prefix}`);
     const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', 'node@24'], {

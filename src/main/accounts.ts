@@ -26,6 +26,7 @@ import {
   openSource,
   type BillingApi,
   type PanelSetup,
+  type SignInAnswer,
   type Source,
 } from './sources';
 import {
@@ -151,6 +152,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   const store = platform.settingsStore;
   const sessions = new Map<string, Source>();
   const signedIn = new Set<string>();
+  /** The account/info a sign-in just got, per profile: its session's first snapshot uses it. */
+  const signInAnswers = new Map<string, SignInAnswer>();
   // Proxy passwords by profile, read from the keychain at start and kept as they are saved: the
   // settings file, the profiles event and the window see the address without it.
   const proxyPasswords = new Map<string, string>();
@@ -262,8 +265,11 @@ export function createAccounts(deps: AccountsDeps): Accounts {
   function sessionOf(profile: ProfileRecord): Result<Source> {
     const existing = sessions.get(profile.id);
     if (existing) return ok(existing);
+    const signInAnswer = signInAnswers.get(profile.id);
+    signInAnswers.delete(profile.id);
     // The source connects through the proxy with its password put back from the keychain.
     const created = openSource(withProxyPassword(profile), {
+      ...(signInAnswer ? { firstAccountInfo: signInAnswer } : {}),
       route: routeFor(profile.panelUrl, profile.id),
       ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       getApiKey: () => apiKeyFor(profile.panelUrl),
@@ -366,6 +372,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     remember: boolean,
     displayName: string | undefined,
     proxyUrl: string | undefined,
+    account?: SignInAnswer['info'],
   ): Promise<Result<ProfilesState>> {
     const profile = upsertProfile(
       store,
@@ -398,6 +405,11 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     if (worked) rememberAddress(platform.cacheStore, addressOwner(profile.id, ''), worked);
     // The profile's own session reads its secrets from the store and fetches its own token.
     await closeSession(profile.id);
+    // The answer that proved the password is the first snapshot's too (not asked twice), unless the
+    // profile reads the panel's dates in a zone of its own (the check read them in the machine's).
+    if (account && !profile.options.timeZone) {
+      signInAnswers.set(profile.id, { info: account, at: platform.now() });
+    }
     signedIn.add(profile.id);
     setActiveProfileId(store, profile.id);
     return ok(announce());
@@ -422,6 +434,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
    */
   async function forgetSecrets(profile: ProfileRecord): Promise<Result<void>> {
     await closeSession(profile.id);
+    signInAnswers.delete(profile.id);
     if (profile.kind === 'subscription') {
       signedIn.delete(profile.id);
       return links.forget(profile.id);
@@ -514,7 +527,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       withPanel({ panelUrl, apiKey, proxyUrl }, { email, password }, async (session, url) => {
         const account = await session.accountInfo();
         if (!account.ok) return account;
-        return completeSignIn(url, apiKey, email, password, remember, displayName, proxyUrl);
+        return completeSignIn(url, apiKey, email, password, remember, displayName, proxyUrl, account.value);
       }),
 
     async 'auth.signOut'() {
@@ -537,7 +550,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         // Success signs in: check the new account answers, then save it like a sign-in.
         const account = await session.accountInfo();
         if (!account.ok) return account;
-        return completeSignIn(url, apiKey, email, password, remember, name, proxyUrl);
+        return completeSignIn(url, apiKey, email, password, remember, name, proxyUrl, account.value);
       }),
 
     'auth.resetPassword': ({ panelUrl, apiKey, proxyUrl, email }) =>

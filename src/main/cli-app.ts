@@ -3,7 +3,7 @@
 // the running app, which prints them (local/fast-status.ts); everything else loads the CLI's main()
 // with the running app asked first for `status` (local/status-client.ts).
 import { pathToFileURL } from 'node:url';
-import { printedByApp } from './local/fast-status';
+import { appPrintMode, printedByApp } from './local/fast-status';
 
 export interface CliAppOptions {
   /** A packaged app's provider.json (its resources folder): replaces XMPLUS_PROVIDER_FILE, which only a development run may set. */
@@ -17,6 +17,9 @@ export async function runCli(args: readonly string[], options: CliAppOptions = {
     process.stdout.write(printed);
     return 0;
   }
+  // The app was just asked and gave no answer (not running, or too slow): asking the socket again
+  // for its snapshot would only wait a second time.
+  const askedApp = appPrintMode(args, process.env) !== null;
   const [{ main }, { nodeIo }, { askRunningApp }] = await Promise.all([
     import('./cli'),
     import('./cli/io'),
@@ -24,7 +27,7 @@ export async function runCli(args: readonly string[], options: CliAppOptions = {
   ]);
   const io = nodeIo();
   if (options.providerFile) io.env = { ...io.env, XMPLUS_PROVIDER_FILE: options.providerFile };
-  return main(args, io, { statusSource: askRunningApp });
+  return main(args, io, askedApp ? {} : { statusSource: askRunningApp });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

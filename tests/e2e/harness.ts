@@ -85,6 +85,8 @@ export interface AppFixture {
   configDir: string;
   /** Every IPC result the renderer received (for the secrets audit). */
   ipcResults: unknown[];
+  /** The channel of every IPC call the renderer made, in order (for request counts). */
+  ipcCalls: string[];
   open(options?: { locale?: string }): Promise<void>;
   emit<E extends EventName>(event: E, payload: Events[E]): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -108,6 +110,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
     const renderer = await serveRenderer();
     const configDir = mkdtempSync(join(tmpdir(), 'xmplus-e2e-'));
     const ipcResults: unknown[] = [];
+    const ipcCalls: string[] = [];
     let pageReady = false;
 
     const emit = async <E extends EventName>(event: E, payload: Events[E]) => {
@@ -146,6 +149,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
     let core = await makeCore();
     let router = createRouter(core.handlers);
     await page.exposeBinding('__xmplusInvoke', async (_source, channel: string, input: unknown) => {
+      ipcCalls.push(channel);
       const result = await router.dispatch(channel, input);
       ipcResults.push(result);
       return result;
@@ -161,6 +165,7 @@ export const test = base.extend<HarnessOptions & { app: AppFixture }>({
       desktop,
       configDir,
       ipcResults,
+      ipcCalls,
       async open(options = {}) {
         if (options.locale) {
           await page.addInitScript((locale) => {

@@ -238,6 +238,10 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     const path = target.pathname;
     res.on('finish', () => log(`${req.method ?? '?'} ${path} ${res.statusCode} ${Date.now() - started}ms`));
     if (path.startsWith('/__sim/')) return handleAdmin(req, res, path, target.searchParams);
+    // The client API counts its own requests (handleApi); the rest of /api/ (the new generation's
+    // /api/config, which the app may probe) is counted here.
+    if (path.startsWith('/api/') && !path.startsWith('/api/client/'))
+      rt.stats.requests[path] = (rt.stats.requests[path] ?? 0) + 1;
     if (options.generation === 'new' && path.startsWith('/api/')) {
       const raw = await readBody(req);
       const answer = answerNewGeneration(

@@ -36,6 +36,7 @@ import {
 } from '../settings/store';
 import type { Thresholds } from '../monitor';
 import type { CliIo } from './io';
+import { cliText } from './text';
 
 export const ENV_NAMES = {
   panelUrl: 'XMPLUS_PANEL_URL',
@@ -58,9 +59,8 @@ export function envCredentials(env: NodeJS.ProcessEnv): Result<EnvCredentials | 
   if (present.length === 0) return ok(null);
   const missing = keys.filter((k) => !env[ENV_NAMES[k]]);
   if (missing.length > 0) {
-    return fail(
-      appError('validation', `Set ${missing.map((k) => ENV_NAMES[k]).join(', ')} too, or none of them.`),
-    );
+    const names = missing.map((k) => ENV_NAMES[k]).join(', ');
+    return fail(appError('validation', cliText(env).t('cli.error.envIncomplete', { names })));
   }
   const value = (k: keyof typeof ENV_NAMES) => env[ENV_NAMES[k]] ?? '';
   return ok({

@@ -46,8 +46,21 @@ export function countdownText(msLeft: number): string {
 }
 
 /**
- * One JSON document and a newline. JSON.stringify leaves DEL and the C1 controls raw; they are
- * written as \u escapes, so the output filter has nothing to strip and the data stays whole.
+ * A time field in the objects the CLI prints with --json: the domain's `…At` fields and the before /
+ * after expiry of a plan change. Each holds epoch milliseconds in the core.
+ */
+const isTimeKey = (key: string) => key.endsWith('At') || key === 'expiresBefore' || key === 'expiresAfter';
+
+/**
+ * --json output: one JSON document and a newline. Times are ISO 8601 UTC strings
+ * ("2026-12-03T14:00:00.000Z"), the same in every command (`status --json` documents them so): the
+ * domain keeps epoch milliseconds, which a person reading the output, or `jq`, cannot tell from any
+ * other number. JSON.stringify leaves DEL and the C1 controls raw; they are written as \u escapes, so
+ * the output filter has nothing to strip and the data stays whole.
  */
 export const json = (value: unknown) =>
-  `${JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  `${JSON.stringify(value, (key, field: unknown) =>
+    isTimeKey(key) && typeof field === 'number' && Number.isFinite(field)
+      ? new Date(field).toISOString()
+      : field,
+  ).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;

@@ -6,6 +6,8 @@ import { toAppError, type AppError, type Result } from '../../shared/errors';
 import { COMMANDS, findCommand, unknownCommand } from './commands';
 import { ENV_NAMES, envCredentials, openSession, type CliSession } from './context';
 import { nodeIo, terminalSafeIo, type CliIo } from './io';
+import type { MainText } from '../i18n';
+import { cliText } from './text';
 import { askRunningApp } from '../local/status-client';
 import {
   commandHelp,
@@ -29,19 +31,31 @@ export interface MainOptions {
 }
 
 /**
+ * An error's message in the user's language where the error says why by a reason code (as the
+ * window picks its translations); otherwise the message as it is (the panel's words stay verbatim).
+ */
+function messageOf(error: AppError, text: MainText): string {
+  if (error.reason === 'signedOut') return text.t('cli.reason.signedOut');
+  if (error.reason === 'apiKeyMissing') return text.t('cli.reason.apiKeyMissing');
+  return error.message;
+}
+
+/**
  * Prints an error. Outside the account commands, a refused or missing sign-in also says what to do
  * from here: sign in again, or check the variables the credentials came from.
  */
-function reporter(io: CliIo, group: string | null) {
+function reporter(io: CliIo, group: string | null, text: MainText) {
   return (error: AppError, code: ExitCode = EXIT.error): ExitCode => {
-    io.stderr(`${PROGRAM}: ${error.message}\n`);
+    io.stderr(`${PROGRAM}: ${messageOf(error, text)}\n`);
     if (error.detail) io.stderr(`${error.detail.replace(/^/gm, '  ')}\n`);
     if (error.kind === 'auth' && group !== 'Account') {
       const fromEnv = envCredentials(io.env);
       io.stderr(
-        fromEnv.ok && fromEnv.value
-          ? `Check ${Object.values(ENV_NAMES).join(', ')}.\n`
-          : `Run \`${PROGRAM} login\` to sign in again.\n`,
+        `${
+          fromEnv.ok && fromEnv.value
+            ? text.t('cli.error.checkVariables', { names: Object.values(ENV_NAMES).join(', ') })
+            : text.t('cli.error.signInAgain', { command: `${PROGRAM} login` })
+        }\n`,
       );
     }
     return code;
@@ -57,24 +71,27 @@ export async function main(
   // Every command prints through this: panel text loses its control characters here, in one place.
   const io = terminalSafeIo(rawIo);
   const [name, ...rest] = argv;
+  // The user's language (LC_ALL, LC_MESSAGES, LANG) for every text meant for a person.
+  const text = cliText(io.env);
   if (name === undefined || name === '--help' || name === '-h') {
-    io.stdout(programHelp(COMMANDS));
+    io.stdout(programHelp(COMMANDS, text));
     return EXIT.ok;
   }
   const command = findCommand(name);
   if (!command) {
-    io.stderr(`${PROGRAM}: ${unknownCommand(name)}\n`);
+    io.stderr(`${PROGRAM}: ${unknownCommand(name, text)}\n`);
     return EXIT.usage;
   }
-  const report = reporter(io, command.group);
+  const report = reporter(io, command.group, text);
   const usage = (message: string): ExitCode => {
-    io.stderr(`${PROGRAM} ${command.name}: ${message}\nSee \`${PROGRAM} help ${command.name}\`.\n`);
+    const seeHelp = text.t('cli.error.seeHelp', { command: `${PROGRAM} help ${command.name}` });
+    io.stderr(`${PROGRAM} ${command.name}: ${message}\n${seeHelp}\n`);
     return EXIT.usage;
   };
   const args = parseCommandArgs(command, rest);
   if (!args.ok) return usage(args.error.message);
   if (args.value.flag('help')) {
-    io.stdout(commandHelp(command));
+    io.stdout(commandHelp(command, text));
     return EXIT.ok;
   }
   let opened: Promise<Result<CliSession>> | null = null;

@@ -3,7 +3,9 @@
 // positionals, handler; help, `help COMMAND` and the completion scripts read the same entry.
 import { parseArgs } from 'node:util';
 import type { AppError, Result } from '../../shared/errors';
+import { ENGLISH, type MainText } from '../i18n';
 import type { CliIo } from './io';
+import { tableText } from './text';
 import type { CliSession } from './context';
 import type { StatusProfile } from '../local/status-socket';
 
@@ -157,61 +159,75 @@ function columns(rows: readonly (readonly [string, string])[], indent: string): 
     .join('\n');
 }
 
-/** `xmplus-tray --help`: every command of the table, by group. */
-export function programHelp(commands: readonly Command[]): string {
+/** `xmplus-tray --help`: every command of the table, by group, in `text`'s language. */
+export function programHelp(commands: readonly Command[], text: MainText = ENGLISH): string {
   const lines = [
-    `Usage: ${PROGRAM} <command> [options]`,
+    `${text.t('cli.help.usage')} ${PROGRAM} <command> [options]`,
     '',
-    `Run \`${PROGRAM} help COMMAND\` for a command's options.`,
+    text.t('cli.help.more', { command: `${PROGRAM} help COMMAND` }),
   ];
   for (const group of GROUPS) {
     const inGroup = commands.filter((c) => c.group === group);
     if (inGroup.length === 0) continue;
     lines.push(
       '',
-      `${group}:`,
+      `${tableText(text, `cli.group.${group}`, group)}:`,
       columns(
-        inGroup.map((c) => [c.name, c.summary] as const),
+        inGroup.map((c) => [c.name, tableText(text, `cli.summary.${c.name}`, c.summary)] as const),
         '  ',
       ),
     );
   }
   lines.push(
     '',
-    'Environment (for scripts; the keychain and the profiles are then not used):',
-    '  XMPLUS_PANEL_URL, XMPLUS_API_KEY, XMPLUS_EMAIL, XMPLUS_PASSWORD: all four, or none',
-    "  XMPLUS_CONFIG_DIR: the folder of the profiles and settings (the app's by default)",
+    text.t('cli.help.environment'),
+    `  XMPLUS_PANEL_URL, XMPLUS_API_KEY, XMPLUS_EMAIL, XMPLUS_PASSWORD: ${text.t('cli.help.envCredentials')}`,
+    `  XMPLUS_CONFIG_DIR: ${text.t('cli.help.envConfigDir')}`,
     '',
-    'Exit codes: 0 ok, 1 error, 2 bad usage or refused (nothing was done).',
+    text.t('cli.help.exitCodes'),
   );
   return `${lines.join('\n')}\n`;
 }
 
-/** `xmplus-tray help COMMAND`. */
-export function commandHelp(command: Command): string {
-  const summary = command.summary.charAt(0).toUpperCase() + command.summary.slice(1);
-  const lines = [`Usage: ${PROGRAM} ${synopsis(command)}`, '', `${summary}.`];
-  if (command.details) lines.push('', command.details);
+/** `xmplus-tray help COMMAND`, in `text`'s language. */
+export function commandHelp(command: Command, text: MainText = ENGLISH): string {
+  const translated = tableText(text, `cli.summary.${command.name}`, command.summary);
+  const summary = translated.charAt(0).toUpperCase() + translated.slice(1);
+  // A sentence ends with a full stop in each language's own way (Chinese 。, the rest .).
+  const stop = text.locale === 'zh-CN' ? '。' : '.';
+  const lines = [`${text.t('cli.help.usage')} ${PROGRAM} ${synopsis(command)}`, '', `${summary}${stop}`];
+  if (command.details) lines.push('', tableText(text, `cli.details.${command.name}`, command.details));
   if (command.positionals?.length) {
     lines.push(
       '',
-      'Arguments:',
+      text.t('cli.help.arguments'),
       columns(
-        command.positionals.map((p) => [p.name, p.description] as const),
+        command.positionals.map(
+          (p) => [p.name, tableText(text, `cli.arg.${command.name}.${p.name}`, p.description)] as const,
+        ),
         '  ',
       ),
     );
   }
+  // An option's own entry for this command, else the shared one (--json, --yes).
+  const describe = (o: OptionSpec) =>
+    o === HELP_OPTION
+      ? text.t('cli.help.helpOption')
+      : tableText(
+          text,
+          `cli.option.${command.name}.${o.name}`,
+          tableText(text, `cli.option.${o.name}`, o.description),
+        );
   lines.push(
     '',
-    'Options:',
+    text.t('cli.help.options'),
     columns(
-      [...command.options, HELP_OPTION].map((o) => [optionLabel(o), o.description] as const),
+      [...command.options, HELP_OPTION].map((o) => [optionLabel(o), describe(o)] as const),
       '  ',
     ),
   );
   if (command.examples?.length) {
-    lines.push('', 'Examples:', ...command.examples.map((e) => `  ${PROGRAM} ${e}`));
+    lines.push('', text.t('cli.help.examples'), ...command.examples.map((e) => `  ${PROGRAM} ${e}`));
   }
   return `${lines.join('\n')}\n`;
 }

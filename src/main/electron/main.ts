@@ -26,6 +26,7 @@ import { handleAppScheme, registerAppScheme } from './protocol';
 import { openExternalSafely, openPathSafely, protocolHandlerName } from './security';
 import { openElectronStore } from './store';
 import { resolveSystemProxy } from './system-proxy';
+import { cachePerOrigin } from '../net/system-proxy';
 import { createTray, signedOutTray, type TrayController } from './tray';
 import { userText } from '../i18n/user';
 import { mainText } from '../i18n';
@@ -238,7 +239,8 @@ async function start(provider: ProviderConfig, links: AppLinkInbox): Promise<voi
       trayState = state;
       tray?.update(state);
     },
-    resolveProxy: resolveSystemProxy,
+    // Asked once per panel origin a minute, not before every request.
+    resolveProxy: cachePerOrigin(resolveSystemProxy),
     now: () => Date.now(),
   };
 

@@ -63,3 +63,35 @@ export function systemProxyFromPac(answer: string | null | undefined): ProxyAddr
   const first = parsePacAnswer(answer)[0];
   return first?.proxy ?? null;
 }
+
+/** How long the desktop's answer for an origin is reused. */
+export const SYSTEM_PROXY_CACHE_MS = 60_000;
+
+/**
+ * The resolver asked once per origin a minute instead of before every request: Chromium runs the PAC
+ * script (or WPAD) each time it is asked, and a refresh sends several requests to one panel. Callers
+ * asking at the same time share one question. A rejected question is not kept.
+ */
+export function cachePerOrigin(
+  resolve: SystemProxyResolver,
+  now: () => number = Date.now,
+  ttlMs: number = SYSTEM_PROXY_CACHE_MS,
+): SystemProxyResolver {
+  const answers = new Map<string, { at: number; answer: Promise<string | null> }>();
+  return (url) => {
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return resolve(url);
+    }
+    const kept = answers.get(origin);
+    if (kept && now() - kept.at < ttlMs) return kept.answer;
+    const answer = resolve(url);
+    answers.set(origin, { at: now(), answer });
+    answer.catch(() => {
+      if (answers.get(origin)?.answer === answer) answers.delete(origin);
+    });
+    return answer;
+  };
+}

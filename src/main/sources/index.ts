@@ -1,7 +1,7 @@
 // A profile -> its source: the one way the layers above open where a profile's data comes from.
 // They hand over the profile's kind, panel address and options, how to reach the panel (proxy,
 // mirrors) and where its secrets come from; they get back a Source and never a panel's own types.
-import type { Snapshot, SourceKind } from '../../shared/domain';
+import type { Account, Service, Snapshot, SourceKind } from '../../shared/domain';
 import { appError, fail, ok, type Result } from '../../shared/errors';
 import type { PanelRoute, Timeouts } from '../net/transport';
 import type { PanelSetup, Source } from './types';
@@ -21,6 +21,15 @@ export {
   DEFAULT_INTERVAL_MINUTES as SUBSCRIPTION_INTERVAL_MINUTES,
 } from './subscription/policy';
 
+/**
+ * The account/info an XMPlus sign-in got a moment ago, with when (epoch ms): the profile's first
+ * snapshot uses it instead of asking the panel again (panel-session.ts, firstAccountInfo).
+ */
+export interface SignInAnswer {
+  info: { account: Account; services: Service[] };
+  at: number;
+}
+
 /** What a source needs beyond its profile: the way to the panel, its secrets, the clock. */
 export interface SourceContext {
   /** The system proxy and, for a branded panel, its mirrors. */
@@ -37,6 +46,8 @@ export interface SourceContext {
   getSubscriptionLink?(): Promise<Result<string>>;
   /** The last cached snapshot, kept by a subscription source until the link answers. */
   cached?: Snapshot | null;
+  /** A sign-in's account/info, the first snapshot's too (XMPlus). */
+  firstAccountInfo?: SignInAnswer;
 }
 
 /** The parts of a stored profile that decide its source. */
@@ -76,6 +87,7 @@ export function openSource(profile: SourceProfile, context: SourceContext): Resu
     );
   }
   const session = createPanelSession({
+    ...(context.firstAccountInfo ? { firstAccountInfo: context.firstAccountInfo } : {}),
     panelUrl: profile.panelUrl,
     proxyUrl: profile.options.proxyUrl || null,
     route: context.route,
@@ -98,6 +110,8 @@ export function openPanelSetup(
     panelUrl: panel.panelUrl,
     proxyUrl: panel.proxyUrl,
     route: context.route,
+    // Set-up is where a new-generation panel is named; saved profiles never probe (/api/config).
+    identifyGeneration: true,
     ...(context.timeouts ? { timeouts: context.timeouts } : {}),
     getApiKey: context.getApiKey,
     getCredentials: context.getCredentials,

@@ -87,10 +87,6 @@ describe('the store', () => {
     expect(traffic.code).toBe(1);
     expect(traffic.out).toBe('');
     expect(traffic.err).toMatch(/^xmplus-tray: .*500/);
-    const topup = await cli(['topup', '--service', '4', '--package', '2', '--yes']);
-    expect(topup.code).toBe(1);
-    expect(topup.err).toBe(traffic.err);
-    expect(moneyRequests()).toBe(0);
   });
 
   it("package ID shows one package; an unknown one gets the panel's words and exit 1", async () => {
@@ -243,9 +239,13 @@ describe('buy, renew, top up: safe with money', () => {
 
 describe('invoices', () => {
   it("lists every invoice newest first, and shows one; an unknown one gets the panel's words", async () => {
-    const list = JSON.parse((await cli(['invoices', '--json'])).out) as Invoice[];
+    // --json times are ISO 8601 strings.
+    const list = JSON.parse((await cli(['invoices', '--json'])).out) as (Omit<Invoice, 'createdAt'> & {
+      createdAt: string | null;
+    })[];
     expect(list.map((i) => i.id).sort()).toEqual([1, 2, 3, 4, 5]);
-    const created = list.map((i) => i.createdAt ?? 0);
+    const created = list.map((i) => (i.createdAt === null ? 0 : Date.parse(i.createdAt)));
+    expect(created.every((time) => Number.isFinite(time))).toBe(true);
     expect(created).toEqual([...created].sort((a, b) => b - a));
     const table = await cli(['invoices']);
     expect(table.out).toMatch(

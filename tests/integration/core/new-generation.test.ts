@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { memoryBackend } from '../../../src/main/secrets';
-import { makeCoreRig, type CoreRig } from '../../support/core-rig';
-import { expectErr } from '../../support/expect';
+import { demoSignIn, makeCoreRig, type CoreRig } from '../../support/core-rig';
+import { expectErr, expectOk } from '../../support/expect';
 
 let sims: PanelSim[] = [];
 let rigs: CoreRig[] = [];
@@ -66,5 +66,25 @@ describe('a new-generation panel at setup', () => {
       (await classic.rig.call('provider.check', { panelUrl: classic.sim.url, apiKey: classic.sim.apiKey }))
         .ok,
     ).toBe(true);
+  });
+});
+
+describe('the generation probe outside set-up', () => {
+  it("a saved profile's failing token call is not followed by /api/config; set-up's is, once", async () => {
+    const { sim, rig } = await setup({});
+    expectOk(await rig.call('auth.signIn', demoSignIn(sim)));
+    await rig.idle();
+    // The panel refuses the profile's token, and then fails to give a new one (an HTML 500).
+    sim.admin.expireTokens();
+    sim.admin.setFault('/api/client/token', { kind: 'http500' });
+    sim.admin.resetStats();
+    for (let i = 0; i < 3; i++) await rig.call('data.refresh');
+    const steady = sim.admin.stats().requests;
+    expect(steady['/api/client/token']).toBeGreaterThanOrEqual(3);
+    expect(steady['/api/config'] ?? 0).toBe(0);
+
+    sim.admin.resetStats();
+    expectErr(await rig.call('provider.check', { panelUrl: sim.url, apiKey: sim.apiKey }));
+    expect(sim.admin.stats().requests['/api/config']).toBe(1);
   });
 });

@@ -4,10 +4,15 @@ import type { ProfilesState, ProfileView } from '../../../shared/contract';
 import { appError } from '../../../shared/errors';
 import type { CliSession } from '../context';
 import { bytesText, table } from '../format';
+import { ENGLISH, type MainText } from '../../i18n';
+import { cliText } from '../text';
 import { EXIT, type Command, type CommandContext, type ExitCode, type OptionSpec } from '../table';
 import { JSON_OPTION, output, withSession } from './common';
 import { SOURCE_CAPABILITIES } from '../../../shared/domain';
 import { CLIENT_AGENTS, isClientAgentId } from '../../sources';
+
+/** The user's language for this run (LC_ALL, LC_MESSAGES, LANG). */
+const say = (ctx: CommandContext) => cliText(ctx.io.env);
 
 const PANEL: OptionSpec = {
   name: 'panel',
@@ -50,9 +55,9 @@ async function apiKeyFor(ctx: CommandContext, session: CliSession, panelUrl: str
   const typed = ctx.args.string('api-key');
   if (typed) return { ok: true as const, apiKey: typed };
   if (await session.accounts.hasApiKey(panelUrl)) return { ok: true as const, apiKey: undefined };
-  const asked = await ctx.io.promptSecret('Client API key: ');
+  const asked = await ctx.io.promptSecret(say(ctx).t('cli.account.apiKeyPrompt'));
   if (asked) return { ok: true as const, apiKey: asked.trim() };
-  return { ok: false as const, exit: ctx.usage('Give the client API key with --api-key KEY.') };
+  return { ok: false as const, exit: ctx.usage(say(ctx).t('cli.account.giveApiKey')) };
 }
 
 async function readPassword(ctx: CommandContext, question: string): Promise<string | null> {
@@ -63,8 +68,7 @@ async function readPassword(ctx: CommandContext, question: string): Promise<stri
   return ctx.io.promptSecret(question);
 }
 
-const noPassword = (ctx: CommandContext) =>
-  ctx.usage('No password given. Use --password-stdin when not at a terminal.');
+const noPassword = (ctx: CommandContext) => ctx.usage(say(ctx).t('cli.account.noPassword'));
 
 async function login(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) => {
@@ -74,17 +78,15 @@ async function login(ctx: CommandContext): Promise<ExitCode> {
       if (!active.ok) return ctx.report(active.error);
       const account = await active.value.session.accountInfo();
       if (!account.ok) return ctx.report(account.error);
-      ctx.io.stdout(
-        `The credentials from the environment work for ${account.value.account.email}; nothing was saved.\n`,
-      );
+      ctx.io.stdout(`${say(ctx).t('cli.account.envWorks', { email: account.value.account.email })}\n`);
       return EXIT.ok;
     }
     const panelUrl = panelFor(ctx, session);
     const email = ctx.args.string('email') ?? activeOf(session.accounts.state())?.email;
-    if (!panelUrl || !email) return ctx.usage('Give --panel URL and --email EMAIL.');
+    if (!panelUrl || !email) return ctx.usage(say(ctx).t('cli.account.givePanelEmail'));
     const key = await apiKeyFor(ctx, session, panelUrl);
     if (!key.ok) return key.exit;
-    const password = await readPassword(ctx, `Password for ${email}: `);
+    const password = await readPassword(ctx, say(ctx).t('cli.account.passwordPrompt', { email }));
     if (!password) return noPassword(ctx);
     const remember = !ctx.args.flag('no-remember');
     const name = ctx.args.string('name');
@@ -98,15 +100,13 @@ async function login(ctx: CommandContext): Promise<ExitCode> {
     });
     if (!signedIn.ok) return ctx.report(signedIn.error);
     const profile = activeOf(signedIn.value);
-    ctx.io.stdout(`Signed in as ${profile?.email ?? email} on ${profile?.panelUrl ?? panelUrl}.\n`);
+    const text = say(ctx);
+    const where = { email: profile?.email ?? email, panel: profile?.panelUrl ?? panelUrl };
+    ctx.io.stdout(`${text.t('cli.account.signedIn', where)}\n`);
     if (!remember) {
-      ctx.io.stdout(
-        'The password was not saved: sign in again for the next command, or set the XMPLUS_* variables.\n',
-      );
+      ctx.io.stdout(`${text.t('cli.account.notSaved')}\n`);
     } else if (session.secretStorage === 'memory') {
-      ctx.io.stderr(
-        'xmplus-tray: no system keychain answers, so the password could not be saved. Start a keyring (such as GNOME Keyring) or set the XMPLUS_* variables.\n',
-      );
+      ctx.io.stderr(`xmplus-tray: ${text.t('cli.account.noKeychain')}\n`);
     }
     return EXIT.ok;
   });
@@ -115,25 +115,34 @@ async function login(ctx: CommandContext): Promise<ExitCode> {
 async function logout(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) => {
     if (session.fromEnvironment) {
-      ctx.io.stdout('The credentials come from the environment; nothing is stored, nothing to forget.\n');
+      ctx.io.stdout(`${say(ctx).t('cli.account.envNothingToForget')}\n`);
       return EXIT.ok;
     }
     const before = activeOf(session.accounts.state());
     if (!before) {
-      ctx.io.stdout('Not signed in.\n');
+      ctx.io.stdout(`${say(ctx).t('cli.account.notSignedIn')}\n`);
       return EXIT.ok;
     }
     const result = await session.call('auth.signOut', {});
     if (!result.ok) return ctx.report(result.error);
-    const secret = before.kind === 'subscription' ? 'subscription link' : 'password';
-    ctx.io.stdout(`Signed out ${before.email}; its ${secret} was removed from the keychain.\n`);
+    const key = before.kind === 'subscription' ? 'cli.account.signedOutLink' : 'cli.account.signedOut';
+    ctx.io.stdout(`${say(ctx).t(key, { email: before.email })}
+`);
     return EXIT.ok;
   });
 }
 
-function profilesTable(state: ProfilesState): string {
-  if (state.profiles.length === 0) return 'No profiles yet. Run `xmplus-tray login` to add one.\n';
-  const rows = [['', 'ID', 'EMAIL', 'PANEL', 'NAME', 'SIGNED IN', 'REMEMBERED']];
+function profilesTable(state: ProfilesState, text: MainText): string {
+  if (state.profiles.length === 0)
+    return `${text.t('cli.account.noProfiles', { command: 'xmplus-tray login' })}\n`;
+  const rows = [
+    [
+      '',
+      ...(['id', 'email', 'panel', 'name', 'signedIn', 'remembered'] as const).map((c) =>
+        text.t(`cli.col.${c}`),
+      ),
+    ],
+  ];
   for (const p of state.profiles) {
     rows.push([
       p.id === state.activeId ? '*' : '',
@@ -141,37 +150,44 @@ function profilesTable(state: ProfilesState): string {
       p.email,
       p.panelUrl,
       p.displayName,
-      p.signedIn ? 'yes' : 'no',
-      p.remember ? 'yes' : 'no',
+      text.t(p.signedIn ? 'cli.account.yes' : 'cli.account.no'),
+      text.t(p.remember ? 'cli.account.yes' : 'cli.account.no'),
     ]);
   }
   return table(rows);
 }
 
 /** A profile by its id, a unique start of its id, or its email when only one profile has it. */
-export function findProfile(profiles: readonly ProfileView[], ref: string): ProfileView | string {
+export function findProfile(
+  profiles: readonly ProfileView[],
+  ref: string,
+  text: MainText = ENGLISH,
+): ProfileView | string {
   const exact = profiles.find((p) => p.id === ref);
   if (exact) return exact;
   const byPrefix = profiles.filter((p) => p.id.startsWith(ref));
   const byEmail = profiles.filter((p) => p.email.toLowerCase() === ref.toLowerCase());
   const matches = byPrefix.length > 0 ? byPrefix : byEmail;
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) return `"${ref}" fits ${matches.length} profiles; give more of the id.`;
-  return `There is no profile "${ref}". See \`xmplus-tray profiles\`.`;
+  if (matches.length > 1) return text.t('cli.account.ambiguous', { ref, count: matches.length });
+  return text.t('cli.account.noSuchProfile', { ref, command: 'xmplus-tray profiles' });
 }
 
 /** `profiles add URL` / `--url-stdin`: stored and made active only when the link answers. */
 async function addSubscription(ctx: CommandContext, typed: string | undefined): Promise<ExitCode> {
+  const text = say(ctx);
   const fromStdin = ctx.args.flag('url-stdin');
-  if (fromStdin && typed) return ctx.usage('Give the link as an argument or with --url-stdin, not both.');
+  if (fromStdin && typed) return ctx.usage(text.t('cli.profiles.linkTwice'));
   const url = fromStdin ? (await ctx.io.readStdin()).trim() : typed;
-  if (!url) return ctx.usage('Give the subscription link: profiles add URL, or --url-stdin.');
+  if (!url) return ctx.usage(text.t('cli.profiles.giveLink'));
   const client = ctx.args.string('client');
   if (client !== undefined && client !== 'none' && !isClientAgentId(client))
-    return ctx.usage(`--client must be one of ${[...Object.keys(CLIENT_AGENTS), 'none'].join(', ')}.`);
+    return ctx.usage(
+      text.t('cli.profiles.badClient', { clients: [...Object.keys(CLIENT_AGENTS), 'none'].join(', ') }),
+    );
   return withSession(ctx, async (session) => {
     if (session.fromEnvironment) {
-      return ctx.usage('The credentials come from the environment: there are no profiles to change.');
+      return ctx.usage(text.t('cli.account.envNoProfiles'));
     }
     const name = ctx.args.string('name');
     const added = await session.accounts.addSubscription({
@@ -192,10 +208,13 @@ async function addSubscription(ctx: CommandContext, typed: string | undefined): 
     const servers = snapshot.servers['1']?.length ?? 0;
     const usage =
       !service || snapshot.subscription?.usageSource === null
-        ? 'the provider sends no usage'
-        : `${bytesText(service.usedBytes)} used of ${service.totalBytes > 0 ? bytesText(service.totalBytes) : 'unlimited'}`;
+        ? text.t('cli.profiles.noUsage')
+        : text.t('cli.profiles.usage', {
+            used: bytesText(service.usedBytes),
+            total: service.totalBytes > 0 ? bytesText(service.totalBytes) : text.t('cli.status.unlimited'),
+          });
     ctx.io.stdout(
-      `Added "${profile.displayName}" (${profile.email}) and made it the active profile: ${usage}, ${servers} server${servers === 1 ? '' : 's'}.\n`,
+      `${text.t('cli.profiles.added', { name: profile.displayName, email: profile.email, usage, count: servers })}\n`,
     );
     return EXIT.ok;
   });
@@ -203,23 +222,26 @@ async function addSubscription(ctx: CommandContext, typed: string | undefined): 
 
 async function profiles(ctx: CommandContext): Promise<ExitCode> {
   const [action = 'list', ref] = ctx.args.positionals;
+  const text = say(ctx);
   if (!['list', 'use', 'remove', 'add'].includes(action)) {
-    return ctx.usage(`Unknown profiles action "${action}": use list, add URL, use ID or remove ID.`);
+    return ctx.usage(text.t('cli.account.unknownAction', { action }));
   }
   if (action === 'add') return addSubscription(ctx, ref);
-  if (action !== 'list' && !ref) return ctx.usage(`Give the profile: profiles ${action} ID.`);
+  if (action !== 'list' && !ref)
+    return ctx.usage(text.t('cli.account.giveProfile', { command: `profiles ${action} ID` }));
   return withSession(ctx, async (session) => {
     if (session.fromEnvironment && action !== 'list') {
-      return ctx.usage('The credentials come from the environment: there are no profiles to change.');
+      return ctx.usage(text.t('cli.account.envNoProfiles'));
     }
-    if (action === 'list') return output(ctx, await session.call('profiles.list', {}), profilesTable);
-    const found = findProfile(session.accounts.state().profiles, ref ?? '');
+    if (action === 'list')
+      return output(ctx, await session.call('profiles.list', {}), (state) => profilesTable(state, text));
+    const found = findProfile(session.accounts.state().profiles, ref ?? '', text);
     if (typeof found === 'string') return ctx.report(appError('validation', found), EXIT.error);
     const channel = action === 'use' ? 'profiles.switch' : 'profiles.remove';
     return output(ctx, await session.call(channel, { id: found.id }), (state) =>
       action === 'use'
-        ? `Now using ${found.email} on ${found.panelUrl}.\n`
-        : `Removed ${found.email} on ${found.panelUrl} and its secrets.${state.activeId ? '' : ' No profile is active now.'}\n`,
+        ? `${text.t('cli.account.nowUsing', { email: found.email, panel: found.panelUrl })}\n`
+        : `${text.t('cli.account.removed', { email: found.email, panel: found.panelUrl })}${state.activeId ? '' : ` ${text.t('cli.account.noneActive')}`}\n`,
     );
   });
 }
@@ -227,13 +249,14 @@ async function profiles(ctx: CommandContext): Promise<ExitCode> {
 async function register(ctx: CommandContext): Promise<ExitCode> {
   const name = ctx.args.string('name');
   const email = ctx.args.string('email');
-  if (!name || !email) return ctx.usage('Give --name NAME and --email EMAIL.');
+  const text = say(ctx);
+  if (!name || !email) return ctx.usage(text.t('cli.account.giveNameEmail'));
   return withSession(ctx, async (session) => {
     if (session.fromEnvironment) {
-      return ctx.usage('Unset the XMPLUS_* variables to register a new account.');
+      return ctx.usage(text.t('cli.account.unsetToRegister'));
     }
     const panelUrl = panelFor(ctx, session);
-    if (!panelUrl) return ctx.usage('Give --panel URL.');
+    if (!panelUrl) return ctx.usage(text.t('cli.account.givePanel'));
     const key = await apiKeyFor(ctx, session, panelUrl);
     if (!key.ok) return key.exit;
     const apiKey = key.apiKey ? { apiKey: key.apiKey } : {};
@@ -241,19 +264,21 @@ async function register(ctx: CommandContext): Promise<ExitCode> {
     if (!code) {
       const sent = await session.call('auth.sendCode', { panelUrl, ...apiKey, name, email });
       if (!sent.ok) return ctx.report(sent.error);
-      ctx.io.stdout(`${sent.value.message || `A code was sent to ${email}.`}\n`);
-      const asked = ctx.args.flag('password-stdin') ? null : await ctx.io.prompt('Code from the email: ');
+      ctx.io.stdout(`${sent.value.message || text.t('cli.account.codeSent', { email })}\n`);
+      const asked = ctx.args.flag('password-stdin')
+        ? null
+        : await ctx.io.prompt(text.t('cli.account.codePrompt'));
       if (!asked?.trim()) {
-        ctx.io.stdout('When the email arrives, run this again with --code CODE.\n');
+        ctx.io.stdout(`${text.t('cli.account.runWithCode')}\n`);
         return EXIT.ok;
       }
       code = asked.trim();
     }
-    const password = await readPassword(ctx, 'Choose a password (at least 8 characters): ');
+    const password = await readPassword(ctx, text.t('cli.account.choosePassword'));
     if (!password) return noPassword(ctx);
     if (!ctx.args.flag('password-stdin')) {
-      const again = await ctx.io.promptSecret('The same password again: ');
-      if (again !== password) return ctx.usage('The two passwords differ; nothing was registered.');
+      const again = await ctx.io.promptSecret(text.t('cli.account.passwordAgain'));
+      if (again !== password) return ctx.usage(text.t('cli.account.passwordsDiffer'));
     }
     const registered = await session.call('auth.register', {
       panelUrl,
@@ -268,7 +293,7 @@ async function register(ctx: CommandContext): Promise<ExitCode> {
     if (!registered.ok) {
       return ctx.report(registered.error, registered.error.kind === 'validation' ? EXIT.usage : EXIT.error);
     }
-    ctx.io.stdout(`Registered and signed in as ${email}.\n`);
+    ctx.io.stdout(`${text.t('cli.account.registered', { email })}\n`);
     return EXIT.ok;
   });
 }
@@ -277,7 +302,7 @@ async function resetPassword(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) => {
     const email = ctx.args.string('email') ?? activeOf(session.accounts.state())?.email;
     const panelUrl = panelFor(ctx, session);
-    if (!panelUrl || !email) return ctx.usage('Give --panel URL and --email EMAIL.');
+    if (!panelUrl || !email) return ctx.usage(say(ctx).t('cli.account.givePanelEmail'));
     const key = await apiKeyFor(ctx, session, panelUrl);
     if (!key.ok) return key.exit;
     const sent = await session.call('auth.resetPassword', {
@@ -285,7 +310,11 @@ async function resetPassword(ctx: CommandContext): Promise<ExitCode> {
       ...(key.apiKey ? { apiKey: key.apiKey } : {}),
       email,
     });
-    return output(ctx, sent, (value) => `${value.message || `The panel sent a reset email to ${email}.`}\n`);
+    return output(
+      ctx,
+      sent,
+      (value) => `${value.message || say(ctx).t('cli.account.resetSent', { email })}\n`,
+    );
   });
 }
 

@@ -1,17 +1,19 @@
 // Billing commands: the store, buying, renewing, topping up, gateways, paying (a QR code in the
 // terminal, the amount with fees, a countdown, and --wait for the app's payment watch) and invoices.
 // Each is the app's billing handler through the router. Whatever creates an invoice shows what it
-// will create and asks first; without a terminal it needs --yes, or nothing at all is sent.
+// will create and asks first; without a terminal it needs --yes, or nothing at all is sent. When the
+// list with the price did not load, it goes on without the price and says so.
 import type { InvoiceCreated, PaymentView, WatchView } from '../../../shared/contract';
 import type { Gateway, Invoice, Package, Service } from '../../../shared/domain';
-import { appError, type Result } from '../../../shared/errors';
+import { appError, type AppError, type Result } from '../../../shared/errors';
 import { describeChange } from '../../billing/change';
 import { qrTerminal } from '../../qr';
-import { ENGLISH } from '../../i18n';
+import { ENGLISH, type MainText } from '../../i18n';
 import type { CliSession } from '../context';
 import { CYCLE_KEYS, parseCycle } from '../cycles';
 import { bytesText, countdownText, dateText, json, moneyText, table } from '../format';
 import { styled, type CliTimers } from '../io';
+import { cliText, labelled } from '../text';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import {
   confirm,
@@ -24,36 +26,49 @@ import {
   PROFILE_OPTION,
 } from './common';
 
-const priceLine = (p: Package) =>
+const priceLine = (p: Package, text: MainText) =>
   p.prices
-    .map((price) => `${price.cycle === 'topup_traffic' ? 'once' : price.cycle} ${moneyText(price.price)}`)
+    .map(
+      (price) =>
+        `${price.cycle === 'topup_traffic' ? text.t('cli.billing.once') : price.cycle} ${moneyText(price.price)}`,
+    )
     .join(' · ');
 
-function packagesTable(list: readonly Package[]): string {
-  if (list.length === 0) return 'The panel offers no packages of this kind.\n';
-  const rows = [['ID', 'NAME', 'TRAFFIC', 'DEVICES', 'STOCK', 'PRICES']];
+function packagesTable(list: readonly Package[], text: MainText): string {
+  if (list.length === 0) return `${text.t('cli.billing.noPackages')}\n`;
+  const rows = [
+    (['id', 'name', 'traffic', 'devices', 'stock', 'prices'] as const).map((c) => text.t(`cli.col.${c}`)),
+  ];
   for (const p of list) {
     rows.push([
       String(p.id),
       p.name,
       bytesText(p.trafficBytes),
-      p.ipLimit === null ? '—' : p.ipLimit === 0 ? 'any' : String(p.ipLimit),
+      p.ipLimit === null ? '—' : p.ipLimit === 0 ? text.t('cli.billing.any') : String(p.ipLimit),
       p.stock === null ? '—' : String(p.stock),
-      priceLine(p),
+      priceLine(p, text),
     ]);
   }
   return table(rows);
 }
 
-function packageText(p: Package): string {
+function packageText(p: Package, text: MainText): string {
+  const named = { name: p.name, id: String(p.id) };
+  const size = bytesText(p.trafficBytes);
   const lines = [
-    `${p.name} (package ${p.id}, ${p.kind === 'full' ? 'plan' : 'traffic top-up'})`,
-    `Traffic: ${bytesText(p.trafficBytes)}${p.trafficReset ? ', reset every cycle' : ''}`,
+    text.t(p.kind === 'full' ? 'cli.package.plan' : 'cli.package.topup', named),
+    text.t(p.trafficReset ? 'cli.package.trafficReset' : 'cli.package.traffic', { size }),
   ];
-  if (p.ipLimit !== null) lines.push(`Devices: ${p.ipLimit === 0 ? 'no limit' : p.ipLimit}`);
-  if (p.speedLimit) lines.push(`Speed: ${p.speedLimit}`);
-  if (p.stock !== null) lines.push(`Stock: ${p.stock}`);
-  lines.push('Prices:', ...p.prices.map((price) => `  ${price.cycle.padEnd(11)} ${moneyText(price.price)}`));
+  if (p.ipLimit !== null) {
+    const devices = p.ipLimit === 0 ? text.t('cli.package.noLimit') : String(p.ipLimit);
+    lines.push(text.t('cli.package.devices', { devices }));
+  }
+  if (p.speedLimit) lines.push(text.t('cli.package.speed', { speed: p.speedLimit }));
+  if (p.stock !== null) lines.push(text.t('cli.package.stock', { stock: String(p.stock) }));
+  lines.push(
+    text.t('cli.package.prices'),
+    ...p.prices.map((price) => `  ${price.cycle.padEnd(11)} ${moneyText(price.price)}`),
+  );
   if (p.description) lines.push('', p.description);
   return `${lines.join('\n')}\n`;
 }
@@ -69,7 +84,7 @@ async function packages(ctx: CommandContext): Promise<ExitCode> {
     return output(
       ctx,
       store,
-      (value) => packagesTable(traffic ? value.traffic : value.packages),
+      (value) => packagesTable(traffic ? value.traffic : value.packages, say(ctx)),
       (value) => (traffic ? value.traffic : value.packages),
     );
   });
@@ -77,13 +92,30 @@ async function packages(ctx: CommandContext): Promise<ExitCode> {
 
 async function packageInfo(ctx: CommandContext): Promise<ExitCode> {
   const [ref] = ctx.args.positionals;
-  if (!ref) return ctx.usage('Give the package id: package ID.');
+  if (!ref) return ctx.usage(say(ctx).t('cli.billing.givePackageRef', { command: 'package ID' }));
   if (!/^\d{1,10}$/.test(ref) || Number(ref) < 1)
-    return ctx.usage(`The package id is a number (like 1), not "${ref}".`);
+    return ctx.usage(say(ctx).t('cli.billing.badPackageRef', { value: ref }));
   return withSession(ctx, async (session) =>
-    output(ctx, await session.call('billing.package', { id: Number(ref) }), packageText),
+    output(ctx, await session.call('billing.package', { id: Number(ref) }), (p) => packageText(p, say(ctx))),
   );
 }
+
+/**
+ * A list that did not load (the panel unreachable, an HTML error page, an answer not understood), as
+ * opposed to the panel refusing: a command that creates an invoice the user named goes on without
+ * it, since the invoice shows the amount and creating one spends nothing.
+ */
+const didNotLoad = (error: AppError) => ['network', 'timeout', 'http', 'schema'].includes(error.kind);
+
+/** The user's language for this run (LC_ALL, LC_MESSAGES, LANG). */
+const say = (ctx: CommandContext) => cliText(ctx.io.env);
+
+/** The price line when the list with the price did not load. */
+const priceNotShown = (text: MainText, list: string, error: AppError) =>
+  labelled(
+    text.t('cli.billing.price'),
+    text.t('cli.billing.priceNotShown', { list, message: error.message }),
+  );
 
 /** Shows the invoice about to be created, asks, creates it. */
 async function createInvoice(
@@ -91,31 +123,35 @@ async function createInvoice(
   summary: string[],
   create: () => Promise<Result<InvoiceCreated>>,
 ): Promise<ExitCode> {
-  const text = `${summary.join('\n')}\n`;
-  if (!(await confirm(ctx, text, 'Create this invoice?'))) {
-    ctx.io.stderr('Nothing was created.\n');
+  const text = say(ctx);
+  if (!(await confirm(ctx, `${summary.join('\n')}\n`, text.t('cli.billing.question')))) {
+    ctx.io.stderr(`${text.t('cli.billing.nothingCreated')}\n`);
     return EXIT.usage;
   }
-  return output(
-    ctx,
-    await create(),
-    (created) =>
-      `${created.message ? `${created.message}\n` : ''}Invoice ${created.invoiceId} created. Pay it with: xmplus-tray pay ${created.invoiceId} --gateway ID (see xmplus-tray gateways)\n`,
-  );
+  return output(ctx, await create(), (created) => {
+    const done = text.t('cli.billing.created', {
+      id: created.invoiceId,
+      command: `xmplus-tray pay ${created.invoiceId} --gateway ID`,
+      gateways: 'xmplus-tray gateways',
+    });
+    return `${created.message ? `${created.message}\n` : ''}${done}\n`;
+  });
 }
 
 async function buy(ctx: CommandContext): Promise<ExitCode> {
   const packageId = idOption(ctx, 'package');
   if (packageId === null) return EXIT.usage;
   const cycleText = ctx.args.string('cycle');
-  if (cycleText === undefined) return ctx.usage(`Give --cycle: one of ${CYCLE_KEYS.join(', ')}.`);
+  if (cycleText === undefined)
+    return ctx.usage(say(ctx).t('cli.billing.giveCycle', { cycles: CYCLE_KEYS.join(', ') }));
   const cycle = parseCycle(cycleText);
   if (!cycle.ok) return ctx.report(cycle.error, EXIT.usage);
   const qtyText = ctx.args.string('qty') ?? '1';
   const qty = /^\d{1,3}$/.test(qtyText) ? Number(qtyText) : NaN;
-  if (!(qty >= 1 && qty <= 100)) return ctx.usage(`--qty must be a number from 1 to 100, not "${qtyText}".`);
+  if (!(qty >= 1 && qty <= 100)) return ctx.usage(say(ctx).t('cli.billing.badQty', { value: qtyText }));
   const coupon = ctx.args.string('coupon')?.trim() ?? '';
-  const refused = refuseUnattended(ctx, 'create an invoice');
+  const text = say(ctx);
+  const refused = refuseUnattended(ctx, text.t('cli.billing.createInvoice'));
   if (refused !== null) return refused;
   return withSession(ctx, async (session) => {
     // package/info has the panel's words for an unknown package; the store has the prices with
@@ -124,15 +160,36 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
       session.call('billing.package', { id: packageId }),
       session.call('billing.store', {}),
     ]);
-    if (!pkg.ok) return ctx.report(pkg.error);
     const listed = store.ok ? store.value.packages.find((p) => p.id === packageId) : undefined;
-    const price = (listed ?? pkg.value).prices.find((p) => p.cycle === cycle.value);
+    // The panel's refusal (an unknown package) stops here. A package/info that did not load does
+    // not: the store's entry has the price, and without either the user still named what to buy.
+    if (!pkg.ok && !didNotLoad(pkg.error)) return ctx.report(pkg.error);
+    const coupons = coupon
+      ? [labelled(text.t('cli.billing.coupon'), text.t('cli.billing.couponNote', { code: coupon }))]
+      : [];
+    const cycleLine = labelled(text.t('cli.billing.cycle'), cycle.value);
+    const create = () => session.call('billing.buy', { packageId, cycle: cycle.value, coupon, qty });
+    const known = listed ?? (pkg.ok ? pkg.value : undefined);
+    if (!known) {
+      const why = pkg.ok ? null : pkg.error;
+      return createInvoice(
+        ctx,
+        [
+          labelled(text.t('cli.billing.buy'), text.t('cli.billing.packageId', { id: String(packageId) })),
+          cycleLine,
+          ...(why ? [priceNotShown(text, text.t('cli.billing.listPackage'), why)] : []),
+          ...coupons,
+        ],
+        create,
+      );
+    }
+    const price = known.prices.find((p) => p.cycle === cycle.value);
     if (!price) {
-      const offered = (listed ?? pkg.value).prices.map((p) => p.cycle).join(', ') || 'none';
+      const offered = known.prices.map((p) => p.cycle).join(', ') || text.t('cli.billing.none');
       return ctx.report(
         appError(
           'validation',
-          `${pkg.value.name} cannot be bought for ${cycle.value}; its cycles: ${offered}.`,
+          text.t('cli.billing.wrongCycle', { name: known.name, cycle: cycle.value, offered }),
         ),
       );
     }
@@ -140,48 +197,89 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
     return createInvoice(
       ctx,
       [
-        `Buy:    ${pkg.value.name} (package ${pkg.value.id})`,
-        `Cycle:  ${cycle.value}`,
-        `Price:  ${each}${qty > 1 ? ` × ${qty}` : ''}`,
-        ...(coupon ? [`Coupon: ${coupon} (the panel takes it off the invoice)`] : []),
+        labelled(
+          text.t('cli.billing.buy'),
+          text.t('cli.billing.package', { name: known.name, id: String(known.id) }),
+        ),
+        cycleLine,
+        labelled(text.t('cli.billing.price'), `${each}${qty > 1 ? ` × ${qty}` : ''}`),
+        ...coupons,
       ],
-      () => session.call('billing.buy', { packageId, cycle: cycle.value, coupon, qty }),
+      create,
     );
   });
 }
 
-/** A service of the active account, from account/info (also for expired ones: service/info refuses them). */
+/**
+ * A service of the active account, from account/info (also for expired ones: service/info refuses
+ * them). With `orMissing`, an account/info that did not load is handed back rather than reported.
+ */
 async function serviceOf(
   ctx: CommandContext,
   session: CliSession,
   serviceId: number,
-): Promise<Service | ExitCode> {
+  orMissing: true,
+): Promise<Service | { missing: AppError } | ExitCode>;
+async function serviceOf(
+  ctx: CommandContext,
+  session: CliSession,
+  serviceId: number,
+): Promise<Service | ExitCode>;
+async function serviceOf(
+  ctx: CommandContext,
+  session: CliSession,
+  serviceId: number,
+  orMissing = false,
+): Promise<Service | { missing: AppError } | ExitCode> {
   const active = await session.accounts.activeBilling();
   if (!active.ok) return ctx.report(active.error);
   const account = await active.value.session.accountInfo();
+  if (!account.ok && orMissing && didNotLoad(account.error)) return { missing: account.error };
   if (!account.ok) return ctx.report(account.error);
   const service = account.value.services.find((s) => s.id === serviceId);
   if (service) return service;
-  const known = account.value.services.map((s) => s.id).join(', ') || 'none';
+  const text = say(ctx);
+  const known = account.value.services.map((s) => s.id).join(', ') || text.t('cli.billing.none');
   return ctx.report(
-    appError('validation', `There is no service ${serviceId} in this account (services: ${known}).`),
+    appError('validation', text.t('cli.billing.noService', { id: String(serviceId), known })),
   );
 }
 
 async function renew(ctx: CommandContext): Promise<ExitCode> {
   const serviceId = idOption(ctx, 'service');
   if (serviceId === null) return EXIT.usage;
-  const refused = refuseUnattended(ctx, 'create a renewal invoice');
+  const text = say(ctx);
+  const refused = refuseUnattended(ctx, text.t('cli.billing.createRenewal'));
   if (refused !== null) return refused;
   return withSession(ctx, async (session) => {
-    const service = await serviceOf(ctx, session, serviceId);
+    const service = await serviceOf(ctx, session, serviceId, true);
     if (typeof service === 'number') return service;
+    if ('missing' in service) {
+      return createInvoice(
+        ctx,
+        [
+          labelled(text.t('cli.billing.renew'), text.t('cli.billing.serviceId', { id: String(serviceId) })),
+          priceNotShown(text, text.t('cli.billing.listServices'), service.missing),
+        ],
+        () => session.call('billing.renew', { serviceId }),
+      );
+    }
     return createInvoice(
       ctx,
       [
-        `Renew:  ${service.packageName} (service ${service.id}), expires ${dateText(service.expiresAt)}`,
-        `Cycle:  ${service.billing || '—'}`,
-        `Price:  ${service.amount ? moneyText(service.amount) : 'as the panel sets it'}`,
+        labelled(
+          text.t('cli.billing.renew'),
+          text.t('cli.billing.serviceExpires', {
+            name: service.packageName,
+            id: String(service.id),
+            date: dateText(service.expiresAt),
+          }),
+        ),
+        labelled(text.t('cli.billing.cycle'), service.billing || '—'),
+        labelled(
+          text.t('cli.billing.price'),
+          service.amount ? moneyText(service.amount) : text.t('cli.billing.panelSets'),
+        ),
       ],
       () => session.call('billing.renew', { serviceId }),
     );
@@ -193,21 +291,60 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
   if (serviceId === null) return EXIT.usage;
   const packageId = idOption(ctx, 'package');
   if (packageId === null) return EXIT.usage;
-  const refused = refuseUnattended(ctx, 'create a top-up invoice');
+  const text = say(ctx);
+  const refused = refuseUnattended(ctx, text.t('cli.billing.createTopup'));
   if (refused !== null) return refused;
   return withSession(ctx, async (session) => {
     const service = await serviceOf(ctx, session, serviceId);
     if (typeof service === 'number') return service;
     const store = await session.call('billing.store', {});
     if (!store.ok) return ctx.report(store.error);
-    if (store.value.trafficError) return ctx.report(store.value.trafficError);
-    const pkg = store.value.traffic.find((p) => p.id === packageId);
+    const create = () => session.call('billing.topup', { serviceId, packageId });
+    const target = text.t('cli.billing.service', { name: service.packageName, id: String(service.id) });
+    const topupLine = (what: string) =>
+      labelled(
+        text.t('cli.billing.topup'),
+        text.t('cli.billing.topupWith', { service: target, package: what }),
+      );
+    const onceLine = labelled(text.t('cli.billing.cycle'), text.t('cli.billing.once'));
+    const listError = store.value.trafficError;
+    // The traffic list did not load (often an HTML 500 of its own): package/info has the same
+    // package and price; without that too, the invoice is still what the user named.
+    let pkg = listError ? undefined : store.value.traffic.find((p) => p.id === packageId);
+    if (listError) {
+      const info = await session.call('billing.package', { id: packageId });
+      if (!info.ok && !didNotLoad(info.error)) return ctx.report(info.error);
+      if (!info.ok) {
+        return createInvoice(
+          ctx,
+          [
+            topupLine(text.t('cli.billing.packageId', { id: String(packageId) })),
+            onceLine,
+            priceNotShown(text, text.t('cli.billing.listTraffic'), listError),
+          ],
+          create,
+        );
+      }
+      if (info.value.kind !== 'traffic') {
+        return ctx.report(
+          appError(
+            'validation',
+            text.t('cli.billing.notTraffic', { id: String(packageId), name: info.value.name }),
+          ),
+        );
+      }
+      pkg = info.value;
+    }
     if (!pkg) {
-      const known = store.value.traffic.map((p) => p.id).join(', ') || 'none';
+      const known = store.value.traffic.map((p) => p.id).join(', ') || text.t('cli.billing.none');
       return ctx.report(
         appError(
           'validation',
-          `There is no traffic package ${packageId} (traffic packages: ${known}). See \`xmplus-tray packages --traffic\`.`,
+          text.t('cli.billing.noTrafficPackage', {
+            id: String(packageId),
+            known,
+            command: 'xmplus-tray packages --traffic',
+          }),
         ),
       );
     }
@@ -215,28 +352,40 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
     return createInvoice(
       ctx,
       [
-        `Top up: ${service.packageName} (service ${service.id}) with ${pkg.name} (package ${pkg.id}, ${bytesText(pkg.trafficBytes)})`,
-        `Cycle:  once`,
-        `Price:  ${price ? moneyText(price.price) : 'as the panel sets it'}`,
+        topupLine(
+          text.t('cli.billing.topupPackage', {
+            name: pkg.name,
+            id: String(pkg.id),
+            size: bytesText(pkg.trafficBytes),
+          }),
+        ),
+        onceLine,
+        labelled(
+          text.t('cli.billing.price'),
+          price ? moneyText(price.price) : text.t('cli.billing.panelSets'),
+        ),
       ],
-      () => session.call('billing.topup', { serviceId, packageId }),
+      create,
     );
   });
 }
 
-const feeText = (g: Gateway) =>
+const feeText = (g: Gateway, text: MainText) =>
   g.feePercent > 0 || g.feeFixed > 0
     ? [g.feePercent > 0 ? `${g.feePercent}%` : '', g.feeFixed > 0 ? g.feeFixed.toFixed(2) : '']
         .filter(Boolean)
         .join(' + ')
-    : 'none';
+    : text.t('cli.billing.none');
 
 async function gateways(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) =>
     output(ctx, await session.call('billing.gateways', {}), (list) => {
-      if (list.length === 0) return 'The panel offers no payment methods.\n';
-      const rows = [['ID', 'NAME', 'GATEWAY', 'CURRENCY', 'FEES']];
-      for (const g of list) rows.push([String(g.id), g.name, g.gateway, g.currency, feeText(g)]);
+      const text = say(ctx);
+      if (list.length === 0) return `${text.t('cli.billing.noGateways')}\n`;
+      const rows = [
+        (['id', 'name', 'gateway', 'currency', 'fees'] as const).map((c) => text.t(`cli.col.${c}`)),
+      ];
+      for (const g of list) rows.push([String(g.id), g.name, g.gateway, g.currency, feeText(g, text)]);
       return table(rows);
     }),
   );
@@ -251,6 +400,7 @@ export async function paymentText(
   view: PaymentView,
   gateway: Gateway | undefined,
   now: number,
+  text: MainText = ENGLISH,
 ): Promise<string> {
   const { payment } = view;
   const lines: string[] = [];
@@ -262,22 +412,27 @@ export async function paymentText(
       // Too long for a terminal QR code: the data below can still be copied.
     }
   }
-  lines.push(`Invoice:  ${payment.invoiceId}`);
-  const fees = gateway ? ` (with ${gateway.name || gateway.gateway}'s fees: ${feeText(gateway)})` : '';
-  lines.push(`Amount:   ${moneyText(payment.amount)}${fees}`);
-  lines.push(`Pay with: ${payment.gateway}`);
+  const line = (label: string, value: string) => labelled(label, value, 10);
+  lines.push(line(text.t('cli.pay.invoice'), payment.invoiceId));
+  const fees = gateway
+    ? ` ${text.t('cli.pay.fees', { gateway: gateway.name || gateway.gateway, fees: feeText(gateway, text) })}`
+    : '';
+  lines.push(line(text.t('cli.pay.amount'), `${moneyText(payment.amount)}${fees}`));
+  lines.push(line(text.t('cli.pay.payWith'), payment.gateway));
   if (scannable) {
-    lines.push(`${(payment.dataKind === 'https' ? 'Open:' : 'Pay to:').padEnd(10)}${payment.data}`);
+    lines.push(line(text.t(payment.dataKind === 'https' ? 'cli.pay.open' : 'cli.pay.payTo'), payment.data));
   } else {
-    const page = payment.invoiceUrl ? `: ${payment.invoiceUrl}` : ' (see the panel in your browser)';
+    const page = payment.invoiceUrl ? `: ${payment.invoiceUrl}` : text.t('cli.pay.seePanel');
     lines.push(
-      payment.dataKind === 'image'
-        ? `The panel gives this payment as a picture only (in --json: payment.qrcode). Or pay on the invoice page${page}`
-        : `Finish this payment on the panel's invoice page${page}`,
+      text.t(payment.dataKind === 'image' ? 'cli.pay.pictureOnly' : 'cli.pay.finishOnPanel', { page }),
     );
   }
   if (payment.expiresAt !== null) {
-    lines.push(`Expires:  ${dateText(payment.expiresAt)} (in ${countdownText(payment.expiresAt - now)})`);
+    const when = text.t('cli.pay.expiresIn', {
+      date: dateText(payment.expiresAt),
+      time: countdownText(payment.expiresAt - now),
+    });
+    lines.push(line(text.t('cli.pay.expires'), when));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -289,7 +444,8 @@ function waitForPayment(ctx: CommandContext, session: CliSession, view: PaymentV
     const expiresAt = view.payment.expiresAt;
     const tick = () => {
       if (expiresAt !== null) {
-        ctx.io.stderr(styled(`\rWaiting for the payment… ${countdownText(expiresAt - ctx.io.now())} left `));
+        const time = countdownText(expiresAt - ctx.io.now());
+        ctx.io.stderr(styled(`\r${say(ctx).t('cli.pay.waiting', { time })} `));
       }
       ticker = timers.setTimeout(tick, 1000);
     };
@@ -308,7 +464,8 @@ function waitForPayment(ctx: CommandContext, session: CliSession, view: PaymentV
 
 async function pay(ctx: CommandContext): Promise<ExitCode> {
   const [invoiceId] = ctx.args.positionals;
-  if (!invoiceId) return ctx.usage('Give the invoice: pay INVOICE --gateway ID.');
+  const text = say(ctx);
+  if (!invoiceId) return ctx.usage(text.t('cli.pay.giveInvoice', { command: 'pay INVOICE --gateway ID' }));
   const gatewayId = idOption(ctx, 'gateway');
   if (gatewayId === null) return EXIT.usage;
   const wait = ctx.args.flag('wait');
@@ -338,7 +495,7 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
     if (!paid.ok) return ctx.report(paid.error);
     const gateway = list.ok ? list.value.find((g) => g.id === gatewayId) : undefined;
     if (ctx.args.flag('json')) ctx.io.stdout(json(paid.value));
-    else ctx.io.stdout(await paymentText(paid.value, gateway, ctx.io.now()));
+    else ctx.io.stdout(await paymentText(paid.value, gateway, ctx.io.now(), text));
     if (!wait) return EXIT.ok;
     const timers = ctx.io.timers ?? {
       setTimeout,
@@ -347,13 +504,13 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
     const done = await waitForPayment(ctx, session, paid.value, timers);
     if (ctx.args.flag('json')) ctx.io.stdout(json(done));
     else if (done.state === 'paid') {
-      const change = done.change ? describeChange(done.change, ENGLISH) : '';
-      ctx.io.stdout(`Paid. ${change}${done.message ? `\n${done.message}` : ''}\n`);
+      const change = done.change ? describeChange(done.change, text) : '';
+      ctx.io.stdout(`${text.t('cli.pay.paid')} ${change}${done.message ? `\n${done.message}` : ''}\n`);
     } else {
       const why = {
-        expired: 'The payment window closed before the invoice was paid.',
-        cancelled: 'The invoice was cancelled.',
-        error: done.message ?? 'The payment could not be checked.',
+        expired: text.t('cli.pay.expired'),
+        cancelled: text.t('cli.pay.cancelled'),
+        error: done.message ?? text.t('cli.pay.checkFailed'),
       } as const;
       ctx.io.stderr(`xmplus-tray: ${why[done.state as keyof typeof why] ?? done.state}\n`);
     }
@@ -361,9 +518,13 @@ async function pay(ctx: CommandContext): Promise<ExitCode> {
   });
 }
 
-function invoicesTable(list: readonly Invoice[]): string {
-  if (list.length === 0) return 'No invoices yet.\n';
-  const rows = [['INVOICE', 'CREATED', 'PACKAGE', 'AMOUNT', 'STATUS', 'SERVICE']];
+function invoicesTable(list: readonly Invoice[], text: MainText): string {
+  if (list.length === 0) return `${text.t('cli.invoice.none')}\n`;
+  const rows = [
+    (['invoice', 'created', 'package', 'amount', 'status', 'service'] as const).map((c) =>
+      text.t(`cli.col.${c}`),
+    ),
+  ];
   for (const i of list) {
     rows.push([
       i.invoiceId,
@@ -377,32 +538,40 @@ function invoicesTable(list: readonly Invoice[]): string {
   return table(rows);
 }
 
-function invoiceText(i: Invoice): string {
+function invoiceText(i: Invoice, text: MainText): string {
+  const line = (label: string, value: string) => labelled(label, value, 10);
+  const pkg = text.t('cli.billing.package', { name: i.packageName, id: String(i.packageId) });
+  const discount =
+    i.discount > 0 ? ` ${text.t('cli.invoice.discount', { amount: i.discount.toFixed(2) })}` : '';
   const lines = [
-    `Invoice:  ${i.invoiceId}`,
-    `Status:   ${i.statusLabel || i.status}`,
-    `Package:  ${i.packageName} (package ${i.packageId})${i.quantity > 1 ? ` × ${i.quantity}` : ''}`,
-    `Cycle:    ${i.billing || '—'}`,
-    `Amount:   ${i.currency ? `${i.currency} ` : ''}${i.amount.toFixed(2)}${i.discount > 0 ? ` (discount ${i.discount.toFixed(2)})` : ''}`,
-    `Created:  ${dateText(i.createdAt)}`,
+    line(text.t('cli.pay.invoice'), i.invoiceId),
+    line(text.t('cli.invoice.status'), i.statusLabel || i.status),
+    line(text.t('cli.invoice.package'), `${pkg}${i.quantity > 1 ? ` × ${i.quantity}` : ''}`),
+    line(text.t('cli.invoice.cycle'), i.billing || '—'),
+    line(
+      text.t('cli.invoice.amount'),
+      `${i.currency ? `${i.currency} ` : ''}${i.amount.toFixed(2)}${discount}`,
+    ),
+    line(text.t('cli.invoice.created'), dateText(i.createdAt)),
   ];
-  if (i.serviceId !== null) lines.push(`Service:  ${i.serviceId}`);
-  if (i.paidAt !== null) lines.push(`Paid:     ${dateText(i.paidAt)}`);
-  if (i.status === 'pending') lines.push('', `Pay it with: xmplus-tray pay ${i.invoiceId} --gateway ID`);
+  if (i.serviceId !== null) lines.push(line(text.t('cli.invoice.service'), String(i.serviceId)));
+  if (i.paidAt !== null) lines.push(line(text.t('cli.invoice.paid'), dateText(i.paidAt)));
+  if (i.status === 'pending')
+    lines.push('', text.t('cli.invoice.payWith', { command: `xmplus-tray pay ${i.invoiceId} --gateway ID` }));
   return `${lines.join('\n')}\n`;
 }
 
 async function invoices(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) =>
-    output(ctx, await session.call('invoices.list', {}), invoicesTable),
+    output(ctx, await session.call('invoices.list', {}), (list) => invoicesTable(list, say(ctx))),
   );
 }
 
 async function invoice(ctx: CommandContext): Promise<ExitCode> {
   const [invoiceId] = ctx.args.positionals;
-  if (!invoiceId) return ctx.usage('Give the invoice: invoice INVOICE.');
+  if (!invoiceId) return ctx.usage(say(ctx).t('cli.pay.giveInvoice', { command: 'invoice INVOICE' }));
   return withSession(ctx, async (session) =>
-    output(ctx, await session.call('invoices.view', { invoiceId }), invoiceText),
+    output(ctx, await session.call('invoices.view', { invoiceId }), (value) => invoiceText(value, say(ctx))),
   );
 }
 

@@ -4,12 +4,13 @@ import type { Snapshot } from '../../../shared/domain';
 import type { Result } from '../../../shared/errors';
 import type { CliSession } from '../context';
 import { json } from '../format';
+import { cliText } from '../text';
 import { EXIT, type CommandContext, type ExitCode, type OptionSpec } from '../table';
 
 export const JSON_OPTION: OptionSpec = {
   name: 'json',
   type: 'boolean',
-  description: 'print the result as JSON (the objects the app window receives)',
+  description: 'print the result as JSON (the objects the app window receives; times in ISO 8601)',
 };
 
 /** Which profile a command acts on (default: the active one); see `profiles` for the ids. */
@@ -60,24 +61,24 @@ export function parseId(text: string | undefined): number | null {
 /** The id in an option; null after printing a usage error that names it (exit with 2 then). */
 export function idOption(ctx: CommandContext, name: string): number | null {
   const text = ctx.args.string(name);
+  const say = cliText(ctx.io.env);
   if (text === undefined) {
-    ctx.usage(`Give --${name} ID.`);
+    ctx.usage(say.t('cli.usage.giveId', { option: name }));
     return null;
   }
   const id = parseId(text);
-  if (id === null) ctx.usage(`--${name} must be an id number (like 4), not "${text}".`);
+  if (id === null) ctx.usage(say.t('cli.usage.badId', { option: name, value: text }));
   return id;
 }
 
 /**
  * Before creating an invoice: refuse at once without a terminal and without --yes (so nothing at
- * all reaches the panel); returns null when the command may go on to describe and ask.
+ * all reaches the panel); returns null when the command may go on to describe and ask. `what` is
+ * said in the user's language ("create an invoice").
  */
 export function refuseUnattended(ctx: CommandContext, what: string): ExitCode | null {
   if (ctx.args.flag('yes') || ctx.io.interactive) return null;
-  ctx.io.stderr(
-    `xmplus-tray: refusing to ${what} without confirmation: there is no terminal to ask on. Add --yes to go ahead.\n`,
-  );
+  ctx.io.stderr(`xmplus-tray: ${cliText(ctx.io.env).t('cli.confirm.refused', { what })}\n`);
   return EXIT.usage;
 }
 

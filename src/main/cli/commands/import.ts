@@ -6,6 +6,7 @@ import { appError, fail, ok, type Result } from '../../../shared/errors';
 import { IMPORT_CLIENT_IDS, isImportClientId, type ImportClientId } from '../../../shared/import-clients';
 import { isImportLink } from '../../import/links';
 import { createImportService } from '../../import/service';
+import { cliText } from '../text';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import { PROFILE_OPTION, parseId, snapshotOf, withSession } from './common';
 
@@ -48,16 +49,18 @@ export function openWithOs(
 }
 
 async function importCommand(ctx: CommandContext): Promise<ExitCode> {
+  const text = cliText(ctx.io.env);
+  const clients = IMPORT_CLIENT_IDS.join(', ');
   const clientText = ctx.args.string('client');
-  if (clientText === undefined) return ctx.usage(`Give --client ID: ${IMPORT_CLIENT_IDS.join(', ')}.`);
+  if (clientText === undefined) return ctx.usage(text.t('cli.import.giveClient', { clients }));
   if (!isImportClientId(clientText)) {
-    return ctx.usage(`Unknown client "${clientText}". The clients are: ${IMPORT_CLIENT_IDS.join(', ')}.`);
+    return ctx.usage(text.t('cli.import.unknownClient', { client: clientText, clients }));
   }
   const client: ImportClientId = clientText;
   const serviceText = ctx.args.string('service');
   const serviceArg = serviceText === undefined ? null : parseId(serviceText);
   if (serviceText !== undefined && serviceArg === null) {
-    return ctx.usage(`--service must be an id number (like 4), not "${serviceText}".`);
+    return ctx.usage(text.t('cli.import.badService', { value: serviceText }));
   }
   return withSession(ctx, async (session) => {
     const snapshot = await snapshotOf(session);
@@ -71,8 +74,8 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
       if (linked.length !== 1) {
         const ids = linked.map((s) => `${s.id} (${s.packageName})`).join(', ');
         return linked.length === 0
-          ? ctx.report(appError('state', 'None of the services of this account has a subscription link.'))
-          : ctx.usage(`This account has ${linked.length} services: give --service ID, one of ${ids}.`);
+          ? ctx.report(appError('state', text.t('cli.import.noLinks')))
+          : ctx.usage(text.t('cli.import.giveService', { count: linked.length, ids }));
       }
       serviceId = linked[0]!.id;
     }
@@ -92,7 +95,7 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
     }
     const opened = await (ctx.io.openLink ?? openWithOs)(link.value);
     if (!opened.ok) return ctx.report(opened.error);
-    ctx.io.stderr(`Opened the import link. Confirm the new profile in the client.\n`);
+    ctx.io.stderr(`${text.t('cli.import.opened')}\n`);
     return EXIT.ok;
   });
 }

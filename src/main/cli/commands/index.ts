@@ -1,7 +1,9 @@
 // THE command table: every command of the CLI, in the order help lists them. Help, `help COMMAND`
 // and the completion scripts are generated from it, so a new command is one entry here.
 import { completionScript, SHELLS, type Shell } from '../completion';
+import { ENGLISH, type MainText } from '../../i18n';
 import { commandHelp, EXIT, programHelp, type Command } from '../table';
+import { cliText } from '../text';
 import { ACCOUNT_COMMANDS } from './account';
 import { BILLING_COMMANDS } from './billing';
 import { IMPORT_COMMANDS } from './import';
@@ -26,13 +28,14 @@ const SHELL_COMMANDS: readonly Command[] = [
     options: [],
     async run(ctx) {
       const [name] = ctx.args.positionals;
+      const text = cliText(ctx.io.env);
       if (name === undefined) {
-        ctx.io.stdout(programHelp(COMMANDS));
+        ctx.io.stdout(programHelp(COMMANDS, text));
         return EXIT.ok;
       }
       const command = findCommand(name);
-      if (!command) return ctx.usage(unknownCommand(name));
-      ctx.io.stdout(commandHelp(command));
+      if (!command) return ctx.usage(unknownCommand(name, text));
+      ctx.io.stdout(commandHelp(command, text));
       return EXIT.ok;
     },
   },
@@ -70,9 +73,14 @@ export function findCommand(name: string): Command | undefined {
 }
 
 /** "unknown command" with the nearest name, when one is close. */
-export function unknownCommand(name: string): string {
+export function unknownCommand(name: string, text: MainText = ENGLISH): string {
   const near = COMMANDS.map((c) => c.name).find(
     (candidate) => candidate.startsWith(name.slice(0, 3)) && Math.abs(candidate.length - name.length) <= 2,
   );
-  return `Unknown command "${name}".${near ? ` Did you mean ${near}?` : ''} See \`xmplus-tray help\`.`;
+  return [
+    text.t('cli.error.unknownCommand', { name }),
+    ...(near ? [text.t('cli.error.didYouMean', { name: near })] : []),
+    text.t('cli.error.seeHelp', { command: 'xmplus-tray help' }),
+    // Chinese runs sentences together; the others put a space between them.
+  ].join(text.locale === 'zh-CN' ? '' : ' ');
 }

@@ -7,12 +7,13 @@ import type { PanelServer, ServerListError, Snapshot } from '../../../shared/dom
 import { serverListPart } from '../../../shared/domain';
 import { appError, fail, ok, type AppError, type Result } from '../../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
-import { ENGLISH } from '../../i18n';
+import { ENGLISH, type MainText } from '../../i18n';
 import { ON_DEMAND_MAX_AGE_MS, withServers } from '../../sources/server-parts';
 import { daysLeft, usedPercent, waybarAcross, waybarStatus } from '../../monitor';
 import type { StatusProfile } from '../../local/status-socket';
 import type { Thresholds } from '../../monitor/alerts';
 import { runExportCommand } from '../export';
+import { cliText } from '../text';
 import { bytesText, dateText, json, table } from '../format';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import { JSON_OPTION, PROFILE_OPTION, parseId, snapshotOf, withSession } from './common';
@@ -28,16 +29,16 @@ function serversErrorJson(error: ServerListError | null) {
   };
 }
 
-const unavailable = (snapshot: Snapshot, id: number, error: ServerListError) => {
+const unavailable = (snapshot: Snapshot, id: number, error: ServerListError, text: MainText = ENGLISH) => {
   const name = snapshot.services.find((s) => s.id === id)?.packageName ?? '';
-  return `service ${id} (${name}): ${ENGLISH.t('servers.unavailable', { message: error.message })}`;
+  return `service ${id} (${name}): ${text.t('servers.unavailable', { message: error.message })}`;
 };
 
 /** One line per service whose server list could not be fetched. */
-function serverProblems(snapshot: Snapshot): string[] {
+function serverProblems(snapshot: Snapshot, text: MainText = ENGLISH): string[] {
   return snapshot.services.flatMap((s) => {
     const error = serverListPart(snapshot, s.id).error;
-    return error ? [unavailable(snapshot, s.id, error)] : [];
+    return error ? [unavailable(snapshot, s.id, error, text)] : [];
   });
 }
 
@@ -92,8 +93,12 @@ export function statusJson(profiles: readonly StatusProfile[], now: number) {
   };
 }
 
-function statusTable(snapshot: Snapshot, now: number): string {
-  const rows = [['ID', 'PACKAGE', 'STATUS', 'USED', 'TOTAL', 'USED %', 'DAYS LEFT', 'EXPIRES']];
+function statusTable(snapshot: Snapshot, now: number, text: MainText = ENGLISH): string {
+  const rows = [
+    (['id', 'package', 'status', 'used', 'total', 'usedPercent', 'daysLeft', 'expires'] as const).map((c) =>
+      text.t(`cli.col.${c}`),
+    ),
+  ];
   for (const s of snapshot.services) {
     const pct = usedPercent(s);
     const left = daysLeft(s, now);
@@ -102,27 +107,31 @@ function statusTable(snapshot: Snapshot, now: number): string {
       s.packageName,
       s.statusLabel || s.status,
       bytesText(s.usedBytes),
-      s.totalBytes > 0 ? bytesText(s.totalBytes) : 'unlimited',
+      s.totalBytes > 0 ? bytesText(s.totalBytes) : text.t('cli.status.unlimited'),
       pct === null ? '—' : `${pct.toFixed(1)}%`,
       left === null ? '—' : String(left),
-      s.expiresAt === null ? 'no expiry' : dateText(s.expiresAt),
+      s.expiresAt === null ? text.t('time.noExpiry') : dateText(s.expiresAt),
     ]);
   }
   const { account } = snapshot;
   if (!account) return table(rows);
   // The running app's answer leaves the email out.
   const who = account.email ? `${account.username} <${account.email}>` : account.username;
-  return `${who} · balance ${account.balance.text}\n${table(rows)}`;
+  return `${who} · ${text.t('cli.status.balance', { amount: account.balance.text })}\n${table(rows)}`;
 }
 
 /** A heading per profile, then its account and services, or why there is nothing to show. */
-function profilesText(profiles: readonly StatusProfile[], now: number): string {
+function profilesText(profiles: readonly StatusProfile[], now: number, text: MainText = ENGLISH): string {
   return profiles
     .map(({ name, snapshot, error }) => {
-      const age = snapshot ? ` · updated ${dateText(snapshot.fetchedAt)}` : '';
+      const age = snapshot
+        ? ` · ${text.t('cli.status.updated', { time: dateText(snapshot.fetchedAt) })}`
+        : '';
       const heading = `== ${name}${age} ==\n`;
-      const why = error ? `${snapshot ? 'Last refresh failed' : 'No data'}: ${error.message}\n` : '';
-      return `${heading}${why}${snapshot ? statusTable(snapshot, now) : ''}`;
+      const why = error
+        ? `${text.t(snapshot ? 'cli.status.lastFailed' : 'cli.status.noData', { message: error.message })}\n`
+        : '';
+      return `${heading}${why}${snapshot ? statusTable(snapshot, now, text) : ''}`;
     })
     .join('\n');
 }
@@ -133,12 +142,18 @@ function profilesText(profiles: readonly StatusProfile[], now: number): string {
  */
 async function gatherProfiles(ctx: CommandContext): Promise<Result<StatusProfile[]>> {
   const pin = ctx.args.string('profile');
+  const text = cliText(ctx.io.env);
   const pick = (profiles: StatusProfile[]): Result<StatusProfile[]> => {
     if (pin === undefined) return ok(profiles);
     const one = profiles.filter((p) => p.id === pin);
     return one.length > 0
       ? ok(one)
-      : fail(appError('validation', `There is no profile "${pin}". See \`xmplus-tray profiles\`.`));
+      : fail(
+          appError(
+            'validation',
+            text.t('cli.account.noSuchProfile', { ref: pin, command: 'xmplus-tray profiles' }),
+          ),
+        );
   };
   const fromApp = ctx.statusSource ? await ctx.statusSource(ctx.io) : null;
   // The app answers for the profiles it watches; one it does not watch is asked here.
@@ -150,14 +165,10 @@ async function gatherProfiles(ctx: CommandContext): Promise<Result<StatusProfile
   const session = opened.value;
   const stored = session.accounts.state().profiles;
   const listed = stored.filter((p) => session.fromEnvironment || p.watch || p.id === pin);
-  if (stored.length === 0) return fail(appError('state', 'Add a panel account first: `xmplus-tray login`.'));
+  if (stored.length === 0)
+    return fail(appError('state', text.t('cli.status.noProfiles', { command: 'xmplus-tray login' })));
   if (listed.length === 0 && pin === undefined) {
-    return fail(
-      appError(
-        'state',
-        'No profile is watched: turn on "Watch this profile" in the app, or give --profile ID.',
-      ),
-    );
+    return fail(appError('state', text.t('cli.status.noneWatched')));
   }
   const chosen = pick(
     listed.map((p) => ({ id: p.id, name: p.displayName, kind: p.kind, snapshot: null, error: null })),
@@ -217,7 +228,7 @@ export function printedStatus(
 
 async function status(ctx: CommandContext): Promise<ExitCode> {
   if (ctx.args.flag('json') && ctx.args.flag('waybar'))
-    return ctx.usage('Give --json or --waybar, not both.');
+    return ctx.usage(cliText(ctx.io.env).t('cli.status.jsonOrWaybar'));
   const result = await gatherProfiles(ctx);
   const now = ctx.io.now();
   const nothing = !result.ok || result.value.every((p) => p.snapshot === null);
@@ -241,12 +252,13 @@ async function status(ctx: CommandContext): Promise<ExitCode> {
   }
   if (!result.ok) return ctx.report(result.error, exitFor(result.error));
   if (nothing && firstError) return ctx.report(firstError, exitFor(firstError));
+  const text = cliText(ctx.io.env);
   ctx.io.stdout(
-    ctx.args.flag('json') ? json(statusJson(result.value, now)) : profilesText(result.value, now),
+    ctx.args.flag('json') ? json(statusJson(result.value, now)) : profilesText(result.value, now, text),
   );
   for (const line of failures(result.value)) ctx.io.stderr(`xmplus-tray: ${line}\n`);
   for (const p of result.value) {
-    for (const problem of p.snapshot ? serverProblems(p.snapshot) : [])
+    for (const problem of p.snapshot ? serverProblems(p.snapshot, text) : [])
       ctx.io.stderr(`xmplus-tray: ${problem}\n`);
   }
   return EXIT.ok;
@@ -260,7 +272,10 @@ async function services(ctx: CommandContext): Promise<ExitCode> {
     ctx.io.stdout(json(snapshot.services));
     return EXIT.ok;
   }
-  const rows = [['ID', 'PACKAGE', 'STATUS', 'SERVERS', 'SUBSCRIPTION']];
+  const text = cliText(ctx.io.env);
+  const rows = [
+    (['id', 'package', 'status', 'servers', 'subscription'] as const).map((c) => text.t(`cli.col.${c}`)),
+  ];
   for (const s of snapshot.services) {
     const known = snapshot.servers[String(s.id)];
     const failed = serverListPart(snapshot, s.id).error !== null;
@@ -268,12 +283,16 @@ async function services(ctx: CommandContext): Promise<ExitCode> {
       String(s.id),
       s.packageName,
       s.statusLabel || s.status,
-      failed ? (known ? `${known.length} (old)` : 'unavailable') : String(known?.length ?? 0),
+      failed
+        ? known
+          ? text.t('cli.status.oldCount', { count: String(known.length) })
+          : text.t('cli.status.unavailable')
+        : String(known?.length ?? 0),
       s.sublink,
     ]);
   }
   ctx.io.stdout(table(rows));
-  for (const problem of serverProblems(snapshot)) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
+  for (const problem of serverProblems(snapshot, text)) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
   return EXIT.ok;
 }
 
@@ -367,7 +386,7 @@ export const STATUS_COMMANDS: readonly Command[] = [
       PROFILE_OPTION,
     ],
     details:
-      'Lists every watched profile: a heading per profile, then its services. --json prints {"profiles":[...]}; --waybar shows the most urgent service across them all.',
+      'Lists every watched profile: a heading per profile, then its services. --json prints {"profiles":[…]} with times (fetchedAt, expiresAt, failedAt) as ISO 8601 strings in UTC, sizes in bytes and usedPercent 0-100 (expiresAt null for a plan that never expires); --waybar shows the most urgent service across them all.',
     examples: ['status', 'status --json', 'status --waybar', 'status --profile ID'],
     run: status,
   },

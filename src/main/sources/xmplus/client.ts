@@ -141,6 +141,13 @@ export interface PanelClientOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** The system proxy and the panel's other addresses (transport.ts). */
   route?: PanelRoute;
+  /**
+   * Set-up (a panel not signed in to yet): a token refusal that is not the panel's own answer is
+   * followed by one /api/config request, to name a new-generation panel (generation.ts). Off for a
+   * saved profile's panel, whose generation set-up already checked: a panel having a bad moment
+   * would otherwise be asked twice on every failed token call.
+   */
+  identifyGeneration?: boolean;
 }
 
 export function md5Hex(text: string): string {
@@ -327,7 +334,7 @@ export function createPanelClient(options: PanelClientOptions): Result<PanelClie
         tokenSchema,
         [apiKey, md5Hex(apiKey.trim())],
       );
-      if (!r.ok && mayBeNewGeneration(r.error)) {
+      if (!r.ok && options.identifyGeneration && mayBeNewGeneration(r.error)) {
         const name = await newGenerationName(transport);
         if (name) return fail(newGenerationError(host, name, r.error.status));
       }

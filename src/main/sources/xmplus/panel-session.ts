@@ -46,7 +46,15 @@ export interface PanelSessionOptions extends PanelClientOptions {
   refreshAheadMs?: number;
   /** Use this client instead of creating one (tests). */
   client?: PanelClient;
+  /**
+   * The account/info a sign-in got a moment ago, with when (epoch ms): the first snapshot uses it
+   * instead of asking the panel again, if it is at most SIGN_IN_ANSWER_MAX_AGE_MS old.
+   */
+  firstAccountInfo?: { info: AccountInfo; at: number };
 }
+
+/** How long a sign-in's account/info stands in for the first snapshot's. */
+export const SIGN_IN_ANSWER_MAX_AGE_MS = 30_000;
 
 export interface SnapshotPlan {
   /**
@@ -122,6 +130,13 @@ export function createPanelSession(options: PanelSessionOptions): Result<PanelSe
   });
   /** The last snapshot this session made: the previous one when the caller gives none. */
   let last: Snapshot | null = null;
+  /** A sign-in's account/info, used once (see firstAccountInfo). */
+  let signInAnswer = options.firstAccountInfo ?? null;
+  function takeSignInAnswer(): Result<AccountInfo> | null {
+    const answer = signInAnswer;
+    signInAnswer = null;
+    return answer && now() - answer.at <= SIGN_IN_ANSWER_MAX_AGE_MS ? ok(answer.info) : null;
+  }
   /** service/info requests in flight, per service: a refresh and an export asking at once share one. */
   const inFlight = new Map<number, Promise<Result<ServiceDetail>>>();
 
@@ -181,7 +196,7 @@ export function createPanelSession(options: PanelSessionOptions): Result<PanelSe
         detailsOf(creds.value, sid),
       ]),
     );
-    const account = await tokens.withToken((t) => client.accountInfo(t, creds.value));
+    const account = takeSignInAnswer() ?? (await tokens.withToken((t) => client.accountInfo(t, creds.value)));
     if (!account.ok) {
       await Promise.allSettled(early.values());
       return fail(account.error);

@@ -87,12 +87,15 @@ export function ServiceCard({
   thresholds,
   onOpen,
   snapshot,
+  importCheck = 0,
 }: {
   service: Service;
   thresholds: Thresholds;
   onOpen(): void;
   /** For the servers line (count and fetch time, or unavailable); left out, none is shown. */
   snapshot?: Snapshot;
+  /** Changes when the user asks for a refresh: the import button checks the clients again then. */
+  importCheck?: number;
 }) {
   const { t, bytes } = useI18n();
   const now = Date.now();
@@ -133,7 +136,9 @@ export function ServiceCard({
           <ImportButton
             serviceId={service.id}
             serviceName={service.packageName}
-            refreshKey={snapshot?.fetchedAt ?? 0}
+            // Asked again when the subscription link changes or the user presses Refresh (a client
+            // may have been installed meanwhile), not on every scheduled refresh of the data.
+            refreshKey={`${importCheck} ${service.sublink}`}
           />
         ) : null}
         <button type="button" className="button button-secondary" onClick={onOpen}>

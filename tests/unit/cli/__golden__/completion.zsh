@@ -48,7 +48,7 @@ _xmplus_tray() {
       ;;
     profiles)
       _arguments -s \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--name[add: the profile'\''s name (default: the provider'\''s)]:NAME: ' \
         '--url-stdin[add: read the link from standard input (typed as an argument, it shows in the process list)]' \
         '--client[add: the app to appear as when the provider refuses this one (v2rayn, clash-verge, hiddify, happ, none)]:CLIENT: ' \
@@ -73,19 +73,19 @@ _xmplus_tray() {
         '--panel[the panel'\''s address (default: the active profile'\''s)]:URL: ' \
         '--api-key[the panel'\''s client API key (asked for when none is stored; typed here, it shows in the process list)]:KEY: ' \
         '--email[the account'\''s email]:EMAIL: ' \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     status)
       _arguments -s \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--waybar[print one JSON line for Waybar or Polybar]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     services)
       _arguments -s \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
@@ -108,13 +108,13 @@ _xmplus_tray() {
     packages)
       _arguments -s \
         '--traffic[traffic top-ups instead of plans]' \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     package)
       _arguments -s \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]' \
         '1:ID: '
@@ -126,7 +126,7 @@ _xmplus_tray() {
         '--coupon[a coupon code]:CODE: ' \
         '--qty[how many (1 to 100; default 1)]:N: ' \
         '(-y --yes)'{-y,--yes}'[do not ask for confirmation (needed without a terminal)]' \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
@@ -134,7 +134,7 @@ _xmplus_tray() {
       _arguments -s \
         '--service[the service id (see services)]:ID: ' \
         '(-y --yes)'{-y,--yes}'[do not ask for confirmation (needed without a terminal)]' \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
@@ -143,13 +143,13 @@ _xmplus_tray() {
         '--service[the service id (see services)]:ID: ' \
         '--package[the traffic package id (see packages --traffic)]:ID: ' \
         '(-y --yes)'{-y,--yes}'[do not ask for confirmation (needed without a terminal)]' \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     gateways)
       _arguments -s \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
@@ -157,20 +157,20 @@ _xmplus_tray() {
       _arguments -s \
         '--gateway[the payment method id (see gateways)]:ID: ' \
         '--wait[wait until paid (exit 0) or expired (exit 1)]' \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]' \
         '1:INVOICE: '
       ;;
     invoices)
       _arguments -s \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]'
       ;;
     invoice)
       _arguments -s \
-        '--json[print the result as JSON (the objects the app window receives)]' \
+        '--json[print the result as JSON (the objects the app window receives; times in ISO 8601)]' \
         '--profile[act on this profile instead of the active one (ids: `profiles`)]:ID: ' \
         '(-h --help)'{-h,--help}'[show this help]' \
         '1:INVOICE: '

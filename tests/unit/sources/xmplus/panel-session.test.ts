@@ -312,3 +312,48 @@ describe('ensureServers', () => {
     expect(merged.serverParts?.['4']).toMatchObject({ fetchedAt: cold.fetchedAt, error: { code: 208 } });
   });
 });
+
+describe("a sign-in's account/info", () => {
+  const answered = (clock: { now: number }, ids: number[]) => ({
+    info: {
+      account: { id: 1, username: 'u', email: 'e', balance: { amount: 0, currency: '', text: '' } },
+      services: ids.map(service),
+    },
+    at: clock.now,
+  });
+
+  function sessionWith(clock: { now: number }, ids: number[]) {
+    const { client, log } = fakeClient({ ids }, clock);
+    const session = expectOk(
+      createPanelSession({
+        panelUrl: 'http://127.0.0.1:1',
+        client,
+        getApiKey: async () => ok('k'),
+        getCredentials: async () => ok({ email: 'e', password: 'p' }),
+        now: () => clock.now,
+        firstAccountInfo: answered(clock, [4]),
+      }),
+    );
+    return { session, log };
+  }
+
+  it('stands in for the first snapshot once; the next refresh asks the panel', async () => {
+    const clock = { now: Date.UTC(2026, 0, 10, 9, 0) };
+    const { session, log } = sessionWith(clock, [4, 7]);
+    const first = expectOk(await session.snapshot('p'));
+    expect(first.services.map((s) => s.id)).toEqual([4]);
+    expect(log.filter((l) => l === 'account')).toEqual([]);
+    clock.now += 15 * MIN;
+    const second = expectOk(await session.snapshot('p'));
+    expect(second.services.map((s) => s.id)).toEqual([4, 7]);
+    expect(log.filter((l) => l === 'account')).toEqual(['account']);
+  });
+
+  it('is not used once older than half a minute', async () => {
+    const clock = { now: Date.UTC(2026, 0, 10, 9, 0) };
+    const { session, log } = sessionWith(clock, [4, 7]);
+    clock.now += 31_000;
+    expect(expectOk(await session.snapshot('p')).services.map((s) => s.id)).toEqual([4, 7]);
+    expect(log.filter((l) => l === 'account')).toEqual(['account']);
+  });
+});

@@ -1,6 +1,7 @@
 // The first page: the overview of every profile's services (with several profiles), then the active
 // profile's detail: a card per service, the balance, the last-updated time and a manual refresh.
 // Data arrives from main (dataGet at start, then the 'data' event); Refresh asks for it now.
+import { useState } from 'react';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -26,7 +27,11 @@ export default function DashboardPage() {
   const busy = refresh.busy || Boolean(data?.monitor.refreshing);
   const lastOk = snapshot?.fetchedAt ?? data?.monitor.lastOkAt ?? null;
 
+  // Counts the user's Refresh presses: the cards' import buttons check the clients again on each.
+  const [importCheck, setImportCheck] = useState(0);
+
   const refreshNow = async () => {
+    setImportCheck((n) => n + 1);
     const result = await refresh.run();
     if (result?.ok) setData(result.value);
   };
@@ -124,6 +129,7 @@ export default function DashboardPage() {
                     service={service}
                     thresholds={thresholds}
                     snapshot={snapshot}
+                    importCheck={importCheck}
                     onOpen={() => navigate('services', { serviceId: service.id })}
                   />
                 ))}
