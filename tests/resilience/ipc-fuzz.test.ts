@@ -171,6 +171,8 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
 const offline = {
   panelUrl: fc.constantFrom('http://127.0.0.1:9', 'not a url'),
   proxyUrl: fc.constantFrom('', 'socks5://127.0.0.1:1', 'http://127.0.0.1:1'),
+  // A link the add and re-link channels fetch: a host to resolve would make each run wait on DNS.
+  url: fc.constantFrom(`http://127.0.0.1:${deadPort}/sub/fuzz-token`, `https://127.0.0.1:${deadPort}/s/x`),
 };
 
 /** Inputs the channel's schema accepts, derived from the schema itself (every field it names). */
