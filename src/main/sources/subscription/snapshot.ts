@@ -39,7 +39,8 @@ export function serviceFrom(reading: SubscriptionReading, now: number): Service 
     speedLimit: '',
     serverGroup: '',
     recentOnline: null,
-    status: 'unknown',
+    // A link has no status of its own: it answered, so the plan is active until its expiry passes.
+    status: expiresAt !== null && expiresAt <= now ? 'expired' : 'active',
     statusLabel: '',
     resetText: '',
     resetInDays,

@@ -34,11 +34,20 @@ describe('serviceFrom', () => {
       totalBytes: 100,
       expiresAt: NOW + 5 * 86_400_000,
       resetInDays: 2,
-      status: 'unknown',
+      status: 'active',
       sublink: '',
     });
     expect(JSON.stringify(service)).not.toContain('SECRETTOKEN');
     expect(serversFrom(reading)[String(SUBSCRIPTION_SERVICE_ID)]).toHaveLength(1);
+  });
+
+  it('a plan whose expiry has passed reads as expired, never as unknown', () => {
+    const reading = readSubscription({
+      headers: { 'subscription-userinfo': `upload=0; download=1; total=10; expire=${(NOW - 60_000) / 1000}` },
+      body: LINK,
+      url: URL_,
+    });
+    expect(serviceFrom(reading, NOW).status).toBe('expired');
   });
 
   it('unlimited is 0 total; usage not reported is 0 of 0 with usageSource null', () => {
