@@ -1,11 +1,8 @@
 // The first step of onboarding and of "Add profile": the two ways to add a plan. A subscription link
 // works with any provider; signing in needs the panel's client API key (a branded build carries it).
 // A link on the clipboard is offered at once (shortened; the whole link only once accepted).
-import { useEffect, useState } from 'react';
-import type { LinkOffer } from '../../../../shared/contract';
-import { api } from '../../api';
-import { BusyButton } from '../../components/Button';
 import { useI18n } from '../../i18n';
+import { ClipboardOfferNote, useClipboardOffer } from './ClipboardOffer';
 
 export type AddWay = 'link' | 'signin';
 
@@ -18,25 +15,10 @@ export function AddChoice({
   links: boolean;
 }) {
   const { t } = useI18n();
-  const [offer, setOffer] = useState<LinkOffer | null>(null);
-  useEffect(() => {
-    if (!links) return undefined;
-    let current = true;
-    void api()
-      .appClipboardLink()
-      .then((result) => {
-        if (current && result.ok && result.value) setOffer(result.value);
-      });
-    return () => {
-      current = false;
-    };
-  }, [links]);
-
+  const clipboard = useClipboardOffer(links);
   const acceptOffer = async () => {
-    if (!offer) return;
-    const revealed = await api().appRevealLink({ id: offer.id });
-    setOffer(null);
-    onChoose('link', revealed.ok ? revealed.value.url : undefined);
+    const url = await clipboard.take();
+    onChoose('link', url ?? undefined);
   };
 
   return (
@@ -45,26 +27,11 @@ export function AddChoice({
         {t('addLink.chooseTitle')}
       </h1>
       <p className="muted">{t('addLink.chooseIntro')}</p>
-      <div role="status" aria-live="polite">
-        {offer ? (
-          <div className="link-offer">
-            <p>
-              {t('addLink.clipboardFound')}{' '}
-              <code dir="ltr" className="short-link">
-                {offer.shortLink}
-              </code>
-            </p>
-            <div className="form-actions">
-              <BusyButton variant="secondary" onClick={() => void acceptOffer()}>
-                {t('addLink.clipboardUse')}
-              </BusyButton>
-              <button type="button" className="link-button" onClick={() => setOffer(null)}>
-                {t('addLink.clipboardDismiss')}
-              </button>
-            </div>
-          </div>
-        ) : null}
-      </div>
+      <ClipboardOfferNote
+        offer={clipboard.offer}
+        onUse={() => void acceptOffer()}
+        onDismiss={clipboard.dismiss}
+      />
       <ul className="add-choices">
         <li>
           <button

@@ -2,8 +2,8 @@
 // the clipboard when the user accepts the offer made as the form opens (main reads the clipboard and
 // hands over only a shortened form until then). Adding fetches the link once; a refusal shows the
 // HTTP status and the panel's words, and what was typed stays.
-import { useEffect, useRef, useState } from 'react';
-import type { LinkOffer, ProfilesState } from '../../../../shared/contract';
+import { useRef, useState } from 'react';
+import type { ProfilesState } from '../../../../shared/contract';
 import { isHttpLink, shortLink } from '../../../../shared/short-link';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
@@ -13,6 +13,7 @@ import { useAction } from '../../lib/useAction';
 import { useFields } from '../../lib/useFields';
 import { describeLinkError } from '../../lib/linkErrors';
 import { StepForm } from './StepForm';
+import { ClipboardOfferNote, useClipboardOffer } from './ClipboardOffer';
 
 export function SubscriptionLinkForm({
   onAdded,
@@ -25,7 +26,6 @@ export function SubscriptionLinkForm({
   const i18n = useI18n();
   const { t } = i18n;
   const fields = useFields('sublink', { link: '', name: '' });
-  const [offer, setOffer] = useState<LinkOffer | null>(null);
   /** A link the user accepted from the clipboard: held here, shown shortened. */
   const [accepted, setAccepted] = useState<string | null>(initialLink);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -35,25 +35,12 @@ export function SubscriptionLinkForm({
   );
 
   // As the form opens: is there a link on the clipboard? Only its short form comes over.
-  useEffect(() => {
-    if (initialLink !== null) return undefined;
-    let current = true;
-    void api()
-      .appClipboardLink()
-      .then((result) => {
-        if (current && result.ok && result.value) setOffer(result.value);
-      });
-    return () => {
-      current = false;
-    };
-  }, [initialLink]);
+  const clipboard = useClipboardOffer(initialLink === null);
 
   const takeOffer = async () => {
-    if (!offer) return;
-    const revealed = await api().appRevealLink({ id: offer.id });
-    setOffer(null);
-    if (!revealed.ok) return;
-    setAccepted(revealed.value.url);
+    const url = await clipboard.take();
+    if (url === null) return;
+    setAccepted(url);
     fields.setErrors({});
     add.reset();
     nameRef.current?.focus();
@@ -81,26 +68,11 @@ export function SubscriptionLinkForm({
   return (
     <StepForm title={t('addLink.title')} onSubmit={submit}>
       <p className="muted">{t('addLink.intro')}</p>
-      <div role="status" aria-live="polite">
-        {offer && !accepted ? (
-          <div className="link-offer">
-            <p>
-              {t('addLink.clipboardFound')}{' '}
-              <code dir="ltr" className="short-link">
-                {offer.shortLink}
-              </code>
-            </p>
-            <div className="form-actions">
-              <BusyButton variant="secondary" onClick={() => void takeOffer()}>
-                {t('addLink.clipboardUse')}
-              </BusyButton>
-              <button type="button" className="link-button" onClick={() => setOffer(null)}>
-                {t('addLink.clipboardDismiss')}
-              </button>
-            </div>
-          </div>
-        ) : null}
-      </div>
+      <ClipboardOfferNote
+        offer={accepted ? null : clipboard.offer}
+        onUse={() => void takeOffer()}
+        onDismiss={clipboard.dismiss}
+      />
       {accepted ? (
         <div className="link-offer link-accepted">
           <p>
