@@ -6,21 +6,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PanelSim } from '../../../tools/panel-sim/index';
 import { main } from '../../../src/main/cli';
+import { sharedPanelSim } from '../../support/panel-sim-hooks';
 import { testIo, type TestIoOptions } from '../../support/cli-io';
 
 let sim: PanelSim;
-beforeAll(async () => {
-  sim = await startPanelSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.admin.reset();
-});
+sharedPanelSim((started) => (sim = started));
 
 async function cli(argv: string[], options: TestIoOptions = {}) {
   const t = testIo({

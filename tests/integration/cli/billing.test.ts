@@ -6,29 +6,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
 import { main } from '../../../src/main/cli';
+import { demoCredentials, sharedPanelSim } from '../../support/panel-sim-hooks';
 import type { PaymentView, WatchView } from '../../../src/shared/contract';
 import type { Gateway, Invoice, Package } from '../../../src/shared/domain';
 import { manualTimers, testIo, type TestIoOptions } from '../../support/cli-io';
 
 let sim: PanelSim;
-beforeAll(async () => {
-  sim = await startPanelSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.admin.reset();
-});
+sharedPanelSim((started) => (sim = started));
 
 const env = () => ({
-  XMPLUS_PANEL_URL: sim.url,
-  XMPLUS_API_KEY: sim.apiKey,
-  XMPLUS_EMAIL: sim.demo.email,
-  XMPLUS_PASSWORD: sim.demo.password,
+  ...demoCredentials(sim),
   XMPLUS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'xmplus-cli-billing-')),
 });
 

@@ -4,31 +4,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { describe, expect, it } from 'vitest';
+import type { PanelSim } from '../../../tools/panel-sim/index';
 import { main } from '../../../src/main/cli';
+import { demoCredentials, sharedPanelSim } from '../../support/panel-sim-hooks';
 import { COMMANDS } from '../../../src/main/cli/commands';
 import { cliLocale, messagesLocale } from '../../../src/main/cli/text';
 import { CATALOGUES } from '../../../src/main/i18n';
 import { testIo, type TestIoOptions } from '../../support/cli-io';
 
 let sim: PanelSim;
-beforeAll(async () => {
-  sim = await startPanelSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.admin.reset();
-});
+sharedPanelSim((started) => (sim = started));
 
-const credentials = () => ({
-  XMPLUS_PANEL_URL: sim.url,
-  XMPLUS_API_KEY: sim.apiKey,
-  XMPLUS_EMAIL: sim.demo.email,
-  XMPLUS_PASSWORD: sim.demo.password,
-});
+const credentials = () => demoCredentials(sim);
 
 async function cli(argv: string[], env: Record<string, string>, options: TestIoOptions = {}) {
   const t = testIo({

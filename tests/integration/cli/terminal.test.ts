@@ -5,9 +5,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPanelSim, type PanelSim } from '../../../tools/panel-sim/index';
+import { describe, expect, it } from 'vitest';
+import type { PanelSim } from '../../../tools/panel-sim/index';
 import { main } from '../../../src/main/cli';
+import { demoCredentials, sharedPanelSim } from '../../support/panel-sim-hooks';
 import { terminalText } from '../../../src/main/cli/io';
 import type { Package } from '../../../src/shared/domain';
 import { testIo } from '../../support/cli-io';
@@ -22,21 +23,10 @@ const CLEAR = '\u001b[2J\u001b[H\r';
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 let sim: PanelSim;
-beforeAll(async () => {
-  sim = await startPanelSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.admin.reset();
-});
+sharedPanelSim((started) => (sim = started));
 
 const env = () => ({
-  XMPLUS_PANEL_URL: sim.url,
-  XMPLUS_API_KEY: sim.apiKey,
-  XMPLUS_EMAIL: sim.demo.email,
-  XMPLUS_PASSWORD: sim.demo.password,
+  ...demoCredentials(sim),
   XMPLUS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'xmplus-cli-terminal-')),
 });
 
