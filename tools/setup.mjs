@@ -125,13 +125,25 @@ if (purpose === 'demo' && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   const electron = join(root, 'node_modules', 'electron');
   if (!existsSync(join(electron, 'path.txt'))) {
     say('downloading the Electron binary');
+    // Its stderr is kept back: offline, @electron/get throws a stack trace where one line will do
+    // (the error's own message, without the stack).
     const result = spawnSync(process.execPath, [join(electron, 'install.js')], {
       cwd: electron,
-      stdio: 'inherit',
+      stdio: ['ignore', 'inherit', 'pipe'],
+      encoding: 'utf8',
       env,
     });
-    if (result.status !== 0)
-      say('Electron could not be downloaded here; the demo runs the simulator and the CLI only.');
+    if (result.status !== 0) {
+      const why = (result.stderr ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .find((line) => line !== '' && !line.startsWith('at '))
+        ?.replace(/^\w*Error: /, '')
+        .slice(0, 200);
+      say(
+        `Electron could not be downloaded here${why ? ` (${why})` : ''}; the demo runs the simulators and the CLI only.`,
+      );
+    }
   }
 }
 

@@ -496,12 +496,12 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     const profile = activeProfile();
     if (!profile) {
       return fail(
-        appError(
-          'state',
-          deps.pinnedProfileId
-            ? `There is no profile "${deps.pinnedProfileId}".`
-            : 'Add a panel account first.',
-        ),
+        deps.pinnedProfileId
+          ? appError('state', `There is no profile "${deps.pinnedProfileId}".`, {
+              reason: 'unknownProfile',
+              detail: deps.pinnedProfileId,
+            })
+          : appError('state', 'Add a panel account first.', { reason: 'noProfile' }),
       );
     }
     if (!signedIn.has(profile.id)) return fail(signInFirst());

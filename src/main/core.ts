@@ -333,7 +333,10 @@ export function createCore(platform: Platform, options: CoreOptions = {}): Core 
     actions,
     ensureServers(serviceIds = null) {
       const profile = accounts.activeProfile();
-      if (!profile) return Promise.resolve(fail(appError('state', 'Add a panel account first.')));
+      if (!profile)
+        return Promise.resolve(
+          fail(appError('state', 'Add a panel account first.', { reason: 'noProfile' })),
+        );
       return dataService.ensureServers(profile.id, serviceIds);
     },
     statusProfiles: () =>

@@ -504,7 +504,7 @@ export function createDataService(deps: DataDeps): DataService {
   const handlers: DataHandlers = {
     'data.get': () => ok(state()),
     async 'data.refresh'() {
-      if (!activeId) return fail(appError('state', 'Add a panel account first.'));
+      if (!activeId) return fail(appError('state', 'Add a panel account first.', { reason: 'noProfile' }));
       const watch = activeWatch();
       if (!viewOf(activeId)?.signedIn || !watch) {
         return fail(appError('auth', 'You are signed out. Sign in to refresh.', { reason: 'signedOut' }));
@@ -550,7 +550,7 @@ export function createDataService(deps: DataDeps): DataService {
       const watch = activeWatch();
       return watch
         ? watch.scheduler.refreshNow('manual')
-        : Promise.resolve(fail(appError('state', 'Add a panel account first.')));
+        : Promise.resolve(fail(appError('state', 'Add a panel account first.', { reason: 'noProfile' })));
     },
     async refreshAll() {
       await Promise.all(

@@ -22,7 +22,10 @@ export type ErrorReason =
   | 'apiKeyRefused' // the panel refused the app's client API key
   | 'tokenRefused' // the panel refused the access token (expired or revoked): fetch a new one
   | 'signedOut' // no credentials for the active profile
-  | 'newPanelGeneration'; // the address is a 2026-generation panel; `detail` is its name
+  | 'newPanelGeneration' // the address is a 2026-generation panel; `detail` is its name
+  | 'noProfile' // there is no profile at all yet
+  | 'unknownProfile' // no profile has the id or name asked for; `detail` is what was asked
+  | 'badLink'; // what was given as a subscription link is not one (empty, not http(s), no host)
 
 export interface AppError {
   kind: ErrorKind;
@@ -36,6 +39,11 @@ export interface AppError {
   detail?: string;
   /** For `validation`: which fields were wrong. */
   issues?: { path: string; message: string }[];
+  /**
+   * The language `message` is written in, when it is not main's English: the command line words
+   * some errors itself, in the user's language, and they are printed as they are.
+   */
+  language?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

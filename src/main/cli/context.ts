@@ -37,6 +37,7 @@ import {
 import type { Thresholds } from '../monitor';
 import type { CliIo } from './io';
 import { cliText } from './text';
+import { worded } from './errors';
 
 export const ENV_NAMES = {
   panelUrl: 'XMPLUS_PANEL_URL',
@@ -60,7 +61,8 @@ export function envCredentials(env: NodeJS.ProcessEnv): Result<EnvCredentials | 
   const missing = keys.filter((k) => !env[ENV_NAMES[k]]);
   if (missing.length > 0) {
     const names = missing.map((k) => ENV_NAMES[k]).join(', ');
-    return fail(appError('validation', cliText(env).t('cli.error.envIncomplete', { names })));
+    const text = cliText(env);
+    return fail(worded(text, 'validation', text.t('cli.error.envIncomplete', { names })));
   }
   const value = (k: keyof typeof ENV_NAMES) => env[ENV_NAMES[k]] ?? '';
   return ok({
@@ -127,12 +129,8 @@ export async function openSession(
   const fromEnv = envCredentials(io.env);
   if (!fromEnv.ok) return fromEnv;
   if (fromEnv.value && options.profileId !== undefined) {
-    return fail(
-      appError(
-        'validation',
-        `--profile picks a saved profile; with ${ENV_NAMES.email} and the rest set there is only theirs.`,
-      ),
-    );
+    const text = cliText(io.env);
+    return fail(worded(text, 'validation', text.t('cli.error.profileWithEnv', { name: ENV_NAMES.email })));
   }
   let settings: KeyValueStore;
   let cache: KeyValueStore;

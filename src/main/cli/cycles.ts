@@ -2,7 +2,9 @@
 // semiannual and annual; many panels answer HTTP 500 to "quarter" and other spellings, so anything
 // else is refused here with the key that was probably meant, before a request is sent.
 import { FULL_CYCLES, type BillingCycle } from '../../shared/domain';
-import { appError, fail, ok, type Result } from '../../shared/errors';
+import { fail, ok, type Result } from '../../shared/errors';
+import { ENGLISH, type MainText } from '../i18n';
+import { worded } from './errors';
 
 export type FullCycle = Exclude<BillingCycle, 'topup_traffic'>;
 export const CYCLE_KEYS = FULL_CYCLES as readonly FullCycle[];
@@ -72,17 +74,16 @@ export function meantCycle(text: string): FullCycle | null {
 }
 
 /** A cycle key exactly (any case, spaces around allowed); anything else is refused with a hint. */
-export function parseCycle(text: string): Result<FullCycle> {
+export function parseCycle(text: string, words: MainText = ENGLISH): Result<FullCycle> {
   const word = text.trim().toLowerCase();
   const key = CYCLE_KEYS.find((k) => k === word);
   if (key) return ok(key);
   const meant = meantCycle(text);
   const hint = meant
     ? meant === 'quater'
-      ? ` Did you mean quater? That is the panels' own spelling; they answer "quarter" with an HTTP 500 error.`
-      : ` Did you mean ${meant}?`
+      ? words.t('cli.billing.meantQuater')
+      : words.t('cli.error.didYouMean', { name: meant })
     : '';
-  return fail(
-    appError('validation', `"${text}" is not a billing cycle: use ${CYCLE_KEYS.join(', ')}.${hint}`),
-  );
+  const refused = words.t('cli.billing.notCycle', { value: text, cycles: CYCLE_KEYS.join(', ') });
+  return fail(worded(words, 'validation', hint ? `${refused} ${hint}` : refused));
 }

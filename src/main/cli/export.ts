@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { PanelServer } from '../../shared/domain';
-import { appError, fail, ok } from '../../shared/errors';
+import { fail, ok } from '../../shared/errors';
 import type { Result } from '../../shared/errors';
 import { buildBundle, buildExport, renderFormat } from '../export/index';
 import type { ExportFormat } from '../export/index';
@@ -15,6 +15,8 @@ import { styled } from './io';
 import { writeFilesAtomically } from '../export/write';
 import { PRIVATE_DIR_MODE } from '../private-files';
 import type { WriteIo } from '../export/write';
+import { ENGLISH, type MainText } from '../i18n';
+import { worded } from './errors';
 
 export interface ExportCommandOutput {
   /** What to print on stdout (the export itself, or a line saying where it went). */
@@ -35,14 +37,15 @@ export async function runExportCommand(
   servers: readonly PanelServer[],
   options: { format: ExportFormat; out?: string },
   io?: WriteIo,
+  text: MainText = ENGLISH,
 ): Promise<Result<ExportCommandOutput>> {
   const { format } = options;
   const { models, dropped } = collectServers(servers);
-  const notes = dropped.map((note) => `dropped "${note.remark}": ${note.reason}`);
+  const left = (key: 'cli.export.dropped' | 'cli.export.skipped', note: { remark: string; reason: string }) =>
+    text.t(key, { name: note.remark, reason: note.reason });
+  const notes = dropped.map((note) => left('cli.export.dropped', note));
   if (models.length === 0)
-    return fail(
-      appError('state', 'There are no servers to export for this service.', { detail: notes.join('\n') }),
-    );
+    return fail(worded(text, 'state', text.t('cli.export.noServers'), { detail: notes.join('\n') }));
 
   if (options.out === undefined || options.out === '') {
     if (format === 'qr') {
@@ -54,7 +57,7 @@ export async function runExportCommand(
       return ok({ stdout: blocks.join('\n'), notes, written: [] });
     }
     const output = renderFormat(models, format);
-    for (const note of output.skipped) notes.push(`skipped "${note.remark}": ${note.reason}`);
+    for (const note of output.skipped) notes.push(left('cli.export.skipped', note));
     return ok({ stdout: output.text.endsWith('\n') ? output.text : `${output.text}\n`, notes, written: [] });
   }
 
@@ -63,21 +66,23 @@ export async function runExportCommand(
     try {
       await mkdir(target, { recursive: true, mode: PRIVATE_DIR_MODE });
     } catch (thrown) {
-      return fail(appError('state', `Cannot create the folder ${target}: ${String(thrown)}`));
+      return fail(
+        worded(text, 'state', text.t('cli.export.cannotCreate', { path: target, reason: String(thrown) })),
+      );
     }
     const bundle = await buildBundle(servers, ['qr'], 'qr');
-    for (const note of bundle.skipped) notes.push(`skipped "${note.remark}": ${note.reason}`);
+    for (const note of bundle.skipped) notes.push(left('cli.export.skipped', note));
     const written = await writeFilesAtomically(target, bundle.files, io);
     if (!written.ok) return written;
     return ok({
-      stdout: `Wrote ${written.value.paths.length} QR codes to ${target}\n`,
+      stdout: `${text.t('cli.export.wroteQr', { count: written.value.paths.length, path: target })}\n`,
       notes,
       written: written.value.paths,
     });
   }
   const result = await buildExport(servers, format);
-  if (result.format === 'qr') return fail(appError('internal', 'QR export reached the text path.'));
-  for (const note of result.skipped) notes.push(`skipped "${note.remark}": ${note.reason}`);
+  if (result.format === 'qr') return fail({ kind: 'internal', message: 'QR export reached the text path.' });
+  for (const note of result.skipped) notes.push(left('cli.export.skipped', note));
   // The one file the user named: replacing it is what was asked (as a shell's `>` would).
   const written = await writeFilesAtomically(
     dirname(target),
@@ -86,5 +91,9 @@ export async function runExportCommand(
     { replace: true },
   );
   if (!written.ok) return written;
-  return ok({ stdout: `Wrote ${result.count} servers to ${target}\n`, notes, written: written.value.paths });
+  return ok({
+    stdout: `${text.t('cli.export.wrote', { count: result.count, path: target })}\n`,
+    notes,
+    written: written.value.paths,
+  });
 }

@@ -8,6 +8,7 @@ import { ENV_NAMES, envCredentials, openSession, type CliSession } from './conte
 import { nodeIo, terminalSafeIo, type CliIo } from './io';
 import type { MainText } from '../i18n';
 import { cliText } from './text';
+import { cliErrorText } from './errors';
 import { askRunningApp } from '../local/status-client';
 import {
   commandHelp,
@@ -31,23 +32,14 @@ export interface MainOptions {
 }
 
 /**
- * An error's message in the user's language where the error says why by a reason code (as the
- * window picks its translations); otherwise the message as it is (the panel's words stay verbatim).
- */
-function messageOf(error: AppError, text: MainText): string {
-  if (error.reason === 'signedOut') return text.t('cli.reason.signedOut');
-  if (error.reason === 'apiKeyMissing') return text.t('cli.reason.apiKeyMissing');
-  return error.message;
-}
-
-/**
  * Prints an error. Outside the account commands, a refused or missing sign-in also says what to do
  * from here: sign in again, or check the variables the credentials came from.
  */
 function reporter(io: CliIo, group: string | null, text: MainText) {
   return (error: AppError, code: ExitCode = EXIT.error): ExitCode => {
-    io.stderr(`${PROGRAM}: ${messageOf(error, text)}\n`);
-    if (error.detail) io.stderr(`${error.detail.replace(/^/gm, '  ')}\n`);
+    const said = cliErrorText(error, text);
+    io.stderr(`${PROGRAM}: ${said.message}\n`);
+    for (const line of said.more) io.stderr(`${line.replace(/^/gm, '  ')}\n`);
     if (error.kind === 'auth' && group !== 'Account') {
       const fromEnv = envCredentials(io.env);
       io.stderr(
@@ -88,7 +80,7 @@ export async function main(
     io.stderr(`${PROGRAM} ${command.name}: ${message}\n${seeHelp}\n`);
     return EXIT.usage;
   };
-  const args = parseCommandArgs(command, rest);
+  const args = parseCommandArgs(command, rest, text);
   if (!args.ok) return usage(args.error.message);
   if (args.value.flag('help')) {
     io.stdout(commandHelp(command, text));

@@ -6,6 +6,7 @@ import type { AppError, Result } from '../../shared/errors';
 import { ENGLISH, type MainText } from '../i18n';
 import type { CliIo } from './io';
 import { tableText } from './text';
+import { worded } from './errors';
 import type { CliSession } from './context';
 import type { StatusProfile } from '../local/status-socket';
 
@@ -86,7 +87,11 @@ export const HELP_OPTION: OptionSpec = {
   description: 'show this help',
 };
 
-export function parseCommandArgs(command: Command, argv: readonly string[]): Result<ParsedArgs> {
+export function parseCommandArgs(
+  command: Command,
+  argv: readonly string[],
+  text: MainText = ENGLISH,
+): Result<ParsedArgs> {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const o of [...command.options, HELP_OPTION]) {
     options[o.name] = o.short ? { type: o.type, short: o.short } : { type: o.type };
@@ -95,21 +100,21 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Res
   try {
     parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
   } catch (thrown) {
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
-    return { ok: false, error: { kind: 'validation', message: cleanParseError(message) } };
+    const names = Object.keys(options);
+    return { ok: false, error: worded(text, 'validation', parseErrorText(thrown, names, text)) };
   }
   const max = command.positionals?.length ?? 0;
   if (parsed.positionals.length > max && !parsed.values.help) {
     const extra = parsed.positionals[max] ?? '';
     return {
       ok: false,
-      error: {
-        kind: 'validation',
-        message:
-          max === 0
-            ? `${command.name} takes no arguments, but got "${extra}".`
-            : `Too many arguments: "${extra}".`,
-      },
+      error: worded(
+        text,
+        'validation',
+        max === 0
+          ? text.t('cli.args.noArguments', { command: command.name, extra })
+          : text.t('cli.args.tooMany', { extra }),
+      ),
     };
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
@@ -123,9 +128,51 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Res
   };
 }
 
-/** util.parseArgs' messages, without their advice to use "--" for values that start with a dash. */
-function cleanParseError(message: string): string {
-  return message.replace(/\s*To specify an option argument starting with a dash.*$/s, '').trim();
+/**
+ * Edits between two words, a swap of neighbours counting as one ("jsno" is one from "json"): the
+ * optimal string alignment distance.
+ */
+export function typoDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j += 1) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/**
+ * util.parseArgs' refusal in the user's language, told apart by its error code (Node's
+ * lib/internal/util/parse_args: ERR_PARSE_ARGS_UNKNOWN_OPTION, ERR_PARSE_ARGS_INVALID_OPTION_VALUE
+ * for a string option without its value or a boolean given one). The option is the first quoted
+ * name in Node's message ("Option '-p, --profile <value>' argument missing"); anything else is
+ * Node's message without its advice about "--".
+ */
+function parseErrorText(thrown: unknown, names: readonly string[], text: MainText): string {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  const code = (thrown as { code?: unknown } | null)?.code;
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  const option = /--?[\w-]+(?=[^,]*$)/.exec(quoted.replace(/\s*<value>$/, ''))?.[0] ?? quoted;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    // A near miss ("--jsno") is offered its option, as an unknown command is (unknownCommand).
+    const typed = option.replace(/^-+/, '');
+    const near = typed.length >= 3 ? names.find((name) => typoDistance(typed, name) <= 2) : undefined;
+    return [
+      text.t('cli.args.unknownOption', { option }),
+      ...(near ? [text.t('cli.error.didYouMean', { name: `--${near}` })] : []),
+    ].join(text.locale === 'zh-CN' ? '' : ' ');
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    if (/argument missing/.test(message)) return text.t('cli.args.missingValue', { option });
+    if (/does not take an argument/.test(message)) return text.t('cli.args.noValue', { option });
+  }
+  return message.replace(/\s*To specify an? (option|positional) argument starting with.*$/s, '').trim();
 }
 
 function optionLabel(o: OptionSpec): string {

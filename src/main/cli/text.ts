@@ -1,25 +1,13 @@
 // The command line's language: the POSIX locale variables pick one of the app's four languages, and
 // the texts come from the main process's catalogues (src/main/i18n, keys `cli.*`), the same the tray
-// and the notifications use. Machine output (--json, --waybar) never goes through here: its keys and
-// values stay as they are. Ids, amounts and addresses a user copies into the next command are passed
+// and the notifications use. Machine output keeps its keys and values as they are: all of --json, and
+// all of --waybar but its tooltip, which a person reads (in the same language as the tray's). Ids, amounts and addresses a user copies into the next command are passed
 // as strings, so they keep ASCII digits in every language.
 import { interpolate, type Message } from '../../shared/i18n';
-import { CATALOGUES, mainText, type MainLocale, type MainText } from '../i18n';
+import { CATALOGUES, mainText, type MainText } from '../i18n';
+import { cliLocale } from './locale';
 
-/**
- * The locale name that decides the language of messages, by POSIX precedence: LC_ALL, then
- * LC_MESSAGES, then LANG (an empty variable counts as unset). Empty when none is set.
- */
-export function messagesLocale(env: Readonly<Record<string, string | undefined>>): string {
-  return env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-}
-
-/** The app's language for a POSIX locale name ("fa_IR.UTF-8", "zh_CN", "ru_RU.UTF-8@euro"); C and POSIX are English. */
-export function cliLocale(env: Readonly<Record<string, string | undefined>>): MainLocale {
-  const name = messagesLocale(env).split(/[.@]/)[0] ?? '';
-  if (!name || name === 'C' || name === 'POSIX') return 'en';
-  return mainText('system', name.replace(/_/g, '-')).locale;
-}
+export { cliLocale, messagesLocale } from './locale';
 
 /** The CLI's texts for this environment. */
 export function cliText(env: Readonly<Record<string, string | undefined>>): MainText {

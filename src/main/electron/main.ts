@@ -281,10 +281,10 @@ async function start(provider: ProviderConfig, links: AppLinkInbox): Promise<voi
     path: statusSocketPath(userData, process.platform, statusKey),
     key: statusKey,
     profiles: () => created.statusProfiles(),
-    print: (mode, profiles) => {
+    print: (mode, profiles, locale) => {
       const s = readSettings(settings.store);
       const thresholds = { trafficPercent: s.trafficThresholds, daysLeft: s.expiryThresholds };
-      return printedStatus(mode, profiles, thresholds, Date.now());
+      return printedStatus(mode, profiles, thresholds, Date.now(), mainText(locale, 'en'));
     },
   }).catch((error: unknown) => {
     shellLog.warn('status socket not started:', redactedStack(error));

@@ -2,6 +2,7 @@
 // app itself (the same formatters the CLI uses), so the CLI process needs only this module and the
 // socket's (node:net), not the whole command table. Anything else, or no answer, falls through to
 // the CLI.
+import { cliLocale } from '../cli/locale';
 import { defaultConfigDir } from '../settings/store';
 import { PRINTED_MODES, STATUS_REQUEST, askAppIn } from './status-socket';
 
@@ -23,6 +24,9 @@ export function appPrintMode(args: readonly string[], env: NodeJS.ProcessEnv): s
 export async function printedByApp(args: readonly string[], env: NodeJS.ProcessEnv): Promise<string | null> {
   const mode = appPrintMode(args, env);
   if (mode === null) return null;
-  const answer = await askAppIn(defaultConfigDir(env), `${STATUS_REQUEST} ${mode}`);
+  // The Waybar tooltip is read by a person: the app writes it in this terminal's language.
+  const request =
+    mode === '--waybar' ? `${STATUS_REQUEST} ${mode} ${cliLocale(env)}` : `${STATUS_REQUEST} ${mode}`;
+  const answer = await askAppIn(defaultConfigDir(env), request);
   return typeof answer?.stdout === 'string' ? answer.stdout : null;
 }

@@ -24,6 +24,7 @@ import { createConnection, createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Snapshot, SourceKind } from '../../shared/domain';
 import type { AppError } from '../../shared/errors';
+import { LOCALES, type LocaleCode } from '../../shared/i18n';
 import { writeFileAtomic } from '../settings/store';
 
 export const STATUS_SOCKET_FILE = 'status.sock';
@@ -46,7 +47,9 @@ export interface StatusProfile {
 /**
  * What the app answers: to "status", every watched profile with its latest snapshot; to "status
  * --waybar" or "status --json", the exact line the CLI would print (null when it has nothing to
- * say, and the CLI then asks the panels).
+ * say, and the CLI then asks the panels). A printed request may end with the CLI's language
+ * ("status --waybar fa"), for the words a person reads in it (the Waybar tooltip): the app prints
+ * in the terminal's language, not its own, so the line is the same whichever of the two prints it.
  */
 export interface StatusAnswer {
   profiles?: StatusProfile[] | null;
@@ -222,8 +225,8 @@ export async function startStatusServer(options: {
   key: string;
   /** Every watched profile, as status shows them. */
   profiles(): Promise<StatusProfile[]> | StatusProfile[];
-  /** The printed output for a mode (the CLI's own formatters). */
-  print?(mode: PrintedMode, profiles: StatusProfile[]): string;
+  /** The printed output for a mode (the CLI's own formatters), in the CLI's language. */
+  print?(mode: PrintedMode, profiles: StatusProfile[], locale: LocaleCode): string;
   platform?: NodeJS.Platform;
 }): Promise<StatusServer | null> {
   const { path } = options;
@@ -252,16 +255,23 @@ export async function startStatusServer(options: {
       ) {
         return socket.destroy();
       }
-      const [word, mode, ...more] = words;
+      const [word, mode, language, ...more] = words;
       const printed = PRINTED_MODES.find((m) => m === mode);
-      if (word !== STATUS_REQUEST || more.length > 0 || (mode !== undefined && !printed))
+      const locale = language === undefined ? 'en' : LOCALES.find((l) => l === language);
+      if (
+        word !== STATUS_REQUEST ||
+        more.length > 0 ||
+        (mode !== undefined && !printed) ||
+        locale === undefined ||
+        (language !== undefined && !printed)
+      )
         return socket.destroy();
       void Promise.resolve(options.profiles()).then(
         (all) => {
           const profiles = all.map(forStatus);
           const known = profiles.some((p) => p.snapshot !== null);
           const answer: StatusAnswer = printed
-            ? { stdout: known && options.print ? options.print(printed, profiles) : null }
+            ? { stdout: known && options.print ? options.print(printed, profiles, locale) : null }
             : { profiles };
           const body = JSON.stringify(answer);
           socket.end(`${body}

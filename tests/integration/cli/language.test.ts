@@ -230,21 +230,113 @@ describe('status', () => {
     sim.admin.patchService(7, { detailsRefusal: 'Service expired.' });
     const ru = await cli(['status'], { ...credentials(), LANG: 'ru_RU.UTF-8' });
     expect(ru.code).toBe(0);
-    expect(ru.err).toContain(
-      'xmplus-tray: service 7 (Pro 200): Список серверов недоступен: Service expired.',
-    );
+    expect(ru.err).toContain('xmplus-tray: услуга 7 (Pro 200): Список серверов недоступен: Service expired.');
   });
 });
 
 describe('machine output stays as it is', () => {
-  it('status --json and --waybar under Persian: the same keys as in English, ASCII digits', async () => {
-    for (const mode of ['--json', '--waybar']) {
-      const english = await cli(['status', mode], { ...credentials(), LANG: 'C' });
-      const persian = await cli(['status', mode], { ...credentials(), LANG: 'fa_IR.UTF-8' });
-      expect(persian.code).toBe(0);
-      const keys = (line: string) => Object.keys(JSON.parse(line) as object).sort();
-      expect(keys(persian.out)).toEqual(keys(english.out));
-      expect(persian.out).not.toMatch(/[۰-۹]/);
+  it('status --json under Persian: the same keys as in English, ASCII digits', async () => {
+    const english = await cli(['status', '--json'], { ...credentials(), LANG: 'C' });
+    const persian = await cli(['status', '--json'], { ...credentials(), LANG: 'fa_IR.UTF-8' });
+    expect(persian.code).toBe(0);
+    const keys = (line: string) => Object.keys(JSON.parse(line) as object).sort();
+    expect(keys(persian.out)).toEqual(keys(english.out));
+    expect(persian.out).not.toMatch(/[۰-۹]/);
+  });
+
+  it('status --waybar under Persian: text, class and percentage as in English; the tooltip a person reads is Persian', async () => {
+    type Line = { text: string; tooltip: string; class: string; percentage: number };
+    const english = JSON.parse(
+      (await cli(['status', '--waybar'], { ...credentials(), LANG: 'C' })).out,
+    ) as Line;
+    const persian = JSON.parse(
+      (await cli(['status', '--waybar'], { ...credentials(), LANG: 'fa_IR.UTF-8' })).out,
+    ) as Line;
+    expect(Object.keys(persian).sort()).toEqual(Object.keys(english).sort());
+    expect({ ...persian, tooltip: '' }).toEqual({ ...english, tooltip: '' });
+    expect(persian.text).not.toMatch(/[۰-۹]/);
+    expect(english.tooltip).toMatch(/ used · .* left\nUpdated /);
+    expect(persian.tooltip.split('\n')[0]).toBe(english.tooltip.split('\n')[0]);
+    expect(persian.tooltip.split('\n')).toHaveLength(english.tooltip.split('\n').length);
+    expect(persian.tooltip).toMatch(/[۰-۹]/);
+    expect(persian.tooltip).not.toMatch(/used|left|Updated/);
+  });
+});
+
+describe('errors from the core, in the language', () => {
+  it('no profile yet: the two ways to add one, in Russian, for the commands that need one', async () => {
+    for (const command of ['services', 'invoices', 'status']) {
+      const ru = await cli([command], { LANG: 'ru_RU.UTF-8' });
+      expect(ru.code).toBe(1);
+      expect(ru.err).toBe(
+        'xmplus-tray: Профилей пока нет. Войдите: `xmplus-tray login`, или добавьте ссылку подписки: `xmplus-tray profiles add URL`.\n',
+      );
     }
+    expect((await cli(['profiles'], { LANG: 'C' })).out).toBe(
+      'No profile yet. Sign in with `xmplus-tray login`, or add a subscription link with `xmplus-tray profiles add URL`.\n',
+    );
+  });
+
+  it('a --profile that is not there is named, in Chinese', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xmplus-cli-lang-'));
+    const env = { XMPLUS_CONFIG_DIR: dir, LANG: 'zh_CN.UTF-8' };
+    const args = ['--panel', sim.url, '--email', sim.demo.email, '--api-key', sim.apiKey];
+    const login = await cli(['login', ...args, '--password-stdin', '--no-remember'], env, {
+      stdin: `${sim.demo.password}\n`,
+    });
+    expect(login.code).toBe(0);
+    const zh = await cli(['services', '--profile', 'nope'], env);
+    expect(zh.code).toBe(1);
+    expect(zh.err).toBe(
+      `xmplus-tray: ${CATALOGUES['zh-CN']['cli.account.noSuchProfile'].toString().replace('{ref}', 'nope').replace('{command}', 'xmplus-tray profiles')}\n`,
+    );
+  });
+
+  it('a link that is not a subscription link: the sentence in Persian, which way it is wrong in English below', async () => {
+    const fa = await cli(['profiles', 'add', 'ftp://example.com/sub'], { LANG: 'fa_IR.UTF-8' });
+    expect(fa.code).not.toBe(0);
+    expect(fa.err).toBe(
+      'xmplus-tray: این لینک اشتراک نیست. لینک https:// را که ارائه‌دهنده به شما داده کپی کنید.\n' +
+        '  A subscription link starts with https:// (or http://).\n',
+    );
+  });
+
+  it('a panel that cannot be reached: the kind of failure in Chinese, the English detail kept below', async () => {
+    const env = { ...credentials(), XMPLUS_PANEL_URL: 'http://127.0.0.1:9', LANG: 'zh_CN.UTF-8' };
+    const zh = await cli(['services'], env);
+    expect(zh.code).toBe(1);
+    const [first, second] = zh.err.split('\n');
+    expect(first).toBe('xmplus-tray: 无法连接到面板。请检查网络连接后重试。');
+    expect(second).toMatch(/^ {2}\S/);
+    expect(second).toMatch(/[A-Za-z]/);
+    const english = await cli(['services'], { ...env, LANG: 'C' });
+    expect(english.err.split('\n')[0]).toBe(`xmplus-tray: ${second!.trim()}`);
+  });
+
+  it("the argument parser's refusals, in Persian and Russian", async () => {
+    const fa = await cli(['status', '--jsno'], { LANG: 'fa_IR.UTF-8' });
+    expect(fa.code).toBe(2);
+    expect(fa.err.split('\n')[0]).toBe('xmplus-tray status: گزینهٔ ناشناخته --jsno. منظورتان --json بود؟');
+    const ru = await cli(['export', '--format'], { LANG: 'ru_RU.UTF-8' });
+    expect(ru.code).toBe(2);
+    expect(ru.err.split('\n')[0]).toBe('xmplus-tray export: Параметру --format нужно значение.');
+    const zh = await cli(['status', 'extra'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.err.split('\n')[0]).toBe('xmplus-tray status: status 不接受参数，但收到了“extra”。');
+  });
+
+  it('export in Russian: a wrong format and a service that is not there', async () => {
+    const bad = await cli(['export', '--format', 'pdf'], { ...credentials(), LANG: 'ru_RU.UTF-8' });
+    expect(bad.code).toBe(2);
+    expect(bad.err.split('\n')[0]).toBe(
+      'xmplus-tray export: --format должен быть одним из links, base64, clash, singbox, xray, qr, а не «pdf».',
+    );
+    const missing = await cli(['export', '--format', 'links', '--service', '999'], {
+      ...credentials(),
+      LANG: 'ru_RU.UTF-8',
+    });
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(
+      /^xmplus-tray: В этой учётной записи нет услуги 999 \(услуги: [\d, ]+\)\. См\. `xmplus-tray services`\.\n$/,
+    );
   });
 });

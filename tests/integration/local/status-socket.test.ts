@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli';
 import { askRunningApp, askStatus } from '../../../src/main/local/status-client';
 import {
+  askAppIn,
   createStatusKey,
   startStatusServer,
   statusSocketPath,
@@ -19,6 +20,7 @@ import { makeCoreRig, signInDemo, type CoreRig } from '../../support/core-rig';
 import { testIo } from '../../support/cli-io';
 import { printedStatus } from '../../../src/main/cli/commands/status';
 import { printedByApp } from '../../../src/main/local/fast-status';
+import { mainText } from '../../../src/main/i18n';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 const THRESHOLDS = {
@@ -44,7 +46,8 @@ beforeAll(async () => {
     path: statusSocketPath(userData),
     key: createStatusKey(userData),
     profiles: () => rig.core.statusProfiles(),
-    print: (mode, profiles) => printedStatus(mode, profiles, THRESHOLDS, Date.now()),
+    print: (mode, profiles, locale) =>
+      printedStatus(mode, profiles, THRESHOLDS, Date.now(), mainText(locale, 'en')),
   });
   // From here on a panel request could not be answered: whatever status prints came from the app.
   await sim.close();
@@ -128,6 +131,23 @@ describe('status from the running app', () => {
     expect(await printedByApp(['status'], cliEnv())).toBeNull();
     expect(await printedByApp(['status', '--waybar', 'x'], cliEnv())).toBeNull();
     expect(await printedByApp(['services', '--json'], cliEnv())).toBeNull();
+  });
+
+  it("the app writes the Waybar tooltip in the terminal's language, the line the CLI itself prints there", async () => {
+    const persianEnv = { ...cliEnv(), LANG: 'fa_IR.UTF-8' };
+    const english = await printedByApp(['status', '--waybar'], cliEnv());
+    const persian = await printedByApp(['status', '--waybar'], persianEnv);
+    const t = testIo({ env: persianEnv });
+    expect(await main(['status', '--waybar'], t.io, { statusSource: askRunningApp })).toBe(0);
+    expect(persian).toBe(t.out());
+    const tooltip = (line: string | null) => (JSON.parse(line!) as { tooltip: string }).tooltip;
+    expect(tooltip(persian)).not.toBe(tooltip(english));
+    expect(tooltip(persian)).toMatch(/[۰-۹]/);
+    expect(tooltip(english)).toMatch(/Updated/);
+    // A language the app does not have, or one without a printed mode, is not answered.
+    expect(await askAppIn(userData, 'status --waybar de')).toBeNull();
+    expect(await askAppIn(userData, 'status fa')).toBeNull();
+    expect(await askAppIn(userData, 'status --json ru')).not.toBeNull();
   });
 
   it('scripts with their own credentials are not answered by the app', async () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CYCLE_KEYS, meantCycle, parseCycle } from '../../../src/main/cli/cycles';
 import { parseId } from '../../../src/main/cli/commands/common';
+import { mainText } from '../../../src/main/i18n';
 import { expectErr } from '../../support/expect';
 
 describe('parseCycle', () => {
@@ -23,8 +24,17 @@ describe('parseCycle', () => {
         kind: 'validation',
         message:
           '"quarter" is not a billing cycle: use month, quater, semiannual, annual. Did you mean quater? That is the panels\' own spelling; they answer "quarter" with an HTTP 500 error.',
+        language: 'en',
       },
     });
+  });
+
+  it('says it in the language it is given, the keys as they are typed', () => {
+    const russian = expectErr(parseCycle('monthly', mainText('ru', 'en')), 'validation');
+    expect(russian.message).toBe(
+      '«monthly» — не период оплаты: используйте month, quater, semiannual, annual. Может быть, month?',
+    );
+    expect(russian.language).toBe('ru');
   });
 
   it('names the meant key for common words and small typos', () => {

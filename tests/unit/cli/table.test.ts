@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../../../src/main/cli';
 import { completionScript, SHELLS } from '../../../src/main/cli/completion';
-import { parseCommandArgs } from '../../../src/main/cli/table';
+import { parseCommandArgs, typoDistance } from '../../../src/main/cli/table';
 import { testIo } from '../../support/cli-io';
 import { expectOk } from '../../support/expect';
 
@@ -118,11 +118,16 @@ describe('argument parsing (util.parseArgs over the table)', () => {
     }
     const unknown = await run(['status', '--jsno']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain("Unknown option '--jsno'");
+    expect(unknown.err).toContain('Unknown option --jsno. Did you mean --json?');
     expect(unknown.err).toContain('See `xmplus-tray help status`.');
+    // Node's advice about "--" is not passed on, and a far-off name offers nothing.
+    const far = await run(['status', '--colour']);
+    expect(far.err).toBe('xmplus-tray status: Unknown option --colour.\nSee `xmplus-tray help status`.\n');
     const missing = await run(['export', '--format']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain("Option '--format <value>' argument missing");
+    expect(missing.err).toContain('--format needs a value.');
+    expect((await run(['export', '--format', 'links', '--out'])).err).toContain('--out needs a value.');
+    expect((await run(['status', '--json=yes'])).err).toContain('--json takes no value.');
     expect((await run(['status', 'extra'])).err).toContain('status takes no arguments, but got "extra".');
   });
 
@@ -157,6 +162,28 @@ describe('argument parsing (util.parseArgs over the table)', () => {
           expect(expectOk(joined).string('out')).toBe(value);
         },
       ),
+    );
+  });
+});
+
+describe('typoDistance', () => {
+  it('counts edits, a swap of neighbours as one', () => {
+    expect(typoDistance('json', 'json')).toBe(0);
+    expect(typoDistance('jsno', 'json')).toBe(1);
+    expect(typoDistance('profle', 'profile')).toBe(1);
+    expect(typoDistance('wayabr', 'waybar')).toBe(1);
+    expect(typoDistance('colour', 'json')).toBeGreaterThan(2);
+    expect(typoDistance('', 'abc')).toBe(3);
+  });
+
+  it('is symmetric and never more than the longer word', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
+        const d = typoDistance(a, b);
+        expect(d).toBe(typoDistance(b, a));
+        expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
+        expect(d === 0).toBe(a === b);
+      }),
     );
   });
 });

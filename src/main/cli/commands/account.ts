@@ -1,7 +1,7 @@
 // Account commands: login, logout, profiles, register, reset-password. Each is the app's own
 // handler (auth.*, profiles.*) reached through the router; the CLI only gathers the input.
 import type { ProfilesState, ProfileView } from '../../../shared/contract';
-import { appError } from '../../../shared/errors';
+import { worded } from '../errors';
 import type { CliSession } from '../context';
 import { bytesText, table } from '../format';
 import { ENGLISH, type MainText } from '../../i18n';
@@ -134,7 +134,7 @@ async function logout(ctx: CommandContext): Promise<ExitCode> {
 
 function profilesTable(state: ProfilesState, text: MainText): string {
   if (state.profiles.length === 0)
-    return `${text.t('cli.account.noProfiles', { command: 'xmplus-tray login' })}\n`;
+    return `${text.t('cli.reason.noProfile', { login: 'xmplus-tray login', add: 'xmplus-tray profiles add URL' })}\n`;
   const rows = [
     [
       '',
@@ -236,7 +236,7 @@ async function profiles(ctx: CommandContext): Promise<ExitCode> {
     if (action === 'list')
       return output(ctx, await session.call('profiles.list', {}), (state) => profilesTable(state, text));
     const found = findProfile(session.accounts.state().profiles, ref ?? '', text);
-    if (typeof found === 'string') return ctx.report(appError('validation', found), EXIT.error);
+    if (typeof found === 'string') return ctx.report(worded(text, 'validation', found), EXIT.error);
     const channel = action === 'use' ? 'profiles.switch' : 'profiles.remove';
     return output(ctx, await session.call(channel, { id: found.id }), (state) =>
       action === 'use'

@@ -5,7 +5,8 @@
 // list with the price did not load, it goes on without the price and says so.
 import type { InvoiceCreated, PaymentView, WatchView } from '../../../shared/contract';
 import type { Gateway, Invoice, Package, Service } from '../../../shared/domain';
-import { appError, type AppError, type Result } from '../../../shared/errors';
+import type { AppError, Result } from '../../../shared/errors';
+import { worded } from '../errors';
 import { describeChange } from '../../billing/change';
 import { qrTerminal } from '../../qr';
 import { ENGLISH, type MainText } from '../../i18n';
@@ -144,7 +145,7 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
   const cycleText = ctx.args.string('cycle');
   if (cycleText === undefined)
     return ctx.usage(say(ctx).t('cli.billing.giveCycle', { cycles: CYCLE_KEYS.join(', ') }));
-  const cycle = parseCycle(cycleText);
+  const cycle = parseCycle(cycleText, say(ctx));
   if (!cycle.ok) return ctx.report(cycle.error, EXIT.usage);
   const qtyText = ctx.args.string('qty') ?? '1';
   const qty = /^\d{1,3}$/.test(qtyText) ? Number(qtyText) : NaN;
@@ -187,7 +188,8 @@ async function buy(ctx: CommandContext): Promise<ExitCode> {
     if (!price) {
       const offered = known.prices.map((p) => p.cycle).join(', ') || text.t('cli.billing.none');
       return ctx.report(
-        appError(
+        worded(
+          text,
           'validation',
           text.t('cli.billing.wrongCycle', { name: known.name, cycle: cycle.value, offered }),
         ),
@@ -241,7 +243,7 @@ async function serviceOf(
   const text = say(ctx);
   const known = account.value.services.map((s) => s.id).join(', ') || text.t('cli.billing.none');
   return ctx.report(
-    appError('validation', text.t('cli.billing.noService', { id: String(serviceId), known })),
+    worded(text, 'validation', text.t('cli.billing.noService', { id: String(serviceId), known })),
   );
 }
 
@@ -327,7 +329,8 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
       }
       if (info.value.kind !== 'traffic') {
         return ctx.report(
-          appError(
+          worded(
+            text,
             'validation',
             text.t('cli.billing.notTraffic', { id: String(packageId), name: info.value.name }),
           ),
@@ -338,7 +341,8 @@ async function topup(ctx: CommandContext): Promise<ExitCode> {
     if (!pkg) {
       const known = store.value.traffic.map((p) => p.id).join(', ') || text.t('cli.billing.none');
       return ctx.report(
-        appError(
+        worded(
+          text,
           'validation',
           text.t('cli.billing.noTrafficPackage', {
             id: String(packageId),

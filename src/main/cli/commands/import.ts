@@ -2,11 +2,13 @@
 // import service as the window (the sublink probed with the client's flag first); --print writes the
 // link on one line for scripts, otherwise the OS opens it (xdg-open, open, or Windows' URL handler).
 import { spawn } from 'node:child_process';
-import { appError, fail, ok, type Result } from '../../../shared/errors';
+import { fail, ok, type Result } from '../../../shared/errors';
 import { IMPORT_CLIENT_IDS, isImportClientId, type ImportClientId } from '../../../shared/import-clients';
 import { isImportLink } from '../../import/links';
 import { createImportService } from '../../import/service';
 import { cliText } from '../text';
+import { worded } from '../errors';
+import { ENGLISH, type MainText } from '../../i18n';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import { PROFILE_OPTION, parseId, snapshotOf, withSession } from './common';
 
@@ -14,9 +16,10 @@ import { PROFILE_OPTION, parseId, snapshotOf, withSession } from './common';
 export function openWithOs(
   link: string,
   platform: NodeJS.Platform = process.platform,
+  text: MainText = ENGLISH,
 ): Promise<Result<{ opened: true }>> {
   if (!isImportLink(link))
-    return Promise.resolve(fail(appError('validation', 'That import link is not valid.')));
+    return Promise.resolve(fail(worded(text, 'validation', text.t('cli.import.badLink'))));
   const [command, args] =
     platform === 'darwin'
       ? ['open', [link]]
@@ -26,22 +29,13 @@ export function openWithOs(
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: platform !== 'win32' });
     child.once('error', () =>
-      resolve(
-        fail(
-          appError('state', `Could not run ${command} to open the link. Use --print and open it yourself.`),
-        ),
-      ),
+      resolve(fail(worded(text, 'state', text.t('cli.import.cannotRun', { command })))),
     );
     child.once('exit', (code) =>
       resolve(
         code === 0
           ? ok({ opened: true as const })
-          : fail(
-              appError(
-                'state',
-                `${command} could not open the link (is the client installed?). Use --print to see it.`,
-              ),
-            ),
+          : fail(worded(text, 'state', text.t('cli.import.notOpened', { command }))),
       ),
     );
     child.unref();
@@ -74,7 +68,7 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
       if (linked.length !== 1) {
         const ids = linked.map((s) => `${s.id} (${s.packageName})`).join(', ');
         return linked.length === 0
-          ? ctx.report(appError('state', text.t('cli.import.noLinks')))
+          ? ctx.report(worded(text, 'state', text.t('cli.import.noLinks')))
           : ctx.usage(text.t('cli.import.giveService', { count: linked.length, ids }));
       }
       serviceId = linked[0]!.id;
@@ -93,7 +87,9 @@ async function importCommand(ctx: CommandContext): Promise<ExitCode> {
       ctx.io.stdout(`${link.value}\n`);
       return EXIT.ok;
     }
-    const opened = await (ctx.io.openLink ?? openWithOs)(link.value);
+    const opened = await (ctx.io.openLink ?? ((l: string) => openWithOs(l, process.platform, text)))(
+      link.value,
+    );
     if (!opened.ok) return ctx.report(opened.error);
     ctx.io.stderr(`${text.t('cli.import.opened')}\n`);
     return EXIT.ok;

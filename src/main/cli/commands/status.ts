@@ -14,6 +14,7 @@ import type { StatusProfile } from '../../local/status-socket';
 import type { Thresholds } from '../../monitor/alerts';
 import { runExportCommand } from '../export';
 import { cliText } from '../text';
+import { cliErrorText, worded } from '../errors';
 import { bytesText, dateText, json, table } from '../format';
 import { EXIT, type Command, type CommandContext, type ExitCode } from '../table';
 import { JSON_OPTION, PROFILE_OPTION, parseId, snapshotOf, withSession } from './common';
@@ -31,7 +32,7 @@ function serversErrorJson(error: ServerListError | null) {
 
 const unavailable = (snapshot: Snapshot, id: number, error: ServerListError, text: MainText = ENGLISH) => {
   const name = snapshot.services.find((s) => s.id === id)?.packageName ?? '';
-  return `service ${id} (${name}): ${text.t('servers.unavailable', { message: error.message })}`;
+  return `${text.t('cli.status.service', { id: String(id), name })}: ${text.t('servers.unavailable', { message: error.message })}`;
 };
 
 /** One line per service whose server list could not be fetched. */
@@ -149,7 +150,8 @@ async function gatherProfiles(ctx: CommandContext): Promise<Result<StatusProfile
     return one.length > 0
       ? ok(one)
       : fail(
-          appError(
+          worded(
+            text,
             'validation',
             text.t('cli.account.noSuchProfile', { ref: pin, command: 'xmplus-tray profiles' }),
           ),
@@ -165,10 +167,9 @@ async function gatherProfiles(ctx: CommandContext): Promise<Result<StatusProfile
   const session = opened.value;
   const stored = session.accounts.state().profiles;
   const listed = stored.filter((p) => session.fromEnvironment || p.watch || p.id === pin);
-  if (stored.length === 0)
-    return fail(appError('state', text.t('cli.status.noProfiles', { command: 'xmplus-tray login' })));
+  if (stored.length === 0) return fail(appError('state', 'Add a profile first.', { reason: 'noProfile' }));
   if (listed.length === 0 && pin === undefined) {
-    return fail(appError('state', text.t('cli.status.noneWatched')));
+    return fail(worded(text, 'state', text.t('cli.status.noneWatched')));
   }
   const chosen = pick(
     listed.map((p) => ({ id: p.id, name: p.displayName, kind: p.kind, snapshot: null, error: null })),
@@ -202,8 +203,12 @@ async function fetchSnapshot(ctx: CommandContext): Promise<Result<Snapshot>> {
 /** Bad settings (half of the XMPLUS_* variables) are a usage error; the rest are errors. */
 const exitFor = (error: AppError): ExitCode => (error.kind === 'validation' ? EXIT.usage : EXIT.error);
 
-const summaries = (profiles: readonly StatusProfile[]) =>
-  profiles.map((p) => ({ id: p.id, name: p.name, snapshot: p.snapshot, error: p.error }));
+/** An error as a status bar's reader sees it: in their language (cliErrorText), as the CLI says it. */
+const spoken = (error: AppError | null, text: MainText): AppError | null =>
+  error && { ...error, message: cliErrorText(error, text).message };
+
+const summaries = (profiles: readonly StatusProfile[], text: MainText) =>
+  profiles.map((p) => ({ id: p.id, name: p.name, snapshot: p.snapshot, error: spoken(p.error, text) }));
 
 /** Every profile's failure, named, for stderr. */
 const failures = (profiles: readonly StatusProfile[]) =>
@@ -211,17 +216,19 @@ const failures = (profiles: readonly StatusProfile[]) =>
 
 /**
  * The line `status --waybar` or `status --json` prints for the profiles. The running app prints it
- * with this too, for a status bar's call answered over the status socket.
+ * with this too, for a status bar's call answered over the status socket, in the language the CLI
+ * named. Only the Waybar tooltip is in `text`'s language: the rest is for machines.
  */
 export function printedStatus(
   mode: '--waybar' | '--json',
   profiles: readonly StatusProfile[],
   thresholds: Thresholds,
   now: number,
+  text: MainText = ENGLISH,
 ): string {
   if (mode === '--json') return json(statusJson(profiles, now));
-  const line = waybarAcross(ENGLISH, summaries(profiles), thresholds, now);
-  const problems = profiles.flatMap((p) => (p.snapshot ? serverProblems(p.snapshot) : []));
+  const line = waybarAcross(text, summaries(profiles, text), thresholds, now);
+  const problems = profiles.flatMap((p) => (p.snapshot ? serverProblems(p.snapshot, text) : []));
   if (problems.length > 0) line.tooltip = [line.tooltip, ...problems].join('\n');
   return json(line);
 }
@@ -234,6 +241,7 @@ async function status(ctx: CommandContext): Promise<ExitCode> {
   const nothing = !result.ok || result.value.every((p) => p.snapshot === null);
   // With nothing known at all, the first failure is the command's (exit 1).
   const firstError = !result.ok ? result.error : (result.value.find((p) => p.error)?.error ?? null);
+  const text = cliText(ctx.io.env);
   if (ctx.args.flag('waybar')) {
     // A status bar shows this line whatever happened: the class says 'error' when nothing is known.
     const opened = result.ok ? await ctx.session() : null;
@@ -242,17 +250,16 @@ async function status(ctx: CommandContext): Promise<ExitCode> {
       : { trafficPercent: DEFAULT_SETTINGS.trafficThresholds, daysLeft: DEFAULT_SETTINGS.expiryThresholds };
     const profiles = result.ok ? result.value : [];
     const line = result.ok
-      ? printedStatus('--waybar', profiles, thresholds, now)
-      : json(waybarStatus(ENGLISH, null, thresholds, now, result.error));
+      ? printedStatus('--waybar', profiles, thresholds, now, text)
+      : json(waybarStatus(text, null, thresholds, now, spoken(result.error, text)));
     ctx.io.stdout(line);
-    const problems = profiles.flatMap((p) => (p.snapshot ? serverProblems(p.snapshot) : []));
+    const problems = profiles.flatMap((p) => (p.snapshot ? serverProblems(p.snapshot, text) : []));
     for (const problem of problems) ctx.io.stderr(`xmplus-tray: ${problem}\n`);
     if (nothing && firstError) return ctx.report(firstError, exitFor(firstError));
     return EXIT.ok;
   }
   if (!result.ok) return ctx.report(result.error, exitFor(result.error));
   if (nothing && firstError) return ctx.report(firstError, exitFor(firstError));
-  const text = cliText(ctx.io.env);
   ctx.io.stdout(
     ctx.args.flag('json') ? json(statusJson(result.value, now)) : profilesText(result.value, now, text),
   );
@@ -300,18 +307,20 @@ const isFormat = (value: string): value is ExportFormat =>
   (EXPORT_FORMATS as readonly string[]).includes(value);
 
 async function exportServers(ctx: CommandContext): Promise<ExitCode> {
+  const text = cliText(ctx.io.env);
   const format = ctx.args.string('format');
   if (format === undefined || !isFormat(format)) {
+    const formats = EXPORT_FORMATS.join(', ');
     return ctx.usage(
       format === undefined
-        ? `Give --format: one of ${EXPORT_FORMATS.join(', ')}.`
-        : `--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`,
+        ? text.t('cli.export.giveFormat', { formats })
+        : text.t('cli.export.badFormat', { formats, value: format }),
     );
   }
   const serviceText = ctx.args.string('service');
   const serviceId = serviceText === undefined ? null : parseId(serviceText);
   if (serviceText !== undefined && serviceId === null) {
-    return ctx.usage(`--service must be a service id number (like 4), not "${serviceText}".`);
+    return ctx.usage(text.t('cli.export.badService', { value: serviceText }));
   }
   const out = ctx.args.string('out');
   return withSession(ctx, async (session) => {
@@ -322,11 +331,16 @@ async function exportServers(ctx: CommandContext): Promise<ExitCode> {
     let snapshot = fetched.value;
     const list = snapshot.services;
     if (serviceId !== null && !list.some((s) => s.id === serviceId)) {
-      const known = list.map((s) => s.id).join(', ');
+      const known = list.map((s) => s.id).join(', ') || text.t('cli.billing.none');
       return ctx.report(
-        appError(
+        worded(
+          text,
           'validation',
-          `There is no service ${serviceId} in this account${known ? ` (services: ${known})` : ''}. See \`xmplus-tray services\`.`,
+          text.t('cli.export.noService', {
+            id: String(serviceId),
+            known,
+            command: 'xmplus-tray services',
+          }),
         ),
       );
     }
@@ -348,17 +362,17 @@ async function exportServers(ctx: CommandContext): Promise<ExitCode> {
       const known = snapshot.servers[String(id)];
       if (part.error && !known) {
         // Nothing known to export for this service: say why; fail when it is the one asked for.
-        const why = unavailable(snapshot, id, part.error);
+        const why = unavailable(snapshot, id, part.error, text);
         if (serviceId !== null) {
           const code = part.error.code !== undefined ? { code: part.error.code } : {};
-          return ctx.report(appError(part.error.kind, why, code));
+          return ctx.report(worded(text, part.error.kind, why, code));
         }
-        ctx.io.stderr(`xmplus-tray: ${why} (left out)\n`);
+        ctx.io.stderr(`xmplus-tray: ${text.t('cli.export.leftOut', { why })}\n`);
         continue;
       }
       if (part.error) {
-        const why = unavailable(snapshot, id, part.error);
-        ctx.io.stderr(`xmplus-tray: ${why} (exporting its servers as of ${dateText(part.fetchedAt)})\n`);
+        const why = unavailable(snapshot, id, part.error, text);
+        ctx.io.stderr(`xmplus-tray: ${text.t('cli.export.asOf', { why, time: dateText(part.fetchedAt) })}\n`);
       }
       // Each server once, even when plans share nodes.
       for (const server of known ?? []) {
@@ -367,7 +381,7 @@ async function exportServers(ctx: CommandContext): Promise<ExitCode> {
         chosen.push(server);
       }
     }
-    const result = await runExportCommand(chosen, { format, ...(out ? { out } : {}) });
+    const result = await runExportCommand(chosen, { format, ...(out ? { out } : {}) }, undefined, text);
     if (!result.ok) return ctx.report(result.error);
     for (const note of result.value.notes) ctx.io.stderr(`${note}\n`);
     ctx.io.stdout(result.value.stdout);

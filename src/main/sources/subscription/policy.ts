@@ -33,18 +33,30 @@ export function isClientAgentId(value: string): value is ClientAgentId {
 /** A subscription link as typed or pasted: http(s), a host, no spaces. The parsed URL, or why not. */
 export function parseSubscriptionLink(input: string): Result<URL> {
   const text = input.trim();
-  if (text === '') return fail(appError('validation', 'Paste the subscription link from your provider.'));
+  if (text === '')
+    return fail(
+      appError('validation', 'Paste the subscription link from your provider.', { reason: 'badLink' }),
+    );
   if (text.length > MAX_LINK_LENGTH)
-    return fail(appError('validation', 'This link is too long to be a subscription link.'));
+    return fail(
+      appError('validation', 'This link is too long to be a subscription link.', { reason: 'badLink' }),
+    );
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return fail(appError('validation', 'This is not a link. A subscription link starts with https://.'));
+    return fail(
+      appError('validation', 'This is not a link. A subscription link starts with https://.', {
+        reason: 'badLink',
+      }),
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return fail(appError('validation', 'A subscription link starts with https:// (or http://).'));
-  if (url.hostname === '') return fail(appError('validation', 'This link has no host.'));
+    return fail(
+      appError('validation', 'A subscription link starts with https:// (or http://).', { reason: 'badLink' }),
+    );
+  if (url.hostname === '')
+    return fail(appError('validation', 'This link has no host.', { reason: 'badLink' }));
   url.hash = ''; // a fragment is never sent; some clients use it for a name
   return ok(url);
 }
