@@ -301,14 +301,20 @@ export function createDataService(deps: DataDeps): DataService {
     );
     const profiles: TrayProfile[] = known.map(({ view, watch }) => {
       const error = errorOf(view, watch);
+      const hasData = Boolean(watch?.current);
+      const reason = error ? clipped(error.message, 60) : '';
       return {
         id: view.id,
         name: view.displayName,
         signedIn: view.signedIn,
+        hasData,
+        // With data, a failure makes it old; without, it is why there is none yet.
         note: !view.signedIn
           ? text.t('tray.signedOut')
           : error
-            ? text.t('tooltip.lastFailed', { error: clipped(error.message, 60) })
+            ? hasData
+              ? text.t('tooltip.lastFailed', { error: reason })
+              : text.t('tooltip.notUpdated', { error: reason })
             : null,
       };
     });

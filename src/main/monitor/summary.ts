@@ -475,6 +475,7 @@ function compactTooltip(
 export function trayLabels(text: MainText, appName: string): TrayLabels {
   return {
     notSignedIn: text.t('tray.notSignedIn'),
+    noData: text.t('tooltip.noData'),
     noServices: text.t('tooltip.noServices'),
     refresh: text.t('tray.refresh'),
     refreshing: text.t('tray.refreshing'),
