@@ -44,6 +44,7 @@ import {
   trayLabels,
   worstLevelAcross,
   WINDOW_OPEN_INTERVAL_MS,
+  WINDOWS_TOOLTIP_MAX,
   type Alert,
   type Forecast,
   type Scheduler,
@@ -300,14 +301,20 @@ export function createDataService(deps: DataDeps): DataService {
     );
     const profiles: TrayProfile[] = known.map(({ view, watch }) => {
       const error = errorOf(view, watch);
+      const hasData = Boolean(watch?.current);
+      const reason = error ? clipped(error.message, 60) : '';
       return {
         id: view.id,
         name: view.displayName,
         signedIn: view.signedIn,
+        hasData,
+        // With data, a failure makes it old; without, it is why there is none yet.
         note: !view.signedIn
           ? text.t('tray.signedOut')
           : error
-            ? text.t('tooltip.lastFailed', { error: clipped(error.message, 60) })
+            ? hasData
+              ? text.t('tooltip.lastFailed', { error: reason })
+              : text.t('tooltip.notUpdated', { error: reason })
             : null,
       };
     });
@@ -338,8 +345,13 @@ export function createDataService(deps: DataDeps): DataService {
           error: errorOf(view, watch),
         })),
         now,
-        // The tray's tooltip has little room (127 characters on Windows): one line per profile.
-        { appName: platform.provider.info.name, maxLength: 127, compact: t },
+        // A line per profile (a tray tooltip is read at a glance), and on Windows, whose tooltips keep
+        // 127 units, fitted to them by whole lines; elsewhere the whole text.
+        {
+          appName: platform.provider.info.name,
+          compact: t,
+          ...(platform.app.platform === 'win32' ? { maxLength: WINDOWS_TOOLTIP_MAX } : {}),
+        },
       ),
       profiles,
       services,

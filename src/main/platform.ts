@@ -42,7 +42,15 @@ export interface TrayProfile {
   /** Its display name, the heading of its group. */
   name: string;
   signedIn: boolean;
-  /** Why its lines are old ("Signed out", "Last refresh failed: …"); null when they are current. */
+  /**
+   * Whether anything is known of its plans (fresh or cached): false before its first good refresh,
+   * when the menu says "No data yet" rather than that the account has no services.
+   */
+  hasData: boolean;
+  /**
+   * Why its lines are old or missing ("Signed out", "Last refresh failed: …", "Not updated: …");
+   * null when they are current.
+   */
   note: string | null;
 }
 
@@ -55,6 +63,9 @@ export interface TrayService {
 
 export interface TrayLabels {
   notSignedIn: string;
+  /** A profile not fetched yet. */
+  noData: string;
+  /** A profile whose account has no services. */
   noServices: string;
   refresh: string;
   refreshing: string;

@@ -187,7 +187,7 @@ async function simulate(gc: (() => void) | null): Promise<Measured> {
         level: 'ok',
         fraction: null,
         tooltip: '',
-        profiles: [{ id: 'bench', name: 'bench', signedIn: true, note: null }],
+        profiles: [{ id: 'bench', name: 'bench', signedIn: true, hasData: true, note: null }],
         services: snapshot.services.map((s) => ({
           profileId: 'bench',
           id: s.id,

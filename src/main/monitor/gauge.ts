@@ -150,6 +150,34 @@ export interface Urgent {
 const LEVEL_RANK: Record<Level, number> = { ok: 0, warning: 1, critical: 2, expired: 3 };
 
 /**
+ * A snapshot's services, most urgent first: the usable plans by worst level, then least left; then
+ * the expired ones, the most recently expired first. Equals keep the panel's order.
+ */
+export function byUrgency(
+  snapshot: Snapshot,
+  thresholds: Thresholds,
+  now: number,
+  forecasts: Record<string, Forecast> = {},
+): Urgent[] {
+  const usable: Urgent[] = [];
+  const expired: Urgent[] = [];
+  for (const service of snapshot.services) {
+    const usedPercent = service.totalBytes > 0 ? (service.usedBytes / service.totalBytes) * 100 : null;
+    if (isExpired(service, now)) {
+      expired.push({ service, fraction: 0, level: 'expired', usedPercent });
+      continue;
+    }
+    const level = serviceLevel(service, thresholds, now, forecasts[String(service.id)]);
+    const fraction = Math.min(trafficFraction(service) ?? 1, timeFraction(service, now) ?? 1);
+    usable.push({ service, fraction, level, usedPercent });
+  }
+  // Array.prototype.sort is stable (ECMAScript 2019): equals stay in the panel's order.
+  usable.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.fraction - b.fraction);
+  expired.sort((a, b) => (b.service.expiresAt ?? 0) - (a.service.expiresAt ?? 0));
+  return [...usable, ...expired];
+}
+
+/**
  * The service the tray gauge shows: among usable plans the one with the worst level, then the
  * least left. When no plan is usable, the most recently expired one (fraction 0). Null with none.
  */
@@ -159,40 +187,7 @@ export function mostUrgent(
   now: number,
   forecasts: Record<string, Forecast> = {},
 ): Urgent | null {
-  let best: Urgent | null = null;
-  let lastExpired: Service | null = null;
-  for (const service of snapshot.services) {
-    if (isExpired(service, now)) {
-      if (lastExpired === null || (service.expiresAt ?? 0) > (lastExpired.expiresAt ?? 0))
-        lastExpired = service;
-      continue;
-    }
-    const level = serviceLevel(service, thresholds, now, forecasts[String(service.id)]);
-    const traffic = trafficFraction(service);
-    const time = timeFraction(service, now);
-    const fraction = Math.min(traffic ?? 1, time ?? 1);
-    const candidate: Urgent = {
-      service,
-      fraction,
-      level,
-      usedPercent: service.totalBytes > 0 ? (service.usedBytes / service.totalBytes) * 100 : null,
-    };
-    if (
-      best === null ||
-      LEVEL_RANK[level] > LEVEL_RANK[best.level] ||
-      (LEVEL_RANK[level] === LEVEL_RANK[best.level] && fraction < best.fraction)
-    ) {
-      best = candidate;
-    }
-  }
-  if (best !== null) return best;
-  if (lastExpired === null) return null;
-  return {
-    service: lastExpired,
-    fraction: 0,
-    level: 'expired',
-    usedPercent: lastExpired.totalBytes > 0 ? (lastExpired.usedBytes / lastExpired.totalBytes) * 100 : null,
-  };
+  return byUrgency(snapshot, thresholds, now, forecasts)[0] ?? null;
 }
 
 /** Where the most urgent service across profiles lives: its profile's snapshot and forecasts. */

@@ -8,15 +8,15 @@ import type { TrayLabels } from '../platform';
 import type { Service, Snapshot } from '../../shared/domain';
 import type { Forecast } from './forecast';
 import type { Level, Thresholds } from './alerts';
-import { alertLevel, isExpired, serviceLevel, worstLevelAcross } from './alerts';
-import { mostUrgent, mostUrgentAcross, timeFraction, trafficFraction, type Urgent } from './gauge';
+import { DEFAULT_THRESHOLDS, alertLevel, isExpired, serviceLevel, worstLevelAcross } from './alerts';
+import { byUrgency, mostUrgent, mostUrgentAcross, timeFraction, trafficFraction, type Urgent } from './gauge';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Windows keeps 127 UTF-16 units of a tray tooltip (NOTIFYICONDATA.szTip holds 128 with its NUL).
- * Electron documents no limit for macOS or Linux, so the tray fits every platform in this one.
+ * Electron documents no limit for macOS or Linux: there the tray shows the whole text.
  */
 export const WINDOWS_TOOLTIP_MAX = 127;
 
@@ -70,32 +70,168 @@ export interface SummaryOptions {
   appName?: string;
   /** The last refresh failed with this (the snapshot shown is then older). */
   error?: AppError | null;
-  /** Cut the tooltip to this many characters (Windows: WINDOWS_TOOLTIP_MAX). */
-  maxLength?: number;
 }
 
-function clip(text: string, maxLength: number | undefined): string {
-  if (maxLength === undefined || text.length <= maxLength) return text;
-  return `${text.slice(0, Math.max(0, maxLength - 1))}…`;
-}
-
-/** The tray tooltip: app name, one line per service, when the data is from, the last error. */
+/**
+ * The tray tooltip: app name, one line per service, when the data is from, the last error. The
+ * whole text, however long (the Waybar tooltip and the tray where no limit applies); a tray with a
+ * limit uses fittedTooltipText.
+ */
 export function tooltipText(
   text: MainText,
   snapshot: Snapshot | null,
   now: number,
-  { appName = 'XMPlus', error = null, maxLength }: SummaryOptions = {},
+  { appName = 'XMPlus', error = null }: SummaryOptions = {},
 ): string {
   const lines = [appName];
   if (snapshot === null) {
     lines.push(error ? text.t('tooltip.notUpdated', { error: error.message }) : text.t('tooltip.noData'));
-    return clip(lines.join('\n'), maxLength);
+    return lines.join('\n');
   }
   if (snapshot.services.length === 0) lines.push(text.t('tooltip.noServices'));
   for (const service of snapshot.services) lines.push(serviceLine(text, service, now));
   lines.push(text.t('tooltip.updated', { ago: agoText(text, snapshot.fetchedAt, now) }));
   if (error) lines.push(text.t('tooltip.lastFailed', { error: error.message }));
-  return clip(lines.join('\n'), maxLength);
+  return lines.join('\n');
+}
+
+/**
+ * One profile's tray tooltip in at most `maxLength` UTF-16 units (Windows: WINDOWS_TOOLTIP_MAX),
+ * made of whole lines: the app's name, the services most urgent first (the gauge's service on the
+ * first line), "+N more" for the ones left out, then the age and the last failure. Lines give way
+ * whole, in this order of need: the most urgent service; with a failed refresh, the failure and the
+ * age (the figures shown are old); the other services, most urgent first; the age. Text inside
+ * a line is shortened (between graphemes, with "…", direction isolates closed) in three places only:
+ * the app's name beyond half the room, the most urgent service's name when even its line does not
+ * fit ("Name…: 3 GB left", as in the multi-profile form), and the panel's words in a failure line
+ * that does not fit whole.
+ */
+export function fittedTooltipText(
+  text: MainText,
+  snapshot: Snapshot | null,
+  now: number,
+  {
+    appName = 'XMPlus',
+    error = null,
+    maxLength,
+    thresholds = DEFAULT_THRESHOLDS,
+  }: SummaryOptions & { maxLength: number; thresholds?: Thresholds },
+): string {
+  const header = headerLine(appName, maxLength);
+  const fits = (lines: readonly string[]) => lines.join('\n').length <= maxLength;
+  // The panel's words on one line (some answer with a page of text): a failure is one line here.
+  const message = error ? error.message.replace(/\s*[\r\n]+\s*/g, ' ') : '';
+
+  if (snapshot === null) {
+    const status = error
+      ? withShortened(
+          (words) => text.t('tooltip.notUpdated', { error: words }),
+          message,
+          maxLength - header.length - 1,
+        )
+      : text.t('tooltip.noData');
+    return status !== null && fits([header, status]) ? `${header}\n${status}` : header;
+  }
+
+  const age = text.t('tooltip.updated', { ago: agoText(text, snapshot.fetchedAt, now) });
+  const ordered = byUrgency(snapshot, thresholds, now);
+  const full = ordered.map(({ service }) => serviceLine(text, service, now));
+  interface Choice {
+    /** The most urgent service's line, whole or short; null while it is not shown. */
+    first: string | null;
+    /** How many services are shown (the most urgent ones); the rest are "+N more". */
+    kept: number;
+    age: boolean;
+    failure: string | null;
+  }
+  const render = ({ first, kept, age: withAge, failure }: Choice) => {
+    const lines = [header];
+    if (ordered.length === 0) lines.push(text.t('tooltip.noServices'));
+    if (kept > 0 && first !== null) lines.push(first, ...full.slice(1, kept));
+    if (kept < ordered.length) lines.push(text.t('tooltip.more', { count: ordered.length - kept }));
+    if (withAge) lines.push(age);
+    if (failure !== null) lines.push(failure);
+    return lines;
+  };
+  let chosen: Choice = { first: null, kept: 0, age: false, failure: null };
+  /** Takes the change when the text still fits. */
+  const tryWith = (patch: Partial<Choice>) => {
+    const next = { ...chosen, ...patch };
+    if (!fits(render(next))) return false;
+    chosen = next;
+    return true;
+  };
+  /** The room for a line that `patch` makes empty: what the limit leaves once the rest is in. */
+  const roomFor = (patch: Partial<Choice>) => maxLength - render({ ...chosen, ...patch }).join('\n').length;
+
+  if (ordered.length > 0 && !tryWith({ first: full[0]!, kept: 1 })) {
+    // The most urgent service's line is too long here: its name and the figure that makes it urgent.
+    const short = shortServiceLine(text, ordered[0]!, thresholds, now, roomFor({ first: '', kept: 1 }));
+    if (short !== null) tryWith({ first: short, kept: 1 });
+  }
+  if (!fits(render(chosen))) return header;
+  const otherServices = () => {
+    let more = chosen.kept > 0;
+    while (more && chosen.kept < ordered.length) more = tryWith({ kept: chosen.kept + 1 });
+  };
+  if (error) {
+    tryWith({ age: true });
+    if (!tryWith({ failure: text.t('tooltip.lastFailed', { error: message }) })) {
+      // The panel's words shortened to the room left; short of that room, the age gives way first.
+      const failure = (patch: Partial<Choice>) =>
+        withShortened(
+          (words) => text.t('tooltip.lastFailed', { error: words }),
+          message,
+          roomFor({ ...patch, failure: '' }),
+        );
+      const withAge = failure({});
+      const withoutAge = withAge === null ? failure({ age: false }) : null;
+      if (withAge !== null) tryWith({ failure: withAge });
+      else if (withoutAge !== null) tryWith({ age: false, failure: withoutAge });
+    }
+    otherServices();
+  } else {
+    otherServices();
+    tryWith({ age: true });
+  }
+  return render(chosen).join('\n');
+}
+
+/** The app's name as the first line: at most half the room, so that something follows it. */
+function headerLine(appName: string, maxLength: number | undefined): string {
+  return maxLength === undefined ? appName : cut(appName, Math.floor(maxLength / 2));
+}
+
+/**
+ * A message with `value` in it, in at most `room` units: whole, or with `value` shortened (down to
+ * "…" alone); null when not even that fits.
+ */
+function withShortened(line: (value: string) => string, value: string, room: number): string | null {
+  const whole = line(value);
+  if (whole.length <= room) return whole;
+  for (let max = room - line('').length; max >= 1; max -= 1) {
+    const candidate = line(cut(value, max));
+    if (candidate.length <= room) return candidate;
+  }
+  return null;
+}
+
+/** "StarterPack #4: 3 GB left" in at most `room` units, the name shortened if need be; or null. */
+function shortServiceLine(
+  text: MainText,
+  urgent: Urgent,
+  thresholds: Thresholds,
+  now: number,
+  room: number,
+): string | null {
+  const name = serviceName(text, urgent.service);
+  const graphemes = [...segmenter.segment(name)].map((g) => g.segment);
+  const figure = urgentFigure(text, urgent, thresholds, now);
+  for (let max = name.length; max >= MIN_NAME; max -= 1) {
+    const line = `${isolated(shortened(name, graphemes, max), text.rtl)}: ${figure}`;
+    if (line.length <= room) return line;
+  }
+  return null;
 }
 
 /** One profile as the tooltip and the tray menu model see it. */
@@ -111,7 +247,9 @@ export interface ProfileSummary {
 
 /**
  * The tray tooltip over several profiles: each profile's name, then its services (or why there are
- * none), its age and its last failure. One profile reads exactly as tooltipText does.
+ * none), its age and its last failure. One profile reads exactly as tooltipText does. With a
+ * `maxLength`, the text is fitted by design, never cut: one profile as fittedTooltipText, several in
+ * the compact form.
  */
 export function profilesTooltipText(
   text: MainText,
@@ -122,19 +260,26 @@ export function profilesTooltipText(
     maxLength,
     compact,
   }: Omit<SummaryOptions, 'error'> & {
+    /** At most this many UTF-16 units (Windows: WINDOWS_TOOLTIP_MAX); none: the whole text. */
+    maxLength?: number;
     /** One line per profile, its most urgent service (a tray tooltip's room is small). */
     compact?: Thresholds;
   } = {},
 ): string {
   const [only] = profiles;
   if (profiles.length <= 1) {
-    return tooltipText(text, only?.snapshot ?? null, now, {
-      appName,
-      error: only?.error ?? null,
-      ...(maxLength !== undefined ? { maxLength } : {}),
+    const options = { appName, error: only?.error ?? null };
+    const snapshot = only?.snapshot ?? null;
+    if (maxLength === undefined) return tooltipText(text, snapshot, now, options);
+    return fittedTooltipText(text, snapshot, now, {
+      ...options,
+      maxLength,
+      ...(compact ? { thresholds: compact } : {}),
     });
   }
-  if (compact) return compactTooltip(text, profiles, now, compact, appName, maxLength);
+  if (compact || maxLength !== undefined) {
+    return compactTooltip(text, profiles, now, compact ?? DEFAULT_THRESHOLDS, appName, maxLength);
+  }
   const lines = [appName];
   for (const { name, snapshot, error } of profiles) {
     lines.push(`${name}:`);
@@ -149,7 +294,7 @@ export function profilesTooltipText(
     lines.push(`  ${text.t('tooltip.updated', { ago: agoText(text, snapshot.fetchedAt, now) })}`);
     if (error) lines.push(`  ${text.t('tooltip.lastFailed', { error: error.message })}`);
   }
-  return clip(lines.join('\n'), maxLength);
+  return lines.join('\n');
 }
 
 const LEVEL_RANK: Record<Level, number> = { ok: 0, warning: 1, critical: 2, expired: 3 };
@@ -202,15 +347,58 @@ function isolated(name: string, rtl: boolean): string {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** A name in at most `max` UTF-16 units, cut between graphemes (never inside an emoji), with "…". */
-function shortened(name: string, graphemes: readonly string[], max: number): string {
-  if (name.length <= max) return name;
-  let out = '';
-  for (const segment of graphemes) {
-    if (out.length + segment.length + 1 > max) break;
-    out += segment;
+const PDI = '\u2069';
+const PDF = '\u202C';
+/** Direction isolates (LRI, RLI, FSI) and embeddings or overrides (LRE, RLE, LRO, RLO), with their closers. */
+const CLOSER: Readonly<Record<string, string>> = {
+  '\u2066': PDI,
+  '\u2067': PDI,
+  '\u2068': PDI,
+  '\u202A': PDF,
+  '\u202B': PDF,
+  '\u202D': PDF,
+  '\u202E': PDF,
+};
+
+/**
+ * The longest start of `graphemes` that fits in `max` UTF-16 units with "…" after it. Cut between
+ * graphemes (never inside an emoji or a surrogate pair), and closing any direction isolate or
+ * embedding the start leaves open: a lone FSI would carry its direction on over the rest of the line
+ * (UAX #9: an isolate runs to its PDI or the end of the paragraph).
+ */
+function cutGraphemes(graphemes: Iterable<string>, max: number): string {
+  let best = max >= 1 ? '…' : '';
+  let start = '';
+  const open: string[] = [];
+  for (const grapheme of graphemes) {
+    if (start.length + grapheme.length + 1 > max) break;
+    start += grapheme;
+    for (const char of grapheme) {
+      const closer = CLOSER[char];
+      if (closer) open.push(closer);
+      else if (char === PDI && open.includes(PDI)) {
+        // A PDI closes its isolate and any embedding still open inside it.
+        while (open.pop() !== PDI);
+      } else if (char === PDF && open.at(-1) === PDF) open.pop();
+    }
+    const candidate = `${start.trimEnd()}…${open.toReversed().join('')}`;
+    if (candidate.length <= max) best = candidate;
   }
-  return `${out.trimEnd()}…`;
+  return best;
+}
+
+/** A name in at most `max` UTF-16 units: whole, or cut between graphemes with "…". */
+function shortened(name: string, graphemes: readonly string[], max: number): string {
+  return name.length <= max ? name : cutGraphemes(graphemes, max);
+}
+
+function* graphemesOf(value: string): Generator<string> {
+  for (const { segment } of segmenter.segment(value)) yield segment;
+}
+
+/** Any text in at most `max` UTF-16 units: whole, or cut between graphemes with "…". */
+function cut(value: string, max: number): string {
+  return value.length <= max ? value : cutGraphemes(graphemesOf(value), max);
 }
 
 /** The fewest units a shortened name keeps, "…" included: below that a name stops saying whose it is. */
@@ -248,9 +436,10 @@ function compactTooltip(
     const graphemes = [...segmenter.segment(name)].map((g) => g.segment);
     return { name, graphemes, figure: error ? `${figure} ⚠` : figure, rank };
   });
+  const header = headerLine(appName, maxLength);
   const render = (kept: readonly TooltipRow[], cap: number, dropped: number) => {
     const lines = [
-      appName,
+      header,
       ...kept.map((row) => `${isolated(shortened(row.name, row.graphemes, cap), text.rtl)}: ${row.figure}`),
     ];
     if (dropped > 0) lines.push(text.t('tooltip.more', { count: dropped }));
@@ -279,13 +468,14 @@ function compactTooltip(
     }
     return render(kept, fits, dropped);
   }
-  return clip(appName, maxLength);
+  return header;
 }
 
 /** The native tray menu's own words (src/main/electron/tray.ts), for TrayState. */
 export function trayLabels(text: MainText, appName: string): TrayLabels {
   return {
     notSignedIn: text.t('tray.notSignedIn'),
+    noData: text.t('tooltip.noData'),
     noServices: text.t('tooltip.noServices'),
     refresh: text.t('tray.refresh'),
     refreshing: text.t('tray.refreshing'),

@@ -65,13 +65,28 @@ function serviceEntry(state: TrayState, service: TrayService): TrayMenuEntry {
   return { type: 'item', role: 'service', label: service.label, enabled: true, submenu };
 }
 
-/** A profile's lines: why they are old (if they are), then its services, or why there are none. */
-function profileLines(state: TrayState, profile: TrayState['profiles'][number]): TrayMenuEntry[] {
+type TrayProfile = TrayState['profiles'][number];
+
+/**
+ * Why a profile's lines are old or missing: its note (signed out, the last refresh failed, not
+ * updated), or "No data yet" for a signed-in profile not fetched yet; null when they are current.
+ */
+function profileStatus(state: TrayState, profile: TrayProfile): string | null {
+  if (profile.note) return profile.note;
+  return profile.signedIn && !profile.hasData ? state.labels.noData : null;
+}
+
+/**
+ * A profile's lines: why they are old or missing (if they are), then its services, or "No services"
+ * when its account was read and has none (never for a profile with no data yet).
+ */
+function profileLines(state: TrayState, profile: TrayProfile): TrayMenuEntry[] {
   const services = state.services.filter((s) => s.profileId === profile.id);
   const lines: TrayMenuEntry[] = [];
-  if (profile.note) lines.push(status(profile.note));
+  const why = profileStatus(state, profile);
+  if (why) lines.push(status(why));
   for (const service of services) lines.push(serviceEntry(state, service));
-  if (services.length === 0 && profile.signedIn) lines.push(status(state.labels.noServices));
+  if (services.length === 0 && profile.hasData) lines.push(status(state.labels.noServices));
   return lines;
 }
 
@@ -90,11 +105,12 @@ export function trayMenu(state: TrayState): TrayMenuEntry[] {
   } else {
     for (const profile of state.profiles) {
       const submenu = profileLines(state, profile);
+      const why = profileStatus(state, profile);
       items.push({
         type: 'item',
         role: 'profile',
-        // A screen reader hears the heading alone; the note says at once why its data is old.
-        label: profile.note ? `${profile.name} — ${profile.note}` : profile.name,
+        // A screen reader hears the heading alone; it says at once why its data is old or missing.
+        label: why ? `${profile.name} — ${why}` : profile.name,
         enabled: true,
         submenu,
       });

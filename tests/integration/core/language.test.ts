@@ -21,8 +21,12 @@ afterAll(async () => {
 });
 
 /** A signed-in rig in a language, refreshed once (the demo seed fires traffic and expiry alerts). */
-async function refreshedIn(language: string | null, locale = 'en-US'): Promise<CoreRig> {
-  const rig = await makeCoreRig({ memory: true, locale });
+async function refreshedIn(
+  language: string | null,
+  locale = 'en-US',
+  os: NodeJS.Platform = 'linux',
+): Promise<CoreRig> {
+  const rig = await makeCoreRig({ memory: true, locale, os });
   rigs.push(rig);
   if (language !== null) expectOk(await rig.call('settings.set', { language }));
   await signInDemo(rig, sim, { remember: false, refresh: true });
@@ -37,16 +41,21 @@ describe('main-process language', () => {
     const rig = await refreshedIn(null);
     const tray = rig.trays.at(-1)!;
     expect(tray.tooltip).toMatch(/^XMPlus\n.+ GB of .+ GB used/);
+    // No limit on Linux: a line per service, then the age, as `status --waybar` shows it.
+    expect(tray.tooltip.split('\n')).toHaveLength(1 + tray.services.length + 1);
     expect(tray.labels).toMatchObject({ refresh: 'Refresh now', quit: 'Quit', open: 'Open xmplus-tray' });
     const labels = rig.notifications.flatMap((n) => n.actions.map((a) => a.label));
     expect(labels.every((l) => l === 'Top up' || l === 'Renew')).toBe(true);
   });
 
   it('zh-CN: tooltip, menu words and alert notifications', async () => {
-    const rig = await refreshedIn('zh-CN');
+    const rig = await refreshedIn('zh-CN', 'en-US', 'win32');
     const tray = rig.trays.at(-1)!;
     expect(tray.tooltip).toMatch(/已用 .+ GB \/ .+ GB/);
-    expect(tray.tooltip.length).toBeLessThanOrEqual(127); // the Windows limit, cut with "…"
+    // Windows keeps 127 units: the most urgent plans in whole lines, the others counted.
+    expect(tray.tooltip.length).toBeLessThanOrEqual(127);
+    expect(tray.tooltip).toMatch(/\n另有 \d+ 个(\n|$)/);
+    expect(tray.tooltip).not.toContain('…');
     expect(tray.labels).toMatchObject({ refresh: '立即刷新', copySublink: '复制订阅链接', quit: '退出' });
     expect(tray.services[0]?.label).toMatch(/剩余 \d+ (天|小时)|已过期/);
     const traffic = rig.notifications.find((n) => n.title.includes('流量已用'));

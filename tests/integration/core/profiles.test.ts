@@ -2,7 +2,7 @@
 // simulators: each profile's own schedule (spread, never one burst), its own alerts named after it,
 // a switch of the active profile that loses and repeats nothing, one panel down while the others
 // refresh, and a restart from the cache that repeats no alert.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { DataState, NavigateTarget, ProfilesState } from '../../../src/shar
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { memoryBackend, type SecretBackend } from '../../../src/main/secrets';
 import { printedStatus } from '../../../src/main/cli/commands/status';
+import { trayMenu, type TrayMenuEntry } from '../../../src/main/monitor/tray-menu';
 import { makeCoreRig, manualClock, signInDemo, virtualTimers, type CoreRig } from '../../support/core-rig';
 import { expectOk } from '../../support/expect';
 
@@ -185,6 +186,39 @@ describe('every profile watched at once', () => {
     expect(tray.services.filter((s) => s.profileId === b)).toHaveLength(3);
     expect(tray.profiles.find((p) => p.id === b)?.note).toMatch(/^Last refresh failed: /);
     expect(tray.profiles.find((p) => p.id === a)?.note).toBeNull();
+  });
+
+  it('the tray says when a profile has no data yet, and why when its first refresh failed', async () => {
+    const lines = (core: CoreRig, name: string) => {
+      const group = trayMenu(core.trays.at(-1)!).find(
+        (e): e is Extract<TrayMenuEntry, { type: 'item' }> => e.type === 'item' && e.label.startsWith(name),
+      );
+      return (group?.submenu ?? []).flatMap((e) => (e.type === 'item' && !e.enabled ? [e.label] : []));
+    };
+    const first = await rig();
+    await signInDemo(first, sims[0]!, { displayName: 'A' });
+    await first.idle();
+    const b = (await signInDemo(first, sims[1]!, { displayName: 'B' })).profileId;
+    // Signed in, its first refresh not run yet: no data yet (not "No services").
+    expect(first.trays.at(-1)!.profiles.find((p) => p.id === b)).toMatchObject({
+      hasData: false,
+      note: null,
+    });
+    expect(lines(first, 'B')).toEqual(['No data yet']);
+    await first.idle();
+    await first.dispose();
+    while (virtual.next()) virtual.fire(virtual.next()!);
+
+    // Started again without its cache, B's panel failing: why it has no data.
+    rmSync(join(dir, 'cache.json'));
+    sims[1]!.admin.setFault('*', { kind: 'http500' });
+    const second = await rig();
+    await second.idle();
+    await runUntil(second, clock.now() + INTERVAL);
+    const failed = second.trays.at(-1)!.profiles.find((p) => p.id === b)!;
+    expect(failed.hasData).toBe(false);
+    expect(failed.note).toMatch(/^Not updated: The panel at .* had an error/);
+    expect(lines(second, 'B')).toEqual([failed.note]);
   });
 
   it('a profile\'s own interval, and "watch" off, change its schedule alone', async () => {

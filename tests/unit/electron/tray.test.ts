@@ -34,7 +34,7 @@ const state = (patch: Partial<TrayState> = {}): TrayState => ({
   level: 'warning',
   fraction: 0.5,
   tooltip: 'Starter: 50 GB left',
-  profiles: [{ id: 'p1', name: 'Home', signedIn: true, note: null }],
+  profiles: [{ id: 'p1', name: 'Home', signedIn: true, hasData: true, note: null }],
   services: [
     { profileId: 'p1', id: 1, label: 'Starter — 50 GB of 100 GB · 12 days left', hasSublink: true },
     { profileId: 'p1', id: 2, label: 'Family — 900 GB of 1 TB · 40 days left', hasSublink: true },
@@ -150,8 +150,8 @@ function withActions(model: TrayMenuEntry[], native: FakeMenuItem[]): [TrayMenuE
 
 const twoProfiles = state({
   profiles: [
-    { id: 'w', name: 'Work & Co', signedIn: true, note: null },
-    { id: 'h', name: 'Home', signedIn: false, note: 'Signed out' },
+    { id: 'w', name: 'Work & Co', signedIn: true, hasData: true, note: null },
+    { id: 'h', name: 'Home', signedIn: false, hasData: true, note: 'Signed out' },
   ],
   services: [
     { profileId: 'w', id: 1, label: 'Pro #1', hasSublink: true },
@@ -162,7 +162,17 @@ const twoProfiles = state({
 
 describe('tray menu', () => {
   it('is the model, mapped entry for entry: labels, enabled, submenus, separators', () => {
-    for (const s of [state(), twoProfiles, SIGNED_OUT_TRAY, state({ refreshing: true, services: [] })]) {
+    const states = [
+      state(),
+      twoProfiles,
+      SIGNED_OUT_TRAY,
+      state({ refreshing: true, services: [] }),
+      state({
+        profiles: [{ id: 'p1', name: 'Home', signedIn: true, hasData: false, note: null }],
+        services: [],
+      }),
+    ];
+    for (const s of states) {
       make('linux', s);
       expect(shape(items(lastTray().menu))).toEqual(modelShape(trayMenu(s)));
     }
@@ -218,6 +228,35 @@ describe('tray menu', () => {
     const pro = list[0]!.submenu![0]!.submenu!;
     pro[0]!.click!();
     expect(actions.copySublink).toHaveBeenCalledWith(1, 'w');
+  });
+
+  it('a profile with no data yet reads apart from one without services, disabled, in its language', () => {
+    const profiles: TrayState['profiles'] = [
+      { id: 'n', name: 'New', signedIn: true, hasData: false, note: null },
+      {
+        id: 'f',
+        name: 'Failing',
+        signedIn: true,
+        hasData: false,
+        note: 'Not updated: The panel did not answer.',
+      },
+      { id: 'e', name: 'Empty', signedIn: true, hasData: true, note: null },
+    ];
+    make('linux', state({ profiles, services: [] }));
+    const list = items(lastTray().menu);
+    expect(list.slice(0, 3).map((i) => [i.label, i.submenu!.map((s) => [s.label, s.enabled])])).toEqual([
+      ['New — No data yet', [['No data yet', false]]],
+      [
+        'Failing — Not updated: The panel did not answer.',
+        [['Not updated: The panel did not answer.', false]],
+      ],
+      ['Empty', [['No services', false]]],
+    ]);
+    const ru = trayLabels(mainText('ru', 'en-US'), 'XMPlus Tray');
+    make('linux', state({ labels: ru, profiles: [profiles[0]!], services: [] }));
+    expect(items(lastTray().menu)[0]).toMatchObject({ label: 'Данных пока нет', enabled: false });
+    make('linux', state({ labels: ru, profiles: [profiles[2]!], services: [] }));
+    expect(items(lastTray().menu)[0]).toMatchObject({ label: 'Нет услуг', enabled: false });
   });
 
   it('signed out: says so, refresh is disabled, Open and Quit work', () => {

@@ -1,16 +1,20 @@
 // Tooltip and the Waybar status line (the tray menu's model is tests/unit/monitor/tray-menu.test.ts).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../../src/main/monitor/alerts';
+import { mostUrgent } from '../../../src/main/monitor/gauge';
 import {
   WINDOWS_TOOLTIP_MAX,
+  fittedTooltipText,
   profilesTooltipText,
   serviceLine,
+  serviceName,
   tooltipText,
   waybarStatus,
 } from '../../../src/main/monitor/summary';
-import type { Snapshot } from '../../../src/shared/domain';
-import { appError } from '../../../src/shared/errors';
-import { ENGLISH as EN, formatBytes, mainText } from '../../../src/main/i18n';
+import type { Service, Snapshot } from '../../../src/shared/domain';
+import { appError, type AppError } from '../../../src/shared/errors';
+import { ENGLISH as EN, formatBytes, mainText, type MainText } from '../../../src/main/i18n';
 import { DAY, GB, HOUR, T0, makeService, makeSnapshot } from '../../support/service';
 
 const NOW = T0 + 5 * 60_000;
@@ -50,14 +54,16 @@ describe('tooltipText', () => {
     expect(tooltipText(EN, null, NOW)).toBe('XMPlus\nNo data yet');
   });
 
-  it('fits the Windows limit when asked', () => {
+  it('is the whole text however long: no limit unless one is asked for', () => {
     const many = makeSnapshot(
       [1, 2, 3, 4].map((id) => makeService({ id, packageName: `Plan number ${id}` })),
       T0,
     );
-    const text = tooltipText(EN, many, NOW, { maxLength: WINDOWS_TOOLTIP_MAX });
-    expect(text.length).toBe(WINDOWS_TOOLTIP_MAX);
-    expect(text.endsWith('…')).toBe(true);
+    const text = tooltipText(EN, many, NOW);
+    expect(text.length).toBeGreaterThan(WINDOWS_TOOLTIP_MAX);
+    expect(text.split('\n')).toHaveLength(6);
+    // One profile on a tray without a limit (macOS, Linux) reads the same.
+    expect(profilesTooltipText(EN, [{ name: 'Home', snapshot: many, error: null }], NOW)).toBe(text);
   });
 });
 
@@ -275,5 +281,275 @@ describe('the tray tooltip within the Windows limit', () => {
     expect(lines[2]!.startsWith('👨‍👩‍👧‍👦 ')).toBe(true);
     expect(lines[3]).toBe('Work: 3 GB left');
     expect(tip).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe('one profile within the Windows limit', () => {
+  const fit = (
+    snapshot: Snapshot | null,
+    options: { appName?: string; error?: AppError | null } = {},
+    text: MainText = EN,
+  ) =>
+    fittedTooltipText(text, snapshot, NOW, {
+      maxLength: WINDOWS_TOOLTIP_MAX,
+      thresholds: DEFAULT_THRESHOLDS,
+      ...options,
+    });
+  const failing = appError('network', 'The panel did not answer.');
+  /** Eight plans, two of them urgent and listed late: 7 (97 GB used) and 5 (91 GB used). */
+  const eight = makeSnapshot(
+    [1, 2, 3, 4, 5, 6, 7, 8].map((id) =>
+      makeService({ id, packageName: `Plan ${id}`, usedBytes: (id === 7 ? 97 : id === 5 ? 91 : 10) * GB }),
+    ),
+    T0,
+  );
+  const line = (id: number, snapshot = eight, text = EN) =>
+    serviceLine(
+      text,
+      snapshot.services.find((s) => s.id === id)!,
+      NOW,
+    );
+
+  it('many services: the most urgent first, whole lines, the rest counted as "+N more"', () => {
+    const tip = fit(eight);
+    expect(tip.split('\n')).toEqual(['XMPlus', line(7), line(5), '+6 more']);
+    expect(tip.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+    // What the tray asks for with a limit: the same text.
+    expect(
+      profilesTooltipText(EN, [{ name: 'Home', snapshot: eight, error: null }], NOW, {
+        maxLength: WINDOWS_TOOLTIP_MAX,
+        compact: DEFAULT_THRESHOLDS,
+      }),
+    ).toBe(tip);
+    // With room for every line, the age too; the order is still the most urgent first.
+    const two = makeSnapshot([eight.services[4]!, eight.services[6]!], T0);
+    expect(fit(two).split('\n')).toEqual(['XMPlus', line(7), line(5), 'Updated 5 min ago']);
+  });
+
+  it('exactly at the limit every line stays; one unit more and the age gives way, whole', () => {
+    const snapshot = makeSnapshot([makeService({ usedBytes: 50 * GB })], T0);
+    const rest = tooltipText(EN, snapshot, NOW, { appName: '' }).length;
+    const atLimit = 'A'.repeat(WINDOWS_TOOLTIP_MAX - rest);
+    const whole = tooltipText(EN, snapshot, NOW, { appName: atLimit });
+    expect(whole.length).toBe(WINDOWS_TOOLTIP_MAX);
+    expect(fit(snapshot, { appName: atLimit })).toBe(whole);
+    const over = `${atLimit}A`;
+    expect(fit(snapshot, { appName: over })).toBe(`${over}\n${line(4, snapshot)}`);
+
+    // The same with a failure at the limit, then one unit over: its words are shortened, not the line.
+    const base = tooltipText(EN, snapshot, NOW, { error: appError('network', '') }).length;
+    const words = 'x'.repeat(WINDOWS_TOOLTIP_MAX - base);
+    const failed = tooltipText(EN, snapshot, NOW, { error: appError('network', words) });
+    expect(failed.length).toBe(WINDOWS_TOOLTIP_MAX);
+    expect(fit(snapshot, { error: appError('network', words) })).toBe(failed);
+    const longer = fit(snapshot, { error: appError('network', `${words} yz`) });
+    expect(longer.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+    expect(longer.split('\n')).toEqual([
+      'XMPlus',
+      line(4, snapshot),
+      'Updated 5 min ago',
+      `Last refresh failed: ${words.slice(0, -1)}…`,
+    ]);
+  });
+
+  it('a failed refresh: the failure and the age come before the other services', () => {
+    expect(fit(eight, { error: failing }).split('\n')).toEqual([
+      'XMPlus',
+      line(7),
+      '+7 more',
+      'Updated 5 min ago',
+      'Last refresh failed: The panel did not answer.',
+    ]);
+  });
+
+  it("a long error: the panel's words shortened on their own line, on one line, the rest whole", () => {
+    const words = `Bad gateway\n<html><body>${'The upstream server did not answer in time. '.repeat(8)}</body></html>`;
+    const tip = fit(eight, { error: appError('http', words) });
+    expect(tip.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+    const lines = tip.split('\n');
+    expect(lines.slice(0, 4)).toEqual(['XMPlus', line(7), '+7 more', 'Updated 5 min ago']);
+    expect(lines[4]).toMatch(/^Last refresh failed: Bad gateway <html>.*…$/);
+    expect(lines).toHaveLength(5);
+    // No data yet and a long failure: "Not updated" with the start of its words.
+    const none = fit(null, { error: appError('http', words) }).split('\n');
+    expect(none).toHaveLength(2);
+    expect(none[1]).toMatch(/^Not updated: Bad gateway <html>.*…$/);
+  });
+
+  it('no data, and an account without services', () => {
+    expect(fit(null)).toBe('XMPlus\nNo data yet');
+    expect(fit(null, { error: failing })).toBe('XMPlus\nNot updated: The panel did not answer.');
+    expect(fit(makeSnapshot([], T0), { error: failing })).toBe(
+      'XMPlus\nNo services\nUpdated 5 min ago\nLast refresh failed: The panel did not answer.',
+    );
+  });
+
+  it('Persian: Persian names and digits, whole lines, "+N more" in Persian', () => {
+    const fa = mainText('fa', 'en-US');
+    const names = ['بسته طلایی', 'بسته نقره‌ای', 'اشتراک خانوادگی', 'بسته ویژه'];
+    const snapshot = makeSnapshot(
+      names.map((packageName, i) =>
+        makeService({ id: i + 1, packageName, usedBytes: (i === 2 ? 96 : 20) * GB }),
+      ),
+      T0,
+    );
+    const tip = fit(snapshot, {}, fa);
+    expect(tip.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+    expect(tip.split('\n')).toEqual([
+      'XMPlus',
+      line(3, snapshot, fa),
+      '+۳ مورد دیگر',
+      'به‌روزرسانی: ۵ دقیقه پیش',
+    ]);
+    // Persian digits throughout; only the panel's own id stays Latin.
+    expect(tip.replace(/#\d+ /g, '')).not.toMatch(/\d/);
+  });
+
+  it('Chinese: whole lines of Chinese names, the most urgent first', () => {
+    const zh = mainText('zh-CN', 'en-US');
+    const names = ['基础套餐', '家庭共享套餐', '高级套餐', '旅行套餐', '企业套餐'];
+    const snapshot = makeSnapshot(
+      names.map((packageName, i) =>
+        makeService({
+          id: i + 1,
+          packageName,
+          usedBytes: 30 * GB,
+          expiresAt: NOW + (i === 3 ? 2 : 20) * DAY,
+        }),
+      ),
+      T0,
+    );
+    const lines = fit(snapshot, {}, zh).split('\n');
+    expect(lines[1]).toBe('旅行套餐 #4 — 已用 30 GB / 100 GB · 剩余 2 天');
+    expect(lines.slice(2, -2)).toEqual(
+      names.slice(0, lines.length - 4).map((_, i) => line(i + 1, snapshot, zh)),
+    );
+    expect(lines.at(-2)).toMatch(/^另有 \d+ 个$/);
+    expect(lines.at(-1)).toBe('5 分钟前更新');
+    expect(lines.join('\n').length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+  });
+
+  it('a name too long for any line: shortened between graphemes, its isolate closed, its figure kept', () => {
+    const fa = mainText('fa', 'en-US');
+    const latin = makeService({
+      packageName: 'Premium unlimited family plan '.repeat(5),
+      usedBytes: 97 * GB,
+    });
+    const persian = fit(makeSnapshot([latin, makeService({ id: 5 })], T0), {}, fa).split('\n');
+    expect(persian[1]).toMatch(/^\u2068Premium unlimited .*…\u2069: ۳ گیگابایت مانده$/);
+    expect(persian[2]).toBe('+۱ مورد دیگر');
+    const family = '👨‍👩‍👧‍👦';
+    const emoji = makeService({ packageName: `${family.repeat(30)} plan`, expiresAt: NOW + 2 * DAY + HOUR });
+    const tip = fit(makeSnapshot([emoji], T0));
+    expect(tip.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+    const first = tip.split('\n')[1]!;
+    expect(first).toMatch(new RegExp(`^(${family})+…: 2 days left$`, 'u'));
+    expect(tip).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('any profile: at most 127 UTF-16 units, of whole lines, the most urgent service first', () => {
+    const fragments = [
+      'Pro',
+      'Lite',
+      'بسته',
+      'طلایی',
+      '黄金',
+      '套餐',
+      'Тариф',
+      'Семья',
+      '👨‍👩‍👧‍👦',
+      '🇮🇷',
+      'x'.repeat(40),
+    ];
+    const name = fc.array(fc.constantFrom(...fragments), { maxLength: 8 }).map((parts) => parts.join(' '));
+    const service: fc.Arbitrary<Partial<Service>> = fc.record({
+      packageName: name,
+      totalBytes: fc.constantFrom(0, 10 * GB, 100 * GB, 2048 * GB),
+      usedBytes: fc.integer({ min: 0, max: 120 }).map((n) => n * GB),
+      expiresAt: fc.option(fc.integer({ min: -40, max: 400 }).map((days) => NOW + days * DAY + HOUR)),
+      status: fc.constantFrom('active' as const, 'active' as const, 'suspended' as const),
+    });
+    const snapshot = fc.option(
+      fc.array(service, { maxLength: 14 }).map((list) =>
+        makeSnapshot(
+          list.map((s, i) => makeService({ ...s, id: i + 1 })),
+          T0 - 3 * HOUR,
+        ),
+      ),
+      { freq: 6 },
+    );
+    const words = fc.array(fc.constantFrom(...fragments, 'panel', 'timeout', '\n', 'не ответила'), {
+      maxLength: 60,
+    });
+    const error = fc.option(words.map((w) => appError('network', w.join(' '))));
+    const texts = ['en', 'zh-CN', 'fa', 'ru'].map((language) => mainText(language, 'en-US'));
+    fc.assert(
+      fc.property(
+        snapshot,
+        error,
+        fc.constantFrom(...texts),
+        fc.constantFrom('XMPlus', 'My Provider VPN', 'Ｖ'.repeat(90)),
+        (snap, err, text, appName) => {
+          const tip = fittedTooltipText(text, snap, NOW, {
+            appName,
+            error: err,
+            maxLength: WINDOWS_TOOLTIP_MAX,
+            thresholds: DEFAULT_THRESHOLDS,
+          });
+          expect(tip.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+          expect(tip).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+          const lines = tip.split('\n');
+          const services = snap?.services ?? [];
+          const message = err?.message.replace(/\s*\n\s*/g, ' ') ?? '';
+          const shownServices: number[] = [];
+          let more = 0;
+          lines.forEach((l, i) => {
+            // Every isolate a line opens, it closes.
+            expect(l.split('\u2068').length, l).toBe(l.split('\u2069').length);
+            if (i === 0)
+              return expect(l === appName || (l.endsWith('…') && appName.startsWith(l.slice(0, -1)))).toBe(
+                true,
+              );
+            const byLine = services.findIndex((s) => serviceLine(text, s, NOW) === l);
+            if (byLine >= 0) return shownServices.push(byLine);
+            const count = services.findIndex((_, n) => text.t('tooltip.more', { count: n + 1 }) === l);
+            if (count >= 0) return (more = count + 1);
+            const whole = [
+              text.t('tooltip.noData'),
+              text.t('tooltip.noServices'),
+              text.t('tooltip.updated', { ago: text.t('ago.hours', { count: 3 }) }),
+            ];
+            if (whole.includes(l)) return;
+            for (const key of ['tooltip.lastFailed', 'tooltip.notUpdated'] as const) {
+              const frame = text.t(key, { error: '' });
+              if (err && l.startsWith(frame)) {
+                const rest = l.slice(frame.length);
+                return expect(
+                  rest === message || (rest.endsWith('…') && message.startsWith(rest.slice(0, -1))),
+                ).toBe(true);
+              }
+            }
+            // The most urgent service's short line: its name (whole or shortened, maybe isolated), its figure.
+            const named = l.slice(0, l.lastIndexOf(': ')).replace(/^\u2068|\u2069$/g, '');
+            const index = services.findIndex((s) => {
+              const full = serviceName(text, s);
+              return named === full || (named.endsWith('…') && full.startsWith(named.slice(0, -1)));
+            });
+            expect(index, `not a whole line: ${JSON.stringify(l)}`).toBeGreaterThanOrEqual(0);
+            shownServices.push(index);
+          });
+          if (services.length > 0 && snap) {
+            // Every service is shown or counted, and the first shown is the gauge's (most urgent).
+            expect(shownServices.length + more).toBe(services.length);
+            if (appName.length < 20) {
+              expect(shownServices[0]).toBe(
+                services.indexOf(mostUrgent(snap, DEFAULT_THRESHOLDS, NOW)!.service),
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

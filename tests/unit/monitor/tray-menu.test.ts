@@ -12,7 +12,7 @@ const state = (patch: Partial<TrayState> = {}): TrayState => ({
   level: 'ok',
   fraction: 0.5,
   tooltip: '',
-  profiles: [{ id: 'p1', name: 'Home', signedIn: true, note: null }],
+  profiles: [{ id: 'p1', name: 'Home', signedIn: true, hasData: true, note: null }],
   services: [
     { profileId: 'p1', id: 4, label: 'Starter #4 — 50 GB of 100 GB used · 12 days left', hasSublink: true },
     { profileId: 'p1', id: 7, label: 'Family #7 — 1 GB of 1 TB used · 40 days left', hasSublink: false },
@@ -34,9 +34,15 @@ function outline(entries: readonly TrayMenuEntry[], depth = 0): string[] {
 
 const several = state({
   profiles: [
-    { id: 'w', name: 'Work', signedIn: true, note: null },
-    { id: 'h', name: 'Home', signedIn: true, note: 'Last refresh failed: The panel did not answer.' },
-    { id: 'o', name: 'Old', signedIn: false, note: 'Signed out' },
+    { id: 'w', name: 'Work', signedIn: true, hasData: true, note: null },
+    {
+      id: 'h',
+      name: 'Home',
+      signedIn: true,
+      hasData: true,
+      note: 'Last refresh failed: The panel did not answer.',
+    },
+    { id: 'o', name: 'Old', signedIn: false, hasData: false, note: 'Signed out' },
   ],
   services: [
     { profileId: 'w', id: 1, label: 'Pro #1', hasSublink: true },
@@ -98,6 +104,7 @@ describe('trayMenu', () => {
       id: `p${i}`,
       name: `Account ${i}`,
       signedIn: true,
+      hasData: true,
       note: null,
     }));
     const services = profiles.flatMap((p) =>
@@ -115,6 +122,65 @@ describe('trayMenu', () => {
     const out = trayMenu(state({ signedIn: false, profiles: [], services: [] }));
     expect(outline(out).slice(0, 3)).toEqual(['(x) Not signed in', '-', '(x) Refresh now > refresh']);
     expect(outline(trayMenu(state({ services: [] })))[0]).toBe('(x) No services');
+  });
+
+  it('no data yet, not updated, and no services are three different lines', () => {
+    const profiles: TrayState['profiles'] = [
+      { id: 'n', name: 'New', signedIn: true, hasData: false, note: null },
+      {
+        id: 'f',
+        name: 'Failing',
+        signedIn: true,
+        hasData: false,
+        note: 'Not updated: The panel did not answer.',
+      },
+      { id: 'e', name: 'Empty', signedIn: true, hasData: true, note: null },
+      { id: 's', name: 'Stale', signedIn: true, hasData: true, note: 'Last refresh failed: Timed out.' },
+      { id: 'o', name: 'Old', signedIn: false, hasData: false, note: 'Signed out' },
+    ];
+    expect(outline(trayMenu(state({ profiles, services: [] }))).slice(0, 12)).toEqual([
+      'New — No data yet',
+      '  (x) No data yet',
+      'Failing — Not updated: The panel did not answer.',
+      '  (x) Not updated: The panel did not answer.',
+      'Empty',
+      '  (x) No services',
+      'Stale — Last refresh failed: Timed out.',
+      '  (x) Last refresh failed: Timed out.',
+      '  (x) No services',
+      'Old — Signed out',
+      '  (x) Signed out',
+      '-',
+    ]);
+    // One profile: the same lines at the top level.
+    const one = (profile: TrayState['profiles'][number]) =>
+      outline(trayMenu(state({ profiles: [profile], services: [] }))).slice(0, 2);
+    expect(one(profiles[0]!)).toEqual(['(x) No data yet', '-']);
+    expect(one(profiles[1]!)).toEqual(['(x) Not updated: The panel did not answer.', '-']);
+    expect(one(profiles[2]!)).toEqual(['(x) No services', '-']);
+  });
+
+  it('"No data yet" and "No services" in every language', () => {
+    const words = ['en', 'zh-CN', 'fa', 'ru'].map((language) => {
+      const labels = trayLabels(mainText(language, 'en-US'), 'XMPlus Tray');
+      const first = (hasData: boolean) =>
+        outline(
+          trayMenu(
+            state({
+              labels,
+              profiles: [{ id: 'p1', name: 'Home', signedIn: true, hasData, note: null }],
+              services: [],
+            }),
+          ),
+        )[0];
+      return [first(false), first(true)];
+    });
+    expect(words).toEqual([
+      ['(x) No data yet', '(x) No services'],
+      ['(x) 暂无数据', '(x) 没有服务'],
+      ['(x) هنوز داده‌ای نیست', '(x) سرویسی ندارید'],
+      ['(x) Данных пока нет', '(x) Нет услуг'],
+    ]);
   });
 
   it('while refreshing, the refresh entry says so and is disabled', () => {
