@@ -18,6 +18,7 @@ import type { Handlers } from './router';
 import type { NativeNotification, Platform, TrayProfile, TrayService, TrayState } from './platform';
 import type { Accounts } from './accounts';
 import type { Timers } from './timers';
+import { errorInLanguage } from './i18n/errors';
 import { userText } from './i18n/user';
 import type { MainText } from './i18n';
 import { ON_DEMAND_MAX_AGE_MS, withServers, type ServersMode } from './sources/server-parts';
@@ -299,8 +300,11 @@ export function createDataService(deps: DataDeps): DataService {
       t,
       now,
     );
+    // The tray speaks the user's language: main's English errors are said by reason or kind.
+    const spoken = (error: AppError | null): AppError | null =>
+      error && { ...error, message: errorInLanguage(error, text).message };
     const profiles: TrayProfile[] = known.map(({ view, watch }) => {
-      const error = errorOf(view, watch);
+      const error = spoken(errorOf(view, watch));
       const hasData = Boolean(watch?.current);
       const reason = error ? clipped(error.message, 60) : '';
       return {
@@ -342,7 +346,7 @@ export function createDataService(deps: DataDeps): DataService {
         known.map(({ view, watch }) => ({
           name: view.displayName,
           snapshot: watch?.current ?? null,
-          error: errorOf(view, watch),
+          error: spoken(errorOf(view, watch)),
         })),
         now,
         // A line per profile (a tray tooltip is read at a glance), and on Windows, whose tooltips keep

@@ -95,6 +95,20 @@ describe('main-process language', () => {
     expect(expiry?.actions[0]?.label).toBe('Продлить');
   });
 
+  it("ru: a failed refresh is said in Russian in the tray (the panel's HTTP status kept), not in main's English", async () => {
+    const rig = await refreshedIn('ru');
+    sim.admin.setFault('*', { kind: 'http502' });
+    try {
+      await rig.call('data.refresh');
+    } finally {
+      sim.admin.clearFaults();
+    }
+    const tray = rig.trays.at(-1)!;
+    expect(tray.tooltip).toContain('Панель ответила ошибкой (HTTP 502)');
+    expect(tray.profiles[0]?.note).toContain('Панель ответила ошибкой');
+    expect(`${tray.tooltip}\n${tray.profiles[0]?.note ?? ''}`).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/);
+  });
+
   it("'system' follows Platform.app.locale, English when the OS language is not supported", async () => {
     const ru = await refreshedIn(null, 'ru-RU');
     expect(ru.trays.at(-1)?.labels.quit).toBe('Выйти');
