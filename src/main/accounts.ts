@@ -34,6 +34,7 @@ import {
   relinkSubscriptionProfile,
   type AddedSubscription,
   type AddSubscriptionInput,
+  type SubscriptionReach,
 } from './subscription-profiles';
 import type { PanelRoute, Timeouts } from './net/transport';
 import { panelBase, validatePanelUrl, validateProxyUrl } from './net/transport';
@@ -243,6 +244,15 @@ export function createAccounts(deps: AccountsDeps): Accounts {
     };
   }
 
+  /** How a subscription profile's first fetch goes: the way its refreshes will (sessionOf). */
+  function subscriptionReach(profileId: string | null): SubscriptionReach {
+    return {
+      routeFor: (panelUrl) => routeFor(panelUrl, profileId),
+      ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
+      ...(deps.env ? { env: deps.env } : {}),
+    };
+  }
+
   function transientSession(
     panelUrl: string,
     apiKey: string,
@@ -420,7 +430,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
    * in, so it is watched at once. Adding the same link again replaces the open source.
    */
   async function addSubscription(input: AddSubscriptionInput): Promise<Result<AddedSubscription>> {
-    const added = await addSubscriptionProfile(platform, input, deps.env);
+    const added = await addSubscriptionProfile(platform, input, subscriptionReach(null));
     if (!added.ok) return added;
     await closeSession(added.value.profile.id);
     signedIn.add(added.value.profile.id);
@@ -598,7 +608,13 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       if (profile.kind !== 'subscription') {
         return fail(appError('validation', 'Only a subscription profile takes a link. Sign in to this one.'));
       }
-      const relinked = await relinkSubscriptionProfile(platform, profile, url, deps.env);
+      // The profile's own proxy (with its password) too, as its refreshes use it.
+      const relinked = await relinkSubscriptionProfile(
+        platform,
+        withProxyPassword(profile),
+        url,
+        subscriptionReach(profile.id),
+      );
       if (!relinked.ok) return relinked;
       await closeSession(id);
       signedIn.add(id);

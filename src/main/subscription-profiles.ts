@@ -1,6 +1,8 @@
 // Adding a profile that is only a subscription link (any panel): the link is fetched once, and only
 // when it answers is the profile stored and made active, its link in the keychain (never in the
-// settings file; the profile shows it shortened) and its first snapshot in the cache.
+// settings file; the profile shows it shortened) and its first snapshot in the cache. That first
+// fetch goes the way the profile's refreshes will (the system proxy, the environment's; on a relink
+// also the profile's own proxy), so a provider reachable only through a proxy can be added.
 import type { Snapshot } from '../shared/domain';
 import { appError, fail, ok, type Result } from '../shared/errors';
 import type { Platform } from './platform';
@@ -19,6 +21,7 @@ import {
   parseSubscriptionLink,
   shortLink,
   SUBSCRIPTION_INTERVAL_MINUTES,
+  type SourceContext,
 } from './sources';
 
 export interface AddSubscriptionInput {
@@ -34,19 +37,32 @@ export interface AddedSubscription {
   snapshot: Snapshot;
 }
 
+/** How the first fetch reaches the provider: as the profile's refreshes do (Accounts' sessions). */
+export interface SubscriptionReach extends Pick<SourceContext, 'timeouts' | 'env'> {
+  /** The route a profile's refreshes take to this address. */
+  routeFor(panelUrl: string): SourceContext['route'];
+}
+
+const reachOf = (reach: SubscriptionReach, panelUrl: string) => ({
+  route: reach.routeFor(panelUrl),
+  ...(reach.timeouts ? { timeouts: reach.timeouts } : {}),
+  ...(reach.env ? { env: reach.env } : {}),
+});
+
 const notAsked = () =>
   Promise.resolve(fail<never>(appError('state', 'A subscription link has no account to sign in to.')));
 
 /**
  * A stored subscription profile's link pasted again (it was signed out, or the provider changed the
  * link): fetched once; only when it answers is it kept in the keychain for the same profile, whose
- * address and short form follow the new link, and its first snapshot cached.
+ * address and short form follow the new link, and its first snapshot cached. `profile` as its source
+ * sees it: its proxy address with the password put back.
  */
 export async function relinkSubscriptionProfile(
   platform: Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>,
   profile: ProfileRecord,
   url: string,
-  env?: NodeJS.ProcessEnv,
+  reach: SubscriptionReach,
 ): Promise<Result<Snapshot>> {
   const link = parseSubscriptionLink(url);
   if (!link.ok) return link;
@@ -54,12 +70,11 @@ export async function relinkSubscriptionProfile(
   const opened = openSource(
     { kind: 'subscription', panelUrl: link.value.origin, options: profile.options },
     {
-      route: {},
+      ...reachOf(reach, link.value.origin),
       now: () => platform.now(),
       getApiKey: notAsked,
       getCredentials: notAsked,
       getSubscriptionLink: () => Promise.resolve(ok(text)),
-      ...(env ? { env } : {}),
     },
   );
   if (!opened.ok) return opened;
@@ -85,7 +100,7 @@ export async function relinkSubscriptionProfile(
 export async function addSubscriptionProfile(
   platform: Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>,
   input: AddSubscriptionInput,
-  env?: NodeJS.ProcessEnv,
+  reach: SubscriptionReach,
 ): Promise<Result<AddedSubscription>> {
   const link = parseSubscriptionLink(input.url);
   if (!link.ok) return link;
@@ -98,12 +113,11 @@ export async function addSubscriptionProfile(
   const opened = openSource(
     { kind: 'subscription', panelUrl: link.value.origin, options },
     {
-      route: {},
+      ...reachOf(reach, link.value.origin),
       now: () => platform.now(),
       getApiKey: notAsked,
       getCredentials: notAsked,
       getSubscriptionLink: () => Promise.resolve(ok(url)),
-      ...(env ? { env } : {}),
     },
   );
   if (!opened.ok) return opened;

@@ -5,6 +5,7 @@
 //   markers cannot end up beside someone else's text);
 // - a minute later, if the clipboard still holds what the app put there, it is cleared (the
 //   "clear copied links" setting turns that off). Only a hash of the text is kept for the check.
+//   Quitting sooner does that clear at once: the app holds its quit until it is done.
 // Electron 44+ writes asynchronously: "copied" is reported once the write has settled. Reading is
 // for the add dialog's offer of a link found there; the text stays in main.
 import { clipboard, ClipboardItem } from 'electron';
@@ -12,6 +13,8 @@ import { createHash } from 'node:crypto';
 import { appError, fail, ok, type Result } from '../../shared/errors';
 
 export const CLEAR_CLIPBOARD_AFTER_MS = 60_000;
+/** How long a clear waits for the clipboard to be read; past it nothing is cleared (and quit goes on). */
+export const READ_LIMIT_MS = 2_000;
 
 /** Electron's name for a raw platform clipboard format (docs/api/clipboard.md, custom formats). */
 const raw = (format: string) => `electron application/osclipboard;format="${format}"`;
@@ -48,43 +51,74 @@ const digest = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 export interface ClipboardDeps {
   platform: NodeJS.Platform;
-  /** The "clear copied links" setting, read when copying and again when the minute is up. */
+  /** The "clear copied links" setting, read when copying, when the minute is up, and at quit. */
   clearAfterCopy(): boolean;
   clearAfterMs?: number;
+  readLimitMs?: number;
   /** Told when the marked write failed and plain text was written instead (never the text). */
   onMarkersRefused?(reason: string): void;
 }
 
 export interface AppClipboard {
   write(text: string): Promise<Result<{ copied: true }>>;
-  /** Stops a pending clear (at quit). */
-  dispose(): void;
+  /** True while a copy waits for its clear (its minute, or the check under way). */
+  clearPending(): boolean;
+  /**
+   * At quit: the pending clear, now. Clears if the setting is still on and the clipboard still holds
+   * the app's copy; anything else is left alone. Resolves once done (never rejects); nothing is
+   * pending afterwards.
+   */
+  clearNow(): Promise<void>;
 }
 
 export function createClipboard(deps: ClipboardDeps): AppClipboard {
   const clearAfterMs = deps.clearAfterMs ?? CLEAR_CLIPBOARD_AFTER_MS;
-  let pending: ReturnType<typeof setTimeout> | null = null;
+  const readLimitMs = deps.readLimitMs ?? READ_LIMIT_MS;
+  /** The minute's timer and the hash of the copy it is for. */
+  let pending: { timer: ReturnType<typeof setTimeout>; copied: string } | null = null;
+  /** A check under way (the minute was up): quitting waits for it too. */
+  let checking: Promise<void> | null = null;
 
   const cancel = () => {
-    if (pending) clearTimeout(pending);
+    if (pending) clearTimeout(pending.timer);
     pending = null;
+  };
+
+  /** The clipboard's text, or null when it does not answer within the limit. */
+  const readWithin = (): Promise<string | null> => {
+    let limit: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => {
+      limit = setTimeout(() => resolve(null), readLimitMs);
+    });
+    const read = Promise.resolve().then(() => clipboard.readText());
+    return Promise.race([read, late]).finally(() => clearTimeout(limit));
+  };
+
+  // Cleared only if it is still ours: something the user copied since is left alone.
+  // Electron 44+ reads asynchronously (electron.d.ts: `readText(): Promise<string>`); clear() is sync.
+  const clearIfOurs = (copied: string): Promise<void> => {
+    const check = readWithin()
+      .then((now) => {
+        if (now !== null && digest(now) === copied) clipboard.clear();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (checking === check) checking = null;
+      });
+    checking = check;
+    return check;
   };
 
   const scheduleClear = (copied: string) => {
     cancel();
     if (!deps.clearAfterCopy()) return;
-    pending = setTimeout(() => {
+    const timer = setTimeout(() => {
       pending = null;
       if (!deps.clearAfterCopy()) return;
-      // Cleared only if it is still ours: something the user copied since is left alone.
-      clipboard
-        .readText()
-        .then((now) => {
-          if (digest(now) === copied) clipboard.clear();
-        })
-        .catch(() => undefined);
+      void clearIfOurs(copied);
     }, clearAfterMs);
-    pending.unref?.();
+    timer.unref?.();
+    pending = { timer, copied };
   };
 
   const writeMarked = async (text: string) => {
@@ -110,8 +144,32 @@ export function createClipboard(deps: ClipboardDeps): AppClipboard {
       scheduleClear(digest(text));
       return ok({ copied: true as const });
     },
-    dispose: cancel,
+    clearPending: () => pending !== null || checking !== null,
+    async clearNow() {
+      const underWay = checking;
+      const copied = pending?.copied ?? null;
+      cancel();
+      const now = copied !== null && deps.clearAfterCopy() ? clearIfOurs(copied) : Promise.resolve();
+      await Promise.all([underWay, now]);
+    },
   };
+}
+
+/**
+ * For the start of `before-quit`. With a clear pending, this quit is stopped (Electron's app API:
+ * `preventDefault()` in before-quit keeps the app from terminating), the clear runs, and `quit` is
+ * called again, which then goes through. Returns true when it stopped the quit, so the caller leaves
+ * its own disposals to the quit that goes through.
+ */
+export function holdQuitForClear(
+  appClipboard: Pick<AppClipboard, 'clearPending' | 'clearNow'>,
+  event: { preventDefault(): void },
+  quit: () => void,
+): boolean {
+  if (!appClipboard.clearPending()) return false;
+  event.preventDefault();
+  void appClipboard.clearNow().finally(quit);
+  return true;
 }
 
 /** The clipboard's plain text, or null when it holds none or cannot be read. */

@@ -18,7 +18,7 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 import { readSettings } from '../settings/settings';
 import { setStartAtLogin, startedHidden } from './login-item';
 import { bindIpc, sendEvent } from './ipc';
-import { createClipboard, readClipboard } from './clipboard';
+import { createClipboard, holdQuitForClear, readClipboard } from './clipboard';
 import { registerUrlScheme, watchAppLinks, type AppLinkInbox } from './app-link';
 import { watchLifecycle } from './lifecycle';
 import { createNotifier, setNotificationIdentity } from './notifications';
@@ -291,11 +291,13 @@ async function start(provider: ProviderConfig, links: AppLinkInbox): Promise<voi
     return null;
   });
 
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => {
+    // A copied link still waiting for its clear is cleared first (if it is still there); the quit
+    // then starts again and goes through here.
+    if (holdQuitForClear(appClipboard, event, () => app.quit())) return;
     void statusServer?.close();
     stopLifecycle();
     updater.dispose();
-    appClipboard.dispose();
     notifier.dispose();
     tray?.destroy();
     void created.dispose();

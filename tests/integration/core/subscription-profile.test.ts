@@ -22,6 +22,8 @@ import { makeCoreRig, manualClock, virtualTimers, type CoreRig } from '../../sup
 import { expectOk } from '../../support/expect';
 
 const INTERVAL = 30 * 60_000;
+/** The simulator is on loopback, which no proxy is asked for. */
+const direct = { routeFor: () => ({}) };
 const GB = 1024 ** 3;
 
 let clock: ReturnType<typeof manualClock>;
@@ -66,7 +68,7 @@ async function runUntil(core: CoreRig, until: number): Promise<void> {
 /** Adds a profile from one of the simulator's links in the stores of a core that is not running. */
 async function addedBefore(family: Parameters<SubscriptionSim['link']>[0] = 'marzban'): Promise<string> {
   const first = await makeCoreRig({ dir, secrets, now: clock.now, timers: virtual.timers, start: false });
-  const added = expectOk(await addSubscriptionProfile(first.platform, { url: sim.link(family) }));
+  const added = expectOk(await addSubscriptionProfile(first.platform, { url: sim.link(family) }, direct));
   await first.dispose();
   sim.resetRequests();
   return added.profile.id;
@@ -126,7 +128,11 @@ describe('a subscription profile in the core', () => {
   it('keeps the client it appears as on a 406 when profiles are read and saved', async () => {
     const first = await makeCoreRig({ dir, secrets, now: clock.now, timers: virtual.timers, start: false });
     const added = expectOk(
-      await addSubscriptionProfile(first.platform, { url: sim.link('pasarguard'), clientAgent: 'hiddify' }),
+      await addSubscriptionProfile(
+        first.platform,
+        { url: sim.link('pasarguard'), clientAgent: 'hiddify' },
+        direct,
+      ),
     );
     await first.dispose();
     const core = await rig();

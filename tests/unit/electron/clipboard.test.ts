@@ -1,23 +1,43 @@
 // The app's clipboard: the text goes out in one write with the markers each desktop honours for
-// secrets; "copied" only once the write settled; a minute later the clipboard is cleared if it
-// still holds the app's text (never someone else's, never with the setting off); a refused write
-// says so without repeating the text. Virtual timers; the clipboard is the Electron mock's.
+// secrets; "copied" only once the write settled; a minute later, or at quit if that comes first,
+// the clipboard is cleared if it still holds the app's text (never someone else's, never with the
+// setting off); a refused write says so without repeating the text. Virtual timers; the clipboard
+// is the Electron mock's.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clipboard, electronMock } from './electron-mock';
 import { expectErr } from '../../support/expect';
 
 vi.mock('electron', () => electronMock);
-const { createClipboard, CLEAR_CLIPBOARD_AFTER_MS } = await import('../../../src/main/electron/clipboard');
+const { createClipboard, holdQuitForClear, CLEAR_CLIPBOARD_AFTER_MS, READ_LIMIT_MS } =
+  await import('../../../src/main/electron/clipboard');
+type AppClipboard = ReturnType<typeof createClipboard>;
 
 const LINK = 'https://panel.example.com/link/abcdef123456?client=meta';
 const raw = (format: string) => `electron application/osclipboard;format="${format}"`;
 let clearSetting: boolean;
-let disposers: (() => void)[];
+let made: AppClipboard[];
 
 const make = (platform: NodeJS.Platform = 'linux') => {
-  const made = createClipboard({ platform, clearAfterCopy: () => clearSetting });
-  disposers.push(made.dispose);
-  return made;
+  const clipboardOfApp = createClipboard({ platform, clearAfterCopy: () => clearSetting });
+  made.push(clipboardOfApp);
+  return clipboardOfApp;
+};
+
+/**
+ * Electron's quit as far as before-quit goes: each quit emits before-quit, whose first step is the
+ * shell's (holdQuitForClear), and the app ends unless that step prevented it.
+ */
+const quitter = (appClipboard: AppClipboard) => {
+  let end: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  const log = { prevented: 0, ended: false };
+  const quit = () => {
+    const event = { preventDefault: () => (log.prevented += 1) };
+    if (holdQuitForClear(appClipboard, event, quit)) return;
+    log.ended = true;
+    end();
+  };
+  return { quit, ended, log };
 };
 /** Lets the clipboard's promise chains run (the fake's calls are all promise-based). */
 const settle = async () => {
@@ -28,10 +48,11 @@ beforeEach(() => {
   vi.useFakeTimers();
   clipboard.reset();
   clearSetting = true;
-  disposers = [];
+  made = [];
 });
-afterEach(() => {
-  for (const dispose of disposers) dispose();
+afterEach(async () => {
+  clearSetting = false;
+  for (const clipboardOfApp of made) await clipboardOfApp.clearNow();
   vi.useRealTimers();
 });
 
@@ -153,13 +174,98 @@ describe('clearing after a minute', () => {
     await settle();
     expect(clipboard.clears).toBe(0);
   });
+});
 
-  it('dispose (quit) cancels a pending clear', async () => {
-    const app = make();
-    await app.write(LINK);
-    app.dispose();
-    await vi.advanceTimersByTimeAsync(CLEAR_CLIPBOARD_AFTER_MS * 2);
+describe('at quit', () => {
+  it('a pending clear happens before the app ends, when the clipboard still holds the app copy', async () => {
+    const appClipboard = make();
+    await appClipboard.write(LINK);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const app = quitter(appClipboard);
+    app.quit();
+    expect(app.log).toEqual({ prevented: 1, ended: false });
+    await app.ended;
+    expect(clipboard.entry).toEqual({});
+    expect(clipboard.clears).toBe(1);
+    // The quit that went through was the second one; nothing is left to clear at the minute.
+    expect(app.log).toEqual({ prevented: 1, ended: true });
+    expect(appClipboard.clearPending()).toBe(false);
+    await vi.advanceTimersByTimeAsync(CLEAR_CLIPBOARD_AFTER_MS);
     await settle();
+    expect(clipboard.readText).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves alone what the user copied since', async () => {
+    const appClipboard = make();
+    await appClipboard.write(LINK);
+    clipboard.set({ 'text/plain': 'a shopping list' });
+    const app = quitter(appClipboard);
+    app.quit();
+    await app.ended;
+    expect(clipboard.entry).toEqual({ 'text/plain': 'a shopping list' });
+    expect(clipboard.clears).toBe(0);
+  });
+
+  it('leaves the copy alone when the setting was turned off since', async () => {
+    const appClipboard = make();
+    await appClipboard.write(LINK);
+    clearSetting = false;
+    const app = quitter(appClipboard);
+    app.quit();
+    await app.ended;
+    expect(clipboard.entry['text/plain']).toBe(LINK);
+    expect(clipboard.clears).toBe(0);
+  });
+
+  it('with no clear pending the quit goes straight through and the clipboard is not touched', async () => {
+    const appClipboard = make();
+    const app = quitter(appClipboard);
+    app.quit();
+    expect(app.log).toEqual({ prevented: 0, ended: true });
+
+    // Copied with the setting off: nothing was ever pending.
+    clearSetting = false;
+    await appClipboard.write(LINK);
+    clearSetting = true;
+    const again = quitter(appClipboard);
+    again.quit();
+    expect(again.log).toEqual({ prevented: 0, ended: true });
+
+    // The minute already passed and cleared it.
+    await appClipboard.write(LINK);
+    await vi.advanceTimersByTimeAsync(CLEAR_CLIPBOARD_AFTER_MS);
+    await settle();
+    clipboard.set({ 'text/plain': LINK });
+    const late = quitter(appClipboard);
+    late.quit();
+    expect(late.log).toEqual({ prevented: 0, ended: true });
+    expect(clipboard.entry['text/plain']).toBe(LINK);
+    expect(clipboard.readText).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for the minute check already under way', async () => {
+    let answer: (text: string) => void = () => undefined;
+    clipboard.readText.mockImplementationOnce(() => new Promise<string>((resolve) => (answer = resolve)));
+    const appClipboard = make();
+    await appClipboard.write(LINK);
+    await vi.advanceTimersByTimeAsync(CLEAR_CLIPBOARD_AFTER_MS);
+    const app = quitter(appClipboard);
+    app.quit();
+    await settle();
+    expect(app.log).toEqual({ prevented: 1, ended: false });
+    answer(LINK);
+    await app.ended;
+    expect(clipboard.clears).toBe(1);
+  });
+
+  it('a clipboard that never answers does not keep the app from quitting, and nothing is cleared', async () => {
+    const appClipboard = make();
+    await appClipboard.write(LINK);
+    clipboard.readText.mockImplementationOnce(() => new Promise<string>(() => undefined));
+    const app = quitter(appClipboard);
+    app.quit();
+    await vi.advanceTimersByTimeAsync(READ_LIMIT_MS);
+    await app.ended;
     expect(clipboard.clears).toBe(0);
   });
 });
