@@ -616,6 +616,14 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         subscriptionReach(profile.id),
       );
       if (!relinked.ok) return relinked;
+      // The proxy password is filed under the profile's address: a link on another host takes it along.
+      const moved = readProfiles(store).find((p) => p.id === id);
+      const kept = proxyPasswords.get(id);
+      if (moved && kept !== undefined && secretBase(moved.panelUrl) !== secretBase(profile.panelUrl)) {
+        const remember = { remember: profile.remember };
+        const saved = await credentials.saveProxyPassword(secretBase(moved.panelUrl), id, kept, remember);
+        if (saved.ok) await credentials.saveProxyPassword(secretBase(profile.panelUrl), id, null, remember);
+      }
       await closeSession(id);
       signedIn.add(id);
       return ok(announce());

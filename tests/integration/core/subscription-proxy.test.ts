@@ -7,7 +7,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { DataState, ProfilesState } from '../../../src/shared/contract';
-import { memoryBackend } from '../../../src/main/secrets';
+import {
+  keychainService,
+  memoryBackend,
+  proxyPasswordAccount,
+  type SecretBackend,
+} from '../../../src/main/secrets';
 import { LINK_SERVICE } from '../../../src/main/sources/subscription/link-store';
 import { makeCoreRig, type CoreRig } from '../../support/core-rig';
 import { startHttpProxy, type HttpProxy } from '../../support/http-proxy';
@@ -20,6 +25,8 @@ import {
 
 /** The provider's name: no resolver knows it; the proxy maps it to the simulator. */
 const BLOCKED_HOST = 'sub.blocked.test';
+/** Where a provider moved its links: as unknown, as reachable through the proxy. */
+const MOVED_HOST = 'moved.blocked.test';
 const GB = 1024 ** 3;
 
 let sim: SubscriptionSim;
@@ -42,15 +49,18 @@ afterEach(async () => {
 });
 
 /** The simulator's link for a family, under the name only the proxy can resolve. */
-const blockedLink = (family: Parameters<SubscriptionSim['link']>[0] = 'marzban') => {
+const blockedLink = (family: Parameters<SubscriptionSim['link']>[0] = 'marzban', host = BLOCKED_HOST) => {
   const url = new URL(sim.link(family));
-  url.hostname = BLOCKED_HOST;
+  url.hostname = host;
   return url.toString();
 };
 
 async function proxy(auth?: { username: string; password: string }): Promise<HttpProxy> {
   const started = await startHttpProxy({
-    resolve: { [`${BLOCKED_HOST}:${simPort}`]: `127.0.0.1:${simPort}` },
+    resolve: {
+      [`${BLOCKED_HOST}:${simPort}`]: `127.0.0.1:${simPort}`,
+      [`${MOVED_HOST}:${simPort}`]: `127.0.0.1:${simPort}`,
+    },
     ...(auth ? { auth } : {}),
   });
   closers.push(() => started.close());
@@ -67,10 +77,13 @@ async function closedPort(): Promise<number> {
 }
 
 /** A core whose desktop reports `pac()` as the system proxy (a PAC answer; null: none). */
-async function rigWithSystemProxy(pac: () => string | null): Promise<{ rig: CoreRig; asked: string[] }> {
+async function rigWithSystemProxy(
+  pac: () => string | null,
+  secrets: SecretBackend = memoryBackend(),
+): Promise<{ rig: CoreRig; asked: string[] }> {
   const asked: string[] = [];
   const rig = await makeCoreRig({
-    secrets: memoryBackend(),
+    secrets,
     resolveProxy: async (url) => {
       asked.push(url);
       return pac();
@@ -171,5 +184,30 @@ describe('taking a signed-out profile’s link again behind a proxy', () => {
     expect(guarded.logins.length).toBeGreaterThan(0);
     expect(guarded.logins.every((l) => l.username === 'alice' && l.accepted)).toBe(true);
     expect(await rig.platform.secrets.get(LINK_SERVICE, id)).toBe(link);
+  });
+
+  it('a link on another host takes the proxy password along: the keychain files it under the new address', async () => {
+    const open = await proxy();
+    const guarded = await proxy({ username: 'alice', password: 'p@ss-word' });
+    let pac: string | null = `PROXY 127.0.0.1:${open.port}`;
+    // A keychain that keeps what it is given past this run (the memory one is for one session only).
+    const { rig } = await rigWithSystemProxy(() => pac, { ...memoryBackend(), kind: 'keychain' });
+    const id = expectOk(
+      await rig.call<ProfilesState>('profiles.addSubscription', { url: blockedLink('pasarguard') }),
+    ).activeId!;
+    await rig.idle();
+    pac = null;
+    const withPassword = guarded.url.replace('http://', 'http://alice:p%40ss-word@');
+    expectOk(await rig.call('profiles.update', { id, options: { proxyUrl: withPassword, timeZone: '' } }));
+    const account = proxyPasswordAccount(id);
+    const before = keychainService(`http://${BLOCKED_HOST}:${simPort}`);
+    const after = keychainService(`http://${MOVED_HOST}:${simPort}`);
+    const kept = await rig.platform.secrets.get(before, account);
+    expect(kept).toMatch(/^p(@|%40)ss-word$/);
+
+    expectOk(await rig.call('profiles.relink', { id, url: blockedLink('pasarguard', MOVED_HOST) }));
+    expect(guarded.logins.every((l) => l.accepted)).toBe(true);
+    expect(await rig.platform.secrets.get(after, account)).toBe(kept);
+    expect(await rig.platform.secrets.get(before, account)).toBeNull();
   });
 });
