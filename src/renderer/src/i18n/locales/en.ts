@@ -291,7 +291,7 @@ export const en = {
   'settings.startAtLogin': 'Start at login',
   'settings.clearClipboard': 'Clear copied links from the clipboard',
   'settings.clearClipboardHint':
-    'A minute after the app copies a link or config, it clears the clipboard if that is still there. Copies are also marked so that clipboard history and sync skip them where the system allows.',
+    'A minute after the app copies a link or config, or when you quit before then, it clears the clipboard if that is still there. Copies are also marked so that clipboard history and sync skip them where the system allows.',
   'settings.updates': 'Check for updates',
   'settings.profile': 'This profile',
   'settings.profileOf': 'Options for {email} on {origin}',

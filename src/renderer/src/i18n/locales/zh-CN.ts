@@ -281,7 +281,7 @@ export const zhCN: Catalogue = {
   'settings.startAtLogin': '开机时启动',
   'settings.clearClipboard': '从剪贴板清除复制的链接',
   'settings.clearClipboardHint':
-    '应用复制链接或配置一分钟后，如果剪贴板中仍是该内容，就将其清除。在系统支持的情况下，复制的内容还会被标记，使剪贴板历史和同步跳过它。',
+    '应用复制链接或配置一分钟后（或在此之前退出应用时），如果剪贴板中仍是该内容，就将其清除。在系统支持的情况下，复制的内容还会被标记，使剪贴板历史和同步跳过它。',
   'settings.updates': '检查更新',
   'settings.profile': '当前配置',
   'settings.profileOf': '{email} 在 {origin} 上的选项',
