@@ -1,20 +1,20 @@
-// Text for people at a terminal: aligned tables, times, sizes and money. The CLI speaks English
-// (scripts read it); --json is the form for machines.
+// Text for people at a terminal: aligned tables, times, sizes and money; --json is the form for
+// machines.
 import type { Money } from '../../shared/domain';
 import { formatBytes } from '../i18n';
 import { terminalText } from './io';
+import { displayWidth } from './text';
 
-/** Columns padded to their widest cell (counted in code points, so CJK and emoji stay roughly aligned). */
+/** Columns padded to their widest cell, in terminal columns (displayWidth: CJK and emoji take two). */
 export function table(cells: readonly (readonly string[])[]): string {
   if (cells.length === 0) return '';
   // Cells hold panel text: stripped here too, so the widths are those of what is printed.
   const rows = cells.map((r) => r.map(terminalText));
-  const width = (text: string) => [...text].length;
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => width(r[col] ?? ''))));
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => displayWidth(r[col] ?? ''))));
   return `${rows
     .map((r) =>
       r
-        .map((cell, col) => cell + ' '.repeat(Math.max(0, (widths[col] ?? 0) - width(cell))))
+        .map((cell, col) => cell + ' '.repeat(Math.max(0, (widths[col] ?? 0) - displayWidth(cell))))
         .join('  ')
         .trimEnd(),
     )

@@ -3,6 +3,7 @@
 // and the notifications use. Machine output keeps its keys and values as they are: all of --json, and
 // all of --waybar but its tooltip, which a person reads (in the same language as the tray's). Ids, amounts and addresses a user copies into the next command are passed
 // as strings, so they keep ASCII digits in every language.
+import { eastAsianWidth } from 'get-east-asian-width';
 import { interpolate, type Message } from '../../shared/i18n';
 import { CATALOGUES, mainText, type MainText } from '../i18n';
 import { cliLocale } from './locale';
@@ -25,16 +26,24 @@ export function tableText(text: MainText, key: string, english: string): string 
   return source === english && message !== undefined ? interpolate(text.locale, message) : english;
 }
 
-/** Columns a text takes in a terminal: East Asian wide characters (CJK, full-width forms) take two. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Marks and format characters (combining accents, ZWJ, variation selectors, direction marks) take no column. */
+const ZERO_WIDTH = /^[\p{M}\p{Cf}\p{Cc}]+$/u;
+/** An emoji shown as a picture: a pictograph of emoji presentation, or made one by VS16, or a keycap / flag. */
+const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\u20E3|\p{Regional_Indicator}{2}/u;
+
+/**
+ * Columns a text takes in a terminal, per grapheme as terminals draw them: East Asian wide and
+ * full-width characters (Unicode's East Asian Width, from get-east-asian-width) and emoji take two,
+ * combining marks and format characters none, the rest one. Ambiguous-width characters count as
+ * narrow, as terminals outside CJK locales draw them.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) {
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        char,
-      )
-        ? 2
-        : 1;
+  for (const { segment } of graphemes.segment(text)) {
+    if (ZERO_WIDTH.test(segment)) continue;
+    if (EMOJI.test(segment)) width += 2;
+    else width += eastAsianWidth(segment.codePointAt(0) ?? 0);
   }
   return width;
 }
