@@ -19,6 +19,7 @@ import {
   parseSubscriptionLink,
   shortLink,
   SUBSCRIPTION_INTERVAL_MINUTES,
+  type SourceProfile,
 } from './sources';
 
 export interface AddSubscriptionInput {
@@ -34,69 +35,22 @@ export interface AddedSubscription {
   snapshot: Snapshot;
 }
 
+type LinkPlatform = Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>;
+
 const notAsked = () =>
   Promise.resolve(fail<never>(appError('state', 'A subscription link has no account to sign in to.')));
 
-/**
- * A stored subscription profile's link pasted again (it was signed out, or the provider changed the
- * link): fetched once; only when it answers is it kept in the keychain for the same profile, whose
- * address and short form follow the new link, and its first snapshot cached.
- */
-export async function relinkSubscriptionProfile(
-  platform: Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>,
-  profile: ProfileRecord,
-  url: string,
-  env?: NodeJS.ProcessEnv,
+/** The link's answer, read once through a subscription source opened for it alone and closed after. */
+async function fetchOnce(
+  platform: LinkPlatform,
+  link: URL,
+  options: SourceProfile['options'],
+  profileId: string,
+  env: NodeJS.ProcessEnv | undefined,
 ): Promise<Result<Snapshot>> {
-  const link = parseSubscriptionLink(url);
-  if (!link.ok) return link;
-  const text = link.value.toString();
+  const url = link.toString();
   const opened = openSource(
-    { kind: 'subscription', panelUrl: link.value.origin, options: profile.options },
-    {
-      route: {},
-      now: () => platform.now(),
-      getApiKey: notAsked,
-      getCredentials: notAsked,
-      getSubscriptionLink: () => Promise.resolve(ok(text)),
-      ...(env ? { env } : {}),
-    },
-  );
-  if (!opened.ok) return opened;
-  const source = opened.value;
-  try {
-    const first = await source.refresh(profile.id);
-    if (!first.ok) return first;
-    const saved = await createLinkStore(platform.secrets).save(profile.id, text);
-    if (!saved.ok) return saved;
-    writeProfiles(
-      platform.settingsStore,
-      readProfiles(platform.settingsStore).map((p) =>
-        p.id === profile.id ? { ...p, panelUrl: link.value.origin, email: shortLink(link.value) } : p,
-      ),
-    );
-    writeCachedSnapshot(platform.cacheStore, first.value);
-    return ok(first.value);
-  } finally {
-    await source.close();
-  }
-}
-
-export async function addSubscriptionProfile(
-  platform: Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>,
-  input: AddSubscriptionInput,
-  env?: NodeJS.ProcessEnv,
-): Promise<Result<AddedSubscription>> {
-  const link = parseSubscriptionLink(input.url);
-  if (!link.ok) return link;
-  const url = link.value.toString();
-  const options = {
-    proxyUrl: '',
-    timeZone: '',
-    ...(input.clientAgent ? { clientAgent: input.clientAgent } : {}),
-  };
-  const opened = openSource(
-    { kind: 'subscription', panelUrl: link.value.origin, options },
+    { kind: 'subscription', panelUrl: link.origin, options },
     {
       route: {},
       now: () => platform.now(),
@@ -107,37 +61,78 @@ export async function addSubscriptionProfile(
     },
   );
   if (!opened.ok) return opened;
-  const source = opened.value;
   try {
-    const first = await source.refresh('new-subscription');
-    if (!first.ok) return first;
-    const title = first.value.services[0]?.packageName ?? link.value.hostname;
-    const existed = new Set(readProfiles(platform.settingsStore).map((p) => p.id));
-    const profile = upsertProfile(
-      platform.settingsStore,
-      {
-        kind: 'subscription',
-        panelUrl: link.value.origin,
-        email: shortLink(link.value),
-        displayName: input.name?.trim() || title,
-        options,
-        // Its own interval: a link costs one GET, and usage every half hour is what a monitor needs.
-        refreshMinutes: SUBSCRIPTION_INTERVAL_MINUTES,
-        remember: platform.secrets.kind !== 'memory',
-      },
-      () => platform.now(),
-    );
-    const saved = await createLinkStore(platform.secrets).save(profile.id, url);
-    if (!saved.ok) {
-      // Nothing half-stored: a profile whose link is nowhere could never be refreshed.
-      if (!existed.has(profile.id)) removeProfile(platform.settingsStore, profile.id);
-      return saved;
-    }
-    const snapshot: Snapshot = { ...first.value, profileId: profile.id };
-    writeCachedSnapshot(platform.cacheStore, snapshot);
-    setActiveProfileId(platform.settingsStore, profile.id);
-    return ok({ profile, snapshot });
+    return await opened.value.refresh(profileId);
   } finally {
-    await source.close();
+    await opened.value.close();
   }
+}
+
+/**
+ * A stored subscription profile's link pasted again (it was signed out, or the provider changed the
+ * link): fetched once; only when it answers is it kept in the keychain for the same profile, whose
+ * address and short form follow the new link, and its first snapshot cached.
+ */
+export async function relinkSubscriptionProfile(
+  platform: LinkPlatform,
+  profile: ProfileRecord,
+  url: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<Result<Snapshot>> {
+  const link = parseSubscriptionLink(url);
+  if (!link.ok) return link;
+  const first = await fetchOnce(platform, link.value, profile.options, profile.id, env);
+  if (!first.ok) return first;
+  const saved = await createLinkStore(platform.secrets).save(profile.id, link.value.toString());
+  if (!saved.ok) return saved;
+  writeProfiles(
+    platform.settingsStore,
+    readProfiles(platform.settingsStore).map((p) =>
+      p.id === profile.id ? { ...p, panelUrl: link.value.origin, email: shortLink(link.value) } : p,
+    ),
+  );
+  writeCachedSnapshot(platform.cacheStore, first.value);
+  return ok(first.value);
+}
+
+export async function addSubscriptionProfile(
+  platform: LinkPlatform,
+  input: AddSubscriptionInput,
+  env?: NodeJS.ProcessEnv,
+): Promise<Result<AddedSubscription>> {
+  const link = parseSubscriptionLink(input.url);
+  if (!link.ok) return link;
+  const options = {
+    proxyUrl: '',
+    timeZone: '',
+    ...(input.clientAgent ? { clientAgent: input.clientAgent } : {}),
+  };
+  const first = await fetchOnce(platform, link.value, options, 'new-subscription', env);
+  if (!first.ok) return first;
+  const title = first.value.services[0]?.packageName ?? link.value.hostname;
+  const existed = new Set(readProfiles(platform.settingsStore).map((p) => p.id));
+  const profile = upsertProfile(
+    platform.settingsStore,
+    {
+      kind: 'subscription',
+      panelUrl: link.value.origin,
+      email: shortLink(link.value),
+      displayName: input.name?.trim() || title,
+      options,
+      // Its own interval: a link costs one GET, and usage every half hour is what a monitor needs.
+      refreshMinutes: SUBSCRIPTION_INTERVAL_MINUTES,
+      remember: platform.secrets.kind !== 'memory',
+    },
+    () => platform.now(),
+  );
+  const saved = await createLinkStore(platform.secrets).save(profile.id, link.value.toString());
+  if (!saved.ok) {
+    // Nothing half-stored: a profile whose link is nowhere could never be refreshed.
+    if (!existed.has(profile.id)) removeProfile(platform.settingsStore, profile.id);
+    return saved;
+  }
+  const snapshot: Snapshot = { ...first.value, profileId: profile.id };
+  writeCachedSnapshot(platform.cacheStore, snapshot);
+  setActiveProfileId(platform.settingsStore, profile.id);
+  return ok({ profile, snapshot });
 }
