@@ -22,6 +22,7 @@ import {
   shortLink,
   SUBSCRIPTION_INTERVAL_MINUTES,
   type SourceContext,
+  type SourceProfile,
 } from './sources';
 
 export interface AddSubscriptionInput {
@@ -37,20 +38,45 @@ export interface AddedSubscription {
   snapshot: Snapshot;
 }
 
+type LinkPlatform = Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>;
+
 /** How the first fetch reaches the provider: as the profile's refreshes do (Accounts' sessions). */
 export interface SubscriptionReach extends Pick<SourceContext, 'timeouts' | 'env'> {
   /** The route a profile's refreshes take to this address. */
   routeFor(panelUrl: string): SourceContext['route'];
 }
 
-const reachOf = (reach: SubscriptionReach, panelUrl: string) => ({
-  route: reach.routeFor(panelUrl),
-  ...(reach.timeouts ? { timeouts: reach.timeouts } : {}),
-  ...(reach.env ? { env: reach.env } : {}),
-});
-
 const notAsked = () =>
   Promise.resolve(fail<never>(appError('state', 'A subscription link has no account to sign in to.')));
+
+/** The link's answer, read once through a subscription source opened for it alone and closed after. */
+async function fetchOnce(
+  platform: LinkPlatform,
+  link: URL,
+  options: SourceProfile['options'],
+  profileId: string,
+  reach: SubscriptionReach,
+): Promise<Result<Snapshot>> {
+  const url = link.toString();
+  const opened = openSource(
+    { kind: 'subscription', panelUrl: link.origin, options },
+    {
+      route: reach.routeFor(link.origin),
+      ...(reach.timeouts ? { timeouts: reach.timeouts } : {}),
+      ...(reach.env ? { env: reach.env } : {}),
+      now: () => platform.now(),
+      getApiKey: notAsked,
+      getCredentials: notAsked,
+      getSubscriptionLink: () => Promise.resolve(ok(url)),
+    },
+  );
+  if (!opened.ok) return opened;
+  try {
+    return await opened.value.refresh(profileId);
+  } finally {
+    await opened.value.close();
+  }
+}
 
 /**
  * A stored subscription profile's link pasted again (it was signed out, or the provider changed the
@@ -59,99 +85,65 @@ const notAsked = () =>
  * sees it: its proxy address with the password put back.
  */
 export async function relinkSubscriptionProfile(
-  platform: Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>,
+  platform: LinkPlatform,
   profile: ProfileRecord,
   url: string,
   reach: SubscriptionReach,
 ): Promise<Result<Snapshot>> {
   const link = parseSubscriptionLink(url);
   if (!link.ok) return link;
-  const text = link.value.toString();
-  const opened = openSource(
-    { kind: 'subscription', panelUrl: link.value.origin, options: profile.options },
-    {
-      ...reachOf(reach, link.value.origin),
-      now: () => platform.now(),
-      getApiKey: notAsked,
-      getCredentials: notAsked,
-      getSubscriptionLink: () => Promise.resolve(ok(text)),
-    },
+  const first = await fetchOnce(platform, link.value, profile.options, profile.id, reach);
+  if (!first.ok) return first;
+  const saved = await createLinkStore(platform.secrets).save(profile.id, link.value.toString());
+  if (!saved.ok) return saved;
+  writeProfiles(
+    platform.settingsStore,
+    readProfiles(platform.settingsStore).map((p) =>
+      p.id === profile.id ? { ...p, panelUrl: link.value.origin, email: shortLink(link.value) } : p,
+    ),
   );
-  if (!opened.ok) return opened;
-  const source = opened.value;
-  try {
-    const first = await source.refresh(profile.id);
-    if (!first.ok) return first;
-    const saved = await createLinkStore(platform.secrets).save(profile.id, text);
-    if (!saved.ok) return saved;
-    writeProfiles(
-      platform.settingsStore,
-      readProfiles(platform.settingsStore).map((p) =>
-        p.id === profile.id ? { ...p, panelUrl: link.value.origin, email: shortLink(link.value) } : p,
-      ),
-    );
-    writeCachedSnapshot(platform.cacheStore, first.value);
-    return ok(first.value);
-  } finally {
-    await source.close();
-  }
+  writeCachedSnapshot(platform.cacheStore, first.value);
+  return ok(first.value);
 }
 
 export async function addSubscriptionProfile(
-  platform: Pick<Platform, 'settingsStore' | 'cacheStore' | 'secrets' | 'now'>,
+  platform: LinkPlatform,
   input: AddSubscriptionInput,
   reach: SubscriptionReach,
 ): Promise<Result<AddedSubscription>> {
   const link = parseSubscriptionLink(input.url);
   if (!link.ok) return link;
-  const url = link.value.toString();
   const options = {
     proxyUrl: '',
     timeZone: '',
     ...(input.clientAgent ? { clientAgent: input.clientAgent } : {}),
   };
-  const opened = openSource(
-    { kind: 'subscription', panelUrl: link.value.origin, options },
+  const first = await fetchOnce(platform, link.value, options, 'new-subscription', reach);
+  if (!first.ok) return first;
+  const title = first.value.services[0]?.packageName ?? link.value.hostname;
+  const existed = new Set(readProfiles(platform.settingsStore).map((p) => p.id));
+  const profile = upsertProfile(
+    platform.settingsStore,
     {
-      ...reachOf(reach, link.value.origin),
-      now: () => platform.now(),
-      getApiKey: notAsked,
-      getCredentials: notAsked,
-      getSubscriptionLink: () => Promise.resolve(ok(url)),
+      kind: 'subscription',
+      panelUrl: link.value.origin,
+      email: shortLink(link.value),
+      displayName: input.name?.trim() || title,
+      options,
+      // Its own interval: a link costs one GET, and usage every half hour is what a monitor needs.
+      refreshMinutes: SUBSCRIPTION_INTERVAL_MINUTES,
+      remember: platform.secrets.kind !== 'memory',
     },
+    () => platform.now(),
   );
-  if (!opened.ok) return opened;
-  const source = opened.value;
-  try {
-    const first = await source.refresh('new-subscription');
-    if (!first.ok) return first;
-    const title = first.value.services[0]?.packageName ?? link.value.hostname;
-    const existed = new Set(readProfiles(platform.settingsStore).map((p) => p.id));
-    const profile = upsertProfile(
-      platform.settingsStore,
-      {
-        kind: 'subscription',
-        panelUrl: link.value.origin,
-        email: shortLink(link.value),
-        displayName: input.name?.trim() || title,
-        options,
-        // Its own interval: a link costs one GET, and usage every half hour is what a monitor needs.
-        refreshMinutes: SUBSCRIPTION_INTERVAL_MINUTES,
-        remember: platform.secrets.kind !== 'memory',
-      },
-      () => platform.now(),
-    );
-    const saved = await createLinkStore(platform.secrets).save(profile.id, url);
-    if (!saved.ok) {
-      // Nothing half-stored: a profile whose link is nowhere could never be refreshed.
-      if (!existed.has(profile.id)) removeProfile(platform.settingsStore, profile.id);
-      return saved;
-    }
-    const snapshot: Snapshot = { ...first.value, profileId: profile.id };
-    writeCachedSnapshot(platform.cacheStore, snapshot);
-    setActiveProfileId(platform.settingsStore, profile.id);
-    return ok({ profile, snapshot });
-  } finally {
-    await source.close();
+  const saved = await createLinkStore(platform.secrets).save(profile.id, link.value.toString());
+  if (!saved.ok) {
+    // Nothing half-stored: a profile whose link is nowhere could never be refreshed.
+    if (!existed.has(profile.id)) removeProfile(platform.settingsStore, profile.id);
+    return saved;
   }
+  const snapshot: Snapshot = { ...first.value, profileId: profile.id };
+  writeCachedSnapshot(platform.cacheStore, snapshot);
+  setActiveProfileId(platform.settingsStore, profile.id);
+  return ok({ profile, snapshot });
 }

@@ -1,8 +1,7 @@
 // A link shown without its secret part. A subscription link is a credential (anyone holding it gets
 // the servers), so the window, the tray and every message show only its scheme, host and the last
-// four characters of its token: enough to tell two links apart, never enough to use one. The same
-// rule as the subscription source's own shortLink (a unit test holds the two together), here for
-// both processes.
+// four characters of its token: enough to tell two links apart, never enough to use one. Both
+// processes use it, and so does the subscription source for its messages.
 
 /**
  * `https://sub.example.com/…x7Qa`: the last four characters of the longest path segment or query

@@ -1,5 +1,6 @@
 // Domain values for tests: a plausible service and snapshot, each field overridable, so a test
-// states only what it is about and a new field of Service is added in one place.
+// states only what it is about and a new field of Service is added in one place. No Node here: the
+// renderer's tests use it too, under the window's types (tsconfig.web.json).
 import type { Service, Snapshot } from '../../src/shared/domain';
 
 export const GB = 1024 ** 3;

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './listen';
 import { adminOperations, assertFaultTarget, createAdmin, isLoopbackRequest } from './admin';
 import type { SimRuntime } from './admin';
 import { findHandler } from './api';
@@ -267,14 +267,7 @@ export async function startPanelSim(options: PanelSimOptions = {}): Promise<Pane
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = await listenOnLoopback(server, options.port);
 
   return {
     url,

@@ -20,6 +20,13 @@ test('invoices: list, detail, and pay a pending invoice until it is paid', async
 
   await page.getByRole('link', { name: 'Invoices' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible();
+  await expect(page.getByTestId('invoice-table').getByRole('columnheader')).toHaveText([
+    'Invoice',
+    'Package',
+    'Amount',
+    'Status',
+    'Created',
+  ]);
   const rows = page.getByTestId('invoice-row');
   await expect(rows.first()).toContainText(invid);
   await expect(rows.first()).toContainText('Pro 200');

@@ -106,6 +106,11 @@ test('service page: chart of daily use, forecast, copy link, and links into bill
   );
   await page.getByText('Show as a table').click();
   await expect(page.locator('.chart-table tbody tr')).toHaveCount(15);
+  await expect(page.locator('.chart-table').getByRole('columnheader')).toHaveText([
+    'Date',
+    'Used that day',
+    'Used in total',
+  ]);
   await page.getByText('Show as a table').click();
   await app.screenshot('service-detail-chart');
 

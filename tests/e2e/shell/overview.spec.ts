@@ -77,6 +77,13 @@ test.describe('overview of every profile', () => {
     await expect(
       overview(page).getByRole('table', { name: "Every profile's services, most urgent first" }),
     ).toBeVisible();
+    await expect(overview(page).getByRole('columnheader')).toHaveText([
+      'Service',
+      'Profile',
+      'Traffic left',
+      'Days left',
+      'Status',
+    ]);
 
     // Work's StarterPack (1 GB of 150 GB left) is the most urgent of all nine.
     const first = rows(page).first();

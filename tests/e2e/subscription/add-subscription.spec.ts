@@ -49,6 +49,12 @@ test('by paste: the two ways first, then the link, its usage on the dashboard', 
   await expect(page.getByRole('heading', { name: 'Add your plan' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Paste your subscription link' })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Sign in to your XMPlus panel' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Paste your subscription link' }),
+  ).toHaveAccessibleDescription(/^Any provider: the link you put in your proxy app/);
+  await expect(
+    page.getByRole('button', { name: 'Sign in to your XMPlus panel' }),
+  ).toHaveAccessibleDescription(/^With the panel address and the client API key/);
   await app.screenshot('add-choice');
 
   await page.getByRole('button', { name: 'Paste your subscription link' }).click();

@@ -44,18 +44,23 @@ async function setup(secrets: SecretBackend = memoryBackend(), dir?: string) {
 const accepted = (proxy: Socks5Server) =>
   proxy.logins.filter((l) => l.username === 'alice' && l.accepted).length;
 
+/** Signs a panel's demo account in, through `proxyUrl` when one is given. */
+async function signIn(rig: CoreRig, panelUrl: string, panel: PanelSim, proxyUrl?: string) {
+  const signed = await rig.call<ProfilesState>('auth.signIn', {
+    panelUrl,
+    apiKey: API_KEY,
+    ...(proxyUrl !== undefined ? { proxyUrl } : {}),
+    email: panel.demo.email,
+    password: panel.demo.password,
+    remember: true,
+  });
+  return expectOk(signed);
+}
+
 describe('proxy passwords', () => {
   it('signs in through a proxy that needs a password, keeping the password out of the file and the events', async () => {
     const s = await setup();
-    const signed = await s.rig.call<ProfilesState>('auth.signIn', {
-      panelUrl: s.panelUrl,
-      apiKey: API_KEY,
-      proxyUrl: s.withPassword,
-      email: s.panel.demo.email,
-      password: s.panel.demo.password,
-      remember: true,
-    });
-    const profile = expectOk(signed).profiles[0]!;
+    const profile = (await signIn(s.rig, s.panelUrl, s.panel, s.withPassword)).profiles[0]!;
     expect(profile.options.proxyUrl).toBe(s.withoutPassword);
     expect(readFileSync(join(s.rig.dir, 'config.json'), 'utf8')).not.toContain(s.password);
     expect(JSON.stringify(s.rig.events)).not.toContain(s.password);
@@ -73,15 +78,7 @@ describe('proxy passwords', () => {
 
   it('keeps the password when the form saves the address it showed, drops it for another address', async () => {
     const s = await setup();
-    const signed = expectOk(
-      await s.rig.call<ProfilesState>('auth.signIn', {
-        panelUrl: s.panelUrl,
-        apiKey: API_KEY,
-        email: s.panel.demo.email,
-        password: s.panel.demo.password,
-        remember: true,
-      }),
-    );
+    const signed = await signIn(s.rig, s.panelUrl, s.panel);
     const id = signed.profiles[0]!.id;
     const set = await s.rig.call<ProfilesState>('profiles.update', {
       id,
@@ -106,15 +103,7 @@ describe('proxy passwords', () => {
 
   it('moves a password an older version left in the settings file into the keychain at start', async () => {
     const s = await setup();
-    const signed = expectOk(
-      await s.rig.call<ProfilesState>('auth.signIn', {
-        panelUrl: s.panelUrl,
-        apiKey: API_KEY,
-        email: s.panel.demo.email,
-        password: s.panel.demo.password,
-        remember: true,
-      }),
-    );
+    const signed = await signIn(s.rig, s.panelUrl, s.panel);
     await s.rig.dispose();
     // The file as an older version wrote it: the proxy address whole.
     const file = join(s.rig.dir, 'config.json');
@@ -136,26 +125,22 @@ describe('proxy passwords', () => {
 });
 
 const keychain = await keytarBackend();
+
+/** After the test, takes out of the real keychain what a sign-in put there (and a proxy password). */
+function forgetAtEnd(panelUrl: string, panel: PanelSim, proxiedProfileId?: string) {
+  closers.push(async () => {
+    const service = keychainService(new URL(panelUrl).origin);
+    if (proxiedProfileId !== undefined)
+      await keychain!.delete(service, proxyPasswordAccount(proxiedProfileId));
+    await keychain!.delete(service, panel.demo.email.toLowerCase());
+    await keychain!.delete(service, 'client-api-key');
+  });
+}
 describe.skipIf(!keychain)('proxy passwords and the CLI (skipped where no Secret Service answers)', () => {
   it('profiles --json shows no proxy password; status still authenticates to the proxy', async () => {
     const s = await setup(keychain!);
-    const signed = expectOk(
-      await s.rig.call<ProfilesState>('auth.signIn', {
-        panelUrl: s.panelUrl,
-        apiKey: API_KEY,
-        proxyUrl: s.withPassword,
-        email: s.panel.demo.email,
-        password: s.panel.demo.password,
-        remember: true,
-      }),
-    );
-    const profileId = signed.profiles[0]!.id;
-    closers.push(async () => {
-      const service = keychainService(new URL(s.panelUrl).origin);
-      await keychain!.delete(service, proxyPasswordAccount(profileId));
-      await keychain!.delete(service, s.panel.demo.email.toLowerCase());
-      await keychain!.delete(service, 'client-api-key');
-    });
+    const signed = await signIn(s.rig, s.panelUrl, s.panel, s.withPassword);
+    forgetAtEnd(s.panelUrl, s.panel, signed.profiles[0]!.id);
     // The app quits first, so the CLI cannot reuse a tunnel the app's session kept alive.
     await s.rig.dispose();
     const env = { XMPLUS_CONFIG_DIR: s.rig.dir };
@@ -173,41 +158,14 @@ describe.skipIf(!keychain)('proxy passwords and the CLI (skipped where no Secret
 
   it('status for every profile reaches one that is not active through its proxy, with the password', async () => {
     const s = await setup(keychain!);
-    const first = expectOk(
-      await s.rig.call<ProfilesState>('auth.signIn', {
-        panelUrl: s.panelUrl,
-        apiKey: API_KEY,
-        proxyUrl: s.withPassword,
-        email: s.panel.demo.email,
-        password: s.panel.demo.password,
-        remember: true,
-      }),
-    );
-    const proxied = first.profiles[0]!.id;
+    const proxied = (await signIn(s.rig, s.panelUrl, s.panel, s.withPassword)).profiles[0]!.id;
+    forgetAtEnd(s.panelUrl, s.panel, proxied);
     // A second panel, without a proxy, signed in last: the proxied profile is no longer the active one.
     const other = await startPanelSim({ apiKey: API_KEY });
     closers.push(() => other.close());
-    const second = expectOk(
-      await s.rig.call<ProfilesState>('auth.signIn', {
-        panelUrl: other.url,
-        apiKey: API_KEY,
-        email: other.demo.email,
-        password: other.demo.password,
-        remember: true,
-      }),
-    );
+    const second = await signIn(s.rig, other.url, other);
+    forgetAtEnd(other.url, other);
     expect(second.activeId).not.toBe(proxied);
-    closers.push(async () => {
-      for (const [url, email] of [
-        [s.panelUrl, s.panel.demo.email],
-        [other.url, other.demo.email],
-      ] as const) {
-        const service = keychainService(new URL(url).origin);
-        await keychain!.delete(service, email.toLowerCase());
-        await keychain!.delete(service, 'client-api-key');
-      }
-      await keychain!.delete(keychainService(new URL(s.panelUrl).origin), proxyPasswordAccount(proxied));
-    });
     await s.rig.dispose();
 
     const before = accepted(s.proxy);

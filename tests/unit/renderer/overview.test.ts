@@ -4,34 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileOverview } from '../../../src/shared/contract';
 import { SOURCE_CAPABILITIES, type Service } from '../../../src/shared/domain';
 import { overviewRows } from '../../../src/renderer/src/lib/overview';
-
-const GB = 1024 ** 3;
-const DAY = 86_400_000;
-const T0 = Date.UTC(2025, 2, 1);
-
-/** A 100 GB plan, unused, expiring 30 days after T0 (the renderer's tests build on DOM types only). */
-const makeService = (overrides: Partial<Service>): Service => ({
-  id: 4,
-  packageId: 1,
-  packageName: 'StarterPack',
-  billing: 'month',
-  amount: null,
-  paidAt: T0,
-  expiresAt: T0 + 30 * DAY,
-  totalBytes: 100 * GB,
-  usedBytes: 0,
-  todayBytes: 0,
-  ipLimit: null,
-  speedLimit: '',
-  serverGroup: '',
-  recentOnline: null,
-  status: 'active',
-  statusLabel: 'Active',
-  resetText: '',
-  resetInDays: null,
-  sublink: '',
-  ...overrides,
-});
+import { DAY, GB, makeService, T0 } from '../../support/service';
 
 const thresholds = { traffic: [80, 90, 95, 100], expiry: [7, 3, 1, 0] };
 

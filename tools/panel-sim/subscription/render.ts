@@ -19,52 +19,45 @@ export function pseudoLink(label: string, host = '127.0.0.1', port = 1): string 
 
 function clashProxy(s: SimServer): Record<string, unknown> {
   const base = { name: s.remark, server: s.address, port: s.port, udp: true };
-  const tls = s.security === 'tls' || s.security === 'reality';
+  const sni = s.sni || undefined;
+  const tls = { tls: s.security === 'tls' || s.security === 'reality', servername: sni };
   const transport: Record<string, unknown> = {};
   if (s.network === 'ws')
     transport['ws-opts'] = { path: s.path ?? '/', headers: { Host: s.host ?? s.address } };
   if (s.network === 'grpc') transport['grpc-opts'] = { 'grpc-service-name': s.servicename ?? '' };
-  const reality =
-    s.security === 'reality'
-      ? {
-          'reality-opts': { 'public-key': s.publickey, 'short-id': s.shortid },
-          'client-fingerprint': s.fingerprint,
-        }
-      : {};
+  /** vless, vmess and trojan: their own fields, the network, TLS, the transport's options, then any extra. */
+  const stream = (
+    type: string,
+    fields: Record<string, unknown>,
+    security: Record<string, unknown> = {},
+    extra: Record<string, unknown> = {},
+  ): Record<string, unknown> => ({
+    ...base,
+    type,
+    ...fields,
+    network: s.network,
+    ...security,
+    ...transport,
+    ...extra,
+  });
   switch (s.type) {
     case 'vless':
-      return {
-        ...base,
-        type: 'vless',
-        uuid: s.password,
-        flow: s.flow || undefined,
-        network: s.network,
+      return stream(
+        'vless',
+        { uuid: s.password, flow: s.flow || undefined },
         tls,
-        servername: s.sni || undefined,
-        ...transport,
-        ...reality,
-      };
+        s.security === 'reality'
+          ? {
+              'reality-opts': { 'public-key': s.publickey, 'short-id': s.shortid },
+              'client-fingerprint': s.fingerprint,
+            }
+          : {},
+      );
     case 'vmess':
-      return {
-        ...base,
-        type: 'vmess',
-        uuid: s.password,
-        alterId: 0,
-        cipher: 'auto',
-        network: s.network,
-        tls,
-        servername: s.sni || undefined,
-        ...transport,
-      };
+      return stream('vmess', { uuid: s.password, alterId: 0, cipher: 'auto' }, tls);
     case 'trojan':
-      return {
-        ...base,
-        type: 'trojan',
-        password: s.password,
-        sni: s.sni || undefined,
-        network: s.network,
-        ...transport,
-      };
+      // mihomo's trojan is always TLS, with no `tls` key; its server name is `sni` (docs/config.yaml).
+      return stream('trojan', { password: s.password, sni });
     case 'shadowsocks':
       return { ...base, type: 'ss', cipher: s.method ?? s.encryption, password: s.password };
     case 'hysteria2':
@@ -72,7 +65,7 @@ function clashProxy(s: SimServer): Record<string, unknown> {
         ...base,
         type: 'hysteria2',
         password: s.password,
-        sni: s.sni || undefined,
+        sni,
         obfs: s.obfs,
         'obfs-password': s.obfs_password,
       };
@@ -82,7 +75,7 @@ function clashProxy(s: SimServer): Record<string, unknown> {
         type: 'tuic',
         uuid: s.uuid,
         password: s.password,
-        sni: s.sni || undefined,
+        sni,
         alpn: s.alpn ? [s.alpn] : undefined,
         'congestion-controller': s.congestion_control,
       };

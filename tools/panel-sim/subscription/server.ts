@@ -3,7 +3,7 @@
 // (redirect chains, Retry-After, trickling and huge bodies), and a record of what each request sent
 // so tests can check that no device id went out.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listen';
 import { secretsFor, serversFor } from '../servers';
 import { GB, DAY_MS } from '../format';
 import {
@@ -229,14 +229,7 @@ export async function startSubscriptionSim(options: SubscriptionSimOptions = {})
       if (!res.headersSent) res.writeHead(500).end();
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server, options.port);
 
   return {
     url: base,

@@ -13,6 +13,7 @@ export function decodePart(raw: string): string {
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Standard or URL-safe base64, padded or not, line breaks allowed; null when it is not UTF-8 text. */
 export function decodeBase64Text(raw: string): string | null {
   const cleaned = raw.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
   if (cleaned === '' || !/^[A-Za-z0-9+/]+$/.test(cleaned) || cleaned.length % 4 === 1) return null;

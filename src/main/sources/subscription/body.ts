@@ -6,11 +6,16 @@
 // Pure and linear in the body's size; never throws.
 
 import { parse as parseYaml } from 'yaml';
-import { parseShareLink, pseudoServerReason, type ServerModel, type SkipNote } from '../../export/model';
+import {
+  decodeBase64Text,
+  parseShareLink,
+  pseudoServerReason,
+  type ServerModel,
+  type SkipNote,
+} from '../../export/model';
 import type { ParseResult } from '../../export/model/types';
 import { fromClashProxy } from './clash';
 import { isPlain, name, port, text, type Plain } from './fields';
-import { decodeBase64Utf8 } from './headers';
 import { hasPlan, mayCarryPlan, readPlanRemark, type PlanHints } from './plan';
 import { fromSingboxOutbound, SINGBOX_NON_SERVERS } from './singbox';
 
@@ -246,7 +251,7 @@ function readText(body: string, meta: Map<string, string>, depth: number): BodyR
     return reading('links', into, meta);
   }
   if (depth === 0) {
-    const decoded = decodeBase64Utf8(lines.slice(first).join(''));
+    const decoded = decodeBase64Text(lines.slice(first).join(''));
     if (decoded !== null) {
       const inner = readText(decoded, meta, 1);
       return inner.format === 'links' ? { ...inner, format: 'base64-links' } : inner;

@@ -1,6 +1,8 @@
 // Response headers as the subscription readers see them: names lower-cased, one value per name,
 // whatever shape the transport hands over (node's IncomingHttpHeaders, a WHATWG Headers, pairs).
 
+import { decodeBase64Text } from '../../export/model/text';
+
 export type HeaderInput =
   | Iterable<readonly [string, string]>
   | Readonly<Record<string, string | readonly string[] | number | undefined>>;
@@ -42,19 +44,6 @@ export function cleanText(raw: string, maxLength: number): string {
   return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : text;
 }
 
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Standard or URL-safe base64, padded or not, line breaks allowed; null when it is not UTF-8 text. */
-export function decodeBase64Utf8(raw: string): string | null {
-  const cleaned = raw.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  if (cleaned === '' || !/^[A-Za-z0-9+/]+$/.test(cleaned) || cleaned.length % 4 === 1) return null;
-  try {
-    return STRICT_UTF8.decode(Buffer.from(cleaned, 'base64'));
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A value that panels send plain or as `base64:<text>` (profile-title, announce: Marzban,
  * PasarGuard, 3x-ui, Remnawave; Happ reads both). Null when the base64 part is not text.
@@ -62,7 +51,7 @@ export function decodeBase64Utf8(raw: string): string | null {
 export function decodeMaybeBase64(value: string): string | null {
   const trimmed = value.trim();
   if (!/^base64:/i.test(trimmed)) return trimmed;
-  return decodeBase64Utf8(trimmed.slice('base64:'.length));
+  return decodeBase64Text(trimmed.slice('base64:'.length));
 }
 
 /** An https URL, normalised, or null: buttons in the window open nothing else. */

@@ -61,23 +61,8 @@ export function parseSubscriptionLink(input: string): Result<URL> {
   return ok(url);
 }
 
-/**
- * The link as the user sees it: scheme, host and the last four characters of its longest path
- * segment or query value (the token, on every panel), enough to tell two links apart without
- * showing the token that gives the servers away.
- */
-export function shortLink(url: string | URL): string {
-  let u: URL;
-  try {
-    u = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return '…';
-  }
-  const parts = [...u.pathname.split('/'), ...[...u.searchParams.values()]];
-  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const tail = longest.length > 8 ? longest.slice(-4) : '';
-  return `${u.protocol}//${u.host}/…${tail}`;
-}
+/** The link as the user sees it (src/shared/short-link.ts: the window and the tray show it the same way). */
+export { shortLink } from '../../../shared/short-link';
 
 export type RedirectStep = { ok: true; next: URL } | { ok: false; error: AppError };
 

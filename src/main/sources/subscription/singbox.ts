@@ -3,16 +3,9 @@
 // reality }, transport { type, path, headers, service_name }). Groups and built-ins (selector,
 // urltest, direct, block, dns) are not servers and are passed over without a note.
 
-import {
-  failed,
-  parsed,
-  type ParseResult,
-  type Security,
-  type TlsSecurity,
-  type Transport,
-} from '../../export/model/types';
-import { buildSecurity, buildTransport, tlsOnly } from '../../export/model/options';
-import { child, flag, header, list, name, port, text, type Plain } from './fields';
+import type { ParseResult, Transport } from '../../export/model/types';
+import { fromEntry, transportOf, type EntryFormat, type TlsFields } from './entry';
+import { child, flag, header, list, text, type Plain } from './fields';
 
 /** Outbound types that route traffic rather than name a server. */
 export const SINGBOX_NON_SERVERS = new Set(['selector', 'urltest', 'direct', 'block', 'dns']);
@@ -20,67 +13,25 @@ export const SINGBOX_NON_SERVERS = new Set(['selector', 'urltest', 'direct', 'bl
 function singboxTransport(o: Plain): Transport | string {
   const t = child(o, 'transport');
   const type = text(t, 'type').toLowerCase();
-  const host = header(child(t, 'headers'), 'host') || text(t, 'host');
   switch (type) {
     case '':
-      return buildTransport({
-        network: 'tcp',
-        headerType: '',
-        host: '',
-        path: '',
-        serviceName: '',
-        mode: '',
-        seed: '',
-      });
+      return transportOf('tcp');
     case 'ws':
     case 'httpupgrade':
-      return buildTransport({
-        network: type,
-        headerType: '',
-        host,
+      return transportOf(type, {
+        host: header(child(t, 'headers'), 'host') || text(t, 'host'),
         path: text(t, 'path'),
-        serviceName: '',
-        mode: '',
-        seed: '',
       });
     case 'grpc':
-      return buildTransport({
-        network: 'grpc',
-        headerType: '',
-        host: '',
-        path: '',
-        serviceName: text(t, 'service_name'),
-        mode: '',
-        seed: '',
-      });
+      return transportOf('grpc', { serviceName: text(t, 'service_name') });
     default:
       return `the ${type} transport is not supported`;
   }
 }
 
-function singboxSecurity(o: Plain): Security | string {
-  const tls = child(o, 'tls');
-  const reality = child(tls, 'reality');
-  const realityOn = flag(reality, 'enabled');
-  return buildSecurity(
-    {
-      security: realityOn ? 'reality' : flag(tls, 'enabled') ? 'tls' : 'none',
-      sni: text(tls, 'server_name'),
-      alpn: list(tls, 'alpn').join(','),
-      fingerprint: text(child(tls, 'utls'), 'fingerprint'),
-      allowInsecure: flag(tls, 'insecure'),
-      publicKey: text(reality, 'public_key'),
-      shortId: text(reality, 'short_id'),
-      spiderX: '',
-    },
-    'none',
-  );
-}
-
-function singboxTls(o: Plain): TlsSecurity {
+function singboxTls(o: Plain): TlsFields {
   const tls = child(o, 'tls');
   return {
-    type: 'tls',
     sni: text(tls, 'server_name'),
     alpn: list(tls, 'alpn'),
     fingerprint: text(child(tls, 'utls'), 'fingerprint'),
@@ -88,107 +39,54 @@ function singboxTls(o: Plain): TlsSecurity {
   };
 }
 
+const SINGBOX: EntryFormat = {
+  noun: 'outbound',
+  protocols: new Map([
+    ['vless', 'vless'],
+    ['vmess', 'vmess'],
+    ['trojan', 'trojan'],
+    ['shadowsocks', 'shadowsocks'],
+    ['hysteria2', 'hysteria2'],
+    ['tuic', 'tuic'],
+  ]),
+  keys: {
+    name: 'tag',
+    port: 'server_port',
+    encryption: [],
+    alterId: ['alter_id'],
+    vmessCipher: ['security'],
+    method: ['method'],
+    hysteria2Password: ['password'],
+    congestionControl: ['congestion_control'],
+    udpRelayMode: ['udp_relay_mode'],
+  },
+  tuicWithoutUuid: '',
+  transport: singboxTransport,
+  security(o) {
+    const tls = child(o, 'tls');
+    const reality = child(tls, 'reality');
+    return {
+      ...singboxTls(o),
+      security: flag(reality, 'enabled') ? 'reality' : flag(tls, 'enabled') ? 'tls' : 'none',
+      publicKey: text(reality, 'public_key'),
+      shortId: text(reality, 'short_id'),
+    };
+  },
+  quicTls: singboxTls,
+  shadowsocksPlugin(o) {
+    const plugin = text(o, 'plugin');
+    if (plugin === '') return '';
+    if (plugin !== 'obfs-local') return null;
+    const opts = text(o, 'plugin_opts');
+    return opts === '' ? plugin : `${plugin};${opts}`;
+  },
+  hysteria2Obfs(o) {
+    const obfs = child(o, 'obfs');
+    return { type: text(obfs, 'type'), password: text(obfs, 'password') };
+  },
+};
+
 /** One sing-box outbound as a model, or why not. */
 export function fromSingboxOutbound(raw: Plain): ParseResult {
-  const type = text(raw, 'type').toLowerCase();
-  const remark = name(raw, 'tag');
-  const host = text(raw, 'server').replace(/^\[|\]$/g, '');
-  const serverPort = port(raw, 'server_port');
-  if (host === '') return failed('the outbound has no server');
-  if (serverPort === null) return failed(`the port "${text(raw, 'server_port')}" is not valid`);
-  const place = { remark, host, port: serverPort };
-  switch (type) {
-    case 'vless': {
-      const uuid = text(raw, 'uuid');
-      if (uuid === '') return failed('vless outbound without a uuid');
-      const transport = singboxTransport(raw);
-      if (typeof transport === 'string') return failed(transport);
-      const security = singboxSecurity(raw);
-      if (typeof security === 'string') return failed(security);
-      return parsed({
-        protocol: 'vless',
-        ...place,
-        uuid,
-        flow: text(raw, 'flow'),
-        encryption: 'none',
-        transport,
-        security,
-      });
-    }
-    case 'vmess': {
-      const uuid = text(raw, 'uuid');
-      if (uuid === '') return failed('vmess outbound without a uuid');
-      const transport = singboxTransport(raw);
-      if (typeof transport === 'string') return failed(transport);
-      const security = singboxSecurity(raw);
-      if (typeof security === 'string') return failed(security);
-      const tls = tlsOnly(security);
-      if (typeof tls === 'string') return failed(tls);
-      return parsed({
-        protocol: 'vmess',
-        ...place,
-        uuid,
-        alterId: Number(text(raw, 'alter_id')) || 0,
-        cipher: text(raw, 'security') || 'auto',
-        transport,
-        security: tls,
-      });
-    }
-    case 'trojan': {
-      const password = text(raw, 'password');
-      if (password === '') return failed('trojan outbound without a password');
-      const transport = singboxTransport(raw);
-      if (typeof transport === 'string') return failed(transport);
-      const security = singboxSecurity(raw);
-      if (typeof security === 'string') return failed(security);
-      return parsed({ protocol: 'trojan', ...place, password, transport, security });
-    }
-    case 'shadowsocks': {
-      const method = text(raw, 'method').toLowerCase();
-      const password = text(raw, 'password');
-      if (method === '' || password === '')
-        return failed('shadowsocks outbound without a method or password');
-      const plugin = text(raw, 'plugin');
-      if (plugin !== '' && plugin !== 'obfs-local')
-        return failed(`the shadowsocks plugin "${plugin}" is not supported`);
-      const opts = text(raw, 'plugin_opts');
-      return parsed({
-        protocol: 'shadowsocks',
-        ...place,
-        method,
-        password,
-        plugin: plugin === '' ? '' : opts === '' ? plugin : `${plugin};${opts}`,
-      });
-    }
-    case 'hysteria2': {
-      const password = text(raw, 'password');
-      if (password === '') return failed('hysteria2 outbound without a password');
-      const obfs = child(raw, 'obfs');
-      const obfsType = text(obfs, 'type').toLowerCase();
-      if (obfsType !== '' && obfsType !== 'salamander')
-        return failed(`hysteria2 obfs "${obfsType}" is not supported`);
-      return parsed({
-        protocol: 'hysteria2',
-        ...place,
-        password,
-        tls: singboxTls(raw),
-        obfs: obfsType === 'salamander' ? { type: 'salamander', password: text(obfs, 'password') } : null,
-      });
-    }
-    case 'tuic': {
-      const uuid = text(raw, 'uuid');
-      if (uuid === '') return failed('tuic outbound without a uuid');
-      return parsed({
-        protocol: 'tuic',
-        ...place,
-        uuid,
-        password: text(raw, 'password'),
-        tls: singboxTls(raw),
-        congestionControl: text(raw, 'congestion_control') || 'bbr',
-        udpRelayMode: text(raw, 'udp_relay_mode') || 'native',
-      });
-    }
-    default:
-      return failed(`the outbound type "${type || '(none)'}" is not supported`);
-  }
+  return fromEntry(raw, SINGBOX);
 }

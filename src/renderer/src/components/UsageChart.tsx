@@ -2,6 +2,7 @@
 // everyone) and a table alternative. Time runs left to right in every locale, like the dates.
 import { useId } from 'react';
 import type { UsageDay } from '../../../shared/contract';
+import { ColumnHeads } from './ColumnHeads';
 import { useI18n } from '../i18n';
 import { niceCeiling } from '../lib/chart';
 
@@ -95,13 +96,7 @@ export function UsageChart({ days, name }: { days: UsageDay[]; name: string }) {
         <summary>{t('services.showTable')}</summary>
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('services.colDate')}</th>
-                <th scope="col">{t('services.colUsed')}</th>
-                <th scope="col">{t('services.colTotal')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t('services.colDate'), t('services.colUsed'), t('services.colTotal')]} />
             <tbody>
               {shown.map((day) => (
                 <tr key={day.date}>

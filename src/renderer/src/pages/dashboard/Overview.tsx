@@ -3,6 +3,7 @@
 // opens that service, switching to its profile. A profile whose data is old (signed out, its panel
 // failing, not watched) keeps its rows with their age, and a note below says why.
 import type { ProfileOverview } from '../../../../shared/contract';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../lib/errors';
@@ -108,15 +109,15 @@ export function Overview() {
         <div className="overview-wrap">
           <table className="overview-table">
             <caption className="visually-hidden">{t('overview.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.service')}</th>
-                <th scope="col">{t('overview.profile')}</th>
-                <th scope="col">{t('overview.left')}</th>
-                <th scope="col">{t('overview.days')}</th>
-                <th scope="col">{t('overview.level')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={[
+                t('overview.service'),
+                t('overview.profile'),
+                t('overview.left'),
+                t('overview.days'),
+                t('overview.level'),
+              ]}
+            />
             <tbody>
               {rows.map((row) => {
                 const { profile, service } = row;

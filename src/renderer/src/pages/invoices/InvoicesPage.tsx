@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useApp } from '../../state/app';
 import { api } from '../../api';
 import { BusyButton } from '../../components/Button';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { Icon } from '../../components/Icon';
 import { Checkout } from '../billing/Checkout';
 import { useBillingText } from '../billing/messages';
@@ -128,15 +129,15 @@ export default function InvoicesPage() {
           {invoices && invoices.length > 0 ? (
             <div className="card invoice-table-wrap">
               <table className="invoice-table" data-testid="invoice-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{bt('invoices.id')}</th>
-                    <th scope="col">{bt('invoices.package')}</th>
-                    <th scope="col">{bt('invoices.amount')}</th>
-                    <th scope="col">{bt('invoices.status')}</th>
-                    <th scope="col">{bt('invoices.created')}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  labels={[
+                    bt('invoices.id'),
+                    bt('invoices.package'),
+                    bt('invoices.amount'),
+                    bt('invoices.status'),
+                    bt('invoices.created'),
+                  ]}
+                />
                 <tbody>
                   {invoices.map((inv) => (
                     <tr key={inv.invoiceId} data-testid="invoice-row">

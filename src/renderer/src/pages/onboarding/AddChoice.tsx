@@ -6,6 +6,43 @@ import { ClipboardOfferNote, useClipboardOffer } from './ClipboardOffer';
 
 export type AddWay = 'link' | 'signin';
 
+/** One way to add a plan: a button named by its title and described by its hint. */
+function Choice({
+  way,
+  title,
+  hint,
+  onChoose,
+  first = false,
+}: {
+  way: AddWay;
+  title: string;
+  hint: string;
+  onChoose(way: AddWay): void;
+  /** Focused when the step opens. */
+  first?: boolean;
+}) {
+  const id = `add-choice-${way}`;
+  return (
+    <li>
+      <button
+        type="button"
+        className="add-choice"
+        aria-labelledby={id}
+        aria-describedby={`${id}-hint`}
+        onClick={() => onChoose(way)}
+        autoFocus={first}
+      >
+        <span className="add-choice-title" id={id}>
+          {title}
+        </span>
+        <span className="add-choice-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      </button>
+    </li>
+  );
+}
+
 export function AddChoice({
   onChoose,
   links,
@@ -33,39 +70,19 @@ export function AddChoice({
         onDismiss={clipboard.dismiss}
       />
       <ul className="add-choices">
-        <li>
-          <button
-            type="button"
-            className="add-choice"
-            aria-labelledby="add-choice-link"
-            aria-describedby="add-choice-link-hint"
-            onClick={() => onChoose('link')}
-            autoFocus
-          >
-            <span className="add-choice-title" id="add-choice-link">
-              {t('addLink.byLink')}
-            </span>
-            <span className="add-choice-hint" id="add-choice-link-hint">
-              {t('addLink.byLinkHint')}
-            </span>
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="add-choice"
-            aria-labelledby="add-choice-signin"
-            aria-describedby="add-choice-signin-hint"
-            onClick={() => onChoose('signin')}
-          >
-            <span className="add-choice-title" id="add-choice-signin">
-              {t('addLink.bySignIn')}
-            </span>
-            <span className="add-choice-hint" id="add-choice-signin-hint">
-              {t('addLink.bySignInHint')}
-            </span>
-          </button>
-        </li>
+        <Choice
+          way="link"
+          title={t('addLink.byLink')}
+          hint={t('addLink.byLinkHint')}
+          onChoose={onChoose}
+          first
+        />
+        <Choice
+          way="signin"
+          title={t('addLink.bySignIn')}
+          hint={t('addLink.bySignInHint')}
+          onChoose={onChoose}
+        />
       </ul>
     </section>
   );
