@@ -32,6 +32,7 @@ const PACKAGES = {
     'libnotify-bin',
     'xvfb',
     'xauth',
+    'x11-utils',
     'zbar-tools',
     'v2ray',
     'fonts-noto-core',

