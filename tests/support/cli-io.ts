@@ -7,6 +7,8 @@ export interface TestIoOptions {
   stdin?: string;
   /** A person at a terminal: questions get the scripted answers. */
   interactive?: boolean;
+  /** No standard input at all (the installed Windows app). */
+  noInput?: boolean;
   /** Answers to prompt() in order; null once they run out. */
   answers?: string[];
   /** Answers to promptSecret() in order; null once they run out. */
@@ -35,6 +37,7 @@ export function testIo(options: TestIoOptions = {}): TestIo {
     stderr: (t) => void err.push(t),
     readStdin: async () => options.stdin ?? '',
     interactive,
+    ...(options.noInput ? { noInput: true } : {}),
     async prompt(question) {
       questions.push(question);
       return interactive ? (answers.shift() ?? null) : null;

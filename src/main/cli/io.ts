@@ -16,6 +16,12 @@ export interface CliIo {
   readStdin(): Promise<string>;
   /** True when a person is at a terminal (stdin and stdout): questions can be asked. */
   interactive: boolean;
+  /**
+   * True where the process has no standard input at all: the installed Windows app is a GUI program,
+   * and Electron hands its main process an empty stdin there (electron/electron#4218), so neither
+   * --password-stdin nor a prompt can reach it.
+   */
+  noInput?: boolean;
   /** Asks for a line of text; null when there is no terminal. */
   prompt(question: string): Promise<string | null>;
   /** Asks for a secret without echo; null when there is no terminal. */
@@ -63,6 +69,7 @@ export function nodeIo(): CliIo {
       return Buffer.concat(chunks).toString('utf8');
     },
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    noInput: process.platform === 'win32' && Boolean(process.versions.electron),
     prompt: (question) => ask(question, false),
     promptSecret: (question) => ask(question, true),
     env: process.env,

@@ -145,6 +145,8 @@ export const en = {
   'cli.account.apiKeyPrompt': 'Client API key: ',
   'cli.account.giveApiKey': 'Give the client API key with --api-key KEY.',
   'cli.account.noPassword': 'No password given. Use --password-stdin when not at a terminal.',
+  'cli.account.noPasswordInput':
+    "This command line cannot read a password: on Windows the app is a window program, with no standard input. Sign in in the app's window; the command line then uses that sign-in.",
   'cli.account.envWorks': 'The credentials from the environment work for {email}; nothing was saved.',
   'cli.account.givePanelEmail': 'Give --panel URL and --email EMAIL.',
   'cli.account.passwordPrompt': 'Password for {email}: ',

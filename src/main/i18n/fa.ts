@@ -149,6 +149,8 @@ export const fa: Catalogue = {
   'cli.account.apiKeyPrompt': 'کلید API کلاینت: ',
   'cli.account.giveApiKey': 'کلید API کلاینت را با --api-key KEY بدهید.',
   'cli.account.noPassword': 'گذرواژه‌ای داده نشد. بیرون از ترمینال از --password-stdin استفاده کنید.',
+  'cli.account.noPasswordInput':
+    'این خط فرمان نمی‌تواند گذرواژه بخواند: در ویندوز برنامه یک برنامهٔ پنجره‌ای است و ورودی استاندارد ندارد. در پنجرهٔ برنامه وارد شوید؛ خط فرمان سپس از همان ورود استفاده می‌کند.',
   'cli.account.envWorks': 'اطلاعات ورود در متغیرهای محیطی برای {email} کار می‌کند؛ چیزی ذخیره نشد.',
   'cli.account.givePanelEmail': '--panel URL و --email EMAIL را بدهید.',
   'cli.account.passwordPrompt': 'گذرواژهٔ {email}: ',

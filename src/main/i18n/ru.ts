@@ -176,6 +176,8 @@ export const ru: Catalogue = {
   'cli.account.apiKeyPrompt': 'API-ключ клиента: ',
   'cli.account.giveApiKey': 'Укажите API-ключ клиента: --api-key KEY.',
   'cli.account.noPassword': 'Пароль не указан. Без терминала используйте --password-stdin.',
+  'cli.account.noPasswordInput':
+    'Эта командная строка не может прочитать пароль: в Windows приложение — оконная программа без стандартного ввода. Войдите в окне приложения; командная строка затем использует этот вход.',
   'cli.account.envWorks': 'Данные для входа из окружения подходят для {email}; ничего не сохранено.',
   'cli.account.givePanelEmail': 'Укажите --panel URL и --email EMAIL.',
   'cli.account.passwordPrompt': 'Пароль для {email}: ',

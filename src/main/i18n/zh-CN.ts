@@ -130,6 +130,8 @@ export const zhCN: Catalogue = {
   'cli.account.apiKeyPrompt': '客户端 API 密钥：',
   'cli.account.giveApiKey': '请用 --api-key KEY 提供客户端 API 密钥。',
   'cli.account.noPassword': '没有提供密码。不在终端时请使用 --password-stdin。',
+  'cli.account.noPasswordInput':
+    '此命令行无法读取密码：在 Windows 上本应用是窗口程序，没有标准输入。请在应用窗口中登录，命令行随后会使用该登录。',
   'cli.account.envWorks': '环境变量中的凭据对 {email} 有效；未保存任何内容。',
   'cli.account.givePanelEmail': '请提供 --panel URL 和 --email EMAIL。',
   'cli.account.passwordPrompt': '{email} 的密码：',

@@ -112,6 +112,20 @@ describe.skipIf(!keychain)('with the OS keychain (skipped where no Secret Servic
     expect(none.err).toContain('No password given. Use --password-stdin when not at a terminal.');
   });
 
+  it('where the app has no standard input (Windows), login says to sign in in the window instead', async () => {
+    const f = folder();
+    const piped = await f.cli(loginArgs(), { noInput: true });
+    expect(piped.code).toBe(2);
+    expect(piped.err).toContain("Sign in in the app's window; the command line then uses that sign-in.");
+    expect(piped.err).not.toContain('Use --password-stdin');
+    const asked = await f.cli(
+      ['login', '--panel', sim.url, '--email', sim.demo.email, '--api-key', sim.apiKey],
+      { noInput: true },
+    );
+    expect(asked.code).toBe(2);
+    expect(asked.err).toContain('no standard input');
+  });
+
   it('register sends the code, then takes it; profiles lists both and switches', async () => {
     const f = folder();
     expect((await f.cli(loginArgs(), { stdin: sim.demo.password })).code).toBe(0);

@@ -68,7 +68,8 @@ async function readPassword(ctx: CommandContext, question: string): Promise<stri
   return ctx.io.promptSecret(question);
 }
 
-const noPassword = (ctx: CommandContext) => ctx.usage(say(ctx).t('cli.account.noPassword'));
+const noPassword = (ctx: CommandContext) =>
+  ctx.usage(say(ctx).t(ctx.io.noInput ? 'cli.account.noPasswordInput' : 'cli.account.noPassword'));
 
 async function login(ctx: CommandContext): Promise<ExitCode> {
   return withSession(ctx, async (session) => {
