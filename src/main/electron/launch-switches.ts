@@ -6,7 +6,8 @@
 // Chromium's remote debugging has no fuse (electron/fuses#2 asks for one), hence this check, run
 // before anything else. A development run (not packaged) keeps them: that is how the app is debugged.
 import { app, dialog } from 'electron';
-import type { MainText } from '../i18n';
+import { cliLocale } from '../cli/locale';
+import { mainText } from '../i18n';
 
 /**
  * Switch names (lower case, without dashes) that open a debugger or change the JS engine. From
@@ -35,20 +36,31 @@ export function debugSwitchIn(args: readonly string[], platform: NodeJS.Platform
 }
 
 /**
- * In a packaged app started with a debugging switch: tells the user which one and why, and exits
- * with code 1. Returns whether it refused (the caller starts nothing then).
+ * The OS language as it is known before `ready`, when app.getLocale() is still empty: the first of
+ * the preferred system languages (the Language settings on Windows and macOS, LANGUAGE, LC_ALL,
+ * LC_MESSAGES and LANG through GLib on Linux), else, when that list is empty, the POSIX variables.
+ */
+export function launchLocale(env: Readonly<Record<string, string | undefined>>): string {
+  return app.getPreferredSystemLanguages()[0] || cliLocale(env);
+}
+
+/**
+ * In a packaged app started with a debugging switch: tells the user which one and why, in the OS
+ * language, and exits with code 1. Returns whether it refused (the caller starts nothing then).
  */
 export function refuseDebugLaunch(options: {
   argv: readonly string[];
   platform: NodeJS.Platform;
   isPackaged: boolean;
-  text: MainText;
+  /** The process environment, for the language when the OS names no preferred one. */
+  env: Readonly<Record<string, string | undefined>>;
 }): boolean {
   if (!options.isPackaged) return false;
   const found = debugSwitchIn(options.argv.slice(1), options.platform);
   if (!found) return false;
-  const title = options.text.t('start.debugSwitchTitle', { app: app.getName(), switch: found });
-  const body = options.text.t('start.debugSwitchBody', { app: app.getName(), switch: found });
+  const text = mainText('system', launchLocale(options.env));
+  const title = text.t('start.debugSwitchTitle', { app: app.getName(), switch: found });
+  const body = text.t('start.debugSwitchBody', { app: app.getName(), switch: found });
   // A terminal sees it too; showErrorBox is safe before 'ready' (on Linux it prints to stderr then).
   process.stderr.write(`${title}\n${body}\n`);
   dialog.showErrorBox(title, body);

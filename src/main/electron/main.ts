@@ -64,7 +64,7 @@ const refused = refuseDebugLaunch({
   argv: process.argv,
   platform: process.platform,
   isPackaged: app.isPackaged,
-  text: mainText('system', app.getLocale()),
+  env: process.env,
 });
 const cliArgs = refused ? null : cliArguments(process.argv, app.isPackaged);
 if (refused) {

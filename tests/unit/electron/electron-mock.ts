@@ -32,6 +32,11 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return false;
   }
+  /** The page the window last loaded. */
+  url = '';
+  getURL() {
+    return this.url;
+  }
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -42,11 +47,15 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     FakeBrowserWindow.created.push(this);
   }
+  visible = false;
   loadURL(url: string) {
     this.loaded = url;
+    this.webContents.url = url;
     return Promise.resolve();
   }
-  show() {}
+  show() {
+    this.visible = true;
+  }
 }
 
 const openExternal: Mock<(url: string) => Promise<undefined>> = vi.fn(async (_url: string) => undefined);
@@ -177,6 +186,8 @@ class FakeApp extends EventEmitter {
   quit: Mock<() => void> = vi.fn();
   exit: Mock<(code?: number) => void> = vi.fn();
   getLocale = vi.fn(() => 'en-US');
+  /** Before `ready` the one language source; a test sets the OS's list with mockReturnValue. */
+  getPreferredSystemLanguages: Mock<() => string[]> = vi.fn(() => ['en-US']);
   focus: Mock<(options?: { steal: boolean }) => void> = vi.fn();
   /** scheme ("clash") -> the application name the fake OS has registered for it. */
   protocolHandlers = new Map<string, string>();

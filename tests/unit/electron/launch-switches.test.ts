@@ -1,12 +1,13 @@
 // The packaged app's refusal of debugging switches: which arguments count (parsed as Chromium parses
-// its command line), that a packaged launch with one tells the user in their language and exits 1
-// before anything starts, and that a development run keeps them.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+// its command line), that a packaged launch with one tells the user in their language (read before
+// `ready`, when app.getLocale() is still empty) and exits 1 before anything starts, and that a
+// development run keeps them.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, dialog, electronMock } from './electron-mock';
-import { mainText } from '../../../src/main/i18n';
 
 vi.mock('electron', () => electronMock);
-const { debugSwitchIn, refuseDebugLaunch } = await import('../../../src/main/electron/launch-switches');
+const { debugSwitchIn, launchLocale, refuseDebugLaunch } =
+  await import('../../../src/main/electron/launch-switches');
 
 describe('debugSwitchIn', () => {
   it.each([
@@ -55,26 +56,68 @@ describe('refuseDebugLaunch', () => {
   beforeEach(() => {
     app.exit.mockClear();
     dialog.showErrorBox.mockClear();
+    app.getPreferredSystemLanguages.mockReset().mockReturnValue(['en-US']);
+    // Before ready Chromium has no application locale yet.
+    app.getLocale.mockReturnValue('');
+  });
+  afterEach(() => {
+    app.getPreferredSystemLanguages.mockReset().mockReturnValue(['en-US']);
+    app.getLocale.mockReturnValue('en-US');
   });
 
-  it('a packaged app with --remote-debugging-port says why in the user language and exits 1', () => {
+  /** The title and body a packaged launch with --remote-debugging-port shows. */
+  function refusal(env: Record<string, string | undefined> = {}): [string, string] {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const refused = refuseDebugLaunch({
         argv: ['/opt/XMPlus Tray/xmplus-tray', '--remote-debugging-port=9222'],
         platform: 'linux',
         isPackaged: true,
-        text: mainText('ru', 'ru-RU'),
+        env,
       });
       expect(refused).toBe(true);
       expect(app.exit).toHaveBeenCalledWith(1);
-      const [title, body] = dialog.showErrorBox.mock.calls[0]!;
-      expect(title).toBe('XMPlus Tray не запускается с --remote-debugging-port');
-      expect(body).toContain('--remote-debugging-port');
+      const [title, body] = dialog.showErrorBox.mock.calls.at(-1)!;
       expect(String(stderr.mock.calls[0]![0])).toContain(title);
+      return [title, body];
     } finally {
       stderr.mockRestore();
     }
+  }
+
+  it('a packaged app with --remote-debugging-port says why in the OS language and exits 1', () => {
+    app.getPreferredSystemLanguages.mockReturnValue(['ru-RU', 'en-US']);
+    const [title, body] = refusal();
+    expect(title).toBe('XMPlus Tray не запускается с --remote-debugging-port');
+    expect(body).toContain('--remote-debugging-port');
+  });
+
+  it.each([
+    [['fa-IR'], 'XMPlus Tray با --remote-debugging-port اجرا نمی‌شود'],
+    // macOS names the script: zh-Hans-CN.
+    [['zh-Hans-CN', 'en-US'], 'XMPlus Tray 不会带 --remote-debugging-port 启动'],
+    [['en-GB', 'ru-RU'], 'XMPlus Tray will not start with --remote-debugging-port'],
+    [['de-DE'], 'XMPlus Tray will not start with --remote-debugging-port'],
+  ])('preferred languages %j give the title %s', (languages, title) => {
+    app.getPreferredSystemLanguages.mockReturnValue(languages);
+    expect(refusal()[0]).toBe(title);
+  });
+
+  it('with no preferred language named, the POSIX locale variables decide', () => {
+    app.getPreferredSystemLanguages.mockReturnValue([]);
+    expect(refusal({ LANG: 'ru_RU.UTF-8' })[0]).toBe('XMPlus Tray не запускается с --remote-debugging-port');
+    expect(refusal({ LC_ALL: 'fa_IR.UTF-8', LANG: 'ru_RU.UTF-8' })[0]).toBe(
+      'XMPlus Tray با --remote-debugging-port اجرا نمی‌شود',
+    );
+    expect(refusal({})[0]).toBe('XMPlus Tray will not start with --remote-debugging-port');
+  });
+
+  it('never asks app.getLocale(), which is empty before ready', () => {
+    app.getLocale.mockClear();
+    app.getPreferredSystemLanguages.mockReturnValue(['zh-CN']);
+    expect(launchLocale({ LANG: 'ru_RU.UTF-8' })).toBe('zh-CN');
+    refusal();
+    expect(app.getLocale).not.toHaveBeenCalled();
   });
 
   it('does not read the executable path as an argument, and lets a clean launch through', () => {
@@ -82,7 +125,7 @@ describe('refuseDebugLaunch', () => {
       argv: ['--inspect-looking-install-dir/xmplus-tray', '--hidden'],
       platform: 'linux',
       isPackaged: true,
-      text: mainText('en', 'en-US'),
+      env: {},
     });
     expect(refused).toBe(false);
     expect(app.exit).not.toHaveBeenCalled();
@@ -94,7 +137,7 @@ describe('refuseDebugLaunch', () => {
       argv: ['electron', '.', '--inspect=9229', '--remote-debugging-port=9222'],
       platform: 'linux',
       isPackaged: false,
-      text: mainText('en', 'en-US'),
+      env: {},
     });
     expect(refused).toBe(false);
     expect(app.exit).not.toHaveBeenCalled();
