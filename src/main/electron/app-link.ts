@@ -19,15 +19,31 @@ export interface SchemeRegistration {
 }
 
 /**
+ * The app path of a development run, `electron [switches] <app path> [args]`, read as Electron's
+ * default_app reads its argv (default_app/main.ts): after the executable, `-r`/`--require` take the
+ * next argument (a module to preload), `--app=<path>` names the app, any other argument starting
+ * with `-` is a switch (a bare `--` too), and the first other one is the app. Null when there is none.
+ */
+export function devRunAppPath(argv: readonly string[]): string | null {
+  for (let i = 1; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '-r' || arg === '--require') i += 1;
+    else if (arg.startsWith('--app=')) return arg.slice('--app='.length) || null;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return null;
+}
+
+/**
  * Makes the OS open `<scheme>://` links with this app (Windows registry, macOS Launch Services,
  * Linux xdg-settings; the packaged Linux app is registered by its .desktop file's MimeType). A
- * development run registers only when started as `electron <app path>`, with that path as the
- * argument the OS passes back, so the link reaches this app and not a bare Electron.
+ * development run registers only when started as `electron [switches] <app path>`, with that path
+ * as the argument the OS passes back, so the link reaches this app and not a bare Electron.
  */
 export function registerUrlScheme(scheme: string, how: SchemeRegistration): boolean {
   if (how.isPackaged) return app.setAsDefaultProtocolClient(scheme);
-  const appPath = how.argv[1];
-  if (!how.defaultApp || appPath === undefined) return false;
+  const appPath = devRunAppPath(how.argv);
+  if (!how.defaultApp || appPath === null) return false;
   return app.setAsDefaultProtocolClient(scheme, how.execPath, [resolve(appPath)]);
 }
 

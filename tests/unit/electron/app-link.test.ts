@@ -10,7 +10,8 @@ import { expectOk } from '../../support/expect';
 import type { LinkOffer } from '../../../src/shared/contract';
 
 vi.mock('electron', () => electronMock);
-const { registerUrlScheme, watchAppLinks } = await import('../../../src/main/electron/app-link');
+const { devRunAppPath, registerUrlScheme, watchAppLinks } =
+  await import('../../../src/main/electron/app-link');
 
 const SUB = 'https://sub.example.com/api/v1/client/subscribe?token=5f1c9a0e7b2d4c8a';
 const LINK = `xmplus-tray://add?url=${encodeURIComponent(SUB)}&name=${encodeURIComponent('Home VPN')}`;
@@ -166,6 +167,41 @@ describe('registering the scheme with the OS', () => {
     expect(registered?.args?.[0]).toMatch(/^\/.*out\/main\/index\.js$/);
   });
 
+  it('a development run with switches before the app path registers that path, not a switch', () => {
+    // As Playwright starts Electron: its debugging switches first, then the app, then the test's own.
+    registerUrlScheme('xmplus-tray', {
+      isPackaged: false,
+      defaultApp: true,
+      execPath: '/repo/node_modules/electron/dist/electron',
+      argv: [
+        '/repo/node_modules/electron/dist/electron',
+        '--inspect=0',
+        '--remote-debugging-port=0',
+        '-r',
+        '/repo/tests/electron/hooks/record-dialogs.cjs',
+        '/repo/out/main/index.js',
+        '--user-data-dir=/tmp/x',
+      ],
+    });
+    expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith(
+      'xmplus-tray',
+      '/repo/node_modules/electron/dist/electron',
+      ['/repo/out/main/index.js'],
+    );
+  });
+
+  it('a development run whose argv names no app registers nothing', () => {
+    expect(
+      registerUrlScheme('xmplus-tray', {
+        isPackaged: false,
+        defaultApp: true,
+        execPath: '/repo/node_modules/electron/dist/electron',
+        argv: ['/repo/node_modules/electron/dist/electron', '--no-sandbox', '-r', 'hook.cjs'],
+      }),
+    ).toBe(false);
+    expect(app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
+  });
+
   it('an unpackaged run without its app path registers nothing', () => {
     expect(
       registerUrlScheme('xmplus-tray', {
@@ -176,5 +212,41 @@ describe('registering the scheme with the OS', () => {
       }),
     ).toBe(false);
     expect(app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
+  });
+});
+
+describe('the app path of a development run, read as Electron’s default_app reads it', () => {
+  const ELECTRON = '/repo/node_modules/electron/dist/electron';
+  it.each([
+    [[ELECTRON, '/repo'], '/repo'],
+    [[ELECTRON, '.', 'xmplus-tray://add'], '.'],
+    [[ELECTRON, '--no-sandbox', '/repo'], '/repo'],
+    [[ELECTRON, '-r', 'hook.cjs', '/repo', '--user-data-dir=/tmp/x'], '/repo'],
+    [[ELECTRON, '--require', 'hook.cjs', '-r', 'other.cjs', '/repo'], '/repo'],
+    // Playwright's own switches come first.
+    [
+      [ELECTRON, '--inspect=0', '--remote-debugging-port=0', '/repo/out/main/index.js'],
+      '/repo/out/main/index.js',
+    ],
+    // A module to preload may look like an app path; it is still the module.
+    [[ELECTRON, '-r', '/repo/hook', '/repo/app'], '/repo/app'],
+    [[ELECTRON, '--app=/repo/app', '/elsewhere'], '/repo/app'],
+    // default_app skips a bare `--` like any other switch.
+    [[ELECTRON, '--', '/repo'], '/repo'],
+  ])('%j: %s', (argv, path) => {
+    expect(devRunAppPath(argv)).toBe(path);
+  });
+
+  it.each([
+    [[ELECTRON]],
+    [[]],
+    [[ELECTRON, '--no-sandbox']],
+    [[ELECTRON, '--inspect=0', '--remote-debugging-port=0']],
+    // The module's name is taken by -r, not the app's.
+    [[ELECTRON, '-r', 'hook.cjs']],
+    [[ELECTRON, '--require']],
+    [[ELECTRON, '--app=']],
+  ])('%j names no app', (argv) => {
+    expect(devRunAppPath(argv)).toBeNull();
   });
 });
