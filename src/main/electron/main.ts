@@ -125,6 +125,8 @@ async function start(provider: ProviderConfig, links: AppLinkInbox): Promise<voi
         preloadPath: preloadPathFrom(mainDir),
         devServerUrl,
         title: app.getName(),
+        // The packaged-app tests read this line: the one sign of the window they can see from outside.
+        onShown: (origin) => log?.info(`window shown: ${origin}`),
         onClosed: () => {
           // Closed windows are destroyed: the tray alone keeps only the main process running.
           mainWindow = null;

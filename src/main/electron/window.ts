@@ -8,7 +8,19 @@ export interface WindowOptions {
   preloadPath: string;
   devServerUrl: string | undefined;
   title: string;
+  /** Once the first page is ready and the window shown, with that page's scheme and host. */
+  onShown?(origin: string): void;
   onClosed(): void;
+}
+
+/** `app://renderer`, `http://localhost:5173`: where a page came from, without its path or query. */
+export function pageOrigin(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return 'unknown';
+  }
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
@@ -24,7 +36,10 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   lockDownWindow(window, options.devServerUrl);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    options.onShown?.(pageOrigin(window.webContents.getURL()));
+  });
   window.on('closed', options.onClosed);
   const entry = options.devServerUrl ?? `${APP_ORIGIN}/index.html`;
   void window.loadURL(entry);

@@ -6,7 +6,7 @@ vi.mock('electron', () => electronMock);
 
 const { CONTENT_SECURITY_POLICY, openExternalSafely, lockDownContents, isAppUrl, secureWebPreferences } =
   await import('../../../src/main/electron/security');
-const { createMainWindow } = await import('../../../src/main/electron/window');
+const { createMainWindow, pageOrigin } = await import('../../../src/main/electron/window');
 
 beforeEach(() => {
   electronMock.shell.openExternal.mockClear();
@@ -14,6 +14,29 @@ beforeEach(() => {
 });
 
 describe('window factory', () => {
+  it('shows the window once its page is ready, and says so with the page origin only', () => {
+    const shown: string[] = [];
+    createMainWindow({
+      preloadPath: 'p',
+      devServerUrl: undefined,
+      title: 't',
+      onShown: (origin) => shown.push(origin),
+      onClosed: () => {},
+    });
+    const win = FakeBrowserWindow.created[0]!;
+    expect(win.visible).toBe(false);
+    expect(shown).toEqual([]);
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(true);
+    expect(shown).toEqual(['app://renderer']);
+  });
+
+  it('names a page by scheme and host, never its path or query', () => {
+    expect(pageOrigin('app://renderer/index.html#/settings')).toBe('app://renderer');
+    expect(pageOrigin('http://localhost:5173/?token=abc')).toBe('http://localhost:5173');
+    expect(pageOrigin('not a url')).toBe('unknown');
+  });
+
   it('creates windows with isolated, sandboxed, node-free web preferences and loads app://', () => {
     createMainWindow({
       preloadPath: '/x/preload/index.cjs',
