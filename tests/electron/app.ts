@@ -1,6 +1,7 @@
 // What the `_electron` specs share: where the Electron binary and the build are (and why a spec
-// skips without them), launching the built app in a development run with its own profile folder,
-// signing in through the app's own bridge, and the panel simulator's admin endpoints.
+// skips without them, or fails where CI requires them), launching the built app in a development run
+// with its own profile folders, signing in through the app's own bridge, and the panel simulator's
+// admin endpoints.
 import { _electron as electron, expect, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,16 +37,35 @@ function electronBinary(): { path: string | null; reason: string } {
 
 const binary = electronBinary();
 export const electronPath = binary.path;
+
+/**
+ * XMPLUS_REQUIRE_ELECTRON=1 (set by CI where the binary is downloaded): a spec that would skip for
+ * want of the binary, the build or the packed app fails instead, so a broken download or a missing
+ * build step cannot turn the desktop proof into a row of skips.
+ */
+export const electronRequired = process.env.XMPLUS_REQUIRE_ELECTRON === '1';
+
+/** `reason` as a skip reason, or, where CI requires Electron, as the error that fails the suite. */
+export function unlessRequired(reason: string | null): string | null {
+  if (reason !== null && electronRequired) {
+    throw new Error(
+      `XMPLUS_REQUIRE_ELECTRON=1, but the Electron suite cannot run: ${reason.replace(/^Skipped: /, '')}`,
+    );
+  }
+  return reason;
+}
 /** The folder electron-builder's `electronDist` takes: the unpacked Electron of node_modules. */
 export const electronDist = join(root, 'node_modules', 'electron', 'dist');
 const built = existsSync(join(root, 'out', 'main', 'index.js'));
 
 /** Why a development-run spec cannot run here, or null. */
-export const devRunSkip: string | null = !binary.path
-  ? `Skipped: ${binary.reason}.`
-  : !built
-    ? 'Skipped: the app is not built; run `npm run build` first.'
-    : null;
+export const devRunSkip: string | null = unlessRequired(
+  !binary.path
+    ? `Skipped: ${binary.reason}.`
+    : !built
+      ? 'Skipped: the app is not built; run `npm run build` first.'
+      : null,
+);
 
 /** A fresh, empty profile folder. */
 export const freshProfile = () => mkdtempSync(join(tmpdir(), 'xmplus-electron-'));
@@ -56,14 +76,34 @@ export const sandboxArgs = process.platform === 'linux' ? ['--no-sandbox'] : [];
 export interface DevRunOptions {
   /** Added to the environment (DBUS_SESSION_BUS_ADDRESS, XMPLUS_CONFIG_DIR, ...). */
   env?: Record<string, string>;
+  /** The app's own arguments, after its path. */
   args?: string[];
+  /** Modules the main process loads before the app (Electron's default app takes `-r <module>`). */
+  preload?: string[];
 }
 
-/** Starts out/main/index.js under the Electron binary; XMPLUS_CONFIG_DIR defaults to a fresh folder. */
-export function launchDevRun({ env = {}, args = [] }: DevRunOptions = {}): Promise<ElectronApplication> {
+/**
+ * Starts the built app as `electron [-r module] <checkout> --user-data-dir=<fresh folder> ...`, as
+ * `npm run dev` does: Electron's default app then reads package.json (productName, desktopName,
+ * main), so the app is named as when installed. The user-data folder is Chromium's (and the
+ * single-instance lock's); XMPLUS_CONFIG_DIR, the app's own settings folder, defaults to another fresh
+ * one. Playwright removes NODE_OPTIONS from the environment it launches with, so modules to preload
+ * go on the command line, before the app's path, where the default app looks for them.
+ */
+export function launchDevRun({
+  env = {},
+  args = [],
+  preload = [],
+}: DevRunOptions = {}): Promise<ElectronApplication> {
   return electron.launch({
     executablePath: binary.path!,
-    args: [join(root, 'out', 'main', 'index.js'), ...sandboxArgs, ...args],
+    args: [
+      ...preload.flatMap((module) => ['-r', module]),
+      root,
+      `--user-data-dir=${freshProfile()}`,
+      ...sandboxArgs,
+      ...args,
+    ],
     env: { ...process.env, XMPLUS_CONFIG_DIR: freshProfile(), ...env } as Record<string, string>,
   });
 }

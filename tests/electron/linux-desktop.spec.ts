@@ -221,8 +221,8 @@ test.describe('Linux desktop over D-Bus', () => {
       ...DESKTOP_ENV,
       XMPLUS_CONFIG_DIR: profile,
       XMPLUS_TEST_DIALOG_LOG: dialogs,
-      NODE_OPTIONS: `--require ${JSON.stringify(join(root, 'tests', 'electron', 'hooks', 'record-dialogs.cjs'))}`,
     };
+    const preload = [join(root, 'tests', 'electron', 'hooks', 'record-dialogs.cjs')];
     const shown = () =>
       existsSync(dialogs)
         ? readFileSync(dialogs, 'utf8')
@@ -231,7 +231,7 @@ test.describe('Linux desktop over D-Bus', () => {
             .map((line) => JSON.parse(line) as { title: string; detail: string })
         : [];
 
-    app = await launchDevRun({ env, args: [HIDDEN_ARG] });
+    app = await launchDevRun({ env, args: [HIDDEN_ARG], preload });
     const window = await app.firstWindow();
     await expect.poll(() => window.url()).toMatch(/^app:\/\/renderer\//);
     await expect.poll(() => shown().length).toBe(1);
@@ -250,7 +250,7 @@ test.describe('Linux desktop over D-Bus', () => {
     app = undefined;
 
     // The next start keeps the window and says nothing more.
-    app = await launchDevRun({ env, args: [HIDDEN_ARG] });
+    app = await launchDevRun({ env, args: [HIDDEN_ARG], preload });
     const again = await app.firstWindow();
     await expect.poll(() => again.url()).toMatch(/^app:\/\/renderer\//);
     expect(shown()).toHaveLength(1);

@@ -1,4 +1,4 @@
-// Loaded into a development run's main process (NODE_OPTIONS=--require) by the no-tray spec: records
+// Loaded into a development run's main process (`electron -r <this file> <app>`) by the no-tray spec: records
 // each dialog.showMessageBox call as a JSON line in the file named by XMPLUS_TEST_DIALOG_LOG and
 // answers it at once with the first button, as a user pressing OK would. A native GTK message box
 // cannot be read by Playwright; this is the Electron boundary, the one place a test may stand in.
