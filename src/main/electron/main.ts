@@ -266,6 +266,7 @@ async function start(provider: ProviderConfig, links: AppLinkInbox): Promise<voi
       // Quit means quit: window-all-closed keeps the app alive, app.quit() does not go through it.
       quit: () => app.quit(),
     });
+    shellLog.info('tray created');
   } else {
     shellLog.warn('no StatusNotifierWatcher on the session bus: no tray icon; the window stays');
   }
