@@ -166,9 +166,15 @@ describe('release gate', () => {
     expect(build.steps[keychain]).toMatchObject({ if: "runner.os == 'macOS'", shell: 'bash' });
   });
 
-  it('Linux: the smoke test set-up installs x11-utils (xwininfo, xprop)', () => {
+  it('Linux: the smoke tests run on a session bus with a keyring, x11-utils installed (xwininfo, xprop)', () => {
     const setUp = build.steps.find((s) => (s.run ?? '').includes('tools/packaged-app.mjs'));
-    expect(setUp?.run).toMatch(/apt-get install[^\n]*\bx11-utils\b/);
+    // The install command, its backslash-continued lines joined.
+    const install = /apt-get install(?:\\\n|[^\n])*/.exec(setUp?.run ?? '')?.[0] ?? '';
+    for (const pkg of ['x11-utils', 'gnome-keyring', 'dbus-x11', 'xvfb']) {
+      expect(install, pkg).toMatch(new RegExp(`\\b${pkg}\\b`));
+    }
+    const smoke = build.steps.find((s) => s.name === 'Smoke test the packed app');
+    expect(smoke?.run).toMatch(/xvfb-run -a npx tsx tools\/with-keyring\.ts playwright test/);
   });
 });
 
