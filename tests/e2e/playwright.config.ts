@@ -1,17 +1,7 @@
 // Renderer end-to-end: Debian's chromium loads the built renderer; the real core answers through
 // page.exposeBinding (tests/e2e/harness.ts). Never downloads a browser.
 import { defineConfig } from '@playwright/test';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_PATH, CHROMIUM_QUIET_ARGS } from '../support/chromium';
 
 export default defineConfig({
   testDir: '.',
@@ -24,7 +14,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: ['--headless', ...CHROMIUM_QUIET_ARGS] },
     viewport: { width: 1100, height: 760 },
     trace: 'off',
   },

@@ -8,8 +8,7 @@
 //   no other window owns, and is 0 while it has none.
 // - macOS: CoreGraphics' CGWindowListCopyWindowInfo through JavaScript for Automation (osascript).
 //   Owner, layer, bounds and on-screen state need no screen-recording permission (window titles do).
-import { execFile } from 'node:child_process';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);

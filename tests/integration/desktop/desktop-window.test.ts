@@ -7,9 +7,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, CHROMIUM_QUIET_ARGS } from '../../support/chromium';
 import { desktopWindowsUnavailable, parseWindowTree, shownWindows } from '../../support/desktop-window';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = CHROMIUM_PATH;
 const unavailable =
   process.platform !== 'linux'
     ? `the X11 reader is tried on Linux (this is ${process.platform})`
@@ -66,12 +67,7 @@ describe.skipIf(unavailable !== null)(
         chromium,
         [
           '--ozone-platform=x11',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
+          ...CHROMIUM_QUIET_ARGS,
           `--user-data-dir=${profile}`,
           '--window-size=800,600',
           'data:text/html,<title>window probe</title>',
