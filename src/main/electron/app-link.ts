@@ -6,6 +6,7 @@
 import { app } from 'electron';
 import { resolve } from 'node:path';
 import { appLinkInArgv } from '../app-link';
+import { devRunAppIndex } from './cli-mode';
 
 /** At most this many links wait for the core; a flood keeps the latest. */
 const QUEUE_LIMIT = 4;
@@ -18,20 +19,12 @@ export interface SchemeRegistration {
   argv: readonly string[];
 }
 
-/**
- * The app path of a development run, `electron [switches] <app path> [args]`, read as Electron's
- * default_app reads its argv (default_app/main.ts): after the executable, `-r`/`--require` take the
- * next argument (a module to preload), `--app=<path>` names the app, any other argument starting
- * with `-` is a switch (a bare `--` too), and the first other one is the app. Null when there is none.
- */
+/** The app path of a development run (see devRunAppIndex), or null when there is none. */
 export function devRunAppPath(argv: readonly string[]): string | null {
-  for (let i = 1; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    if (arg === '-r' || arg === '--require') i += 1;
-    else if (arg.startsWith('--app=')) return arg.slice('--app='.length) || null;
-    else if (!arg.startsWith('-')) return arg;
-  }
-  return null;
+  const index = devRunAppIndex(argv);
+  if (index < 0) return null;
+  const arg = argv[index]!;
+  return arg.startsWith('--app=') ? arg.slice('--app='.length) || null : arg;
 }
 
 /**

@@ -48,6 +48,9 @@ describe('CLI call or app launch', () => {
     [['/opt/XMPlus Tray/xmplus-tray', 'export', '--format', 'clash'], true, ['export', '--format', 'clash']],
     [['/opt/XMPlus Tray/xmplus-tray', '--help'], true, ['--help']],
     [['electron', '.', 'status', '--json'], false, ['status', '--json']],
+    // Switches and preloaded modules before the app path, as default_app reads them.
+    [['electron', '--no-sandbox', '.', 'status'], false, ['status']],
+    [['electron', '-r', 'hook.cjs', '/repo', 'profiles'], false, ['profiles']],
   ])('%j (packaged %s) runs the CLI with %j', (argv, packaged, expected) => {
     expect(cliArguments(argv, packaged)).toEqual(expected);
   });
@@ -59,6 +62,12 @@ describe('CLI call or app launch', () => {
     [['/opt/XMPlus Tray/xmplus-tray', '--enable-features=UseOzonePlatform'], true],
     [['electron', '.'], false],
     [['electron', 'out/main/index.js', '--hidden'], false],
+    // Playwright's launch: its switches, a preloaded hook, the checkout, Chromium switches after it.
+    [
+      ['electron', '--inspect=0', '--remote-debugging-port=0', '-r', 'status', '/repo', '--user-data-dir=/t'],
+      false,
+    ],
+    [['electron', '--no-sandbox'], false],
   ])('%j (packaged %s) starts the app', (argv, packaged) => {
     expect(cliArguments(argv, packaged)).toBeNull();
   });
