@@ -87,9 +87,10 @@ export interface DevRunOptions {
  * `npm run dev` does: Electron's default app then reads package.json (productName, desktopName,
  * main), so the app is named as when installed. The user-data folder is Chromium's and the
  * single-instance lock's (Electron's PreSandboxStartup makes --user-data-dir the DIR_USER_DATA that
- * app.getPath('userData') answers), so no test run meets an installed copy; XMPLUS_CONFIG_DIR, the app's own settings folder, defaults to another fresh
- * one. Playwright removes NODE_OPTIONS from the environment it launches with, so modules to preload
- * go on the command line, before the app's path, where the default app looks for them.
+ * app.getPath('userData') answers), so no test run meets an installed copy; XMPLUS_CONFIG_DIR, the
+ * app's own settings folder, defaults to another fresh one. Playwright removes NODE_OPTIONS from the
+ * environment it launches with, so modules to preload go on the command line, before the app's
+ * path, where the default app looks for them.
  */
 export function launchDevRun({
   env = {},
